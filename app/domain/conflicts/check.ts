@@ -1,0 +1,168 @@
+// The full check: per-session rules, then pairwise rules by sweeping groups (room, person,
+// theme, organisation) of sessions sorted once by start, with early exit.
+import { sortConflicts } from "./conflict";
+import { R, VALID, buildModel, isOn, type Model } from "./model";
+import { dailyLoad, orgOf, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
+import type { Conflict, ProgrammeInput } from "./types";
+
+/** Every conflict of the programme, in output order (see conflict.ts). */
+export function checkProgramme(input: ProgrammeInput): Conflict[] {
+  return sortConflicts(checkModel(buildModel(input)));
+}
+
+/** Unsorted conflicts of a model. */
+export function checkModel(m: Model): Conflict[] {
+  const out: Conflict[] = [];
+  for (let i = 0; i < m.n; i++) sessionConflicts(m, i, out);
+  const order = validByStart(m);
+  if (order.length < 2 && !isOn(m, R.SPEAKER_DAILY_LOAD)) return out;
+
+  if (isOn(m, R.ROOM_OVERLAP)) {
+    const groups = groupBy(order, m.rooms.length, (i, push) => push(m.room[i]));
+    sweep(m, groups, (a, b) => roomPair(m, a, b, out));
+  }
+  if (isOn(m, R.THEME_PARALLEL)) {
+    const groups = groupBy(order, m.themeIndex.size, (i, push) => {
+      if (m.theme[i] >= 0) push(m.theme[i]);
+    });
+    sweep(m, groups, (a, b) => themePair(m, a, b, out));
+  }
+  if (isOn(m, R.ORGANISATION_PARALLEL) && m.orgIds.length > 0) {
+    const groups = groupBy(order, m.orgIds.length, (i, push) => {
+      const persons = m.persons[i];
+      for (let k = 0; k < persons.length; k++) {
+        const o = orgOf(m, persons[k]);
+        if (o < 0) continue;
+        let seen = false;
+        for (let j = 0; j < k; j++) if (orgOf(m, persons[j]) === o) seen = true;
+        if (!seen) push(o);
+      }
+    });
+    // A pair sharing several organisations is found once per organisation: report it once.
+    const seen = new Set<number>();
+    sweep(m, groups, (a, b) => {
+      const id = a < b ? a * m.n + b : b * m.n + a;
+      if (seen.has(id)) return;
+      seen.add(id);
+      orgPair(m, a, b, out);
+    });
+  }
+  const overlapOn = isOn(m, R.SPEAKER_OVERLAP);
+  const changeoverOn = isOn(m, R.SPEAKER_CHANGEOVER);
+  const loadOn = isOn(m, R.SPEAKER_DAILY_LOAD);
+  if (overlapOn || changeoverOn || loadOn) {
+    const groups = groupBy(order, m.personIds.length, (i, push) => {
+      const persons = m.persons[i];
+      for (let k = 0; k < persons.length; k++) push(persons[k]);
+    });
+    const { offsets, items } = groups;
+    for (let p = 0; p + 1 < offsets.length; p++) {
+      const from = offsets[p];
+      const to = offsets[p + 1];
+      if (to - from < 2 && !(loadOn && to - from > m.dailyLimit)) continue;
+      if (overlapOn || changeoverOn) {
+        for (let x = from; x < to; x++) {
+          const a = items[x];
+          const limit = m.end[a] + (changeoverOn ? m.roomMaxWalkMs[m.room[a]] : 0);
+          for (let y = x + 1; y < to && m.start[items[y]] < limit; y++) personPair(m, p, a, items[y], out);
+        }
+      }
+      if (loadOn && to - from > m.dailyLimit) {
+        // Sorted by start, so one local date's sessions are consecutive.
+        let x = from;
+        while (x < to) {
+          const date = m.day[items[x]];
+          let y = x + 1;
+          while (y < to && m.day[items[y]] === date) y++;
+          if (y - x > m.dailyLimit) dailyLoad(m, p, date, Array.from(items.subarray(x, y)), out);
+          x = y;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** VALID sessions sorted by start (ties by index), sorted once with a native numeric sort when possible. */
+export function validByStart(m: Model): Int32Array {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < m.n; i++) {
+    if (m.state[i] !== VALID) continue;
+    count++;
+    const s = m.start[i];
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const order = new Int32Array(count);
+  const n = m.n;
+  if (count > 0 && (max - min + 1) * n < Number.MAX_SAFE_INTEGER && Number.isInteger(min) && Number.isInteger(max)) {
+    // Pack (start, index) into one float64 so the engine's typed-array sort does the work.
+    const keys = new Float64Array(count);
+    let k = 0;
+    let integral = true;
+    for (let i = 0; i < n; i++) {
+      if (m.state[i] !== VALID) continue;
+      const s = m.start[i];
+      if (!Number.isInteger(s)) integral = false;
+      keys[k++] = (s - min) * n + i;
+    }
+    if (integral) {
+      keys.sort();
+      for (let x = 0; x < count; x++) order[x] = keys[x] % n;
+      return order;
+    }
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) if (m.state[i] === VALID) order[k++] = i;
+  order.sort((a, b) => m.start[a] - m.start[b] || a - b);
+  return order;
+}
+
+export interface Groups {
+  offsets: Int32Array; // group g holds items[offsets[g] .. offsets[g + 1])
+  items: Int32Array; // session indexes, each group in `order`'s order
+}
+
+/** Counting sort of sessions into groups, keeping the order of `order` inside each group. */
+export function groupBy(
+  order: Int32Array,
+  groupCount: number,
+  each: (i: number, push: (g: number) => void) => void,
+): Groups {
+  const counts = new Int32Array(groupCount + 1);
+  let total = 0;
+  const count = (g: number) => {
+    counts[g + 1]++;
+    total++;
+  };
+  for (let x = 0; x < order.length; x++) each(order[x], count);
+  for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
+  const items = new Int32Array(total);
+  const cursor = counts.slice(0, groupCount);
+  let current = 0;
+  const place = (g: number) => {
+    items[cursor[g]++] = current;
+  };
+  for (let x = 0; x < order.length; x++) {
+    current = order[x];
+    each(current, place);
+  }
+  return { offsets: counts, items };
+}
+
+/** Calls `found` for every overlapping pair inside each group (sorted by start: stop at the first start past the end). */
+function sweep(m: Model, groups: Groups, found: (a: number, b: number) => void): void {
+  const { offsets, items } = groups;
+  const start = m.start;
+  const end = m.end;
+  for (let g = 0; g + 1 < offsets.length; g++) {
+    const to = offsets[g + 1];
+    for (let x = offsets[g]; x < to; x++) {
+      const a = items[x];
+      const e = end[a];
+      for (let y = x + 1; y < to && start[items[y]] < e; y++) found(a, items[y]);
+    }
+  }
+}

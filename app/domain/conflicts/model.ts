@@ -1,0 +1,257 @@
+// The programme turned into flat, index-addressed arrays, built once per check (or once per
+// checker). Static parts (rooms, people, formats) never change; a checker mutates the
+// sessions' placement and people through setPlacement / setPeople.
+import { dayContaining, localDate } from "../time";
+import { EMPTY, union } from "./intervals";
+import {
+  DEFAULT_LEVELS,
+  LEVELS,
+  RULES,
+  type AcknowledgementInput,
+  type Level,
+  type ProgrammeInput,
+  type RoomInput,
+  type RuleId,
+  type SessionInput,
+  type SessionPersonInput,
+} from "./types";
+
+export const MINUTE = 60_000;
+
+/** Rule indexes (position in RULES), used for flat per-rule arrays. */
+export const R = Object.fromEntries(RULES.map((rule, i) => [rule, i])) as Record<RuleId, number>;
+
+/** Level indexes (position in LEVELS): 0 block … 3 info, 4 off. */
+export const OFF = 4;
+export const ERROR = 1;
+
+/** Placement state of a session. */
+export const UNPLACED = 0; // cancelled, or missing a room, start or end
+export const VALID = 1; // not cancelled, known room, finite start < end
+export const MALFORMED = 2; // has room, start and end, but end <= start or an unknown room
+
+export interface Model {
+  input: ProgrammeInput;
+  timeZone: string;
+  days: ProgrammeInput["edition"]["days"];
+  mainLanguage: "fr" | "en";
+  levelIndex: Uint8Array; // per rule
+  changeoverMs: number;
+  dailyLimit: number;
+  acks: Map<string, AcknowledgementInput[]>; // by key
+
+  rooms: RoomInput[];
+  roomIndex: Map<string, number>;
+  roomOpen: Float64Array[]; // union of opening hours; EMPTY = no restriction
+  roomBlocked: Float64Array[];
+  roomFeatures: Set<string>[];
+  roomMaxWalkMs: Float64Array; // upper bound of the walking time from the room to any other
+
+  formatIndex: Map<string, number>;
+
+  personIndex: Map<string, number>; // known people first, then unknown ids met on sessions
+  personIds: string[];
+  knownPeople: number; // indexes below this are in input.people
+  personOrg: Int32Array; // organisation index or -1
+  orgIds: string[];
+  orgPeople: number[][];
+  availability: (Float64Array | undefined)[]; // lazily merged
+
+  themeIndex: Map<string, number>;
+
+  n: number;
+  sessions: SessionInput[]; // current session values (a checker replaces them, never mutates)
+  sessionIndex: Map<string, number>;
+  state: Uint8Array;
+  room: Int32Array; // room index, or -1
+  start: Float64Array;
+  end: Float64Array;
+  theme: Int32Array; // theme index, or -1
+  format: Int32Array; // format index, -1 none, -2 unknown id
+  day: string[]; // local date of the start, for VALID sessions
+  persons: Int32Array[]; // distinct person indexes of each session, in entry order
+  maxDuration: number; // upper bound of any VALID session's length (never decreases)
+}
+
+export function levelOf(input: ProgrammeInput, rule: RuleId): Level {
+  return input.edition.levels?.[rule] ?? DEFAULT_LEVELS[rule];
+}
+
+export function buildModel(input: ProgrammeInput): Model {
+  const { edition } = input;
+  const levelIndex = new Uint8Array(RULES.length);
+  RULES.forEach((rule, i) => {
+    const idx = LEVELS.indexOf(levelOf(input, rule));
+    levelIndex[i] = idx < 0 ? OFF : idx;
+  });
+  const changeoverMs = (edition.changeoverMinutes ?? 10) * MINUTE;
+
+  const acks = new Map<string, AcknowledgementInput[]>();
+  for (const ack of input.acknowledgements) {
+    const list = acks.get(ack.key);
+    if (list) list.push(ack);
+    else acks.set(ack.key, [ack]);
+  }
+
+  const rooms = input.rooms;
+  const roomIndex = new Map<string, number>();
+  rooms.forEach((room, i) => roomIndex.set(room.id, i));
+  const roomOpen = rooms.map((room) => union(room.openingHours));
+  const roomBlocked = rooms.map((room) => union(room.blocked));
+  const roomFeatures = rooms.map((room) => new Set(room.features));
+  const roomMaxWalkMs = new Float64Array(rooms.length);
+  rooms.forEach((room, i) => {
+    let max = changeoverMs;
+    for (const key in room.walkingMinutes) max = Math.max(max, room.walkingMinutes[key] * MINUTE);
+    roomMaxWalkMs[i] = max;
+  });
+
+  const formatIndex = new Map<string, number>();
+  input.formats.forEach((format, i) => formatIndex.set(format.id, i));
+
+  const personIndex = new Map<string, number>();
+  const personIds: string[] = [];
+  for (const person of input.people) {
+    if (!personIndex.has(person.id)) {
+      personIndex.set(person.id, personIds.length);
+      personIds.push(person.id);
+    }
+  }
+  const knownPeople = personIds.length;
+
+  const themeIndex = new Map<string, number>();
+  const n = input.sessions.length;
+  const model: Model = {
+    input,
+    timeZone: edition.timeZone,
+    days: edition.days,
+    mainLanguage: edition.mainLanguage,
+    levelIndex,
+    changeoverMs,
+    dailyLimit: edition.dailySessionLimit ?? 3,
+    acks,
+    rooms,
+    roomIndex,
+    roomOpen,
+    roomBlocked,
+    roomFeatures,
+    roomMaxWalkMs,
+    formatIndex,
+    personIndex,
+    personIds,
+    knownPeople,
+    personOrg: new Int32Array(0),
+    orgIds: [],
+    orgPeople: [],
+    availability: [],
+    themeIndex,
+    n,
+    sessions: input.sessions.slice(),
+    sessionIndex: new Map(),
+    state: new Uint8Array(n),
+    room: new Int32Array(n),
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    theme: new Int32Array(n),
+    format: new Int32Array(n),
+    day: new Array<string>(n),
+    persons: new Array<Int32Array>(n),
+    maxDuration: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    const s = input.sessions[i];
+    model.sessionIndex.set(s.id, i);
+    let t = -1;
+    if (s.themeId !== null) {
+      const known = themeIndex.get(s.themeId);
+      if (known === undefined) {
+        t = themeIndex.size;
+        themeIndex.set(s.themeId, t);
+      } else t = known;
+    }
+    model.theme[i] = t;
+    model.format[i] = s.formatId === null ? -1 : (formatIndex.get(s.formatId) ?? -2);
+    writePlacement(model, i, s);
+    model.persons[i] = personsOf(model, s.people);
+  }
+
+  // Organisations: indexes for every person (unknown ids have none).
+  const personOrg = new Int32Array(personIds.length).fill(-1);
+  const orgIndex = new Map<string, number>();
+  for (let p = 0; p < knownPeople; p++) {
+    const org = input.people[p].organisationId;
+    if (org === null) continue;
+    let o = orgIndex.get(org);
+    if (o === undefined) {
+      o = model.orgIds.length;
+      orgIndex.set(org, o);
+      model.orgIds.push(org);
+      model.orgPeople.push([]);
+    }
+    personOrg[p] = o;
+    model.orgPeople[o].push(p);
+  }
+  model.personOrg = personOrg;
+  return model;
+}
+
+/** Distinct person indexes of a session's entries; unknown ids get indexes past the known people. */
+export function personsOf(model: Model, people: readonly SessionPersonInput[]): Int32Array {
+  const out = new Int32Array(people.length);
+  let count = 0;
+  outer: for (const entry of people) {
+    let p = model.personIndex.get(entry.personId);
+    if (p === undefined) {
+      p = model.personIds.length;
+      model.personIndex.set(entry.personId, p);
+      model.personIds.push(entry.personId);
+    }
+    for (let k = 0; k < count; k++) if (out[k] === p) continue outer;
+    out[count++] = p;
+  }
+  return count === out.length ? out : out.slice(0, count);
+}
+
+/** Sets a session's placement arrays from its values. */
+export function writePlacement(model: Model, i: number, s: SessionInput): void {
+  const placed = s.status !== "cancelled" && s.roomId !== null && s.start !== null && s.end !== null;
+  const room = s.roomId === null ? undefined : model.roomIndex.get(s.roomId);
+  model.room[i] = room ?? -1;
+  model.start[i] = s.start ?? NaN;
+  model.end[i] = s.end ?? NaN;
+  if (!placed) model.state[i] = UNPLACED;
+  else if (room === undefined || !(Number.isFinite(s.start) && Number.isFinite(s.end) && s.end! > s.start!))
+    model.state[i] = MALFORMED;
+  else {
+    model.state[i] = VALID;
+    const duration = s.end! - s.start!;
+    if (duration > model.maxDuration) model.maxDuration = duration;
+    model.day[i] = localDayOf(model, s.start!);
+  }
+}
+
+/** The local date of an instant: from the edition's days when inside them (binary search), else the zone. */
+export function localDayOf(model: Model, epoch: number): string {
+  const day = dayContaining(model.days, epoch);
+  return day ? day.date : localDate(epoch, model.timeZone);
+}
+
+/** The union of a person's availability windows; EMPTY means "always available". */
+export function availabilityOf(model: Model, p: number): Float64Array {
+  let flat = model.availability[p];
+  if (flat === undefined) {
+    flat = p < model.knownPeople ? union(model.input.people[p].availability) : EMPTY;
+    model.availability[p] = flat;
+  }
+  return flat;
+}
+
+/** Walking time from room a to room b (ms); missing → the edition's changeover. */
+export function walkMs(model: Model, a: number, b: number): number {
+  const minutes = model.rooms[a].walkingMinutes[model.rooms[b].id];
+  return minutes === undefined ? model.changeoverMs : minutes * MINUTE;
+}
+
+export function isOn(model: Model, rule: number): boolean {
+  return model.levelIndex[rule] !== OFF;
+}

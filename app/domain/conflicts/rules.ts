@@ -1,0 +1,318 @@
+// The rules. Each conflict is produced by one of a few evaluators shared by the full check and
+// the incremental checker: per session (a session alone), per pair (two sessions; optionally
+// through one person) and per person-day (daily load). Only candidate enumeration differs:
+// the full check sweeps sessions sorted once by start; the checker looks in its indexes.
+import { makeConflict, pair, sortedDistinct } from "./conflict";
+import { covers, firstOverlap } from "./intervals";
+import type { MessageDetail } from "./messages";
+import {
+  MALFORMED,
+  MINUTE,
+  R,
+  VALID,
+  availabilityOf,
+  isOn,
+  walkMs,
+  type Model,
+} from "./model";
+import type { Conflict, Interval, Role, SessionInput } from "./types";
+
+function intervalOf(m: Model, i: number): Interval | null {
+  const start = m.start[i];
+  const end = m.end[i];
+  return Number.isFinite(start) && Number.isFinite(end) && end > start ? { start, end } : null;
+}
+
+export function orgOf(m: Model, p: number): number {
+  return p < m.knownPeople ? m.personOrg[p] : -1;
+}
+
+/** Every conflict that concerns one session alone (per-session rules and blocked times). */
+export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
+  const s = m.sessions[i];
+  if (s.status === "cancelled") return;
+  const state = m.state[i];
+  const id = s.id;
+  const snap = [s];
+  const roomIdx = m.room[i];
+  const roomIds = s.roomId === null ? [] : [s.roomId];
+  const iv = state === VALID ? intervalOf(m, i) : null;
+
+  if (state !== VALID && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
+    if (state !== MALFORMED) {
+      out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], [], roomIds, null, snap, null));
+    }
+  }
+
+  // Malformed placements: reported whatever the rule's level, at least as errors.
+  if (state === MALFORMED) {
+    if (roomIdx < 0) {
+      out.push(
+        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIds, intervalOf(m, i), snap,
+          { kind: "unknownRoom", room: s.roomId! }, true),
+      );
+    }
+    if (!(m.end[i] > m.start[i])) {
+      out.push(
+        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIds, null, snap,
+          { kind: "invalidTimes" }, true),
+      );
+    }
+  }
+
+  // People entries: declined, unconfirmed, unknown, unavailable.
+  const persons = m.persons[i];
+  if (persons.length > 0) {
+    const declinedOn = isOn(m, R.SPEAKER_DECLINED);
+    const unconfirmedOn = state === VALID && isOn(m, R.SPEAKER_UNCONFIRMED);
+    const unavailableOn = isOn(m, R.SPEAKER_UNAVAILABLE);
+    for (let k = 0; k < persons.length; k++) {
+      const p = persons[k];
+      const pid = m.personIds[p];
+      if (p >= m.knownPeople) {
+        out.push(
+          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIds, iv, snap,
+            { kind: "unknownPerson", person: pid }, true),
+        );
+        continue;
+      }
+      if (declinedOn || unconfirmedOn) {
+        let declined = false;
+        let unconfirmed: string | null = null;
+        for (const entry of s.people) {
+          if (entry.personId !== pid) continue;
+          if (entry.confirmation === "declined") declined = true;
+          else if (entry.confirmation !== "confirmed" && unconfirmed !== "must_reconfirm") unconfirmed = entry.confirmation;
+        }
+        if (declined && declinedOn) {
+          out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIds, iv, snap,
+            { kind: "person", person: pid }));
+        }
+        if (unconfirmed !== null && unconfirmedOn) {
+          out.push(makeConflict(m, R.SPEAKER_UNCONFIRMED, `SPEAKER_UNCONFIRMED|${id}|${pid}`, [id], [pid], roomIds, iv,
+            snap, { kind: "person", person: pid, confirmation: unconfirmed }));
+        }
+      }
+      if (state === VALID && unavailableOn) {
+        const avail = availabilityOf(m, p);
+        if (avail.length > 0 && !covers(avail, m.start[i], m.end[i])) {
+          out.push(makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIds, iv,
+            snap, { kind: "person", person: pid }));
+        }
+      }
+    }
+  }
+
+  // Format: roles (any live session), then placement-dependent checks.
+  const f = m.format[i];
+  if (f === -2) {
+    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIds, iv, snap,
+      { kind: "unknownFormat", format: s.formatId! }, true));
+  } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
+    const format = m.input.formats[f];
+    const mismatches = roleMismatches(format.roles, s);
+    if (mismatches.length > 0) {
+      const people = sortedDistinct(s.people.map((e) => e.personId));
+      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIds, iv, snap,
+        { kind: "roles", format: format.name, mismatches }));
+    }
+  }
+
+  if (state !== VALID) return;
+  const start = m.start[i];
+  const end = m.end[i];
+  const room = m.rooms[roomIdx];
+
+  if (isOn(m, R.ROOM_OVERLAP)) {
+    const blocked = m.roomBlocked[roomIdx];
+    if (blocked.length > 0) {
+      for (let b = firstOverlap(blocked, start, end); b >= 0 && 2 * b < blocked.length && blocked[2 * b] < end; b++) {
+        const bs = blocked[2 * b];
+        const be = blocked[2 * b + 1];
+        out.push(
+          makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], [], roomIds,
+            { start: Math.max(start, bs), end: Math.min(end, be) }, snap,
+            { kind: "blocked", blocked: { start: bs, end: be } }),
+        );
+      }
+    }
+  }
+  if (isOn(m, R.ROOM_CLOSED)) {
+    const open = m.roomOpen[roomIdx];
+    if (open.length > 0 && !covers(open, start, end)) {
+      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIds, iv, snap, null));
+    }
+  }
+  if (isOn(m, R.ROOM_CAPACITY) && room.capacity !== null && s.expectedAudience !== null && s.expectedAudience > room.capacity) {
+    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIds, iv, snap,
+      { kind: "capacity", audience: s.expectedAudience, capacity: room.capacity }));
+  }
+  if (f >= 0) {
+    const format = m.input.formats[f];
+    if (isOn(m, R.ROOM_FEATURES) && format.requiredFeatures.length > 0) {
+      const features = m.roomFeatures[roomIdx];
+      const missing = format.requiredFeatures.filter((x) => !features.has(x));
+      if (missing.length > 0) {
+        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIds, iv, snap,
+          { kind: "features", missing: sortedDistinct(missing) }));
+      }
+    }
+    if (isOn(m, R.FORMAT_DURATION)) {
+      const duration = end - start;
+      if (duration < format.minMinutes * MINUTE || duration > format.maxMinutes * MINUTE) {
+        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIds, iv, snap,
+          { kind: "duration", minutes: Math.round(duration / MINUTE), min: format.minMinutes, max: format.maxMinutes,
+            format: format.name }));
+      }
+    }
+  }
+  if (isOn(m, R.OUTSIDE_EDITION) && !inEdition(m, start)) {
+    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIds, iv, snap, null));
+  }
+  if (s.isPublic && isOn(m, R.PUBLIC_INFO_MISSING)) {
+    const main = m.mainLanguage;
+    const title = !s.title[main]?.trim();
+    const abstract = !s.abstract[main]?.trim();
+    const lacking: { person: string; publicName: boolean; bio: boolean }[] = [];
+    for (let k = 0; k < persons.length; k++) {
+      const p = persons[k];
+      if (p >= m.knownPeople) continue; // reported as SPEAKER_UNAVAILABLE (unknown person)
+      const person = m.input.people[p];
+      const publicName = !person.publicName?.trim();
+      const bio = !person.bio[main]?.trim();
+      if (publicName || bio) lacking.push({ person: person.id, publicName, bio });
+    }
+    if (title || abstract || lacking.length > 0) {
+      lacking.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+      out.push(makeConflict(m, R.PUBLIC_INFO_MISSING, `PUBLIC_INFO_MISSING|${id}`, [id],
+        lacking.map((x) => x.person), roomIds, iv, snap, { kind: "publicInfo", title, abstract, lacking }));
+    }
+  }
+}
+
+/** A session is inside the edition when its start lies in one of the edition's days (its end may pass midnight). */
+export function inEdition(m: Model, start: number): boolean {
+  const days = m.days;
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start < days[mid].start) hi = mid - 1;
+    else if (start >= days[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Per role: entries counted (every entry, whatever its confirmation) against the format's min–max; a role the format does not list allows 0. */
+export function roleMismatches(
+  roles: readonly { role: Role; min: number; max: number }[],
+  s: SessionInput,
+): { role: Role; count: number; min: number; max: number }[] {
+  const counts = new Map<Role, number>();
+  for (const entry of s.people) counts.set(entry.role, (counts.get(entry.role) ?? 0) + 1);
+  const out: { role: Role; count: number; min: number; max: number }[] = [];
+  for (const r of roles) {
+    const count = counts.get(r.role) ?? 0;
+    counts.delete(r.role);
+    if (count < r.min || count > r.max) out.push({ role: r.role, count, min: r.min, max: r.max });
+  }
+  for (const [role, count] of counts) out.push({ role, count, min: 0, max: 0 });
+  return out.sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+}
+
+function pairRooms(m: Model, a: number, b: number): string[] {
+  const ra = m.rooms[m.room[a]].id;
+  const rb = m.rooms[m.room[b]].id;
+  return ra === rb ? [ra] : ra < rb ? [ra, rb] : [rb, ra];
+}
+
+function pairSnap(m: Model, a: number, b: number): SessionInput[] {
+  const sa = m.sessions[a];
+  const sb = m.sessions[b];
+  return sa.id < sb.id ? [sa, sb] : [sb, sa];
+}
+
+function intersection(m: Model, a: number, b: number): Interval {
+  return { start: Math.max(m.start[a], m.start[b]), end: Math.min(m.end[a], m.end[b]) };
+}
+
+/** Two VALID sessions in the same room that overlap. */
+export function roomPair(m: Model, a: number, b: number, out: Conflict[]): void {
+  const ids = pair(m.sessions[a].id, m.sessions[b].id);
+  out.push(makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${ids[0]},${ids[1]}`, ids, [], [m.rooms[m.room[a]].id],
+    intersection(m, a, b), pairSnap(m, a, b), null));
+}
+
+/** Two VALID sessions of person p: overlap, or a changeover shorter than the walk between their rooms. */
+export function personPair(m: Model, p: number, a: number, b: number, out: Conflict[]): void {
+  const sa = m.start[a], ea = m.end[a], sb = m.start[b], eb = m.end[b];
+  if (sa < eb && sb < ea) {
+    if (!isOn(m, R.SPEAKER_OVERLAP)) return;
+    const ids = pair(m.sessions[a].id, m.sessions[b].id);
+    const pid = m.personIds[p];
+    out.push(makeConflict(m, R.SPEAKER_OVERLAP, `SPEAKER_OVERLAP|${ids[0]},${ids[1]}|${pid}`, ids, [pid],
+      pairRooms(m, a, b), intersection(m, a, b), pairSnap(m, a, b), null));
+    return;
+  }
+  if (!isOn(m, R.SPEAKER_CHANGEOVER)) return;
+  const [x, y] = ea <= sb ? [a, b] : [b, a];
+  const rx = m.room[x];
+  const ry = m.room[y];
+  if (rx === ry) return;
+  const gap = m.start[y] - m.end[x];
+  const walk = walkMs(m, rx, ry);
+  if (gap >= walk) return;
+  const ids = pair(m.sessions[a].id, m.sessions[b].id);
+  const pid = m.personIds[p];
+  out.push(makeConflict(m, R.SPEAKER_CHANGEOVER, `SPEAKER_CHANGEOVER|${ids[0]},${ids[1]}|${pid}`, ids, [pid],
+    pairRooms(m, a, b), { start: m.end[x], end: m.start[y] }, pairSnap(m, a, b),
+    { kind: "changeover", person: pid, gapMs: gap, walkMs: walk, from: m.end[x], to: m.start[y] }));
+}
+
+/** Two overlapping VALID sessions of the same theme. */
+export function themePair(m: Model, a: number, b: number, out: Conflict[]): void {
+  const ids = pair(m.sessions[a].id, m.sessions[b].id);
+  out.push(makeConflict(m, R.THEME_PARALLEL, `THEME_PARALLEL|${ids[0]},${ids[1]}`, ids, [], pairRooms(m, a, b),
+    intersection(m, a, b), pairSnap(m, a, b), null));
+}
+
+/** Two overlapping VALID sessions; reported when their people share an organisation. */
+export function orgPair(m: Model, a: number, b: number, out: Conflict[]): void {
+  const pa = m.persons[a];
+  const pb = m.persons[b];
+  let people: string[] | null = null;
+  for (let x = 0; x < pa.length; x++) {
+    const ox = orgOf(m, pa[x]);
+    if (ox < 0) continue;
+    for (let y = 0; y < pb.length; y++) {
+      if (orgOf(m, pb[y]) === ox) {
+        people ??= [];
+        people.push(m.personIds[pa[x]], m.personIds[pb[y]]);
+      }
+    }
+  }
+  if (people === null) return;
+  const ids = pair(m.sessions[a].id, m.sessions[b].id);
+  out.push(makeConflict(m, R.ORGANISATION_PARALLEL, `ORGANISATION_PARALLEL|${ids[0]},${ids[1]}`, ids,
+    sortedDistinct(people), pairRooms(m, a, b), intersection(m, a, b), pairSnap(m, a, b), null));
+}
+
+/** Person p has `sessions` (VALID, distinct, all starting on local date `date`): too many? */
+export function dailyLoad(m: Model, p: number, date: string, sessions: number[], out: Conflict[]): void {
+  if (sessions.length <= m.dailyLimit) return;
+  const pid = m.personIds[p];
+  const snap = sessions.map((i) => m.sessions[i]).sort((a, b) => (a.id < b.id ? -1 : 1));
+  let start = Infinity;
+  let end = -Infinity;
+  const rooms: string[] = [];
+  for (const i of sessions) {
+    if (m.start[i] < start) start = m.start[i];
+    if (m.end[i] > end) end = m.end[i];
+    rooms.push(m.rooms[m.room[i]].id);
+  }
+  out.push(makeConflict(m, R.SPEAKER_DAILY_LOAD, `SPEAKER_DAILY_LOAD|${pid}|${date}`, snap.map((s) => s.id), [pid],
+    sortedDistinct(rooms), { start, end }, snap, { kind: "load", person: pid, date, limit: m.dailyLimit }));
+}
+
+export type { MessageDetail };

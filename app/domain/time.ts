@@ -1,0 +1,250 @@
+// Pure time helpers. Instants are epoch milliseconds (UTC); dates and times are
+// entered and shown in the edition's IANA time zone. No clock, no environment:
+// every function takes the zone as an argument.
+import { DateTime, IANAZone } from "luxon";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** A local date ("YYYY-MM-DD") with its first instant and the first instant of the next local day. */
+export interface LocalDay {
+  date: string;
+  start: number;
+  end: number;
+}
+
+export type TimeErrorCode =
+  | "INVALID_TIME_ZONE"
+  | "INVALID_DATE"
+  | "INVALID_TIME"
+  | "NONEXISTENT_LOCAL_TIME";
+
+/** Thrown for bad local input; `code` lets a form map it onto a field message. */
+export class LocalTimeError extends Error {
+  override readonly name = "LocalTimeError";
+  constructor(
+    readonly code: TimeErrorCode,
+    message: string,
+    readonly detail: { date?: string; time?: string; timeZone?: string } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A local time skipped by a DST change (e.g. 02:30 on 27 March 2016 in Europe/Paris). */
+export class NonexistentLocalTimeError extends LocalTimeError {
+  constructor(date: string, time: string, timeZone: string) {
+    super(
+      "NONEXISTENT_LOCAL_TIME",
+      `${date} ${time} does not exist in ${timeZone} (the clocks skip it for daylight saving time)`,
+      { date, time, timeZone },
+    );
+  }
+}
+
+export type Ambiguity = "earlier" | "later";
+
+const zones = new Map<string, IANAZone>();
+function zoneOf(timeZone: string): IANAZone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    if (!IANAZone.isValidZone(timeZone)) {
+      throw new LocalTimeError("INVALID_TIME_ZONE", `Unknown time zone: ${timeZone}`, { timeZone });
+    }
+    zone = IANAZone.create(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  return IANAZone.isValidZone(timeZone);
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (Paris in winter: 60). */
+export function offsetMinutes(epoch: number, timeZone: string): number {
+  return zoneOf(timeZone).offset(epoch);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** "HH:MM" (00:00–23:59) → minutes since midnight. Throws LocalTimeError on anything else. */
+export function parseHHMM(time: string): number {
+  const m = TIME_RE.exec(time);
+  if (!m) throw new LocalTimeError("INVALID_TIME", `Not a time of day (HH:MM): ${time}`, { time });
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Minutes since midnight → "HH:MM" (taken modulo one day, so 1470 → "00:30"). */
+export function formatHHMM(minutes: number): string {
+  const m = ((Math.floor(minutes) % 1440) + 1440) % 1440;
+  return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+}
+
+export function isHHMM(time: string): boolean {
+  return TIME_RE.test(time);
+}
+
+function parseDate(date: string): { year: number; month: number; day: number } {
+  const m = DATE_RE.exec(date);
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  const day = m ? Number(m[3]) : NaN;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (!m || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new LocalTimeError("INVALID_DATE", `Not a calendar date (YYYY-MM-DD): ${date}`, { date });
+  }
+  return { year, month, day };
+}
+
+/** "2016-03-27" + n days, on the calendar (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = parseDate(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Every instant whose local wall-clock reading in `timeZone` is `localMs`
+ * (local date-time read as if it were UTC): none (skipped by DST), one, or two (repeated).
+ */
+function instantsFor(localMs: number, zone: IANAZone): number[] {
+  // Offsets change at most once around any local time in real zones: trying the offsets
+  // in force a day before and a day after finds every reading.
+  const candidates = new Set([zone.offset(localMs - DAY), zone.offset(localMs), zone.offset(localMs + DAY)]);
+  const found: number[] = [];
+  for (const offset of candidates) {
+    const instant = localMs - offset * MINUTE;
+    if (zone.offset(instant) === offset && !found.includes(instant)) found.push(instant);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/**
+ * Local date ("YYYY-MM-DD") and time ("HH:MM") in an IANA zone → epoch ms.
+ * A time skipped by DST throws NonexistentLocalTimeError. A repeated time resolves to the
+ * earlier instant (the first occurrence, summer offset) unless `ambiguous: "later"`.
+ */
+export function localToEpoch(
+  date: string,
+  time: string,
+  timeZone: string,
+  options: { ambiguous?: Ambiguity } = {},
+): number {
+  const zone = zoneOf(timeZone);
+  const { year, month, day } = parseDate(date);
+  const minutes = parseHHMM(time);
+  const localMs = Date.UTC(year, month - 1, day) + minutes * MINUTE;
+  const instants = instantsFor(localMs, zone);
+  if (instants.length === 0) throw new NonexistentLocalTimeError(date, time, timeZone);
+  return options.ambiguous === "later" ? instants[instants.length - 1] : instants[0];
+}
+
+/** Whether a local time is repeated by a DST change (so the caller may ask which one is meant). */
+export function isAmbiguousLocalTime(date: string, time: string, timeZone: string): boolean {
+  const { year, month, day } = parseDate(date);
+  return instantsFor(Date.UTC(year, month - 1, day) + parseHHMM(time) * MINUTE, zoneOf(timeZone)).length > 1;
+}
+
+/** Whether a local time exists (is not skipped by a DST change). */
+export function localTimeExists(date: string, time: string, timeZone: string): boolean {
+  const { year, month, day } = parseDate(date);
+  return instantsFor(Date.UTC(year, month - 1, day) + parseHHMM(time) * MINUTE, zoneOf(timeZone)).length > 0;
+}
+
+/** The instant read as local wall-clock time, as if it were UTC ms. */
+function wallClock(epoch: number, timeZone: string): Date {
+  return new Date(epoch + zoneOf(timeZone).offset(epoch) * MINUTE);
+}
+
+/** Epoch ms → local date "YYYY-MM-DD" in the zone. */
+export function localDate(epoch: number, timeZone: string): string {
+  return wallClock(epoch, timeZone).toISOString().slice(0, 10);
+}
+
+/** Epoch ms → local time "HH:MM" in the zone. */
+export function localTime(epoch: number, timeZone: string): string {
+  const d = wallClock(epoch, timeZone);
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+/** Epoch ms → "2016-03-09T10:30:00+01:00" (seconds kept, milliseconds dropped). */
+export function toIsoWithOffset(epoch: number, timeZone: string): string {
+  const offset = zoneOf(timeZone).offset(epoch);
+  const local = new Date(epoch + offset * MINUTE).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${local}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** Parses an ISO 8601 string with an offset or "Z" to epoch ms; throws on anything else. */
+export function parseIsoInstant(iso: string): number {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) {
+    throw new LocalTimeError("INVALID_DATE", `Not an ISO instant with an offset: ${iso}`);
+  }
+  return dt.toMillis();
+}
+
+/** First instant of a local date: local midnight, or the end of the DST gap if midnight is skipped. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const zone = zoneOf(timeZone);
+  const { year, month, day } = parseDate(date);
+  const midnight = Date.UTC(year, month - 1, day);
+  const instants = instantsFor(midnight, zone);
+  if (instants.length > 0) return instants[0];
+  // Midnight skipped (a few zones switch at 00:00): the day starts where the gap ends.
+  return midnight - zone.offset(midnight - DAY) * MINUTE;
+}
+
+/** The local days from `first` to `last` inclusive: each from local midnight to the next (23 h or 25 h on DST days). */
+export function editionDays(first: string, last: string, timeZone: string): LocalDay[] {
+  zoneOf(timeZone);
+  const days: LocalDay[] = [];
+  let date = first;
+  let start = startOfLocalDay(date, timeZone);
+  for (let guard = 0; date <= last; guard++) {
+    if (guard > 3660) throw new LocalTimeError("INVALID_DATE", `Edition too long: ${first} to ${last}`);
+    const next = addDays(date, 1);
+    const end = startOfLocalDay(next, timeZone);
+    days.push({ date, start, end });
+    date = next;
+    start = end;
+  }
+  return days;
+}
+
+/** The day (from a sorted list of days) containing the instant, or undefined. Binary search. */
+export function dayContaining<D extends { start: number; end: number }>(days: readonly D[], epoch: number): D | undefined {
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = days[mid];
+    if (epoch < d.start) hi = mid - 1;
+    else if (epoch >= d.end) lo = mid + 1;
+    else return d;
+  }
+  return undefined;
+}
+
+/**
+ * A local interval on a date: "HH:MM" to "HH:MM"; an end at or before the start means the
+ * next day (opening hours 20:00–02:00 cross midnight). Skipped times throw; repeated ones
+ * take the earlier instant for the start and the later one for the end (the longest reading).
+ */
+export function localInterval(
+  date: string,
+  startTime: string,
+  endTime: string,
+  timeZone: string,
+): { start: number; end: number } {
+  const start = localToEpoch(date, startTime, timeZone);
+  const endDate = parseHHMM(endTime) <= parseHHMM(startTime) ? addDays(date, 1) : date;
+  const end = localToEpoch(endDate, endTime, timeZone, { ambiguous: "later" });
+  return { start, end };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
