@@ -1,0 +1,565 @@
+// The whole Barouf data model. Column names are snake_case in SQL (drizzle `casing`),
+// camelCase here. Instants are epoch milliseconds in UTC; local dates ("YYYY-MM-DD")
+// and local times ("HH:MM") are only stored where an organiser enters them in the
+// edition's time zone (opening hours, slot templates). See docs/decisions/0003.
+import { relations, sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import type { Level, Role, RuleId } from "../domain/conflicts/types";
+import { LOCALES } from "../i18n/locales";
+
+const uuid = () =>
+  text()
+    .notNull()
+    .unique()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer()
+    .notNull()
+    .$defaultFn(() => Date.now());
+const updatedAt = () =>
+  integer()
+    .notNull()
+    .$defaultFn(() => Date.now());
+/** Optimistic concurrency: every save carries the version it was read at. */
+const version = () => integer().notNull().default(1);
+const flag = () => integer({ mode: "boolean" }).notNull().default(false);
+
+export const ORGANISATION_KINDS = ["company", "public_body", "collective", "association", "other"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISER_ROLES = ["admin", "editor", "viewer"] as const;
+export type OrganiserRole = (typeof ORGANISER_ROLES)[number];
+
+/** Companies, public bodies and collectives: organisers' employers and speakers' organisations alike. */
+export const organisations = sqliteTable("organisations", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  uuid: uuid(),
+  name: text().notNull().unique(),
+  kind: text({ enum: ORGANISATION_KINDS }).notNull().default("other"),
+  website: text(),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const organisers = sqliteTable("organisers", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  uuid: uuid(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text().notNull(),
+  role: text({ enum: ORGANISER_ROLES }).notNull().default("viewer"),
+  organisationId: integer().references(() => organisations.id, { onDelete: "set null" }),
+  active: integer({ mode: "boolean" }).notNull().default(true),
+  locale: text({ enum: LOCALES }).notNull().default("fr"),
+  lastLoginAt: integer(),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Server-side login sessions; the cookie holds a random id, the table its SHA-256. */
+export const loginSessions = sqliteTable(
+  "login_sessions",
+  {
+    idHash: text().primaryKey(),
+    organiserId: integer()
+      .notNull()
+      .references(() => organisers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer().notNull(),
+    expiresAt: integer().notNull(),
+  },
+  (t) => [index("login_sessions_organiser_idx").on(t.organiserId)],
+);
+
+export const editions = sqliteTable("editions", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  uuid: uuid(),
+  slug: text().notNull().unique(),
+  title: text().notNull(),
+  /** Local dates in the edition's zone, inclusive. */
+  startDate: text().notNull(),
+  endDate: text().notNull(),
+  timeZone: text().notNull().default("Europe/Paris"),
+  venue: text().notNull().default(""),
+  mainLanguage: text({ enum: LOCALES }).notNull().default("fr"),
+  changeoverMinutes: integer().notNull().default(10),
+  dailySessionLimit: integer().notNull().default(3),
+  /** Overrides of the conflict rules' default levels. */
+  ruleLevels: text({ mode: "json" })
+    .$type<Partial<Record<RuleId, Level>>>()
+    .notNull()
+    .default(sql`'{}'`),
+  copiedFromId: integer(),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** The organisations that run an edition; their organisers may work on it (admins on every edition). */
+export const editionOrganisations = sqliteTable(
+  "edition_organisations",
+  {
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.organisationId] })],
+);
+
+export const ROOM_FEATURES = ["stage", "av", "circle_seating", "tables", "accessible", "exhibition_space"] as const;
+export type RoomFeature = (typeof ROOM_FEATURES)[number];
+
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    capacity: integer(),
+    features: text({ mode: "json" }).$type<RoomFeature[]>().notNull().default(sql`'[]'`),
+    position: integer().notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("rooms_edition_name_idx").on(t.editionId, t.name)],
+);
+
+/** Opening hours per local day; `closes` at or before `opens` means after midnight. */
+export const roomOpeningHours = sqliteTable(
+  "room_opening_hours",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    roomId: integer()
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    date: text().notNull(),
+    opens: text().notNull(),
+    closes: text().notNull(),
+  },
+  (t) => [index("room_opening_hours_room_idx").on(t.roomId, t.date)],
+);
+
+/** Walking minutes from one room to another, stored in both directions. */
+export const roomWalkingTimes = sqliteTable(
+  "room_walking_times",
+  {
+    roomId: integer()
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    otherRoomId: integer()
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    minutes: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.otherRoomId] })],
+);
+
+export const themes = sqliteTable(
+  "themes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    slug: text().notNull(),
+    nameFr: text().notNull(),
+    nameEn: text().notNull(),
+    colour: text().notNull().default("#555555"),
+    position: integer().notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("themes_edition_slug_idx").on(t.editionId, t.slug)],
+);
+
+export type FormatRole = { role: Role; min: number; max: number };
+
+export const formats = sqliteTable(
+  "formats",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    slug: text().notNull(),
+    nameFr: text().notNull(),
+    nameEn: text().notNull(),
+    defaultMinutes: integer().notNull(),
+    minMinutes: integer().notNull(),
+    maxMinutes: integer().notNull(),
+    roles: text({ mode: "json" }).$type<FormatRole[]>().notNull().default(sql`'[]'`),
+    requiredFeatures: text({ mode: "json" }).$type<RoomFeature[]>().notNull().default(sql`'[]'`),
+    position: integer().notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("formats_edition_slug_idx").on(t.editionId, t.slug)],
+);
+
+/** A day's grid of times, entered in local time, applied to chosen rooms and days. */
+export const slotTemplates = sqliteTable("slot_templates", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  uuid: uuid(),
+  editionId: integer()
+    .notNull()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  name: text().notNull(),
+  times: text({ mode: "json" }).$type<{ start: string; end: string }[]>().notNull().default(sql`'[]'`),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const slots = sqliteTable(
+  "slots",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    roomId: integer()
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    templateId: integer().references(() => slotTemplates.id, { onDelete: "set null" }),
+    startsAt: integer().notNull(),
+    endsAt: integer().notNull(),
+    version: version(),
+  },
+  (t) => [index("slots_room_idx").on(t.roomId, t.startsAt)],
+);
+
+export type SpeakerLink = { label: string; url: string };
+
+export const speakers = sqliteTable(
+  "speakers",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    // Public
+    publicName: text().notNull(),
+    organisationId: integer().references(() => organisations.id, { onDelete: "set null" }),
+    jobTitle: text(),
+    bioFr: text(),
+    bioEn: text(),
+    photoPath: text(),
+    links: text({ mode: "json" }).$type<SpeakerLink[]>().notNull().default(sql`'[]'`),
+    languages: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'["fr"]'`),
+    // Private
+    email: text(),
+    phone: text(),
+    preferredLocale: text({ enum: LOCALES }).notNull().default("fr"),
+    accessibilityNeeds: text(),
+    practicalNotes: text(),
+    internalNotes: text(),
+    // Consents
+    consentRecording: flag(),
+    consentPhotos: flag(),
+    consentPublishBio: flag(),
+    consentsUpdatedAt: integer(),
+    /** Illustrative seed data, marked so nobody mistakes it for real people. */
+    isSample: flag(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("speakers_edition_idx").on(t.editionId, t.publicName),
+    uniqueIndex("speakers_edition_email_idx").on(t.editionId, t.email),
+  ],
+);
+
+export const availabilityWindows = sqliteTable(
+  "availability_windows",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    speakerId: integer()
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    startsAt: integer().notNull(),
+    endsAt: integer().notNull(),
+  },
+  (t) => [index("availability_windows_speaker_idx").on(t.speakerId, t.startsAt)],
+);
+
+export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    slug: text().notNull(),
+    titleFr: text(),
+    titleEn: text(),
+    abstractFr: text(),
+    abstractEn: text(),
+    formatId: integer().references(() => formats.id, { onDelete: "set null" }),
+    themeId: integer().references(() => themes.id, { onDelete: "set null" }),
+    language: text({ enum: LOCALES }).notNull().default("fr"),
+    status: text({ enum: SESSION_STATUSES }).notNull().default("draft"),
+    isPublic: integer({ mode: "boolean" }).notNull().default(true),
+    expectedAudience: integer(),
+    roomId: integer().references(() => rooms.id, { onDelete: "set null" }),
+    startsAt: integer(),
+    endsAt: integer(),
+    /** The programme version this session first appeared in; a published session is never deleted. */
+    firstPublishedVersion: integer(),
+    isSample: flag(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sessions_edition_slug_idx").on(t.editionId, t.slug),
+    index("sessions_edition_start_idx").on(t.editionId, t.startsAt),
+    index("sessions_room_idx").on(t.roomId, t.startsAt),
+  ],
+);
+
+export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const;
+export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+
+/** A speaker on a session, with a role and their own confirmation of it. */
+export const sessionSpeakers = sqliteTable(
+  "session_speakers",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    sessionId: integer()
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    speakerId: integer()
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    role: text({ enum: SESSION_ROLES }).notNull().default("speaker"),
+    position: integer().notNull().default(0),
+    confirmation: text({ enum: CONFIRMATIONS }).notNull().default("pending"),
+    confirmationChangedAt: integer(),
+    declineReason: text(),
+    proposedTime: text(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("session_speakers_pair_idx").on(t.sessionId, t.speakerId),
+    index("session_speakers_speaker_idx").on(t.speakerId),
+  ],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    speakerId: integer()
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token, base64url; the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    createdAt: createdAt(),
+    createdBy: integer().references(() => organisers.id, { onDelete: "set null" }),
+    expiresAt: integer().notNull(),
+    revokedAt: integer(),
+    sentAt: integer(),
+    lastOpenedAt: integer(),
+  },
+  (t) => [index("invitations_speaker_idx").on(t.speakerId)],
+);
+
+/** Short-lived cookies that an opened invitation link is swapped for. */
+export const speakerLoginSessions = sqliteTable("speaker_login_sessions", {
+  idHash: text().primaryKey(),
+  speakerId: integer()
+    .notNull()
+    .references(() => speakers.id, { onDelete: "cascade" }),
+  invitationId: integer()
+    .notNull()
+    .references(() => invitations.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+  expiresAt: integer().notNull(),
+});
+
+export const EMAIL_STATES = ["queued", "sent", "failed", "stored"] as const;
+
+/** Every message sent or to be sent; with no SMTP configured messages stay here as "stored". */
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer().references(() => editions.id, { onDelete: "cascade" }),
+    speakerId: integer().references(() => speakers.id, { onDelete: "set null" }),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    state: text({ enum: EMAIL_STATES }).notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: integer(),
+  },
+  (t) => [index("emails_edition_idx").on(t.editionId, t.createdAt)],
+);
+
+/** An organiser's written acceptance of one conflict; it applies while the fingerprint matches. */
+export const conflictAcknowledgements = sqliteTable(
+  "conflict_acknowledgements",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    rule: text().$type<RuleId>().notNull(),
+    key: text().notNull(),
+    fingerprint: text().notNull(),
+    sessionUuids: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    speakerUuids: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    roomUuids: text({ mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    reason: text().notNull(),
+    organiserId: integer().references(() => organisers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    withdrawnAt: integer(),
+  },
+  (t) => [index("conflict_acknowledgements_edition_idx").on(t.editionId, t.key)],
+);
+
+/** An immutable published programme: the public snapshot and who published it. */
+export const programmeVersions = sqliteTable(
+  "programme_versions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    publishedAt: integer().notNull(),
+    publishedBy: integer().references(() => organisers.id, { onDelete: "set null" }),
+    note: text(),
+    snapshot: text().notNull(),
+  },
+  (t) => [uniqueIndex("programme_versions_number_idx").on(t.editionId, t.number)],
+);
+
+export const AUDIT_ACTORS = ["organiser", "speaker", "system"] as const;
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    editionId: integer().references(() => editions.id, { onDelete: "cascade" }),
+    at: integer().notNull(),
+    actorType: text({ enum: AUDIT_ACTORS }).notNull(),
+    organiserId: integer().references(() => organisers.id, { onDelete: "set null" }),
+    speakerId: integer().references(() => speakers.id, { onDelete: "set null" }),
+    entity: text().notNull(),
+    entityUuid: text(),
+    action: text().notNull(),
+    before: text({ mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text({ mode: "json" }).$type<Record<string, unknown> | null>(),
+  },
+  (t) => [
+    index("audit_log_edition_idx").on(t.editionId, t.at),
+    index("audit_log_entity_idx").on(t.entity, t.entityUuid),
+  ],
+);
+
+/** When an organiser last looked at a speaker's changes ("changed since you last looked"). */
+export const speakerReviews = sqliteTable(
+  "speaker_reviews",
+  {
+    organiserId: integer()
+      .notNull()
+      .references(() => organisers.id, { onDelete: "cascade" }),
+    speakerId: integer()
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    reviewedAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organiserId, t.speakerId] })],
+);
+
+/** Facts about the installation itself (first seed, schema notes). */
+export const appMeta = sqliteTable("app_meta", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+});
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  organisers: many(organisers),
+  speakers: many(speakers),
+}));
+export const organisersRelations = relations(organisers, ({ one }) => ({
+  organisation: one(organisations, { fields: [organisers.organisationId], references: [organisations.id] }),
+}));
+export const editionsRelations = relations(editions, ({ many }) => ({
+  rooms: many(rooms),
+  themes: many(themes),
+  formats: many(formats),
+  speakers: many(speakers),
+  sessions: many(sessions),
+}));
+export const roomsRelations = relations(rooms, ({ one, many }) => ({
+  edition: one(editions, { fields: [rooms.editionId], references: [editions.id] }),
+  openingHours: many(roomOpeningHours),
+}));
+export const roomOpeningHoursRelations = relations(roomOpeningHours, ({ one }) => ({
+  room: one(rooms, { fields: [roomOpeningHours.roomId], references: [rooms.id] }),
+}));
+export const themesRelations = relations(themes, ({ one }) => ({
+  edition: one(editions, { fields: [themes.editionId], references: [editions.id] }),
+}));
+export const formatsRelations = relations(formats, ({ one }) => ({
+  edition: one(editions, { fields: [formats.editionId], references: [editions.id] }),
+}));
+export const speakersRelations = relations(speakers, ({ one, many }) => ({
+  edition: one(editions, { fields: [speakers.editionId], references: [editions.id] }),
+  organisation: one(organisations, { fields: [speakers.organisationId], references: [organisations.id] }),
+  sessions: many(sessionSpeakers),
+  availability: many(availabilityWindows),
+}));
+export const availabilityWindowsRelations = relations(availabilityWindows, ({ one }) => ({
+  speaker: one(speakers, { fields: [availabilityWindows.speakerId], references: [speakers.id] }),
+}));
+export const sessionsRelations = relations(sessions, ({ one, many }) => ({
+  edition: one(editions, { fields: [sessions.editionId], references: [editions.id] }),
+  format: one(formats, { fields: [sessions.formatId], references: [formats.id] }),
+  theme: one(themes, { fields: [sessions.themeId], references: [themes.id] }),
+  room: one(rooms, { fields: [sessions.roomId], references: [rooms.id] }),
+  speakers: many(sessionSpeakers),
+}));
+export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({
+  session: one(sessions, { fields: [sessionSpeakers.sessionId], references: [sessions.id] }),
+  speaker: one(speakers, { fields: [sessionSpeakers.speakerId], references: [speakers.id] }),
+}));

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// The environment is parsed once, here; nothing else reads process.env.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z.string().min(1).default("file:data/barouf.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The origin people reach the app at; links in emails are built from it, never from Host. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  BAROUF_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Grand Barouf <programme@barouf.example>"),
+  /** Behind a reverse proxy, trust its X-Forwarded-For for rate limits. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(240),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+});
+
+export type Env = z.infer<typeof envSchema> & { publicOrigin: string; secureCookies: boolean };
+
+let cached: Env | null = null;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, "");
+  cached = { ...env, publicOrigin, secureCookies: publicOrigin.startsWith("https:") };
+  return cached;
+}
