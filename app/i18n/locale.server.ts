@@ -1,0 +1,15 @@
+import { createCookie } from "@remix-run/node";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+
+/** The language switch persists in a year-long cookie (not secret, readable by the server only). */
+export const localeCookie = createCookie("barouf_locale", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  maxAge: 365 * 24 * 3600,
+});
+
+export async function getLocale(request: Request): Promise<Locale> {
+  const value: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}

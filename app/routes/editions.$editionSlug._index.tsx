@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db/client.server";
+import { formatLocalDate } from "~/domain/format";
+import { useLocale, useT } from "~/i18n";
+import { getDashboardFigures } from "~/models/editions.server";
+import { requireEdition } from "~/services/access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.title ?? ""} · Barouf` }];
+
+// Organisers of this edition: its real figures.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEdition(request, params);
+  const figures = await getDashboardFigures(await getDb(), { editionId: edition.id });
+  return {
+    edition: {
+      title: edition.title,
+      startDate: edition.startDate,
+      endDate: edition.endDate,
+      venue: edition.venue,
+      timeZone: edition.timeZone,
+    },
+    figures,
+  };
+}
+
+export default function Dashboard() {
+  const { edition, figures } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const statuses = ["draft", "accepted", "scheduled", "cancelled"] as const;
+  return (
+    <>
+      <h1>{edition.title}</h1>
+      <p className="lead">
+        {t("dashboard.dates", {
+          start: formatLocalDate(edition.startDate, locale),
+          end: formatLocalDate(edition.endDate, locale),
+          venue: edition.venue,
+          zone: edition.timeZone,
+        })}
+      </p>
+      {figures.hasSampleData ? <p className="alert alert-info">{t("dashboard.sample")}</p> : null}
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title" className="visually-hidden">
+          {t("dashboard.title")}
+        </h2>
+        <dl className="figures">
+          <Figure label={t("dashboard.speakers")} value={figures.speakers} testId="figure-speakers" />
+          <Figure label={t("dashboard.sessions")} value={figures.sessions} testId="figure-sessions" />
+          <Figure label={t("dashboard.scheduled")} value={figures.scheduled} testId="figure-scheduled" />
+          <Figure label={t("dashboard.unscheduled")} value={figures.unscheduled} testId="figure-unscheduled" />
+          <Figure label={t("dashboard.rooms")} value={figures.rooms} testId="figure-rooms" />
+        </dl>
+      </section>
+      <section aria-labelledby="status-title">
+        <h2 id="status-title">{t("dashboard.byStatus")}</h2>
+        <table className="table">
+          <tbody>
+            {statuses.map((status) => (
+              <tr key={status}>
+                <th scope="row">{t(`status.${status}`)}</th>
+                <td data-testid={`status-${status}`}>{figures.byStatus[status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,183 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, lt, or } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { getDb, type Queryable } from "~/db/client.server";
+import { loginSessions, organisers, type OrganiserRole } from "~/db/schema";
+import { getEnv } from "~/env.server";
+import { safeRedirect } from "~/utils/redirect";
+import { burnPasswordCheck, verifyPassword } from "./password.server";
+import { RateLimiter } from "./rate-limit.server";
+
+/** What every organiser page knows of its caller; nothing secret. */
+export type CurrentOrganiser = {
+  id: number;
+  uuid: string;
+  email: string;
+  name: string;
+  role: OrganiserRole;
+  organisationId: number | null;
+};
+
+const MINUTE = 60_000;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = MINUTE;
+
+function sessionCookie() {
+  const env = getEnv();
+  // `__Host-` and Secure when served over HTTPS (PUBLIC_ORIGIN); plain on http://127.0.0.1.
+  return createCookie(env.secureCookies ? "__Host-barouf_session" : "barouf_session", {
+    httpOnly: true,
+    secure: env.secureCookies,
+    sameSite: "lax",
+    path: "/",
+  });
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+/** The organiser behind the request's login session, or null. Expired sessions are removed. */
+export async function getOrganiser(request: Request, now = Date.now()): Promise<CurrentOrganiser | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const db = await getDb();
+  const idHash = hashToken(id);
+  const row = await db
+    .select({
+      id: organisers.id,
+      uuid: organisers.uuid,
+      email: organisers.email,
+      name: organisers.name,
+      role: organisers.role,
+      organisationId: organisers.organisationId,
+      active: organisers.active,
+      lastSeenAt: loginSessions.lastSeenAt,
+      expiresAt: loginSessions.expiresAt,
+    })
+    .from(loginSessions)
+    .innerJoin(organisers, eq(organisers.id, loginSessions.organiserId))
+    .where(eq(loginSessions.idHash, idHash))
+    .get();
+  if (!row) return null;
+  const idleLimit = getEnv().SESSION_IDLE_MINUTES * MINUTE;
+  if (!row.active || row.expiresAt <= now || row.lastSeenAt + idleLimit <= now) {
+    await db.delete(loginSessions).where(eq(loginSessions.idHash, idHash));
+    return null;
+  }
+  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
+    await db.update(loginSessions).set({ lastSeenAt: now }).where(eq(loginSessions.idHash, idHash));
+  }
+  const { active: _active, lastSeenAt: _seen, expiresAt: _expires, ...organiser } = row;
+  return organiser;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = safeRedirect(url.pathname + url.search, "/");
+  const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  throw redirect(`/login${search}`);
+}
+
+/** Guard: anyone signed in; anonymous callers go to the login page and come back after. */
+export async function requireOrganiser(request: Request): Promise<CurrentOrganiser> {
+  return (await getOrganiser(request)) ?? loginRedirect(request);
+}
+
+const CAN_WRITE: readonly OrganiserRole[] = ["admin", "editor"];
+
+export function canWrite(organiser: Pick<CurrentOrganiser, "role">): boolean {
+  return CAN_WRITE.includes(organiser.role);
+}
+
+/** Guard: an admin or editor; a viewer gets 403 Forbidden. */
+export async function requireEditor(request: Request): Promise<CurrentOrganiser> {
+  const organiser = await requireOrganiser(request);
+  if (!canWrite(organiser)) throw new Response("Forbidden", { status: 403 });
+  return organiser;
+}
+
+/** Guard: admins only. */
+export async function requireAdmin(request: Request): Promise<CurrentOrganiser> {
+  const organiser = await requireOrganiser(request);
+  if (organiser.role !== "admin") throw new Response("Forbidden", { status: 403 });
+  return organiser;
+}
+
+// Login attempts: 5 failures per account and 30 per address in 15 minutes.
+const perAccount = new RateLimiter(5, 15 * MINUTE);
+const perAddress = new RateLimiter(30, 15 * MINUTE);
+
+export type LoginResult =
+  | { ok: true; organiserId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/** Checks a password under the rate limits; the same answer for an unknown email and a wrong password. */
+export async function verifyLogin(args: {
+  email: string;
+  password: string;
+  clientAddress: string;
+  now?: number;
+}): Promise<LoginResult> {
+  const now = args.now ?? Date.now();
+  const email = args.email.trim().toLowerCase();
+  const accountKey = `account:${email}`;
+  const addressKey = `address:${args.clientAddress}`;
+  const wait = Math.max(perAccount.retryAfter(accountKey, now), perAddress.retryAfter(addressKey, now));
+  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(wait / 1000) };
+
+  const db = await getDb();
+  const organiser = await db
+    .select({ id: organisers.id, passwordHash: organisers.passwordHash, active: organisers.active })
+    .from(organisers)
+    .where(eq(organisers.email, email))
+    .get();
+  let valid = false;
+  if (organiser?.active) valid = await verifyPassword(args.password, organiser.passwordHash);
+  else await burnPasswordCheck(args.password);
+  if (!valid || !organiser) {
+    perAccount.hit(accountKey, now);
+    perAddress.hit(addressKey, now);
+    return { ok: false, reason: "invalid" };
+  }
+  perAccount.reset(accountKey);
+  return { ok: true, organiserId: organiser.id };
+}
+
+/** Starts a fresh login session (a new id at every login) and returns its Set-Cookie header. */
+export async function startLoginSession(organiserId: number, now = Date.now()): Promise<string> {
+  const env = getEnv();
+  const db = await getDb();
+  const id = randomBytes(32).toString("base64url");
+  const expiresAt = now + env.SESSION_ABSOLUTE_HOURS * 60 * MINUTE;
+  await db.batch([
+    // Housekeeping: this organiser's stale sessions go.
+    db
+      .delete(loginSessions)
+      .where(and(eq(loginSessions.organiserId, organiserId), or(lt(loginSessions.expiresAt, now), lt(loginSessions.lastSeenAt, now - env.SESSION_IDLE_MINUTES * MINUTE)))),
+    db.insert(loginSessions).values({ idHash: hashToken(id), organiserId, createdAt: now, lastSeenAt: now, expiresAt }),
+    db.update(organisers).set({ lastLoginAt: now }).where(eq(organisers.id, organiserId)),
+  ]);
+  return sessionCookie().serialize(id, { maxAge: env.SESSION_ABSOLUTE_HOURS * 3600 });
+}
+
+/** Ends the request's login session on the server and returns the Set-Cookie that clears it. */
+export async function endLoginSession(request: Request): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) {
+    const db = await getDb();
+    await db.delete(loginSessions).where(eq(loginSessions.idHash, hashToken(id)));
+  }
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Ends every login session of an organiser (deactivation, role change, password change). */
+export async function endAllLoginSessionsIn(db: Queryable, organiserId: number): Promise<void> {
+  await db.delete(loginSessions).where(eq(loginSessions.organiserId, organiserId));
+}
