@@ -5,13 +5,14 @@
 // checker's indexes (same room, same people, same theme, same organisations) and diffs it.
 import { checkModel } from "./check";
 import { sortConflicts } from "./conflict";
-import { R, VALID, buildModel, isOn, personsOf, writePlacement, type Model } from "./model";
+import { R, VALID, buildModel, isOn, personsOf, sessionIndexOf, writePlacement, type Model } from "./model";
 import { dailyLoad, orgOf, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
 import { suggestPlacements } from "./suggestions";
 import type { Change, Checker, Conflict, ProgrammeInput, SessionInput } from "./types";
 
 export class CheckerState {
   readonly m: Model;
+  readonly index: Map<string, number>;
   readonly store = new Map<string, Conflict>();
   readonly bySession: Set<string>[];
   readonly roomMembers: Set<number>[];
@@ -22,6 +23,7 @@ export class CheckerState {
   constructor(input: ProgrammeInput) {
     const m = buildModel(input);
     this.m = m;
+    this.index = sessionIndexOf(m);
     this.bySession = Array.from({ length: m.n }, () => new Set<string>());
     this.roomMembers = m.rooms.map(() => new Set<number>());
     this.themeMembers = Array.from({ length: m.themeIndex.size }, () => new Set<number>());
@@ -35,7 +37,7 @@ export class CheckerState {
   }
 
   indexOf(sessionId: string): number {
-    const i = this.m.sessionIndex.get(sessionId);
+    const i = this.index.get(sessionId);
     if (i === undefined) throw new Error(`Unknown session: ${sessionId}`);
     return i;
   }
@@ -209,13 +211,13 @@ export class CheckerState {
 
   add(c: Conflict): void {
     this.store.set(c.key, c);
-    for (const id of c.sessions) this.bySession[this.m.sessionIndex.get(id)!].add(c.key);
+    for (const id of c.sessions) this.bySession[this.index.get(id)!].add(c.key);
     this.sorted = null;
   }
 
   remove(c: Conflict): void {
     this.store.delete(c.key);
-    for (const id of c.sessions) this.bySession[this.m.sessionIndex.get(id)!].delete(c.key);
+    for (const id of c.sessions) this.bySession[this.index.get(id)!].delete(c.key);
     this.sorted = null;
   }
 }

@@ -1,7 +1,7 @@
 // Conflict records: identity keys, acknowledgement fingerprints and the output order.
-import { buildMessage, type MessageDetail } from "./messages";
+import { LazyMessage, buildMessage, type MessageDetail } from "./messages";
 import { ERROR, type Model } from "./model";
-import { LEVELS, RULES, type Conflict, type Interval, type Level, type Localised, type ProgrammeInput, type SessionInput } from "./types";
+import { LEVELS, RULES, type Conflict, type Interval, type Level, type ProgrammeInput, type SessionInput } from "./types";
 
 /**
  * Builds a conflict. `sessions`, `people` and `rooms` must already be sorted and distinct.
@@ -42,13 +42,7 @@ export function makeConflict(
     people,
     rooms,
     interval,
-    // A getter, so the sentence is only built for conflicts someone reads; it then becomes a
-    // plain data property (spread, JSON and structured clone all see a normal object).
-    get message(): Localised {
-      const value = buildMessage(model, rule, interval, snapshot, people, rooms, detail);
-      Object.defineProperty(this, "message", { value, enumerable: true, writable: true, configurable: true });
-      return value;
-    },
+    message: new LazyMessage(() => buildMessage(model, rule, interval, snapshot, people, rooms, detail)),
   };
   return conflict;
 }
@@ -58,12 +52,22 @@ export function pair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-/** Sorted distinct strings (code-unit order), for small lists. */
+/** Sorted distinct strings (code-unit order), for small lists; sorts in place. */
 export function sortedDistinct(values: string[]): string[] {
-  if (values.length < 2) return values;
-  values.sort();
+  const n = values.length;
+  if (n < 2) return values;
+  if (n === 2) {
+    const [a, b] = values;
+    if (a === b) values.length = 1;
+    else if (b < a) {
+      values[0] = b;
+      values[1] = a;
+    }
+    return values;
+  }
+  values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let w = 1;
-  for (let r = 1; r < values.length; r++) if (values[r] !== values[w - 1]) values[w++] = values[r];
+  for (let r = 1; r < n; r++) if (values[r] !== values[w - 1]) values[w++] = values[r];
   values.length = w;
   return values;
 }
@@ -122,7 +126,7 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Sorts in output order. Buckets by level and rule first, so the comparator mostly sees numbers. */
+/** Sorts in output order: buckets by level and rule, then a numeric sort by start, then keys within equal starts. */
 export function sortConflicts(list: Conflict[]): Conflict[] {
   const buckets: Conflict[][] = [];
   for (const c of list) {
@@ -132,8 +136,50 @@ export function sortConflicts(list: Conflict[]): Conflict[] {
   const out: Conflict[] = [];
   for (const bucket of buckets) {
     if (!bucket) continue;
-    if (bucket.length > 1) bucket.sort(compareConflicts);
-    for (const c of bucket) out.push(c);
+    for (const c of sortBucket(bucket)) out.push(c);
   }
   return out;
+}
+
+const byKey = (a: Conflict, b: Conflict) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function sortBucket(bucket: Conflict[]): Conflict[] {
+  const n = bucket.length;
+  if (n < 2) return bucket;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (const c of bucket) {
+    if (c.interval === null) continue;
+    const s = c.interval.start;
+    if (s < min) min = s;
+    if (s > max) max = s;
+    if (!Number.isInteger(s)) integral = false;
+  }
+  let sorted: Conflict[];
+  if (integral && (min === Infinity || (max - min + 2) * n < Number.MAX_SAFE_INTEGER)) {
+    // (start rank, index) packed in one float64: a native typed-array sort, no comparator calls.
+    const keys = new Float64Array(n);
+    const none = min === Infinity ? 0 : max - min + 1; // no interval: after every start
+    for (let i = 0; i < n; i++) {
+      const iv = bucket[i].interval;
+      keys[i] = (iv === null ? none : iv.start - min) * n + i;
+    }
+    keys.sort();
+    sorted = new Array<Conflict>(n);
+    for (let i = 0; i < n; i++) sorted[i] = bucket[keys[i] % n];
+  } else sorted = bucket.slice().sort(compareConflicts);
+  // Equal starts: by key.
+  const startOf = (c: Conflict) => (c.interval === null ? Infinity : c.interval.start);
+  for (let x = 0; x < n; ) {
+    const s = startOf(sorted[x]);
+    let y = x + 1;
+    while (y < n && startOf(sorted[y]) === s) y++;
+    if (y - x > 1) {
+      const run = sorted.slice(x, y).sort(byKey);
+      for (let k = 0; k < run.length; k++) sorted[x + k] = run[k];
+    }
+    x = y;
+  }
+  return sorted;
 }

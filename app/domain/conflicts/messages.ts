@@ -55,6 +55,34 @@ function when(iv: Interval | null, tz: string): Localised {
   return { fr: `du ${a.date} à ${a.time} au ${b.date} à ${b.time}`, en: `from ${a.date} ${a.time} to ${b.date} ${b.time}` };
 }
 
+/**
+ * A conflict's message, built on first read of `fr` or `en` (F10 holds thousands of pairs that
+ * nobody may read). Once built, `fr` and `en` become plain own properties; JSON.stringify
+ * gives { fr, en } before that too.
+ */
+export class LazyMessage implements Localised {
+  #build: (() => Localised) | null;
+  constructor(build: () => Localised) {
+    this.#build = build;
+  }
+  #materialise(): Localised {
+    const value = this.#build!();
+    this.#build = null;
+    Object.defineProperty(this, "fr", { value: value.fr, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(this, "en", { value: value.en, enumerable: true, writable: true, configurable: true });
+    return value;
+  }
+  get fr(): string {
+    return this.#materialise().fr;
+  }
+  get en(): string {
+    return this.#materialise().en;
+  }
+  toJSON(): Localised {
+    return { fr: this.fr, en: this.en };
+  }
+}
+
 export function buildMessage(
   model: Model,
   rule: number,

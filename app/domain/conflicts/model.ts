@@ -61,7 +61,7 @@ export interface Model {
 
   n: number;
   sessions: SessionInput[]; // current session values (a checker replaces them, never mutates)
-  sessionIndex: Map<string, number>;
+  sessionIndex: Map<string, number> | null; // built on demand (sessionIndexOf)
   state: Uint8Array;
   room: Int32Array; // room index, or -1
   start: Float64Array;
@@ -69,7 +69,7 @@ export interface Model {
   theme: Int32Array; // theme index, or -1
   format: Int32Array; // format index, -1 none, -2 unknown id
   day: string[]; // local date of the start, for VALID sessions
-  persons: Int32Array[]; // distinct person indexes of each session, in entry order
+  persons: number[][]; // distinct person indexes of each session, in entry order
   maxDuration: number; // upper bound of any VALID session's length (never decreases)
 }
 
@@ -147,7 +147,7 @@ export function buildModel(input: ProgrammeInput): Model {
     themeIndex,
     n,
     sessions: input.sessions.slice(),
-    sessionIndex: new Map(),
+    sessionIndex: null,
     state: new Uint8Array(n),
     room: new Int32Array(n),
     start: new Float64Array(n),
@@ -155,12 +155,11 @@ export function buildModel(input: ProgrammeInput): Model {
     theme: new Int32Array(n),
     format: new Int32Array(n),
     day: new Array<string>(n),
-    persons: new Array<Int32Array>(n),
+    persons: new Array<number[]>(n),
     maxDuration: 0,
   };
   for (let i = 0; i < n; i++) {
     const s = input.sessions[i];
-    model.sessionIndex.set(s.id, i);
     let t = -1;
     if (s.themeId !== null) {
       const known = themeIndex.get(s.themeId);
@@ -195,21 +194,30 @@ export function buildModel(input: ProgrammeInput): Model {
   return model;
 }
 
+/** Session id → index, built on first use (the full check does not need it). */
+export function sessionIndexOf(model: Model): Map<string, number> {
+  if (model.sessionIndex === null) {
+    const index = new Map<string, number>();
+    model.sessions.forEach((s, i) => index.set(s.id, i));
+    model.sessionIndex = index;
+  }
+  return model.sessionIndex;
+}
+
 /** Distinct person indexes of a session's entries; unknown ids get indexes past the known people. */
-export function personsOf(model: Model, people: readonly SessionPersonInput[]): Int32Array {
-  const out = new Int32Array(people.length);
-  let count = 0;
-  outer: for (const entry of people) {
-    let p = model.personIndex.get(entry.personId);
+export function personsOf(model: Model, people: readonly SessionPersonInput[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < people.length; k++) {
+    const id = people[k].personId;
+    let p = model.personIndex.get(id);
     if (p === undefined) {
       p = model.personIds.length;
-      model.personIndex.set(entry.personId, p);
-      model.personIds.push(entry.personId);
+      model.personIndex.set(id, p);
+      model.personIds.push(id);
     }
-    for (let k = 0; k < count; k++) if (out[k] === p) continue outer;
-    out[count++] = p;
+    if (!out.includes(p)) out.push(p);
   }
-  return count === out.length ? out : out.slice(0, count);
+  return out;
 }
 
 /** Sets a session's placement arrays from its values. */

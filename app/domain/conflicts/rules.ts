@@ -7,6 +7,7 @@ import { covers, firstOverlap } from "./intervals";
 import type { MessageDetail } from "./messages";
 import {
   MALFORMED,
+  UNPLACED,
   MINUTE,
   R,
   VALID,
@@ -27,56 +28,57 @@ export function orgOf(m: Model, p: number): number {
   return p < m.knownPeople ? m.personOrg[p] : -1;
 }
 
+const roomIdsOf = (s: SessionInput): string[] => (s.roomId === null ? [] : [s.roomId]);
+
 /** Every conflict that concerns one session alone (per-session rules and blocked times). */
 export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   const s = m.sessions[i];
   if (s.status === "cancelled") return;
   const state = m.state[i];
   const id = s.id;
-  const snap = [s];
   const roomIdx = m.room[i];
-  const roomIds = s.roomId === null ? [] : [s.roomId];
   const iv = state === VALID ? intervalOf(m, i) : null;
 
-  if (state !== VALID && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
-    if (state !== MALFORMED) {
-      out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], [], roomIds, null, snap, null));
-    }
+  if (state === UNPLACED && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
+    out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], [], roomIdsOf(s), null, [s], null));
   }
 
   // Malformed placements: reported whatever the rule's level, at least as errors.
   if (state === MALFORMED) {
     if (roomIdx < 0) {
       out.push(
-        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIds, intervalOf(m, i), snap,
+        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), intervalOf(m, i), [s],
           { kind: "unknownRoom", room: s.roomId! }, true),
       );
     }
     if (!(m.end[i] > m.start[i])) {
       out.push(
-        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIds, null, snap,
+        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), null, [s],
           { kind: "invalidTimes" }, true),
       );
     }
   }
 
-  // People entries: declined, unconfirmed, unknown, unavailable.
+  // People entries: unknown, declined, unconfirmed, unavailable.
   const persons = m.persons[i];
   if (persons.length > 0) {
     const declinedOn = isOn(m, R.SPEAKER_DECLINED);
     const unconfirmedOn = state === VALID && isOn(m, R.SPEAKER_UNCONFIRMED);
-    const unavailableOn = isOn(m, R.SPEAKER_UNAVAILABLE);
+    const unavailableOn = state === VALID && isOn(m, R.SPEAKER_UNAVAILABLE);
+    let allConfirmed = true;
+    for (const entry of s.people) if (entry.confirmation !== "confirmed") allConfirmed = false;
     for (let k = 0; k < persons.length; k++) {
       const p = persons[k];
-      const pid = m.personIds[p];
       if (p >= m.knownPeople) {
+        const pid = m.personIds[p];
         out.push(
-          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIds, iv, snap,
+          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s), iv, [s],
             { kind: "unknownPerson", person: pid }, true),
         );
         continue;
       }
-      if (declinedOn || unconfirmedOn) {
+      if (!allConfirmed && (declinedOn || unconfirmedOn)) {
+        const pid = m.personIds[p];
         let declined = false;
         let unconfirmed: string | null = null;
         for (const entry of s.people) {
@@ -85,19 +87,20 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
           else if (entry.confirmation !== "confirmed" && unconfirmed !== "must_reconfirm") unconfirmed = entry.confirmation;
         }
         if (declined && declinedOn) {
-          out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIds, iv, snap,
-            { kind: "person", person: pid }));
+          out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIdsOf(s), iv,
+            [s], { kind: "person", person: pid }));
         }
         if (unconfirmed !== null && unconfirmedOn) {
-          out.push(makeConflict(m, R.SPEAKER_UNCONFIRMED, `SPEAKER_UNCONFIRMED|${id}|${pid}`, [id], [pid], roomIds, iv,
-            snap, { kind: "person", person: pid, confirmation: unconfirmed }));
+          out.push(makeConflict(m, R.SPEAKER_UNCONFIRMED, `SPEAKER_UNCONFIRMED|${id}|${pid}`, [id], [pid], roomIdsOf(s),
+            iv, [s], { kind: "person", person: pid, confirmation: unconfirmed }));
         }
       }
-      if (state === VALID && unavailableOn) {
+      if (unavailableOn) {
         const avail = availabilityOf(m, p);
         if (avail.length > 0 && !covers(avail, m.start[i], m.end[i])) {
-          out.push(makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIds, iv,
-            snap, { kind: "person", person: pid }));
+          const pid = m.personIds[p];
+          out.push(makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s),
+            iv, [s], { kind: "person", person: pid }));
         }
       }
     }
@@ -106,15 +109,14 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   // Format: roles (any live session), then placement-dependent checks.
   const f = m.format[i];
   if (f === -2) {
-    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIds, iv, snap,
+    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIdsOf(s), iv, [s],
       { kind: "unknownFormat", format: s.formatId! }, true));
   } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
     const format = m.input.formats[f];
-    const mismatches = roleMismatches(format.roles, s);
-    if (mismatches.length > 0) {
+    if (!rolesMatch(format.roles, s)) {
       const people = sortedDistinct(s.people.map((e) => e.personId));
-      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIds, iv, snap,
-        { kind: "roles", format: format.name, mismatches }));
+      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), iv, [s],
+        { kind: "roles", format: format.name, mismatches: roleMismatches(format.roles, s) }));
     }
   }
 
@@ -130,8 +132,8 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         const bs = blocked[2 * b];
         const be = blocked[2 * b + 1];
         out.push(
-          makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], [], roomIds,
-            { start: Math.max(start, bs), end: Math.min(end, be) }, snap,
+          makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], [], roomIdsOf(s),
+            { start: Math.max(start, bs), end: Math.min(end, be) }, [s],
             { kind: "blocked", blocked: { start: bs, end: be } }),
         );
       }
@@ -140,54 +142,79 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   if (isOn(m, R.ROOM_CLOSED)) {
     const open = m.roomOpen[roomIdx];
     if (open.length > 0 && !covers(open, start, end)) {
-      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIds, iv, snap, null));
+      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), iv, [s], null));
     }
   }
   if (isOn(m, R.ROOM_CAPACITY) && room.capacity !== null && s.expectedAudience !== null && s.expectedAudience > room.capacity) {
-    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIds, iv, snap,
+    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIdsOf(s), iv, [s],
       { kind: "capacity", audience: s.expectedAudience, capacity: room.capacity }));
   }
   if (f >= 0) {
     const format = m.input.formats[f];
     if (isOn(m, R.ROOM_FEATURES) && format.requiredFeatures.length > 0) {
       const features = m.roomFeatures[roomIdx];
-      const missing = format.requiredFeatures.filter((x) => !features.has(x));
-      if (missing.length > 0) {
-        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIds, iv, snap,
+      let missing: string[] | null = null;
+      for (const x of format.requiredFeatures) if (!features.has(x)) (missing ??= []).push(x);
+      if (missing !== null) {
+        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIdsOf(s), iv, [s],
           { kind: "features", missing: sortedDistinct(missing) }));
       }
     }
     if (isOn(m, R.FORMAT_DURATION)) {
       const duration = end - start;
       if (duration < format.minMinutes * MINUTE || duration > format.maxMinutes * MINUTE) {
-        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIds, iv, snap,
+        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), iv, [s],
           { kind: "duration", minutes: Math.round(duration / MINUTE), min: format.minMinutes, max: format.maxMinutes,
             format: format.name }));
       }
     }
   }
   if (isOn(m, R.OUTSIDE_EDITION) && !inEdition(m, start)) {
-    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIds, iv, snap, null));
+    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIdsOf(s), iv, [s], null));
   }
   if (s.isPublic && isOn(m, R.PUBLIC_INFO_MISSING)) {
     const main = m.mainLanguage;
-    const title = !s.title[main]?.trim();
-    const abstract = !s.abstract[main]?.trim();
-    const lacking: { person: string; publicName: boolean; bio: boolean }[] = [];
+    const title = isBlank(s.title[main]);
+    const abstract = isBlank(s.abstract[main]);
+    let lacking: { person: string; publicName: boolean; bio: boolean }[] | null = null;
     for (let k = 0; k < persons.length; k++) {
       const p = persons[k];
       if (p >= m.knownPeople) continue; // reported as SPEAKER_UNAVAILABLE (unknown person)
       const person = m.input.people[p];
-      const publicName = !person.publicName?.trim();
-      const bio = !person.bio[main]?.trim();
-      if (publicName || bio) lacking.push({ person: person.id, publicName, bio });
+      const publicName = isBlank(person.publicName);
+      const bio = isBlank(person.bio[main]);
+      if (publicName || bio) (lacking ??= []).push({ person: person.id, publicName, bio });
     }
-    if (title || abstract || lacking.length > 0) {
-      lacking.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
-      out.push(makeConflict(m, R.PUBLIC_INFO_MISSING, `PUBLIC_INFO_MISSING|${id}`, [id],
-        lacking.map((x) => x.person), roomIds, iv, snap, { kind: "publicInfo", title, abstract, lacking }));
+    if (title || abstract || lacking !== null) {
+      const list = lacking ?? [];
+      list.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
+      out.push(makeConflict(m, R.PUBLIC_INFO_MISSING, `PUBLIC_INFO_MISSING|${id}`, [id], list.map((x) => x.person),
+        roomIdsOf(s), iv, [s], { kind: "publicInfo", title, abstract, lacking: list }));
     }
   }
+}
+
+function isBlank(text: string | null | undefined): boolean {
+  if (!text) return true;
+  // Cheap common case: a non-space first character.
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return text.trim() === "";
+}
+
+/** Whether every role's count lies in the format's range and no unlisted role is used. */
+function rolesMatch(roles: readonly { role: Role; min: number; max: number }[], s: SessionInput): boolean {
+  const people = s.people;
+  for (const r of roles) {
+    let count = 0;
+    for (let k = 0; k < people.length; k++) if (people[k].role === r.role) count++;
+    if (count < r.min || count > r.max) return false;
+  }
+  outer: for (let k = 0; k < people.length; k++) {
+    for (const r of roles) if (r.role === people[k].role) continue outer;
+    return false;
+  }
+  return true;
 }
 
 /** A session is inside the edition when its start lies in one of the edition's days (its end may pass midnight). */

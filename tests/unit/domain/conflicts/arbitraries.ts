@@ -57,7 +57,7 @@ const personArb = (id: string) =>
     publicName: fc.constantFrom(null, "", `Public ${id}`, `Public ${id}`),
     organisationId: fc.constantFrom(null, "o1", "o2"),
     bio: fc.record({ fr: fc.constantFrom(null, "", "Bio"), en: fc.constantFrom(null, "Bio") }),
-    availability: fc.oneof(fc.constant([]), intervals(2)),
+    availability: fc.oneof(fc.constant([] as { start: number; end: number }[]), intervals(2)),
   });
 
 const peopleArb = fc.array(
@@ -105,7 +105,7 @@ export const programmeArb: fc.Arbitrary<ProgrammeInput> = fc
     changeoverMinutes: fc.constantFrom(0, 10, 30),
     dailySessionLimit: fc.constantFrom(1, 2, 3),
   })
-  .map(({ rooms, people, sessionCount, sessions, levels, mainLanguage, changeoverMinutes, dailySessionLimit }) => ({
+  .map(({ rooms, people, sessionCount, sessions, levels, mainLanguage, changeoverMinutes, dailySessionLimit }): ProgrammeInput => ({
     edition: { timeZone: ZONE, days: DAYS, mainLanguage: mainLanguage as "fr" | "en", changeoverMinutes, dailySessionLimit, levels },
     rooms,
     formats: [
