@@ -4,3 +4,4 @@ export * from "./types";
 export { checkProgramme } from "./check";
 export { compareConflicts, fingerprintFor, sortConflicts } from "./conflict";
 export { createChecker } from "./checker";
+export { PLACEMENT_RULES, blocksPlacement } from "./suggestions";
