@@ -1,5 +1,5 @@
 // Conflict records: identity keys, acknowledgement fingerprints and the output order.
-import { LazyMessage, buildMessage, type MessageDetail } from "./messages";
+import { LazyMessage, type MessageDetail } from "./messages";
 import { ERROR, type Model } from "./model";
 import { LEVELS, RULES, type Conflict, type Interval, type Level, type ProgrammeInput, type SessionInput } from "./types";
 
@@ -42,7 +42,7 @@ export function makeConflict(
     people,
     rooms,
     interval,
-    message: new LazyMessage(() => buildMessage(model, rule, interval, snapshot, people, rooms, detail)),
+    message: new LazyMessage(model, rule, interval, snapshot, people, rooms, detail),
   };
   return conflict;
 }

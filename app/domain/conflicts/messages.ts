@@ -61,13 +61,34 @@ function when(iv: Interval | null, tz: string): Localised {
  * gives { fr, en } before that too.
  */
 export class LazyMessage implements Localised {
-  #build: (() => Localised) | null;
-  constructor(build: () => Localised) {
-    this.#build = build;
+  // The arguments of buildMessage, kept instead of a closure (cheaper for thousands of pairs).
+  #model: Model | null;
+  #rule: number;
+  #interval: Interval | null;
+  #snapshot: SessionInput[];
+  #people: string[];
+  #rooms: string[];
+  #detail: MessageDetail | null;
+  constructor(
+    model: Model,
+    rule: number,
+    interval: Interval | null,
+    snapshot: SessionInput[],
+    people: string[],
+    rooms: string[],
+    detail: MessageDetail | null,
+  ) {
+    this.#model = model;
+    this.#rule = rule;
+    this.#interval = interval;
+    this.#snapshot = snapshot;
+    this.#people = people;
+    this.#rooms = rooms;
+    this.#detail = detail;
   }
   #materialise(): Localised {
-    const value = this.#build!();
-    this.#build = null;
+    const value = buildMessage(this.#model!, this.#rule, this.#interval, this.#snapshot, this.#people, this.#rooms, this.#detail);
+    this.#model = null;
     Object.defineProperty(this, "fr", { value: value.fr, enumerable: true, writable: true, configurable: true });
     Object.defineProperty(this, "en", { value: value.en, enumerable: true, writable: true, configurable: true });
     return value;

@@ -24,6 +24,11 @@ function intervalOf(m: Model, i: number): Interval | null {
   return Number.isFinite(start) && Number.isFinite(end) && end > start ? { start, end } : null;
 }
 
+/** A fresh interval for each reported conflict of a VALID session (null otherwise), allocated only when reported. */
+function validInterval(m: Model, i: number): Interval | null {
+  return m.state[i] === VALID ? { start: m.start[i], end: m.end[i] } : null;
+}
+
 export function orgOf(m: Model, p: number): number {
   return p < m.knownPeople ? m.personOrg[p] : -1;
 }
@@ -37,7 +42,6 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   const state = m.state[i];
   const id = s.id;
   const roomIdx = m.room[i];
-  const iv = state === VALID ? intervalOf(m, i) : null;
 
   if (state === UNPLACED && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
     out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], [], roomIdsOf(s), null, [s], null));
@@ -72,7 +76,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       if (p >= m.knownPeople) {
         const pid = m.personIds[p];
         out.push(
-          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s), iv, [s],
+          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s), validInterval(m, i), [s],
             { kind: "unknownPerson", person: pid }, true),
         );
         continue;
@@ -87,12 +91,12 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
           else if (entry.confirmation !== "confirmed" && unconfirmed !== "must_reconfirm") unconfirmed = entry.confirmation;
         }
         if (declined && declinedOn) {
-          out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIdsOf(s), iv,
+          out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIdsOf(s), validInterval(m, i),
             [s], { kind: "person", person: pid }));
         }
         if (unconfirmed !== null && unconfirmedOn) {
           out.push(makeConflict(m, R.SPEAKER_UNCONFIRMED, `SPEAKER_UNCONFIRMED|${id}|${pid}`, [id], [pid], roomIdsOf(s),
-            iv, [s], { kind: "person", person: pid, confirmation: unconfirmed }));
+            validInterval(m, i), [s], { kind: "person", person: pid, confirmation: unconfirmed }));
         }
       }
       if (unavailableOn) {
@@ -100,7 +104,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         if (avail.length > 0 && !covers(avail, m.start[i], m.end[i])) {
           const pid = m.personIds[p];
           out.push(makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s),
-            iv, [s], { kind: "person", person: pid }));
+            validInterval(m, i), [s], { kind: "person", person: pid }));
         }
       }
     }
@@ -109,13 +113,13 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   // Format: roles (any live session), then placement-dependent checks.
   const f = m.format[i];
   if (f === -2) {
-    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIdsOf(s), iv, [s],
+    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
       { kind: "unknownFormat", format: s.formatId! }, true));
   } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
     const format = m.input.formats[f];
     if (!rolesMatch(format.roles, s)) {
       const people = sortedDistinct(s.people.map((e) => e.personId));
-      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), iv, [s],
+      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), validInterval(m, i), [s],
         { kind: "roles", format: format.name, mismatches: roleMismatches(format.roles, s) }));
     }
   }
@@ -142,11 +146,11 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   if (isOn(m, R.ROOM_CLOSED)) {
     const open = m.roomOpen[roomIdx];
     if (open.length > 0 && !covers(open, start, end)) {
-      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), iv, [s], null));
+      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s], null));
     }
   }
   if (isOn(m, R.ROOM_CAPACITY) && room.capacity !== null && s.expectedAudience !== null && s.expectedAudience > room.capacity) {
-    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIdsOf(s), iv, [s],
+    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
       { kind: "capacity", audience: s.expectedAudience, capacity: room.capacity }));
   }
   if (f >= 0) {
@@ -156,21 +160,21 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       let missing: string[] | null = null;
       for (const x of format.requiredFeatures) if (!features.has(x)) (missing ??= []).push(x);
       if (missing !== null) {
-        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIdsOf(s), iv, [s],
+        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
           { kind: "features", missing: sortedDistinct(missing) }));
       }
     }
     if (isOn(m, R.FORMAT_DURATION)) {
       const duration = end - start;
       if (duration < format.minMinutes * MINUTE || duration > format.maxMinutes * MINUTE) {
-        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), iv, [s],
+        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
           { kind: "duration", minutes: Math.round(duration / MINUTE), min: format.minMinutes, max: format.maxMinutes,
             format: format.name }));
       }
     }
   }
   if (isOn(m, R.OUTSIDE_EDITION) && !inEdition(m, start)) {
-    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIdsOf(s), iv, [s], null));
+    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s], null));
   }
   if (s.isPublic && isOn(m, R.PUBLIC_INFO_MISSING)) {
     const main = m.mainLanguage;
@@ -189,7 +193,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       const list = lacking ?? [];
       list.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
       out.push(makeConflict(m, R.PUBLIC_INFO_MISSING, `PUBLIC_INFO_MISSING|${id}`, [id], list.map((x) => x.person),
-        roomIdsOf(s), iv, [s], { kind: "publicInfo", title, abstract, lacking: list }));
+        roomIdsOf(s), validInterval(m, i), [s], { kind: "publicInfo", title, abstract, lacking: list }));
     }
   }
 }
