@@ -1,0 +1,77 @@
+// The real Remix build behind the real request handler (CSRF, headers, size limits),
+// called in-process with fetch-style requests.
+import type { ServerBuild } from "@remix-run/node";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { getDb, type Database } from "~/db/client.server";
+import { organisations, type OrganiserRole } from "~/db/schema";
+import { eq } from "drizzle-orm";
+import { createAppHandler, type FetchHandler } from "~/server/handler.server";
+import { createOrganiser } from "../factories";
+
+export const ORIGIN = "http://barouf.test";
+export const SEED_EDITION = "grand-barouf-2016";
+
+let handler: FetchHandler | null = null;
+
+export async function app(): Promise<FetchHandler> {
+  if (handler) return handler;
+  const buildPath = pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href;
+  const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild;
+  handler = createAppHandler({ build, mode: "test", publicOrigin: ORIGIN, secure: false });
+  return handler;
+}
+
+export async function db(): Promise<Database> {
+  return getDb();
+}
+
+/** A request to the app; non-GET requests come from our own origin unless told otherwise. */
+export async function request(
+  pathname: string,
+  init: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string>; body?: BodyInit; clientAddress?: string } = {},
+): Promise<Response> {
+  const method = init.method ?? (init.form ? "POST" : "GET");
+  const headers = new Headers(init.headers);
+  headers.set("Host", new URL(ORIGIN).host);
+  if (init.cookie) headers.set("Cookie", init.cookie);
+  if (method !== "GET" && method !== "HEAD" && !headers.has("Origin") && !init.headers?.["Origin"]) headers.set("Origin", ORIGIN);
+  let body = init.body;
+  if (init.form) {
+    body = new URLSearchParams(init.form).toString();
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+  }
+  const handle = await app();
+  return handle(new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual" }), {
+    clientAddress: init.clientAddress ?? "203.0.113.7",
+  });
+}
+
+/** The `name=value` part of the response's Set-Cookie headers, ready to send back. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .join("; ");
+}
+
+export const PASSWORD = "correct horse battery";
+
+/** Creates an organiser of the seed edition's organisations with this role, signs in, returns the cookie. */
+export async function signIn(role: OrganiserRole, options: { organisation?: string; email?: string } = {}) {
+  const database = await db();
+  const organisation = await database
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, options.organisation ?? "OuiShare"))
+    .get();
+  const organiser = await createOrganiser(database, {
+    role,
+    organisationId: organisation?.id ?? null,
+    email: options.email,
+    password: PASSWORD,
+  });
+  const response = await request("/login", { form: { email: organiser.email, password: PASSWORD } });
+  if (response.status !== 302) throw new Error(`Sign-in failed with ${response.status}`);
+  return { organiser, cookie: cookiesOf(response) };
+}

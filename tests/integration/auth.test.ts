@@ -1,0 +1,160 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { loginSessions, organisers } from "~/db/schema";
+import { hashToken } from "~/services/auth.server";
+import { createOrganiser } from "../factories";
+import { cookiesOf, db, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
+import { TEST_ADMIN_PASSWORD } from "../setup/global-database";
+
+async function sessionIdHash(cookie: string) {
+  const value = decodeURIComponent(cookie.split("=")[1]!).replace(/^"|"$/g, "");
+  // createCookie serialises the value as base64 JSON; decode it to the raw id.
+  const raw = JSON.parse(Buffer.from(value, "base64").toString("utf8")) as string;
+  return hashToken(raw);
+}
+
+describe("organiser login", () => {
+  it("signs in the seed admin and shows the edition dashboard", async () => {
+    const login = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD } });
+    expect(login.status).toBe(302);
+    expect(login.headers.get("Location")).toBe("/");
+    const cookie = cookiesOf(login);
+    const home = await request("/", { cookie });
+    expect(home.status).toBe(302);
+    expect(home.headers.get("Location")).toBe(`/editions/${SEED_EDITION}`);
+    const dashboard = await request(`/editions/${SEED_EDITION}`, { cookie });
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain("Grand Barouf numérique 2016");
+  });
+
+  it("sets the session cookie HttpOnly, SameSite=Lax, path /, without Secure over plain HTTP", async () => {
+    const login = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD } });
+    const [cookie] = login.headers.getSetCookie();
+    expect(cookie).toMatch(/^barouf_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it("answers an unknown email and a wrong password the same way, keeping the email typed", async () => {
+    const wrong = await request("/login", { form: { email: "admin@barouf.example", password: "not the password" } });
+    const unknown = await request("/login", { form: { email: "nobody@barouf.example", password: "not the password" } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [a, b] = [await wrong.text(), await unknown.text()];
+    expect(a).toContain("Adresse e-mail ou mot de passe incorrect.");
+    expect(b).toContain("Adresse e-mail ou mot de passe incorrect.");
+    expect(b).toContain("nobody@barouf.example");
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("returns field errors with status 400 for an empty form", async () => {
+    const response = await request("/login", { form: { email: "", password: "" } });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Ce champ est obligatoire.");
+    expect(html).toContain('aria-invalid="true"');
+  });
+
+  it("gives a new session id at every login and invalidates it server-side at logout", async () => {
+    const first = await signIn("editor");
+    const again = await request("/login", { form: { email: first.organiser.email, password: PASSWORD } });
+    const second = cookiesOf(again);
+    expect(second).not.toBe(first.cookie);
+
+    const database = await db();
+    const hash = await sessionIdHash(first.cookie);
+    expect(await database.select().from(loginSessions).where(eq(loginSessions.idHash, hash)).get()).toBeTruthy();
+
+    const logout = await request("/logout", { method: "POST", cookie: first.cookie });
+    expect(logout.status).toBe(302);
+    expect(logout.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
+    expect(await database.select().from(loginSessions).where(eq(loginSessions.idHash, hash)).get()).toBeUndefined();
+    // The old cookie, replayed, no longer works; the other session still does.
+    const replay = await request(`/editions/${SEED_EDITION}`, { cookie: first.cookie });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("Location")).toMatch(/^\/login/);
+    expect((await request(`/editions/${SEED_EDITION}`, { cookie: second })).status).toBe(200);
+  });
+
+  it("ends idle and too-old sessions", async () => {
+    const database = await db();
+    const idle = await signIn("viewer");
+    await database
+      .update(loginSessions)
+      .set({ lastSeenAt: Date.now() - 5 * 3600_000 })
+      .where(eq(loginSessions.idHash, await sessionIdHash(idle.cookie)));
+    expect((await request(`/editions/${SEED_EDITION}`, { cookie: idle.cookie })).status).toBe(302);
+
+    const old = await signIn("viewer");
+    await database
+      .update(loginSessions)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(loginSessions.idHash, await sessionIdHash(old.cookie)));
+    expect((await request(`/editions/${SEED_EDITION}`, { cookie: old.cookie })).status).toBe(302);
+  });
+
+  it("ends a deactivated organiser's sessions at once", async () => {
+    const { organiser, cookie } = await signIn("editor");
+    const database = await db();
+    await database.update(organisers).set({ active: false }).where(eq(organisers.id, organiser.id));
+    const response = await request(`/editions/${SEED_EDITION}`, { cookie });
+    expect(response.status).toBe(302);
+    const relogin = await request("/login", { form: { email: organiser.email, password: PASSWORD } });
+    expect(relogin.status).toBe(401);
+  });
+
+  it("redirects anonymous visitors to login with a same-origin redirectTo, and back after login", async () => {
+    const response = await request(`/editions/${SEED_EDITION}?tab=1`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/editions/${SEED_EDITION}?tab=1`)}`);
+    const database = await db();
+    const organiser = await createOrganiser(database, { role: "admin", password: PASSWORD });
+    const login = await request("/login", {
+      form: { email: organiser.email, password: PASSWORD, redirectTo: `/editions/${SEED_EDITION}?tab=1` },
+    });
+    expect(login.headers.get("Location")).toBe(`/editions/${SEED_EDITION}?tab=1`);
+  });
+
+  it.each(["//evil.example/x", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "/%09/evil.example"])(
+    "refuses the redirect target %s",
+    async (target) => {
+      const database = await db();
+      const organiser = await createOrganiser(database, { role: "viewer", password: PASSWORD });
+      const login = await request("/login", { form: { email: organiser.email, password: PASSWORD, redirectTo: target } });
+      const location = login.headers.get("Location")!;
+      expect(new URL(location, "http://barouf.test").origin).toBe("http://barouf.test");
+      expect(location.startsWith("//")).toBe(false);
+    },
+  );
+
+  it("rate-limits failed logins per account, even with the right password afterwards", async () => {
+    const database = await db();
+    const organiser = await createOrganiser(database, { role: "editor", password: PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      const response = await request("/login", { form: { email: organiser.email, password: "wrong password" } });
+      expect(response.status).toBe(401);
+    }
+    const blocked = await request("/login", { form: { email: organiser.email, password: PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain("Trop de tentatives");
+  });
+
+  it("rate-limits failed logins per address across accounts", async () => {
+    for (let i = 0; i < 30; i++) {
+      await request("/login", { form: { email: `ghost${i}@barouf.example`, password: "wrong password" }, clientAddress: "198.51.100.9" });
+    }
+    const blocked = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.9" });
+    expect(blocked.status).toBe(429);
+    const elsewhere = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.10" });
+    expect(elsewhere.status).toBe(302);
+  });
+
+  it("stores passwords as scrypt hashes with the OWASP parameters", async () => {
+    const database = await db();
+    const admin = await database.select().from(organisers).where(eq(organisers.email, "admin@barouf.example")).get();
+    expect(admin?.passwordHash).toMatch(/^scrypt\$17\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+  });
+});
