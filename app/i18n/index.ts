@@ -1,6 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "./en";
-import { fr, type MessageKey } from "./fr";
+import { en, fr, type MessageKey } from "./catalogue";
 
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 

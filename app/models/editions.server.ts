@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { editionOrganisations, editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
 import type { CurrentOrganiser } from "~/services/auth.server";
@@ -31,9 +31,7 @@ const summaryColumns = {
 function accessibleBy(organiser: Pick<CurrentOrganiser, "role" | "organisationId">) {
   if (organiser.role === "admin") return sql`1 = 1`;
   if (organiser.organisationId === null) return sql`1 = 0`;
-  return exists(
-    sql`select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editions.id} and ${editionOrganisations.organisationId} = ${organiser.organisationId}`,
-  );
+  return sql`exists (select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editions.id} and ${editionOrganisations.organisationId} = ${organiser.organisationId})`;
 }
 
 export async function findEditionForOrganiser(

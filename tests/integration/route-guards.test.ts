@@ -14,7 +14,7 @@ const build = (await import(
 
 function urlOf(routeId: string): string {
   const segments: string[] = [];
-  for (let route = build.routes[routeId]; route; route = route.parentId ? build.routes[route.parentId] : undefined) {
+  for (let route: (typeof build.routes)[string] | undefined = build.routes[routeId]; route; route = route.parentId ? build.routes[route.parentId] : undefined) {
     if (route.path) segments.unshift(route.path);
   }
   const url = `/${segments.join("/")}`

@@ -1,0 +1,21 @@
+// Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
+import { core } from "./messages/core";
+
+const modules = { core };
+
+type Modules = typeof modules;
+export type MessageKey = { [M in keyof Modules]: keyof Modules[M]["fr"] }[keyof Modules] & string;
+
+function merge(locale: "fr" | "en"): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const [name, module] of Object.entries(modules)) {
+    for (const [key, value] of Object.entries(module[locale])) {
+      if (key in out) throw new Error(`Message key ${key} is defined twice (again in ${name})`);
+      out[key] = value;
+    }
+  }
+  return out as Record<MessageKey, string>;
+}
+
+export const fr = merge("fr");
+export const en = merge("en");

@@ -1,0 +1,43 @@
+import type { Queryable } from "~/db/client.server";
+import { auditLog } from "~/db/schema";
+import type { AuditRecord } from "~/domain/audit";
+
+/** Who made a change: an organiser, a speaker through their invitation, or the system. */
+export type Actor =
+  | { type: "organiser"; organiserId: number }
+  | { type: "speaker"; speakerId: number }
+  | { type: "system" };
+
+export type AuditAction = "create" | "update" | "delete" | "acknowledge" | "withdraw" | "import" | "publish" | "invite" | "revoke" | "place" | "move" | "swap" | "unschedule" | "confirm" | "decline";
+
+/** One audit entry; call it inside the same transaction as the change it records. */
+export async function recordAudit(
+  db: Queryable,
+  entry: {
+    editionId: number | null;
+    actor: Actor;
+    entity: string;
+    entityUuid: string | null;
+    action: AuditAction;
+    before?: AuditRecord | null;
+    after?: AuditRecord | null;
+    at?: number;
+  },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    editionId: entry.editionId,
+    at: entry.at ?? Date.now(),
+    actorType: entry.actor.type,
+    organiserId: entry.actor.type === "organiser" ? entry.actor.organiserId : null,
+    speakerId: entry.actor.type === "speaker" ? entry.actor.speakerId : null,
+    entity: entry.entity,
+    entityUuid: entry.entityUuid,
+    action: entry.action,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+export function organiserActor(organiser: { id: number }): Actor {
+  return { type: "organiser", organiserId: organiser.id };
+}
