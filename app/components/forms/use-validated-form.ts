@@ -19,7 +19,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The resolver's generics differ across zod 4 minor versions; the schema is the contract.
     resolver: zodResolver(schema as never) as never,
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    mode: "onSubmit",
   });
   const { serverErrors } = options;
   useEffect(() => {
