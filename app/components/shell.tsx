@@ -5,8 +5,18 @@ import { LocaleSwitch } from "./locale-switch";
 
 export type ShellEdition = { slug: string; title: string };
 
-/** The organiser sections, in menu order. Each later section adds itself here. */
-const SECTIONS: { path: string; label: MessageKey; end?: boolean }[] = [{ path: "", label: "nav.dashboard", end: true }];
+/** The organiser sections of an edition, in menu order. */
+const SECTIONS: { path: string; label: MessageKey; end?: boolean }[] = [
+  { path: "", label: "nav.dashboard", end: true },
+  { path: "board", label: "nav.board" },
+  { path: "sessions", label: "nav.sessions" },
+  { path: "speakers", label: "nav.speakers" },
+  { path: "conflicts", label: "nav.conflicts" },
+  { path: "invitations", label: "nav.invitations" },
+  { path: "versions", label: "nav.versions" },
+  { path: "settings", label: "nav.settings" },
+  { path: "audit", label: "nav.audit" },
+];
 
 export function Shell(props: {
   edition: ShellEdition;
@@ -59,6 +69,13 @@ export function Shell(props: {
               </NavLink>
             </li>
           ))}
+          {props.organiser.role === "admin" ? (
+            <li>
+              <NavLink to="/admin/organisers" prefetch="intent">
+                {t("nav.organisers")}
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
@@ -11,6 +18,9 @@ import { invalid, parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Connexion · Barouf" }];
+
+/** Retry-After from a rate-limited attempt reaches the browser. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 // Public: the login page itself.
 export async function loader({ request }: LoaderFunctionArgs) {
