@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { Level, Role, RuleId } from "../domain/conflicts/types";
+import { ROOM_FEATURES, type RoomFeature } from "../domain/rooms";
 import { LOCALES } from "../i18n/locales";
 
 const uuid = () =>
@@ -117,8 +118,7 @@ export const editionOrganisations = sqliteTable(
   (t) => [primaryKey({ columns: [t.editionId, t.organisationId] })],
 );
 
-export const ROOM_FEATURES = ["stage", "av", "circle_seating", "tables", "accessible", "exhibition_space"] as const;
-export type RoomFeature = (typeof ROOM_FEATURES)[number];
+export { ROOM_FEATURES, type RoomFeature };
 
 export const rooms = sqliteTable(
   "rooms",

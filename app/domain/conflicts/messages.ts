@@ -1,5 +1,6 @@
 // Organiser-facing sentences, French and English. Built only when a conflict's message is read.
 import type { Model } from "./model";
+import { featureName } from "../rooms";
 import { RULES, type Interval, type Localised, type Role, type SessionInput } from "./types";
 
 export type MessageDetail =
@@ -221,8 +222,8 @@ export function buildMessage(
     case "ROOM_FEATURES": {
       const d = detail as Extract<MessageDetail, { kind: "features" }>;
       return {
-        fr: `${room0} n'a pas ce que demande le format de ${t0.fr} : ${d.missing.join(", ")}`,
-        en: `${room0} lacks what the format of ${t0.en} needs: ${d.missing.join(", ")}`,
+        fr: `${room0} n'a pas ce que demande le format de ${t0.fr} : ${d.missing.map((f) => featureName(f, "fr")).join(", ")}`,
+        en: `${room0} lacks what the format of ${t0.en} needs: ${d.missing.map((f) => featureName(f, "en")).join(", ")}`,
       };
     }
     case "FORMAT_DURATION":
