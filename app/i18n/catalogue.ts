@@ -1,7 +1,8 @@
 // Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
 import { core } from "./messages/core";
+import { stale } from "./messages/stale";
 
-const modules = { core };
+const modules = { core, stale };
 
 type Modules = typeof modules;
 export type MessageKey = { [M in keyof Modules]: keyof Modules[M]["fr"] }[keyof Modules] & string;
