@@ -1,4 +1,5 @@
 // Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
+import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { stale } from "./messages/stale";
 
