@@ -15,8 +15,14 @@ export type Queryable = Database | Tx;
 /** Every connection waits this long for a lock instead of failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** Counts statements sent through drizzle, so tests can assert query counts per page or action. */
-export const queryCounter = { count: 0 };
+/**
+ * Counts statements sent through drizzle, so tests can assert query counts per page or action.
+ * One counter per process: the built server bundle and the tests' own import of this module
+ * are two module instances, and a page's queries must count where the test reads them.
+ */
+export const queryCounter: { count: number } = ((globalThis as { __baroufQueryCounter?: { count: number } }).__baroufQueryCounter ??= {
+  count: 0,
+});
 
 /**
  * Opens a database. For `file:` URLs the folder is created, the file is put in WAL

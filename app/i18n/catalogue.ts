@@ -1,9 +1,10 @@
 // Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
+import { audit } from "./messages/audit";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { stale } from "./messages/stale";
 
-const modules = { core, stale };
+const modules = { core, stale, audit };
 
 type Modules = typeof modules;
 export type MessageKey = { [M in keyof Modules]: keyof Modules[M]["fr"] }[keyof Modules] & string;

@@ -1,0 +1,52 @@
+// Turning recorded before/after values into rows a person can read. Pure: the
+// time zone and the language come in as arguments.
+import { diffRecords, type AuditRecord } from "./audit";
+
+export type ChangeRow = { field: string; before: unknown; after: unknown };
+
+/**
+ * The changed fields of one audit entry: a creation lists what was set, a deletion
+ * what was removed, an update only what differs (diffRecords).
+ */
+export function changeRows(before: AuditRecord | null, after: AuditRecord | null): ChangeRow[] {
+  const diff = diffRecords(before ?? {}, after ?? {});
+  if (!diff) return [];
+  return Object.keys(diff.after).map((field) => ({ field, before: diff.before[field], after: diff.after[field] }));
+}
+
+/** Fields that hold an instant (epoch ms) rather than a number. */
+export function isInstantField(field: string): boolean {
+  return field === "at" || /[a-z]At$/.test(field);
+}
+
+export type ValueWords = { yes: string; no: string; empty: string };
+
+/** One recorded value as text: instants in the edition's zone, booleans as words, lists joined. */
+export function formatAuditValue(
+  field: string,
+  value: unknown,
+  { timeZone, locale, words }: { timeZone: string; locale: "fr" | "en"; words: ValueWords },
+): string {
+  if (value === null || value === undefined || value === "") return words.empty;
+  if (typeof value === "boolean") return value ? words.yes : words.no;
+  if (typeof value === "number" && isInstantField(field)) return formatInstant(value, timeZone, locale);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return words.empty;
+    return value.map((item) => (isLink(item) ? `${item.label} (${item.url})` : typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ");
+  }
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function isLink(value: unknown): value is { label: string; url: string } {
+  return typeof value === "object" && value !== null && "url" in value && "label" in value;
+}
+
+/** An instant as a date and time in the edition's zone ("9 mars 2016 à 10:30"). */
+export function formatInstant(epoch: number, timeZone: string, locale: "fr" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(epoch);
+}

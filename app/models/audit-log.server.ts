@@ -1,0 +1,206 @@
+import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import type { Queryable } from "~/db/client.server";
+import { auditLog, organisers, speakers } from "~/db/schema";
+import type { AuditRecord } from "~/domain/audit";
+
+/** One audit entry as pages show it: who (by name), when, what, and the recorded before/after. */
+export type AuditEntryView = {
+  id: number;
+  at: number;
+  actorType: "organiser" | "speaker" | "system";
+  /** The organiser's name or the speaker's public name; null for the system or a removed author. */
+  authorName: string | null;
+  authorUuid: string | null;
+  entity: string;
+  entityUuid: string | null;
+  action: string;
+  before: AuditRecord | null;
+  after: AuditRecord | null;
+};
+
+export type AuditFilters = {
+  entity?: string;
+  /** An organiser's or a speaker's uuid, or "system". */
+  author?: string;
+  /** Half-open range of instants [from, to). */
+  from?: number;
+  to?: number;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Secrets never leave the audit log, whatever a caller recorded by mistake. */
+const SECRET_KEY = /hash|token|password|secret/i;
+
+function withoutSecrets(record: AuditRecord | null): AuditRecord | null {
+  if (!record) return null;
+  let clean: AuditRecord | null = null;
+  for (const key of Object.keys(record)) {
+    if (SECRET_KEY.test(key)) {
+      clean ??= { ...record };
+      delete clean[key];
+    }
+  }
+  return clean ?? record;
+}
+
+const entryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorType: auditLog.actorType,
+  organiserName: organisers.name,
+  organiserUuid: organisers.uuid,
+  speakerName: speakers.publicName,
+  speakerUuid: speakers.uuid,
+  entity: auditLog.entity,
+  entityUuid: auditLog.entityUuid,
+  action: auditLog.action,
+  before: auditLog.before,
+  after: auditLog.after,
+};
+
+type EntryRow = {
+  id: number;
+  at: number;
+  actorType: AuditEntryView["actorType"];
+  organiserName: string | null;
+  organiserUuid: string | null;
+  speakerName: string | null;
+  speakerUuid: string | null;
+  entity: string;
+  entityUuid: string | null;
+  action: string;
+  before: AuditRecord | null;
+  after: AuditRecord | null;
+};
+
+function toView(row: EntryRow): AuditEntryView {
+  const author =
+    row.actorType === "organiser"
+      ? { name: row.organiserName, uuid: row.organiserUuid }
+      : row.actorType === "speaker"
+        ? { name: row.speakerName, uuid: row.speakerUuid }
+        : { name: null, uuid: null };
+  return {
+    id: row.id,
+    at: row.at,
+    actorType: row.actorType,
+    authorName: author.name,
+    authorUuid: author.uuid,
+    entity: row.entity,
+    entityUuid: row.entityUuid,
+    action: row.action,
+    before: withoutSecrets(row.before),
+    after: withoutSecrets(row.after),
+  };
+}
+
+function conditions(editionId: number, filters: AuditFilters): SQL {
+  const parts: (SQL | undefined)[] = [eq(auditLog.editionId, editionId)];
+  if (filters.entity) parts.push(eq(auditLog.entity, filters.entity));
+  if (filters.author === "system") parts.push(eq(auditLog.actorType, "system"));
+  else if (filters.author) parts.push(or(eq(organisers.uuid, filters.author), eq(speakers.uuid, filters.author)));
+  if (filters.from !== undefined) parts.push(gte(auditLog.at, filters.from));
+  if (filters.to !== undefined) parts.push(lt(auditLog.at, filters.to));
+  return and(...parts)!;
+}
+
+/**
+ * One page of an edition's audit log, newest first, with the total for the pager:
+ * two queries whatever the page size or the log's length.
+ */
+export async function listAuditEntries(
+  db: Queryable,
+  {
+    editionId,
+    filters = {},
+    page = 1,
+    pageSize = AUDIT_PAGE_SIZE,
+  }: { editionId: number; filters?: AuditFilters; page?: number; pageSize?: number },
+): Promise<{ entries: AuditEntryView[]; total: number; page: number; pageCount: number }> {
+  const where = conditions(editionId, filters);
+  const current = Math.max(1, Math.floor(page));
+  const [rows, totalRow] = await Promise.all([
+    db
+      .select(entryColumns)
+      .from(auditLog)
+      .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+      .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(pageSize)
+      .offset((current - 1) * pageSize)
+      .all(),
+    db
+      .select({ total: count() })
+      .from(auditLog)
+      .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+      .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+      .where(where)
+      .get(),
+  ]);
+  const total = totalRow?.total ?? 0;
+  return { entries: (rows as EntryRow[]).map(toView), total, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** One entity's history (a speaker, a session…), newest first, in one query. */
+export async function listEntityHistory(
+  db: Queryable,
+  { editionId, entityUuid, limit = 200 }: { editionId: number; entityUuid: string; limit?: number },
+): Promise<AuditEntryView[]> {
+  const rows = await db
+    .select(entryColumns)
+    .from(auditLog)
+    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+    .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+    .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entityUuid, entityUuid)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all();
+  return (rows as EntryRow[]).map(toView);
+}
+
+export type AuditAuthorOption = { uuid: string; name: string; kind: "organiser" | "speaker" };
+
+/**
+ * What the audit page's filters offer: the entities and the authors that appear in
+ * this edition's log (two grouped queries, not one per entry).
+ */
+export async function listAuditFacets(
+  db: Queryable,
+  { editionId }: { editionId: number },
+): Promise<{ entities: string[]; authors: AuditAuthorOption[]; hasSystem: boolean }> {
+  const [entityRows, authorRows] = await Promise.all([
+    db
+      .selectDistinct({ entity: auditLog.entity })
+      .from(auditLog)
+      .where(eq(auditLog.editionId, editionId))
+      .orderBy(auditLog.entity)
+      .all(),
+    db
+      .selectDistinct({
+        actorType: auditLog.actorType,
+        organiserUuid: organisers.uuid,
+        organiserName: organisers.name,
+        speakerUuid: speakers.uuid,
+        speakerName: speakers.publicName,
+      })
+      .from(auditLog)
+      .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+      .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+      .where(eq(auditLog.editionId, editionId))
+      .all(),
+  ]);
+  const authors: AuditAuthorOption[] = [];
+  let hasSystem = false;
+  for (const row of authorRows) {
+    if (row.actorType === "system") hasSystem = true;
+    else if (row.actorType === "organiser" && row.organiserUuid && row.organiserName) {
+      authors.push({ uuid: row.organiserUuid, name: row.organiserName, kind: "organiser" });
+    } else if (row.actorType === "speaker" && row.speakerUuid && row.speakerName) {
+      authors.push({ uuid: row.speakerUuid, name: row.speakerName, kind: "speaker" });
+    }
+  }
+  authors.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "fr"));
+  return { entities: entityRows.map((row) => row.entity), authors, hasSystem };
+}
