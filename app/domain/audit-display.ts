@@ -1,6 +1,7 @@
 // Turning recorded before/after values into rows a person can read. Pure: the
 // time zone and the language come in as arguments.
 import { diffRecords, type AuditRecord } from "./audit";
+import { addDays, startOfLocalDay } from "./time";
 
 export type ChangeRow = { field: string; before: unknown; after: unknown };
 
@@ -49,4 +50,18 @@ export function formatInstant(epoch: number, timeZone: string, locale: "fr" | "e
     timeStyle: "short",
     timeZone,
   }).format(epoch);
+}
+
+/**
+ * Local dates "from" and "to" (inclusive, in the edition's zone) → the half-open range
+ * of instants [start of `from`, start of the day after `to`).
+ */
+export function localDateRange(
+  { from, to }: { from?: string; to?: string },
+  timeZone: string,
+): { from?: number; to?: number } {
+  return {
+    from: from ? startOfLocalDay(from, timeZone) : undefined,
+    to: to ? startOfLocalDay(addDays(to, 1), timeZone) : undefined,
+  };
 }

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "~/db/client.server";
-import { auditLog, organisers, speakers } from "~/db/schema";
+import { auditLog, organisers, sessions, speakers } from "~/db/schema";
 import type { AuditRecord } from "~/domain/audit";
 
 /** One audit entry as pages show it: who (by name), when, what, and the recorded before/after. */
@@ -13,6 +14,8 @@ export type AuditEntryView = {
   authorUuid: string | null;
   entity: string;
   entityUuid: string | null;
+  /** The speaker's public name or the session's title as it is now, when the entry is about one. */
+  entityName: string | null;
   action: string;
   before: AuditRecord | null;
   after: AuditRecord | null;
@@ -44,6 +47,10 @@ function withoutSecrets(record: AuditRecord | null): AuditRecord | null {
   return clean ?? record;
 }
 
+// The entity an entry is about, looked up by uuid within the same edition.
+const entitySpeaker = alias(speakers, "entity_speaker");
+const entitySession = alias(sessions, "entity_session");
+
 const entryColumns = {
   id: auditLog.id,
   at: auditLog.at,
@@ -54,6 +61,7 @@ const entryColumns = {
   speakerUuid: speakers.uuid,
   entity: auditLog.entity,
   entityUuid: auditLog.entityUuid,
+  entityName: sql<string | null>`coalesce(${entitySpeaker.publicName}, ${entitySession.titleFr}, ${entitySession.titleEn})`,
   action: auditLog.action,
   before: auditLog.before,
   after: auditLog.after,
@@ -69,6 +77,7 @@ type EntryRow = {
   speakerUuid: string | null;
   entity: string;
   entityUuid: string | null;
+  entityName: string | null;
   action: string;
   before: AuditRecord | null;
   after: AuditRecord | null;
@@ -89,6 +98,7 @@ function toView(row: EntryRow): AuditEntryView {
     authorUuid: author.uuid,
     entity: row.entity,
     entityUuid: row.entityUuid,
+    entityName: row.entityName,
     action: row.action,
     before: withoutSecrets(row.before),
     after: withoutSecrets(row.after),
@@ -126,6 +136,8 @@ export async function listAuditEntries(
       .from(auditLog)
       .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
       .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+      .leftJoin(entitySpeaker, and(eq(auditLog.entity, "speaker"), eq(entitySpeaker.uuid, auditLog.entityUuid), eq(entitySpeaker.editionId, editionId)))
+      .leftJoin(entitySession, and(eq(auditLog.entity, "session"), eq(entitySession.uuid, auditLog.entityUuid), eq(entitySession.editionId, editionId)))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(pageSize)
@@ -153,6 +165,8 @@ export async function listEntityHistory(
     .from(auditLog)
     .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
     .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+    .leftJoin(entitySpeaker, and(eq(auditLog.entity, "speaker"), eq(entitySpeaker.uuid, auditLog.entityUuid), eq(entitySpeaker.editionId, editionId)))
+    .leftJoin(entitySession, and(eq(auditLog.entity, "session"), eq(entitySession.uuid, auditLog.entityUuid), eq(entitySession.editionId, editionId)))
     .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entityUuid, entityUuid)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
