@@ -10,6 +10,7 @@ import { endAllLoginSessionsIn } from "~/services/auth.server";
 import { backupDatabase } from "~/services/backup.server";
 import { hashPassword } from "~/services/password.server";
 import { seedDatabase } from "../../seed";
+import { IMPORT_HELP, importCommand } from "./import";
 
 const HELP = `Barouf command line
 
@@ -24,6 +25,7 @@ Commands:
                                         their login sessions end
   backup FILE                           write a consistent copy of the database to FILE,
                                         even while the app runs
+${IMPORT_HELP}
   help                                  this text
 
 Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN.`;
@@ -139,6 +141,9 @@ export async function run(argv: string[]): Promise<void> {
         console.log(`Backup written to ${result.file} (${result.bytes} bytes, integrity ok).`);
         return;
       }
+      case "import":
+        await migrateDatabase(db);
+        return await importCommand(db, rest);
       default:
         throw new CliError(`Unknown command "${command}". Try: npm run cli -- help`);
     }

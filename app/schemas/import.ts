@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** An edition slug someone asks for: what a URL segment can carry without escaping. */
+export const editionSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "import.slugInvalid")
+  .max(80, "import.slugInvalid")
+  .refine((slug) => !["new", "import", "switch"].includes(slug), "import.slugReserved");
+
+/** Step 1: the file and, optionally, the slug the new edition should have. */
+export const importUploadSchema = z.object({
+  intent: z.literal("upload"),
+  slug: z.union([z.literal(""), editionSlugSchema]).optional(),
+});
+
+/** Step 2: apply what was previewed. */
+export const importApplySchema = z.object({
+  intent: z.literal("apply"),
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
+});
