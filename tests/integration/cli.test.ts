@@ -4,31 +4,8 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/services/password.server";
-import { TMP_DIR, BASE_DB } from "../setup/global-database";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-
-function freshDatabase(): string {
-  const file = path.join(TMP_DIR, `cli-${Math.random().toString(36).slice(2)}.db`);
-  copyFileSync(BASE_DB, file);
-  return file;
-}
-
-function cli(args: string[], options: { database: string; input?: string }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${options.database}` },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
-}
+import { cli, freshDatabase, ROOT } from "../helpers/cli";
+import { TMP_DIR } from "../setup/global-database";
 
 describe("npm run cli", () => {
   it("prints its help", async () => {
