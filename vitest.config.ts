@@ -26,6 +26,7 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-database.ts"],
           environment: "node",
           testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -11,6 +11,7 @@ import { backupDatabase } from "~/services/backup.server";
 import { hashPassword } from "~/services/password.server";
 import { seedDatabase } from "../../seed";
 import { IMPORT_HELP, importCommand } from "./import";
+import { conflictsCommand, ConflictsCommandError } from "./conflicts";
 
 const HELP = `Barouf command line
 
@@ -26,6 +27,10 @@ Commands:
   backup FILE                           write a consistent copy of the database to FILE,
                                         even while the app runs
 ${IMPORT_HELP}
+  conflicts --edition SLUG              list the edition's conflicts
+        [--format json|table]           JSON: one array, ISO times with the edition's offset
+        [--min-level info|warning|error|block]   (default info: everything)
+        [--lang fr|en]                  the table's message language (default fr)
   help                                  this text
 
 Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN.`;
@@ -144,6 +149,16 @@ export async function run(argv: string[]): Promise<void> {
       case "import":
         await migrateDatabase(db);
         return await importCommand(db, rest);
+      case "conflicts": {
+        await migrateDatabase(db);
+        try {
+          await conflictsCommand(db, rest, (text) => process.stdout.write(`${text}\n`));
+        } catch (error) {
+          if (error instanceof ConflictsCommandError) throw new CliError(error.message);
+          throw error;
+        }
+        return;
+      }
       default:
         throw new CliError(`Unknown command "${command}". Try: npm run cli -- help`);
     }

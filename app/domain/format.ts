@@ -11,3 +11,38 @@ export function formatLocalDate(date: string, locale: "fr" | "en"): string {
     timeZone: "UTC",
   }).format(Date.UTC(year, month - 1, day));
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat) {
+  let formatter = cache.get(key);
+  if (!formatter) cache.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** "mer. 9 mars" / "Wed 9 Mar": an instant's local day in the edition's zone. */
+export function formatDay(epoch: number, timeZone: string, locale: "fr" | "en"): string {
+  return cached(dayFormatters, `${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }),
+  ).format(epoch);
+}
+
+/** "10:30": an instant's local time in the edition's zone, 24-hour clock in both languages. */
+export function formatTime(epoch: number, timeZone: string, locale: "fr" | "en"): string {
+  return cached(timeFormatters, `${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
+  ).format(epoch);
+}
+
+/**
+ * A half-open interval in the edition's zone: "mer. 9 mars, 10:00–11:00", or with both
+ * days when it crosses midnight: "mer. 9 mars, 23:30 – jeu. 10 mars, 00:30".
+ */
+export function formatInterval(start: number, end: number, timeZone: string, locale: "fr" | "en"): string {
+  const startDay = formatDay(start, timeZone, locale);
+  // The last instant inside the interval decides its last day (an end at midnight stays on the first day).
+  const endDay = formatDay(Math.max(start, end - 1), timeZone, locale);
+  if (startDay === endDay) return `${startDay}, ${formatTime(start, timeZone, locale)}–${formatTime(end, timeZone, locale)}`;
+  return `${startDay}, ${formatTime(start, timeZone, locale)} – ${formatDay(end, timeZone, locale)}, ${formatTime(end, timeZone, locale)}`;
+}

@@ -4,7 +4,13 @@ import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { stale } from "./messages/stale";
 
-const modules = { core, stale, audit };
+// One module per line, in alphabetical order (parallel work then merges cleanly).
+const modules = {
+  audit,
+  conflicts,
+  core,
+  stale,
+};
 
 type Modules = typeof modules;
 export type MessageKey = { [M in keyof Modules]: keyof Modules[M]["fr"] }[keyof Modules] & string;

@@ -1,18 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LevelBadge } from "~/components/level-badge";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 import { getDashboardFigures } from "~/models/editions.server";
+import { LEVEL_FILTERS } from "~/schemas/conflicts";
 import { requireEdition } from "~/services/access.server";
+import { checkEdition, countByLevel } from "~/services/conflicts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.title ?? ""} · Barouf` }];
 
 // Organisers of this edition: its real figures.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
-  const figures = await getDashboardFigures(await getDb(), { editionId: edition.id });
+  const db = await getDb();
+  const [figures, { conflicts }] = await Promise.all([
+    getDashboardFigures(db, { editionId: edition.id }),
+    checkEdition(db, { editionId: edition.id }),
+  ]);
   return {
     edition: {
       title: edition.title,
@@ -22,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: edition.timeZone,
     },
     figures,
+    conflicts: countByLevel(conflicts),
   };
 }
 
 export default function Dashboard() {
-  const { edition, figures } = useLoaderData<typeof loader>();
+  const { edition, figures, conflicts } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const statuses = ["draft", "accepted", "scheduled", "cancelled"] as const;
@@ -53,6 +61,32 @@ export default function Dashboard() {
           <Figure label={t("dashboard.unscheduled")} value={figures.unscheduled} testId="figure-unscheduled" />
           <Figure label={t("dashboard.rooms")} value={figures.rooms} testId="figure-rooms" />
         </dl>
+      </section>
+      <section aria-labelledby="conflicts-title">
+        <h2 id="conflicts-title">{t("conflicts.dashboard")}</h2>
+        <ul className="dashboard-conflicts">
+          {LEVEL_FILTERS.map((level) => (
+            <li key={level}>
+              <Link to={`conflicts?level=${level}`} aria-describedby={`conflicts-${level}-figures`}>
+                <LevelBadge level={level} />
+              </Link>
+              <span id={`conflicts-${level}-figures`}>
+                <span data-testid={`conflicts-${level}-open`}>{t("conflicts.dashboardOpen", { count: conflicts[level].open })}</span>
+                {conflicts[level].acknowledged > 0 ? (
+                  <>
+                    {" · "}
+                    <span data-testid={`conflicts-${level}-acknowledged`}>
+                      {t("conflicts.dashboardAcknowledged", { count: conflicts[level].acknowledged })}
+                    </span>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to="conflicts">{t("conflicts.dashboardLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="status-title">
         <h2 id="status-title">{t("dashboard.byStatus")}</h2>

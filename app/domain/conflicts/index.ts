@@ -5,3 +5,4 @@ export { checkProgramme } from "./check";
 export { compareConflicts, fingerprintFor, sortConflicts } from "./conflict";
 export { createChecker } from "./checker";
 export { PLACEMENT_RULES, blocksPlacement } from "./suggestions";
+export { isRuleId, selectConflicts, type ConflictSelection } from "./select";
