@@ -2,6 +2,7 @@
 import { audit } from "./messages/audit";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
+import { invitations } from "./messages/invitations";
 import { stale } from "./messages/stale";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
@@ -9,6 +10,7 @@ const modules = {
   audit,
   conflicts,
   core,
+  invitations,
   stale,
 };
 

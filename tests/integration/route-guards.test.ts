@@ -6,7 +6,16 @@ import { describe, expect, it } from "vitest";
 import { request, SEED_EDITION, signIn } from "../helpers/app";
 
 /** Routes anyone may call. Everything else is for signed-in organisers. */
-const PUBLIC_ROUTES = new Set(["root", "routes/login", "routes/logout", "routes/locale"]);
+const PUBLIC_ROUTES = new Set([
+  "root",
+  "routes/login",
+  "routes/logout",
+  "routes/locale",
+  // Speaker side: guarded by the invitation link and the speaker cookie (tests/integration/invitations*.test.ts).
+  "routes/invitation.$token",
+  "routes/speaker",
+  "routes/speaker.photo",
+]);
 
 const build = (await import(
   /* @vite-ignore */ pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href

@@ -1,0 +1,59 @@
+// The list of what speakers changed, for the speaker-changes page and for a speaker's own
+// page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
+import { isMessageKey, useT } from "~/i18n";
+import { When } from "./when";
+
+export type SpeakerChangeView = {
+  id: number;
+  at: number;
+  speakerUuid: string;
+  speakerName: string;
+  entity: string;
+  action: string;
+  sessionTitle: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "✓" : "✗";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
+}
+
+export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChangeView[]; timeZone: string }) {
+  const t = useT();
+  return (
+    <ol className="change-list">
+      {changes.map((change) => {
+        const keys = Object.keys(change.after ?? change.before ?? {});
+        const what = `changes.what.${change.entity}.${change.action}`;
+        return (
+          <li key={change.id} className="change" data-change={change.entity}>
+            <p className="change-head">
+              <When at={change.at} timeZone={timeZone} /> ·{" "}
+              <strong>{t("changes.by", { name: change.speakerName })}</strong> · {isMessageKey(what) ? t(what) : `${change.entity} ${change.action}`}
+              {change.sessionTitle ? <> · « {change.sessionTitle} »</> : null}
+            </p>
+            {keys.length > 0 ? (
+              <dl className="change-fields">
+                {keys.map((key) => {
+                  const label = `changes.field.${key}`;
+                  return (
+                    <div key={key}>
+                      <dt>{isMessageKey(label) ? t(label) : key}</dt>
+                      <dd>
+                        <del>{show(change.before?.[key])}</del> → <ins>{show(change.after?.[key])}</ins>
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

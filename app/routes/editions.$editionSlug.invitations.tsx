@@ -1,0 +1,310 @@
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { When } from "~/components/invitations/when";
+import { getDb } from "~/db/client.server";
+import { INVITATION_STATES, type InvitationState } from "~/domain/invitations";
+import { getEnv } from "~/env.server";
+import { useT } from "~/i18n";
+import { listInvitations } from "~/models/invitations.server";
+import { invitationActionSchema, invitationFilterSchema } from "~/schemas/invitations";
+import { requireEdition } from "~/services/access.server";
+import { canWrite } from "~/services/auth.server";
+import { createInvitationLink, revokeInvitation, sendInvitations, type SendOutcome } from "~/services/invitations.server";
+import type { FormFailure } from "~/utils/forms";
+import { invalid, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Invitations · Barouf" }];
+
+// A link made by hand is in the action's answer, once: nothing may keep or forward it.
+const NO_STORE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+export const headers: HeadersFunction = () => NO_STORE;
+
+// Organisers of this edition: every speaker's invitation state, filtered.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const url = new URL(request.url);
+  const filter = invitationFilterSchema.parse({ q: url.searchParams.get("q") ?? "", state: url.searchParams.get("state") ?? "" });
+  const all = await listInvitations(await getDb(), { editionId: edition.id, now: Date.now() });
+  const q = filter.q.toLocaleLowerCase("fr");
+  const rows = all.filter(
+    (row) =>
+      (!filter.state || row.state === filter.state) &&
+      (!q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q)),
+  );
+  const counts = Object.fromEntries(INVITATION_STATES.map((s) => [s, all.filter((r) => r.state === s).length])) as Record<InvitationState, number>;
+  return { rows, counts, filter, timeZone: edition.timeZone, canWrite: canWrite(organiser), smtp: Boolean(getEnv().SMTP_URL) };
+}
+
+export type SendResult = { speakerUuid: string; outcome: SendOutcome };
+type ActionData =
+  | FormFailure
+  | { intent: "send"; results: SendResult[] }
+  | { intent: "link"; url: string; expiresAt: number; speakerName: string }
+  | { intent: "revoke"; revoked: boolean };
+
+// Editors and admins: send, resend, make a link by hand, revoke.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const parsed = await parseForm(request, invitationActionSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+  switch (input.intent) {
+    case "send": {
+      const results = await sendInvitations({ edition, organiser, speakerUuids: input.speaker });
+      return data({ intent: "send" as const, results }, { headers: NO_STORE });
+    }
+    case "link": {
+      const link = await createInvitationLink({ edition, organiser, speakerUuid: input.speaker });
+      if (!link) throw new Response("Not found", { status: 404 });
+      return data({ intent: "link" as const, ...link }, { headers: NO_STORE });
+    }
+    case "revoke": {
+      const revoked = await revokeInvitation({ edition, organiser, speakerUuid: input.speaker });
+      return data({ intent: "revoke" as const, revoked }, { headers: NO_STORE });
+    }
+  }
+}
+
+const CHUNK = 5;
+
+export default function Invitations() {
+  const { rows, counts, filter, timeZone, canWrite, smtp } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const sendable = rows.filter((r) => r.email);
+
+  // Sending to a whole list: a few speakers per request, so the page can show progress.
+  const bulk = useFetcher<ActionData>();
+  const queue = useRef<string[][]>([]);
+  const seen = useRef<unknown>(null);
+  const [progress, setProgress] = useState<{ total: number; results: SendResult[]; running: boolean } | null>(null);
+  const sendNext = () => {
+    const next = queue.current.shift();
+    if (!next) return false;
+    const body = new FormData();
+    body.append("intent", "send");
+    for (const uuid of next) body.append("speaker", uuid);
+    bulk.submit(body, { method: "post" });
+    return true;
+  };
+  const startBulk = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const uuids = sendable.map((r) => r.speakerUuid);
+    queue.current = [];
+    for (let i = 0; i < uuids.length; i += CHUNK) queue.current.push(uuids.slice(i, i + CHUNK));
+    setProgress({ total: uuids.length, results: [], running: true });
+    sendNext();
+  };
+  useEffect(() => {
+    if (bulk.state !== "idle" || !bulk.data || seen.current === bulk.data) return;
+    seen.current = bulk.data;
+    const results = "results" in bulk.data ? bulk.data.results : [];
+    setProgress((p) => (p ? { ...p, results: [...p.results, ...results] } : p));
+    if (!sendNext()) setProgress((p) => (p ? { ...p, running: false } : p));
+  });
+
+  const sendResults = progress?.results ?? (actionData && "results" in actionData ? actionData.results : null);
+  const names = new Map(rows.map((r) => [r.speakerUuid, r.publicName]));
+
+  return (
+    <>
+      <h1>{t("inv.title")}</h1>
+      <p className="lead">{t("inv.lead")}</p>
+      {!smtp ? <p className="alert alert-info">{t("inv.noSmtp")}</p> : null}
+
+      {actionData && "url" in actionData ? (
+        <section className="alert alert-info invitation-link" aria-labelledby="link-title" role="status">
+          <h2 id="link-title">{t("inv.linkTitle", { name: actionData.speakerName })}</h2>
+          <p>{t("inv.linkOnce")}</p>
+          <label htmlFor="invitation-link">{t("inv.linkLabel")}</label>
+          <div className="copy-row">
+            <input id="invitation-link" readOnly value={actionData.url} onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton value={actionData.url} />
+          </div>
+          <p>
+            {t("inv.expires")} <When at={actionData.expiresAt} timeZone={timeZone} />
+          </p>
+        </section>
+      ) : null}
+      {actionData && "revoked" in actionData ? (
+        <p className="alert alert-info" role="status">
+          {t(actionData.revoked ? "inv.revoked" : "inv.nothingToRevoke")}
+        </p>
+      ) : null}
+
+      <Form method="get" className="filter-bar" role="search" aria-label={t("inv.filter")}>
+        <div className="field">
+          <label htmlFor="inv-q">{t("inv.search")}</label>
+          <input id="inv-q" name="q" type="search" defaultValue={filter.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="inv-state">{t("inv.state")}</label>
+          <select id="inv-state" name="state" defaultValue={filter.state}>
+            <option value="">{t("inv.allStates")}</option>
+            {INVITATION_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`inv.state.${s}`)} ({counts[s]})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("inv.applyFilter")}
+        </button>
+      </Form>
+
+      {canWrite ? (
+        <Form method="post" className="bulk-send" onSubmit={startBulk}>
+          <input type="hidden" name="intent" value="send" />
+          {sendable.map((r) => (
+            <input key={r.speakerUuid} type="hidden" name="speaker" value={r.speakerUuid} />
+          ))}
+          <button type="submit" className="button button-primary" disabled={sendable.length === 0 || busy || Boolean(progress?.running)}>
+            {t("inv.sendAll", { count: sendable.length })}
+          </button>
+        </Form>
+      ) : null}
+
+      {progress ? (
+        <div className="send-progress" role="status" aria-live="polite">
+          <label htmlFor="send-progress">{t("inv.progress", { done: progress.results.length, total: progress.total })}</label>
+          <progress id="send-progress" max={progress.total} value={progress.results.length} />
+        </div>
+      ) : null}
+      {sendResults && sendResults.length > 0 ? <SendSummary results={sendResults} names={names} /> : null}
+
+      <table className="table invitations-table">
+        <caption className="visually-hidden">{t("inv.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("inv.speaker")}</th>
+            <th scope="col">{t("inv.state")}</th>
+            <th scope="col">{t("inv.link")}</th>
+            <th scope="col">{t("inv.lastEmail")}</th>
+            {canWrite ? <th scope="col">{t("inv.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.speakerUuid} data-speaker={row.speakerUuid}>
+              <th scope="row">
+                {row.publicName}
+                <span className="muted-line">
+                  {row.email ?? t("inv.noEmail")} · {row.locale.toUpperCase()}
+                </span>
+              </th>
+              <td>
+                <span className={`badge badge-${row.state}`} data-testid="state">
+                  {t(`inv.state.${row.state}`)}
+                </span>
+              </td>
+              <td>
+                {t(`inv.linkStatus.${row.link}`)}
+                {row.link === "active" ? (
+                  <span className="muted-line">
+                    {t("inv.expires")} <When at={row.expiresAt} timeZone={timeZone} />
+                  </span>
+                ) : null}
+                {row.lastOpenedAt ? (
+                  <span className="muted-line">
+                    {t("inv.opened")} <When at={row.lastOpenedAt} timeZone={timeZone} />
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {row.lastEmail ? (
+                  <>
+                    {t(`outbox.state.${row.lastEmail.state}`)}
+                    <span className="muted-line">
+                      <When at={row.lastEmail.at} timeZone={timeZone} />
+                    </span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              {canWrite ? (
+                <td>
+                  <div className="row-actions">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="send" />
+                      <input type="hidden" name="speaker" value={row.speakerUuid} />
+                      <button type="submit" className="button button-small" disabled={!row.email || busy}>
+                        {t(row.link === "none" ? "inv.send" : "inv.resend")}
+                        <span className="visually-hidden"> — {row.publicName}</span>
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="link" />
+                      <input type="hidden" name="speaker" value={row.speakerUuid} />
+                      <button type="submit" className="button button-small" disabled={busy}>
+                        {t("inv.makeLink")}
+                        <span className="visually-hidden"> — {row.publicName}</span>
+                      </button>
+                    </Form>
+                    {row.link === "active" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="speaker" value={row.speakerUuid} />
+                        <button type="submit" className="button button-small button-danger" disabled={busy}>
+                          {t("inv.revoke")}
+                          <span className="visually-hidden"> — {row.publicName}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p>{t("inv.empty")}</p> : null}
+    </>
+  );
+}
+
+function SendSummary({ results, names }: { results: SendResult[]; names: Map<string, string> }) {
+  const t = useT();
+  const tally = { sent: 0, stored: 0, failed: 0, no_email: 0, not_found: 0 };
+  for (const r of results) tally[r.outcome]++;
+  const problems = results.filter((r) => r.outcome !== "sent");
+  return (
+    <section className="alert alert-info send-summary" role="status" aria-labelledby="send-summary-title">
+      <h2 id="send-summary-title">{t("inv.summary", { sent: tally.sent, stored: tally.stored, failed: tally.failed })}</h2>
+      {problems.length > 0 ? (
+        <ul>
+          {problems.map((r) => (
+            <li key={r.speakerUuid}>
+              {names.get(r.speakerUuid) ?? r.speakerUuid} : {t(`inv.outcome.${r.outcome}`)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function CopyButton({ value }: { value: string }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={() => {
+        void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+      }}
+    >
+      {t(copied ? "inv.copied" : "inv.copy")}
+    </button>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,91 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SpeakerChangeList, type SpeakerChangeView } from "~/components/invitations/speaker-changes";
+import { getDb } from "~/db/client.server";
+import { useT } from "~/i18n";
+import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-changes.server";
+import { speakerChangesActionSchema } from "~/schemas/invitations";
+import { requireEdition } from "~/services/access.server";
+import { canWrite } from "~/services/auth.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Modifications des intervenant·es · Barouf" }];
+
+// Organisers of this edition: what speakers changed since this organiser last looked.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const changes = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id });
+  const bySpeaker = new Map<string, { speakerUuid: string; speakerName: string; changes: SpeakerChangeView[] }>();
+  for (const change of changes) {
+    const group = bySpeaker.get(change.speakerUuid) ?? { speakerUuid: change.speakerUuid, speakerName: change.speakerName, changes: [] };
+    group.changes.push(change);
+    bySpeaker.set(change.speakerUuid, group);
+  }
+  return { groups: [...bySpeaker.values()], timeZone: edition.timeZone, slug: edition.slug, canWrite: canWrite(organiser) };
+}
+
+// Editors and admins: mark one speaker's changes, or all, as seen.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const parsed = await parseForm(request, speakerChangesActionSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+  const marked = await markSpeakerChangesSeen(await getDb(), {
+    editionId: edition.id,
+    organiserId: organiser.id,
+    speakerUuid: input.intent === "seen" ? input.speaker : undefined,
+    now: Date.now(),
+  });
+  if (marked === 0) throw new Response("Not found", { status: 404 });
+  return data({ marked });
+}
+
+export default function SpeakerChanges() {
+  const { groups, timeZone, slug, canWrite } = useLoaderData<typeof loader>();
+  const t = useT();
+  const navigation = useNavigation();
+  return (
+    <>
+      <h1>{t("changes.title")}</h1>
+      <p className="lead">{t("changes.lead")}</p>
+      {groups.length === 0 ? (
+        <p className="alert alert-info">{t("changes.none")}</p>
+      ) : (
+        <>
+          {canWrite ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="seen-all" />
+              <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+                {t("changes.seenAll")}
+              </button>
+            </Form>
+          ) : null}
+          {groups.map((group) => (
+            <section key={group.speakerUuid} className="change-group" aria-labelledby={`changes-${group.speakerUuid}`}>
+              <h2 id={`changes-${group.speakerUuid}`}>
+                <a href={`/editions/${slug}/speakers/${group.speakerUuid}`}>{group.speakerName}</a>{" "}
+                <span className="muted">({t("changes.count", { count: group.changes.length })})</span>
+              </h2>
+              <SpeakerChangeList changes={group.changes} timeZone={timeZone} />
+              {canWrite ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="seen" />
+                  <input type="hidden" name="speaker" value={group.speakerUuid} />
+                  <button type="submit" className="button button-small" disabled={navigation.state !== "idle"}>
+                    {t("changes.seen")}
+                    <span className="visually-hidden"> — {group.speakerName}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,105 @@
+// The speaker page's forms: one schema each, shared by the browser and the action.
+import { z } from "zod";
+
+/** Form posts name nested fields with dots ("links.0.url"); the browser already sends objects. */
+export function unflatten(values: unknown): unknown {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const path = key.split(".");
+    let node: Record<string, unknown> = out;
+    path.forEach((part, i) => {
+      if (i === path.length - 1) {
+        node[part] = value;
+        return;
+      }
+      const nextIsIndex = /^\d+$/.test(path[i + 1]!);
+      node[part] ??= nextIsIndex ? [] : {};
+      node = node[part] as Record<string, unknown>;
+    });
+  }
+  return out;
+}
+
+const version = z.coerce.number().int().min(1);
+const sessionId = z.uuid({ message: "speaker.unknownSession" });
+const text = (max: number) => z.string().trim().max(max, { message: "speaker.tooLong" });
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const confirmSchema = z.object({ intent: z.literal("confirm"), session: sessionId, version });
+export const declineSchema = z.object({
+  intent: z.literal("decline"),
+  session: sessionId,
+  version,
+  reason: text(1000).min(3, { message: "speaker.reasonRequired" }),
+});
+export const proposeSchema = z.object({
+  intent: z.literal("propose"),
+  session: sessionId,
+  version,
+  proposedTime: text(500).min(3, { message: "speaker.proposalRequired" }),
+});
+
+const link = z.object({
+  label: text(80).default(""),
+  url: z
+    .string()
+    .trim()
+    .max(500, { message: "speaker.tooLong" })
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "speaker.badUrl" })
+    .default(""),
+});
+export const MAX_LINKS = 5;
+
+/** The browser validates the nested object; the server reads dotted form names into it first. */
+export const profileFields = z.object({
+    intent: z.literal("profile"),
+    version,
+    publicName: text(120).min(2, { message: "speaker.nameRequired" }),
+    organisation: text(200),
+    jobTitle: text(200),
+    bioFr: text(4000),
+    bioEn: text(4000),
+    links: z
+      .array(link)
+      .max(MAX_LINKS)
+      .default([])
+      // Empty rows are the form's spare lines.
+      .transform((links) => links.filter((l) => l.url !== "").map((l) => ({ label: l.label || l.url, url: l.url }))),
+});
+export const profileSchema = z.preprocess(unflatten, profileFields);
+export type ProfileInput = z.output<typeof profileSchema>;
+
+export const practicalSchema = z.object({
+  intent: z.literal("practical"),
+  version,
+  consentRecording: checkbox,
+  consentPhotos: checkbox,
+  consentPublishBio: checkbox,
+  accessibilityNeeds: text(2000),
+  practicalNotes: text(2000),
+  preferredLocale: z.enum(["fr", "en"]),
+});
+export type PracticalInput = z.output<typeof practicalSchema>;
+
+const day = z
+  .object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    mode: z.enum(["all", "part", "none"]),
+    from: z.string().default(""),
+    to: z.string().default(""),
+  })
+  .superRefine((d, ctx) => {
+    if (d.mode !== "part") return;
+    if (!HHMM.test(d.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "speaker.badTime" });
+    if (!HHMM.test(d.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "speaker.badTime" });
+    else if (HHMM.test(d.from) && d.to <= d.from) ctx.addIssue({ code: "custom", path: ["to"], message: "speaker.endBeforeStart" });
+  });
+
+export const availabilityFields = z.object({ intent: z.literal("availability"), days: z.array(day).min(1).max(31) });
+export const availabilitySchema = z.preprocess(unflatten, availabilityFields);
+export type AvailabilityInput = z.output<typeof availabilitySchema>;
+
+export const PHOTO_MAX_BYTES = 1024 * 1024;
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;

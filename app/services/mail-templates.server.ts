@@ -1,0 +1,74 @@
+// The messages speakers receive, in their language, as plain text and HTML. Stored text
+// (names, titles) is escaped in the HTML part; links come from PUBLIC_ORIGIN only.
+import type { PlacementChange } from "~/domain/invitations";
+import { formatLocalDate } from "~/domain/format";
+import { localDate } from "~/domain/time";
+import { translate, type Locale, type MessageKey } from "~/i18n";
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+type Rendered = { subject: string; text: string; html: string };
+
+function layout(locale: Locale, paragraphs: string[], link: { url: string; label: string } | null, title: string): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n");
+  const button = link
+    ? `<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#1d3557;color:#ffffff;border-radius:4px;text-decoration:none">${escapeHtml(link.label)}</a></p>\n<p style="font-size:13px;color:#555">${escapeHtml(link.url)}</p>`
+    : "";
+  return `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">\n${body}\n${button}\n</body></html>\n`;
+}
+
+export function invitationEmail(args: {
+  locale: Locale;
+  speakerName: string;
+  editionTitle: string;
+  link: string;
+  expiresAt: number;
+  timeZone: string;
+}): Rendered {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
+  const expires = formatLocalDate(localDate(args.expiresAt, args.timeZone), args.locale);
+  const subject = t("mail.invitation.subject", { edition: args.editionTitle });
+  const paragraphs = [
+    t("mail.hello", { name: args.speakerName }),
+    t("mail.invitation.body", { edition: args.editionTitle }),
+    t("mail.invitation.personal", { date: expires }),
+  ];
+  const signature = t("mail.signature", { edition: args.editionTitle });
+  const text = [...paragraphs.slice(0, 2), args.link, paragraphs[2], signature].join("\n\n") + "\n";
+  const html = layout(args.locale, [...paragraphs, signature], { url: args.link, label: t("mail.invitation.open") }, subject);
+  return { subject, text, html };
+}
+
+export type ReconfirmSession = { title: string; changes: PlacementChange[]; now: { day: string | null; time: string | null; room: string | null } };
+
+export function reconfirmEmail(args: {
+  locale: Locale;
+  speakerName: string;
+  editionTitle: string;
+  sessions: ReconfirmSession[];
+  link: string | null;
+}): Rendered {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
+  const none = t("mail.reconfirm.none");
+  const field = (f: PlacementChange["field"]) => t(`mail.reconfirm.${f}`);
+  const show = (value: string | null, f: PlacementChange["field"]) =>
+    value === null ? none : f === "day" ? formatLocalDate(value, args.locale) : value;
+  const blocks = args.sessions.map((session) => {
+    const lines = session.changes.map((c) => `– ${field(c.field)} : ${show(c.before, c.field)} → ${show(c.after, c.field)}`);
+    const now = t("mail.reconfirm.now", {
+      day: show(session.now.day, "day"),
+      time: session.now.time ?? none,
+      room: session.now.room ?? none,
+    });
+    return [`« ${session.title} »`, ...lines, now].join("\n");
+  });
+  const subject = t("mail.reconfirm.subject", { edition: args.editionTitle });
+  const ask = args.link ? t("mail.reconfirm.ask") : t("mail.reconfirm.askNoLink");
+  const paragraphs = [t("mail.hello", { name: args.speakerName }), t("mail.reconfirm.body"), ...blocks, ask];
+  const signature = t("mail.signature", { edition: args.editionTitle });
+  const text = [...paragraphs, ...(args.link ? [args.link] : []), signature].join("\n\n") + "\n";
+  const html = layout(args.locale, [...paragraphs, signature], args.link ? { url: args.link, label: t("mail.invitation.open") } : null, subject);
+  return { subject, text, html };
+}
