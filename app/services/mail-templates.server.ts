@@ -56,13 +56,14 @@ export function reconfirmEmail(args: {
   const show = (value: string | null, f: PlacementChange["field"]) =>
     value === null ? none : f === "day" ? formatLocalDate(value, args.locale) : value;
   const blocks = args.sessions.map((session) => {
-    const lines = session.changes.map((c) => `– ${field(c.field)} : ${show(c.before, c.field)} → ${show(c.after, c.field)}`);
+    const colon = args.locale === "fr" ? " : " : ": ";
+    const lines = session.changes.map((c) => `– ${field(c.field)}${colon}${show(c.before, c.field)} → ${show(c.after, c.field)}`);
     const now = t("mail.reconfirm.now", {
       day: show(session.now.day, "day"),
       time: session.now.time ?? none,
       room: session.now.room ?? none,
     });
-    return [`« ${session.title} »`, ...lines, now].join("\n");
+    return [args.locale === "fr" ? `« ${session.title} »` : `“${session.title}”`, ...lines, now].join("\n");
   });
   const subject = t("mail.reconfirm.subject", { edition: args.editionTitle });
   const ask = args.link ? t("mail.reconfirm.ask") : t("mail.reconfirm.askNoLink");
