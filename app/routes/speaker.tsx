@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { Field } from "~/components/forms/field";
+import { Field, TextAreaField as TextArea } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
-import { TextArea } from "~/components/invitations/text-area";
 import { LocaleSwitch } from "~/components/locale-switch";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";

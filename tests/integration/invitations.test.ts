@@ -369,7 +369,7 @@ describe("a speaker reaches only their own data", () => {
     const cookie = await openLink(await makeLink(editor.cookie, mine.speaker.uuid));
     const database = await db();
     for (const session of [mine.partnerOnly, other.session]) {
-      for (const form of [
+      for (const form of <Record<string, string>[]>[
         { intent: "confirm", session: session.uuid, version: "1" },
         { intent: "decline", session: session.uuid, version: "1", reason: "Pas moi" },
         { intent: "propose", session: session.uuid, version: "1", proposedTime: "Demain" },
@@ -414,7 +414,7 @@ describe("a speaker reaches only their own data", () => {
     const other = await otherEditionSpeaker();
     const cookie = await openLink(await makeLink(editor.cookie, mine.speaker.uuid));
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 1, 2, 3, 4]);
-    const upload = async (bytes: Uint8Array, name: string, type: string) => {
+    const upload = async (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => {
       const form = new FormData();
       form.append("intent", "photo");
       form.append("photo", new Blob([bytes], { type }), name);
