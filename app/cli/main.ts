@@ -12,6 +12,7 @@ import { hashPassword } from "~/services/password.server";
 import { seedDatabase } from "../../seed";
 import { IMPORT_HELP, importCommand } from "./import";
 import { conflictsCommand, ConflictsCommandError } from "./conflicts";
+import { exportCommand, publishCommand, PublishingCliError } from "./publishing";
 
 const HELP = `Barouf command line
 
@@ -24,6 +25,10 @@ Commands:
         [--name N] [--organisation O]   the password is read from stdin or asked for
   organiser password --email E          set an organiser's password (stdin or prompt);
                                         their login sessions end
+  publish --edition SLUG [--note TEXT]  publish the next version of the programme (refused while
+                                        unacknowledged error or block conflicts remain)
+  export --edition SLUG --format F      write an export to stdout or --out FILE; F: barouf-json,
+        [--version N] [--out FILE]      frab-json, frab-xml, ical, csv (no --version: the draft)
   backup FILE                           write a consistent copy of the database to FILE,
                                         even while the app runs
 ${IMPORT_HELP}
@@ -139,6 +144,12 @@ export async function run(argv: string[]): Promise<void> {
         if (sub === "password") return await organiserPassword(db, args);
         throw new CliError(`Unknown command "organiser ${sub ?? ""}". Try: npm run cli -- help`);
       }
+      case "publish":
+        await migrateDatabase(db);
+        return await publishCommand(db, rest);
+      case "export":
+        await migrateDatabase(db);
+        return await exportCommand(db, rest);
       case "backup": {
         const [file] = rest;
         if (!file) throw new CliError("backup needs a FILE to write");
@@ -168,7 +179,7 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError) console.error(`Error: ${error.message}`);
+  if (error instanceof CliError || error instanceof PublishingCliError) console.error(`Error: ${error.message}`);
   else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}`);
   else console.error(error);
   process.exitCode = 1;

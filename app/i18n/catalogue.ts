@@ -3,6 +3,7 @@ import { audit } from "./messages/audit";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { invitations } from "./messages/invitations";
+import { publishing } from "./messages/publishing";
 import { stale } from "./messages/stale";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
@@ -11,6 +12,7 @@ const modules = {
   conflicts,
   core,
   invitations,
+  publishing,
   stale,
 };
 

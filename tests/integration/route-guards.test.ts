@@ -15,6 +15,11 @@ const PUBLIC_ROUTES = new Set([
   "routes/invitation.$token",
   "routes/speaker",
   "routes/speaker.photo",
+  // The public programme and its exports (tests/integration/publishing*.test.ts).
+  "routes/programme.$editionSlug._index",
+  "routes/programme.$editionSlug.v.$number",
+  "routes/programme.$editionSlug.$",
+  "routes/schemas.$name",
 ]);
 
 const build = (await import(

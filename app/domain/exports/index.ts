@@ -1,0 +1,42 @@
+// Programme exports: pure functions of a public snapshot (see snapshot.ts for the one rule).
+import { buildCsv } from "./csv";
+import type { ExportOptions } from "./frab";
+import { buildFrabJson } from "./frab-json";
+import { buildFrabXml } from "./frab-xml";
+import { buildIcal } from "./ical";
+import { CHANGES_SCHEMA_PATH, PROGRAMME_SCHEMA_PATH, type Changes, type PublicProgramme } from "./model";
+
+export * from "./model";
+export { buildSnapshot, isPublicSession, isPublicPerson, titleOf, textOf, type PublicSource, type SnapshotVersion } from "./snapshot";
+export { diffProgrammes, changeCount } from "./changes";
+export { buildCsv, CSV_COLUMNS, csvCell } from "./csv";
+export { buildFrabJson } from "./frab-json";
+export { buildFrabXml } from "./frab-xml";
+export { buildIcal, icalText, foldLine, type IcalScope } from "./ical";
+export type { ExportOptions } from "./frab";
+
+/** Barouf's own JSON, pointing at its JSON Schema. */
+export function buildBaroufJson(programme: PublicProgramme, options: ExportOptions): string {
+  const { $schema: _ignored, ...rest } = programme;
+  return JSON.stringify({ $schema: `${options.origin}${PROGRAMME_SCHEMA_PATH}`, ...rest });
+}
+
+export function buildChangesJson(changes: Changes, options: ExportOptions): string {
+  const { $schema: _ignored, ...rest } = changes;
+  return JSON.stringify({ $schema: `${options.origin}${CHANGES_SCHEMA_PATH}`, ...rest });
+}
+
+export const EXPORT_FORMATS = {
+  "barouf-json": { file: "programme.json", contentType: "application/json; charset=utf-8", build: buildBaroufJson },
+  "frab-json": { file: "schedule.json", contentType: "application/json; charset=utf-8", build: buildFrabJson },
+  "frab-xml": { file: "schedule.xml", contentType: "application/xml; charset=utf-8", build: buildFrabXml },
+  ical: { file: "programme.ics", contentType: "text/calendar; charset=utf-8", build: (p: PublicProgramme, o: ExportOptions) => buildIcal(p, o) },
+  csv: { file: "programme.csv", contentType: "text/csv; charset=utf-8; header=present", build: (p: PublicProgramme) => buildCsv(p) },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, value);
+}

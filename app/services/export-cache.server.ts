@@ -1,0 +1,184 @@
+// Export bytes, built once per version and format and kept in memory: the identity body, its
+// gzip and brotli encodings and a strong ETag, all prepared together. The store lives on
+// globalThis so that the server's fast path (node.server.ts) and the Remix build share it.
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+export type Prepared = {
+  contentType: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** The hash part of the ETag; each encoding gets its own strong tag derived from it. */
+  tag: string;
+  cacheControl: string;
+};
+
+type Latest = { editionId: number; number: number | null; expires: number };
+
+type Store = {
+  entries: Map<string, Prepared>;
+  bytes: number;
+  /** Public paths already resolved to a prepared export (for the fast path). */
+  paths: Map<string, { prepared: Prepared; expires: number; slug: string }>;
+  latest: Map<string, Latest>;
+};
+
+const MAX_BYTES = 256 * 1024 * 1024;
+/** How long "latest" URLs trust what they resolved to (a publish in this process forgets at once). */
+export const LATEST_TTL_MS = 5_000;
+
+export const CACHE_CONTROL = {
+  /** Versioned URLs never change. */
+  version: "public, max-age=31536000, immutable, stale-while-revalidate=86400, stale-if-error=31536000",
+  /** Latest URLs change when a new version is published. */
+  latest: "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400",
+} as const;
+
+const GLOBAL_KEY = Symbol.for("barouf.exports");
+
+function store(): Store {
+  const g = globalThis as unknown as Record<symbol, Map<string, Store>>;
+  const namespaces = (g[GLOBAL_KEY] ??= new Map());
+  // One store per database: tests run several databases in one process.
+  const namespace = process.env.DATABASE_URL ?? "";
+  let s = namespaces.get(namespace);
+  if (!s) namespaces.set(namespace, (s = { entries: new Map(), bytes: 0, paths: new Map(), latest: new Map() }));
+  return s;
+}
+
+export function prepare(text: string, contentType: string, cacheControl: string): Prepared {
+  const identity = Buffer.from(text, "utf8");
+  const gzip = gzipSync(identity, { level: 9 });
+  const br = brotliCompressSync(identity, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: identity.length > 1_000_000 ? 7 : 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  });
+  const tag = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
+  return { contentType, identity, gzip, br, tag, cacheControl };
+}
+
+/** The prepared export under `key`, built (once) by `build` when missing. */
+export async function cached(key: string, build: () => Promise<Prepared | null>): Promise<Prepared | null> {
+  const s = store();
+  const hit = s.entries.get(key);
+  if (hit) {
+    // Refresh its place in the eviction order.
+    s.entries.delete(key);
+    s.entries.set(key, hit);
+    return hit;
+  }
+  const prepared = await build();
+  if (!prepared) return null;
+  s.entries.set(key, prepared);
+  s.bytes += size(prepared);
+  for (const [oldKey, old] of s.entries) {
+    if (s.bytes <= MAX_BYTES || oldKey === key) break;
+    s.entries.delete(oldKey);
+    s.bytes -= size(old);
+  }
+  return prepared;
+}
+
+function size(p: Prepared) {
+  return p.identity.length + p.gzip.length + p.br.length;
+}
+
+export function rememberLatest(slug: string, editionId: number, number: number | null, now: number) {
+  store().latest.set(slug, { editionId, number, expires: now + LATEST_TTL_MS });
+}
+
+export function recallLatest(slug: string, now: number): Latest | undefined {
+  const latest = store().latest.get(slug);
+  return latest && latest.expires > now ? latest : undefined;
+}
+
+/** Remembers which prepared export a public path answered with (latest paths only until `expires`). */
+export function rememberPath(pathname: string, slug: string, prepared: Prepared, expires: number) {
+  const s = store();
+  if (s.paths.size > 10_000) s.paths.clear();
+  s.paths.set(pathname, { prepared, expires, slug });
+}
+
+export function recallPath(pathname: string, now: number): Prepared | undefined {
+  const entry = store().paths.get(pathname);
+  return entry && entry.expires > now ? entry.prepared : undefined;
+}
+
+/** After a publish: latest URLs of this edition resolve again. */
+export function forgetLatest(slug: string) {
+  const s = store();
+  s.latest.delete(slug);
+  for (const [path, entry] of s.paths) if (entry.slug === slug && entry.expires !== Infinity) s.paths.delete(path);
+}
+
+type Encoding = "br" | "gzip" | "identity";
+
+/** The best encoding the client accepts (q > 0): brotli, then gzip, then none. */
+export function negotiateEncoding(acceptEncoding: string | null | undefined): Encoding {
+  if (!acceptEncoding) return "identity";
+  let br = false;
+  let gzip = false;
+  for (const part of acceptEncoding.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (q && Number(q.slice(2)) === 0) continue;
+    if (name === "br") br = true;
+    else if (name === "gzip" || name === "x-gzip") gzip = true;
+    else if (name === "*") {
+      br = true;
+      gzip = true;
+    }
+  }
+  return br ? "br" : gzip ? "gzip" : "identity";
+}
+
+export function etagOf(prepared: Prepared, encoding: Encoding): string {
+  return encoding === "identity" ? `"${prepared.tag}"` : `"${prepared.tag}-${encoding === "br" ? "br" : "gz"}"`;
+}
+
+/** Whether If-None-Match names this export (any of its encodings: they are the same content). */
+export function matches(ifNoneMatch: string | null | undefined, prepared: Prepared): boolean {
+  if (!ifNoneMatch) return false;
+  for (const raw of ifNoneMatch.split(",")) {
+    const tag = raw.trim().replace(/^W\//, "");
+    if (tag === "*") return true;
+    const bare = tag.replace(/^"|"$/g, "").replace(/-(br|gz)$/, "");
+    if (bare === prepared.tag) return true;
+  }
+  return false;
+}
+
+/** Status, headers and body for a request, as plain values (shared by Remix and the fast path). */
+export function answer(
+  prepared: Prepared,
+  request: { method: string; acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined },
+): { status: 200 | 304; headers: Record<string, string>; body: Buffer | null } {
+  const encoding = negotiateEncoding(request.acceptEncoding);
+  const headers: Record<string, string> = {
+    "Cache-Control": prepared.cacheControl,
+    ETag: etagOf(prepared, encoding),
+    Vary: "Accept-Encoding",
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag",
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (matches(request.ifNoneMatch, prepared)) return { status: 304, headers, body: null };
+  const body = encoding === "br" ? prepared.br : encoding === "gzip" ? prepared.gzip : prepared.identity;
+  headers["Content-Type"] = prepared.contentType;
+  headers["Content-Length"] = String(body.length);
+  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+  return { status: 200, headers, body: request.method === "HEAD" ? null : body };
+}
+
+export function exportResponse(prepared: Prepared, request: Request): Response {
+  const { status, headers, body } = answer(prepared, {
+    method: request.method,
+    acceptEncoding: request.headers.get("Accept-Encoding"),
+    ifNoneMatch: request.headers.get("If-None-Match"),
+  });
+  return new Response(body as unknown as BodyInit | null, { status, headers });
+}
