@@ -317,6 +317,7 @@ function AcknowledgeForm({ conflictKey, failure, busy }: { conflictKey: string; 
           hint={t("conflicts.reasonHint")}
           rows={2}
           required
+          defaultValue={typed}
           error={errorOf("reason")}
           {...form.register("reason")}
         />

@@ -82,6 +82,8 @@ export default function LoginPage() {
           autoComplete="username"
           required
           autoFocus={firstServerError === undefined || firstServerError === "email"}
+          // Kept after a refused attempt even without JavaScript.
+          defaultValue={typeof actionData?.values.email === "string" ? actionData.values.email : undefined}
           error={errorOf("email")}
           {...form.register("email")}
         />

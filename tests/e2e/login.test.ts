@@ -55,6 +55,14 @@ describe("an organiser signs in", () => {
   it("works with JavaScript off, switches to English, and signs out", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await newPage(context);
+    // A refused attempt keeps the email typed, without JavaScript too.
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Adresse e-mail").fill("admin@barouf.example");
+    await page.getByLabel("Mot de passe").fill("not-the-password");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole("alert").textContent()).toContain("Adresse e-mail ou mot de passe incorrect.");
+    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("admin@barouf.example");
     await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/editions/grand-barouf-2016");
     await page.getByRole("button", { name: "English" }).click();

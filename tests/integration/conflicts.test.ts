@@ -64,6 +64,11 @@ describe("the conflicts page", () => {
     for (const id of overlap!.people) expect(html).toContain(`/editions/${SEED_EDITION}/speakers/${id}`);
     for (const id of overlap!.rooms) expect(html).toContain(`/editions/${SEED_EDITION}/rooms/${id}`);
     expect(html).toMatch(/data-testid="count-error-open">2</);
+    // Every conflict the engine (and the command line) reports is on the page, once.
+    const all = await conflictsOfSeed();
+    expect(all.length).toBeLessThanOrEqual(100);
+    for (const conflict of all) expect(html.split(`data-key="${conflict.key}"`)).toHaveLength(2);
+    expect(html.split("data-key=").length - 1).toBe(all.length);
     // A viewer reads but is offered no acknowledge form.
     expect(html).not.toContain('name="reason"');
   });
