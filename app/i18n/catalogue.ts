@@ -4,6 +4,7 @@ import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { invitations } from "./messages/invitations";
 import { publishing } from "./messages/publishing";
+import { sessions } from "./messages/sessions";
 import { stale } from "./messages/stale";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
@@ -13,6 +14,7 @@ const modules = {
   core,
   invitations,
   publishing,
+  sessions,
   stale,
 };
 

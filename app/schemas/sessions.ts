@@ -1,0 +1,127 @@
+import { z } from "zod";
+import type { SessionStatus } from "~/db/schema";
+import type { Role } from "~/domain/conflicts/types";
+import { LOCALES } from "~/i18n/locales";
+
+// Type-only imports: the browser bundle must not pull the database schema in.
+export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const satisfies readonly SessionStatus[];
+export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const satisfies readonly Role[];
+
+// The session forms. One schema per form, used by react-hook-form in the browser and
+// by the action on the server. Times are typed in the edition's local time; the server
+// turns them into instants (it alone knows the edition's zone and days).
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "sessions.error.tooLong" })
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/** "" (nothing chosen) → null; otherwise a row's UUID, resolved in the edition by the server. */
+const reference = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : null))
+  .pipe(z.uuid({ message: "sessions.error.unknown" }).nullable());
+
+/** A checkbox: "on" from a plain form, a boolean from react-hook-form, absent when unchecked. */
+const checkbox = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const localDate = z.string().regex(DATE, { message: "sessions.error.day" });
+/** An optional typed value: "" is nothing; anything else must match. */
+const optional = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().regex(pattern, { message }).optional());
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const sessionSchema = z
+  .object({
+    intent: z.literal("save").optional(),
+    /** The version the form was read at; absent when creating. */
+    version: z.coerce.number().int().positive().optional(),
+    titleFr: text(200),
+    titleEn: text(200),
+    abstractFr: text(5000),
+    abstractEn: text(5000),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(80, { message: "sessions.error.tooLong" })
+      .optional()
+      .transform((value) => value || null)
+      .pipe(z.string().regex(SLUG_PATTERN, { message: "sessions.error.slug" }).nullable()),
+    formatId: reference,
+    themeId: reference,
+    roomId: reference,
+    language: z.enum(LOCALES, { message: "sessions.error.choice" }),
+    status: z.enum(SESSION_STATUSES, { message: "sessions.error.choice" }),
+    isPublic: checkbox,
+    expectedAudience: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || /^\d{1,6}$/.test(value), { message: "sessions.error.audience" })
+      .transform((value) => (value ? Number(value) : null)),
+    day: optional(DATE, "sessions.error.day"),
+    start: optional(TIME, "sessions.error.time"),
+    end: optional(TIME, "sessions.error.time"),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.titleFr && !value.titleEn) ctx.addIssue({ code: "custom", path: ["titleFr"], message: "sessions.error.title" });
+    const time = [value.day, value.start, value.end];
+    if (time.some(Boolean) && !time.every(Boolean)) {
+      for (const [name, given] of [["day", value.day], ["start", value.start], ["end", value.end]] as const) {
+        if (!given) ctx.addIssue({ code: "custom", path: [name], message: "sessions.error.timeIncomplete" });
+      }
+    }
+    if (value.start && value.end && value.end <= value.start) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: "sessions.error.endBeforeStart" });
+    }
+    if (value.status === "scheduled" && !(value.roomId && value.day)) {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "sessions.error.scheduledNeedsPlace" });
+    }
+  });
+export type SessionForm = z.output<typeof sessionSchema>;
+export type SessionFormInput = z.input<typeof sessionSchema>;
+
+const version = z.coerce.number().int().positive();
+const role = z.enum(SESSION_ROLES, { message: "sessions.error.choice" });
+
+/** The small forms of the people on a session, one intent each (plain forms, no JS needed). */
+export const peopleSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("addPerson"), version, speakerId: z.uuid({ message: "sessions.error.unknown" }), role }),
+  z.object({ intent: z.literal("removePerson"), version, speakerId: z.uuid() }),
+  z.object({ intent: z.literal("movePerson"), version, speakerId: z.uuid(), direction: z.enum(["up", "down"]) }),
+  z.object({ intent: z.literal("changeRole"), version, speakerId: z.uuid(), role }),
+]);
+export type PeopleChange = z.output<typeof peopleSchema>;
+
+export const cancelSchema = z.object({ intent: z.literal("cancel"), version });
+export const deleteSchema = z.object({ intent: z.literal("delete"), version });
+
+/** The list's search and filters, all in the URL. */
+export const sessionFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  format: z.uuid().optional().catch(undefined),
+  theme: z.uuid().optional().catch(undefined),
+  room: z.uuid().optional().catch(undefined),
+  status: z.enum(SESSION_STATUSES).optional().catch(undefined),
+  scheduled: z.enum(["yes", "no"]).optional().catch(undefined),
+  day: localDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});
+export type SessionFilters = z.output<typeof sessionFiltersSchema>;
