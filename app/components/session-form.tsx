@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { Field, useErrorText } from "~/components/forms/field";
+import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { useLocale, useT } from "~/i18n";
 import { SESSION_STATUSES, sessionSchema, type SessionFormInput } from "~/schemas/sessions";
@@ -149,24 +149,6 @@ export function SessionForm(props: {
     </Form>
   );
 }
-
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; name: string; error?: string };
-
-const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ label, name, error, ...rest }, ref) {
-  const id = `${useId()}-${name}`;
-  const errorText = useErrorText()(error);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea ref={ref} id={id} name={name} aria-invalid={errorText ? true : undefined} aria-describedby={errorText ? `${id}-error` : undefined} {...rest} />
-      {errorText ? (
-        <p className="field-error" id={`${id}-error`}>
-          {errorText}
-        </p>
-      ) : null}
-    </div>
-  );
-});
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; name: string; error?: string };
 

@@ -265,13 +265,13 @@ function auditView(session: typeof sessions.$inferSelect, names: { format: strin
     titleEn: session.titleEn,
     abstractFr: session.abstractFr,
     abstractEn: session.abstractEn,
-    format: names.format,
-    theme: names.theme,
+    formatId: names.format,
+    themeId: names.theme,
     language: session.language,
     status: session.status,
     isPublic: session.isPublic,
     expectedAudience: session.expectedAudience,
-    room: names.room,
+    roomId: names.room,
     startsAt: session.startsAt,
     endsAt: session.endsAt,
   };
@@ -509,6 +509,7 @@ export async function deleteSession(
     if (before.session.firstPublishedVersion !== null || (await wasEverPublished(tx, { editionId, sessionUuid }))) {
       throw new PublishedSessionError();
     }
+    const people = await peopleOf(tx, before.session.id);
     const deleted = await tx
       .delete(sessions)
       .where(and(eq(sessions.id, before.session.id), eq(sessions.editionId, editionId), eq(sessions.version, version)))
@@ -517,7 +518,6 @@ export async function deleteSession(
       const current = await tx.select().from(sessions).where(eq(sessions.id, before.session.id)).get();
       throw new StaleVersionError(current);
     }
-    const people = await peopleOf(tx, before.session.id);
     await recordAudit(tx, {
       editionId,
       actor,

@@ -46,6 +46,8 @@ export async function staleSave(
     currentVersion: number;
     readVersion: number;
     submitted: Record<string, string | string[]>;
+    /** What to show as "yours" when it is not simply what was submitted (a people change, a cancel…). */
+    yours?: Record<string, string | string[]>;
     fields: StaleField[];
     timeZone: string;
     versionField?: string;
@@ -77,7 +79,7 @@ export async function staleSave(
   for (const field of args.fields) {
     const show = field.show ?? plain;
     const theirs = show(args.current[field.name]);
-    const yours = show(args.submitted[field.name]);
+    const yours = show((args.yours ?? args.submitted)[field.name]);
     const changedByOther = (field.columns ?? [field.name]).some((column) => touched.has(column));
     if (changedByOther || theirs !== yours) changes.push({ field: field.name, label: field.label, theirs, yours, changedByOther });
   }

@@ -129,6 +129,7 @@ export const sessions = defineMessages({
     "sessions.error.dayOutside": "Ce jour n’est pas un jour de l’édition.",
     "sessions.error.timeSkipped": "Cette heure n’existe pas ce jour-là (changement d’heure).",
     "sessions.error.alreadyThere": "Cette personne est déjà sur la session.",
+    "audit.field.people": "Intervenant·es",
   },
   en: {
     "sessions.title": "Sessions",
@@ -257,5 +258,6 @@ export const sessions = defineMessages({
     "sessions.error.dayOutside": "This day is not one of the edition's days.",
     "sessions.error.timeSkipped": "This time does not exist that day (clock change).",
     "sessions.error.alreadyThere": "This person is already on the session.",
+    "audit.field.people": "Speakers",
   },
 });
