@@ -41,7 +41,7 @@ export default function SessionsList() {
   const name = (named: { nameFr: string; nameEn: string }) => (locale === "en" ? named.nameEn : named.nameFr);
   return (
     <>
-      <div className="page-heading">
+      <div className="sessions-heading">
         <h1>{t("sessions.title")}</h1>
         {canWrite ? (
           <Link to="new" className="button button-primary">
@@ -101,7 +101,7 @@ export default function SessionsList() {
                   <tr key={item.uuid} data-testid="session-row">
                     <th scope="row">
                       <Link to={item.uuid}>{title}</Link>
-                      {item.isPublic ? null : <span className="tag"> {t("sessions.internal")}</span>}
+                      {item.isPublic ? null : <span className="session-tag"> {t("sessions.internal")}</span>}
                     </th>
                     <td>{item.day ? `${formatLocalDate(item.day, locale)} ${item.start}–${item.end}` : t("sessions.unscheduled")}</td>
                     <td>{item.room ?? "—"}</td>
@@ -109,7 +109,7 @@ export default function SessionsList() {
                     <td>
                       {item.theme ? (
                         <>
-                          <span className="swatch" style={{ background: item.theme.colour }} aria-hidden="true" /> {item.theme[locale]}
+                          <span className="theme-swatch" style={{ background: item.theme.colour }} aria-hidden="true" /> {item.theme[locale]}
                         </>
                       ) : (
                         "—"
