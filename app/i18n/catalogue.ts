@@ -2,6 +2,7 @@
 import { audit } from "./messages/audit";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
+import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
@@ -12,6 +13,7 @@ const modules = {
   audit,
   conflicts,
   core,
+  import: importMessages,
   invitations,
   publishing,
   sessions,

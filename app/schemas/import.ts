@@ -19,3 +19,6 @@ export const importApplySchema = z.object({
   intent: z.literal("apply"),
   uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
 });
+
+/** What the browser checks before sending the file (the file itself is checked on the server). */
+export const importFileFormSchema = z.object({ slug: z.union([z.literal(""), editionSlugSchema]).optional() });

@@ -1,0 +1,293 @@
+import {
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/forms/field";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
+import { LocaleSwitch } from "~/components/locale-switch";
+import { getDb } from "~/db/client.server";
+import { readSchedule, type ImportChange, type ImportCounts, type ImportProblem } from "~/domain/import";
+import { useT, type MessageKey } from "~/i18n";
+import { organiserActor } from "~/models/audit.server";
+import { importApplySchema, importFileFormSchema, importUploadSchema } from "~/schemas/import";
+import { requireEditor } from "~/services/auth.server";
+import { applyImport, type ConflictSummary } from "~/services/import.server";
+import { keepUpload, setUploadState, takeUpload, type UploadState } from "~/services/import-uploads.server";
+import { IMPORT_BODY_LIMIT } from "~/server/handler.server";
+import type { FieldErrors } from "~/utils/forms";
+import { formDataToObject, invalid, parseForm, parseValues } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Import · Barouf" }];
+
+type UploadStep = { step: "upload"; errors: FieldErrors; values: Record<string, string | string[]>; fileName?: string; problems?: ImportProblem[] };
+type PreviewStep = {
+  step: "preview";
+  uploadId: string;
+  fileName: string;
+  format: string;
+  edition: { title: string; slug: string; startDate: string; endDate: string; timeZone: string };
+  counts: ImportCounts;
+  changes: ImportChange[];
+};
+type DoneStep = { step: "done"; slug: string; title: string; counts: ImportCounts; conflicts: ConflictSummary; changes: number };
+type ActionData = UploadStep | PreviewStep | DoneStep;
+
+// Editors and admins: the page to upload a programme file.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireEditor(request);
+  return null;
+}
+
+// Editors and admins: read an uploaded file (preview), or apply a previewed one.
+export async function action({ request }: ActionFunctionArgs) {
+  const organiser = await requireEditor(request);
+  if (organiser.role !== "admin" && organiser.organisationId === null) {
+    return data<UploadStep>({ step: "upload", errors: { _form: "import.noOrganisation" }, values: {} }, { status: 403 });
+  }
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_BODY_LIMIT }));
+    const values = formDataToObject(form);
+    const parsed = parseValues(values, importUploadSchema);
+    const file = form.get("file");
+    if (!parsed.ok || !(file instanceof Blob) || file.size === 0) {
+      const errors = parsed.ok ? {} : parsed.failure.errors;
+      if (!(file instanceof Blob) || file.size === 0) errors.file = "import.fileMissing";
+      return data<UploadStep>({ step: "upload", errors, values: { slug: values.slug ?? "" } }, { status: 400 });
+    }
+    const fileName = file instanceof File ? file.name : "schedule";
+    const read = readSchedule(await file.text(), { slug: parsed.data.slug || undefined });
+    if (!read.ok) {
+      return data<UploadStep>({ step: "upload", errors: {}, values: { slug: values.slug ?? "" }, fileName, problems: read.problems }, { status: 400 });
+    }
+    const upload = keepUpload({ organiserId: organiser.id, fileName, programme: read.programme, changes: read.changes, counts: read.counts });
+    const { title, slug, startDate, endDate, timeZone } = read.programme.edition;
+    return data<PreviewStep>({
+      step: "preview",
+      uploadId: upload.id,
+      fileName,
+      format: read.programme.format,
+      edition: { title, slug, startDate, endDate, timeZone },
+      counts: read.counts,
+      changes: read.changes,
+    });
+  }
+  const parsed = await parseForm(request, importApplySchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const upload = takeUpload(parsed.data.uploadId, organiser.id);
+  if (!upload) return data<UploadStep>({ step: "upload", errors: { _form: "import.uploadMissing" }, values: {} }, { status: 400 });
+  try {
+    const result = await applyImport(await getDb(), {
+      programme: upload.programme,
+      changes: upload.changes,
+      actor: organiserActor(organiser),
+      organisationId: organiser.organisationId,
+      fileName: upload.fileName,
+      onProgress: (progress) => setUploadState(upload.id, organiser.id, { state: "running", progress }),
+    });
+    setUploadState(upload.id, organiser.id, { state: "done", result: { slug: result.slug, title: result.title } });
+    return data<DoneStep>({ step: "done", slug: result.slug, title: result.title, counts: result.counts, conflicts: result.conflicts, changes: result.changes.length });
+  } catch (error) {
+    setUploadState(upload.id, organiser.id, { state: "failed" });
+    throw error;
+  }
+}
+
+const COUNT_KEYS = ["days", "rooms", "themes", "formats", "speakers", "sessions"] as const;
+const FORMAT_NAMES: Record<string, string> = {
+  "frab-json": "schedule.json (frab)",
+  "pretalx-json": "schedule.json (pretalx)",
+  "frab-xml": "schedule.xml (frab)",
+  "pentabarf-xml": "schedule.xml (pentabarf)",
+};
+
+function UploadForm({ step }: { step?: UploadStep }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const typedSlug = typeof step?.values.slug === "string" ? step.values.slug : "";
+  const { form, onSubmit, errorOf } = useValidatedForm(importFileFormSchema, {
+    defaultValues: { slug: typedSlug },
+    serverErrors: step?.errors,
+  });
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => alert.current?.focus(), [step]);
+  const formError = step?.errors._form;
+  return (
+    <>
+      {formError ? (
+        <div className="alert alert-error" role="alert" tabIndex={-1} ref={alert}>
+          {t(formError as MessageKey)}
+        </div>
+      ) : null}
+      {step?.problems ? (
+        <div className="alert alert-error import-problems" role="alert" tabIndex={-1} ref={alert}>
+          <p>{t("import.refused", { file: step.fileName ?? "" })}</p>
+          <ul>
+            {step.problems.map((problem, i) => (
+              <li key={i}>
+                <strong>{t("import.problemWhere", { where: problem.where })}</strong> : {t(`import.problem.${problem.code}` as MessageKey, problem.args)}
+                <br />
+                <small lang="en">{problem.message}</small>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} noValidate className="stack import-upload">
+        <input type="hidden" name="intent" value="upload" />
+        <Field
+          label={t("import.file")}
+          hint={t("import.fileHint")}
+          type="file"
+          name="file"
+          accept=".json,.xml,application/json,application/xml,text/xml"
+          required
+          error={step?.errors.file}
+        />
+        <Field label={t("import.slug")} hint={t("import.slugHint")} error={errorOf("slug")} autoComplete="off" defaultValue={typedSlug} {...form.register("slug")} />
+        <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+          {t("import.upload")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function Progress({ uploadId }: { uploadId: string }) {
+  const t = useT();
+  const fetcher = useFetcher<UploadState>();
+  const { load } = fetcher;
+  useEffect(() => {
+    const timer = setInterval(() => load(`/editions/import/progress?upload=${encodeURIComponent(uploadId)}`), 300);
+    return () => clearInterval(timer);
+  }, [uploadId, load]);
+  const state = fetcher.data;
+  const progress = state?.state === "running" ? state.progress : null;
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      <p>
+        {t("import.applying")} {progress ? t(`import.stage.${progress.stage}` as MessageKey) : null}
+      </p>
+      <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label={t("import.applying")} />
+      {progress ? <p className="import-progress-count">{t("import.progress", { done: progress.done, total: progress.total })}</p> : null}
+    </div>
+  );
+}
+
+function Preview({ step }: { step: PreviewStep }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const applying = navigation.state === "submitting" && navigation.formData?.get("uploadId") === step.uploadId;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const kinds = new Map<string, ImportChange[]>();
+  for (const change of step.changes) kinds.set(change.kind, [...(kinds.get(change.kind) ?? []), change]);
+  return (
+    <section className="stack import-preview" aria-labelledby="import-preview-title">
+      <h2 id="import-preview-title" tabIndex={-1} ref={heading}>
+        {t("import.previewTitle", { file: step.fileName })}
+      </h2>
+      <p>{t("import.format", { format: FORMAT_NAMES[step.format] ?? step.format })}</p>
+      <p>{t("import.editionLine", { title: step.edition.title, start: step.edition.startDate, end: step.edition.endDate, zone: step.edition.timeZone })}</p>
+      <p>{t("import.slugLine", { slug: step.edition.slug })}</p>
+      <h3>{t("import.counts")}</h3>
+      <dl className="import-counts">
+        {COUNT_KEYS.map((key) => (
+          <div key={key}>
+            <dt>{t(`import.count.${key}`)}</dt>
+            <dd data-count={key}>{step.counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t("import.changesTitle", { count: step.changes.length })}</h3>
+      {step.changes.length === 0 ? <p>{t("import.noChanges")}</p> : null}
+      {[...kinds].map(([kind, changes]) => (
+        <details key={kind} className="import-changes">
+          <summary>
+            {t(`import.change.${kind}` as MessageKey)} ({changes.length})
+          </summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.changeSubject")}</th>
+                <th scope="col">{t("import.changeFrom")}</th>
+                <th scope="col">{t("import.changeTo")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change, i) => (
+                <tr key={i}>
+                  <td>{change.subject}</td>
+                  <td>{change.from ?? t("import.none")}</td>
+                  <td>{change.to ?? t("import.none")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+      <Form method="post" className="import-apply">
+        <input type="hidden" name="intent" value="apply" />
+        <input type="hidden" name="uploadId" value={step.uploadId} />
+        <button type="submit" className="button button-primary" disabled={applying}>
+          {t("import.apply")}
+        </button>{" "}
+        <Link to="/editions/import" reloadDocument className="button">
+          {t("import.cancel")}
+        </Link>
+      </Form>
+      {applying ? <Progress uploadId={step.uploadId} /> : null}
+    </section>
+  );
+}
+
+function Done({ step }: { step: DoneStep }) {
+  const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="stack import-done" aria-labelledby="import-done-title">
+      <h2 id="import-done-title" tabIndex={-1} ref={heading}>
+        {t("import.doneTitle", { title: step.title })}
+      </h2>
+      <p>{t("import.doneCounts", { ...step.counts })}</p>
+      <p>{t("import.doneConflicts", { count: step.conflicts.total })}</p>
+      <p>
+        <Link className="button button-primary" to={`/editions/${step.slug}`}>
+          {t("import.open")}
+        </Link>{" "}
+        <Link className="button" to={`/editions/${step.slug}/conflicts`}>
+          {t("import.openConflicts")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export default function ImportPage() {
+  const t = useT();
+  const step = useActionData<ActionData>();
+  return (
+    <main id="main" className="page import-page">
+      <header className="import-header">
+        <p className="brand">
+          <Link to="/">{t("app.name")}</Link>
+        </p>
+        <LocaleSwitch />
+      </header>
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.intro")}</p>
+      {step?.step === "preview" ? <Preview step={step} /> : step?.step === "done" ? <Done step={step} /> : <UploadForm step={step} />}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
