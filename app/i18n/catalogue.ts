@@ -7,6 +7,7 @@ import { invitations } from "./messages/invitations";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
 import { stale } from "./messages/stale";
+import { structure } from "./messages/structure";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
 const modules = {
@@ -18,6 +19,7 @@ const modules = {
   publishing,
   sessions,
   stale,
+  structure,
 };
 
 type Modules = typeof modules;

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, type FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -36,7 +36,8 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     void form.handleSubmit(() => submit(element))(event);
   };
   const errorOf = (name: string): string | undefined => {
-    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name];
+    // Nested names ("hours.0.opens") are paths into react-hook-form's error tree.
+    const clientError = get(form.formState.errors, name) as { message?: unknown } | undefined;
     return typeof clientError?.message === "string" ? clientError.message : serverErrors?.[name];
   };
   return { form, onSubmit, errorOf };

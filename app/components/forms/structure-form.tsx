@@ -1,0 +1,199 @@
+// Form pieces shared by the structure pages (editions, rooms, themes, formats, slots,
+// organisers, organisations): a react-hook-form hook that keeps what was typed after a
+// refused save (JS on or off), labelled selects and checkbox groups, and the notice of a
+// stale save with "re-apply my change".
+import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { get, type FieldValues } from "react-hook-form";
+import type { z } from "zod";
+import { isMessageKey, useT, type MessageKey } from "~/i18n";
+import { unflatten } from "~/schemas/fields";
+import type { FormFailure } from "~/utils/forms";
+import { isStaleFailure, type StaleFailure } from "~/utils/stale-save";
+import { useValidatedForm } from "./use-validated-form";
+
+/** Error messages are i18n keys; "structure.range:min:max" carries its bounds. */
+export function useMessage() {
+  const t = useT();
+  return (raw: string | undefined): string | undefined => {
+    if (raw === undefined) return undefined;
+    const range = /^structure\.range:(-?\d+):(-?\d+)$/.exec(raw);
+    if (range) return t("structure.range", { min: range[1]!, max: range[2]! });
+    return isMessageKey(raw) ? t(raw as MessageKey) : raw;
+  };
+}
+
+/** The key that re-initialises an edit form: the row's version, or the version a stale answer gave. */
+export function formKey(version: number, failure?: FormFailure | null): string {
+  return isStaleFailure(failure) ? `stale-${failure.stale.version}` : `v${version}`;
+}
+
+/**
+ * useValidatedForm for a page whose action may answer with a failure (400/409): the form
+ * starts from what the organiser typed when there is one, otherwise from `defaults`.
+ * Give the form a `key` that changes with the version so a reload or a stale answer
+ * re-initialises it.
+ */
+export function useStructureForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  { defaults, failure }: { defaults: Record<string, unknown>; failure?: FormFailure | null },
+) {
+  const stale = isStaleFailure(failure) ? failure.stale : null;
+  const initial = (failure ? unflatten(failure.values) : defaults) as Record<string, unknown>;
+  // After a stale answer the form carries the row's new version: submitting re-applies on top.
+  if (stale) initial.version = String(stale.version);
+  const { form, onSubmit, errorOf } = useValidatedForm(schema, {
+    defaultValues: initial as never,
+    serverErrors: failure?.errors,
+  });
+  const message = useMessage();
+  const firstError = failure ? Object.keys(failure.errors).find((name) => name !== "_form") : undefined;
+  const value = (name: string): string => {
+    const v = get(initial, name) as unknown;
+    return v === null || v === undefined ? "" : String(v);
+  };
+  const values = (name: string): string[] => {
+    const v = get(initial, name) as unknown;
+    return Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === "" ? [] : [String(v)];
+  };
+  /** Props for a text-like <Field>: registered, with its starting value, error and first-error focus. */
+  const field = (name: string) => ({
+    ...form.register(name as never),
+    defaultValue: value(name),
+    error: message(errorOf(name)),
+    autoFocus: firstError === name,
+  });
+  /** Props for a hidden input that the schema checks too (version, intent). */
+  const hidden = (name: string) => ({ type: "hidden", ...form.register(name as never), defaultValue: value(name) });
+  return {
+    form,
+    onSubmit,
+    field,
+    hidden,
+    value,
+    values,
+    errorText: (name: string) => message(errorOf(name)),
+    formError: message(failure?.errors._form),
+    firstError,
+    stale,
+  };
+}
+
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+};
+
+export function SelectField({ label, name, error, hint, options, id, ...select }: SelectFieldProps) {
+  const generated = useId();
+  const selectId = id ?? `${generated}-${name}`;
+  const describedBy = [hint ? `${selectId}-hint` : null, error ? `${selectId}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${selectId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={selectId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${selectId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Checkboxes sharing one name, in a fieldset whose legend names the group. */
+export function CheckboxGroup(props: {
+  legend: ReactNode;
+  name: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  error?: string;
+  register: (name: string) => Record<string, unknown>;
+  autoFocus?: boolean;
+}) {
+  const generated = useId();
+  const errorId = `${generated}-error`;
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={props.error ? errorId : undefined}>
+      <legend>{props.legend}</legend>
+      {props.options.map((option, index) => (
+        <label key={option.value} className="checkbox">
+          <input
+            type="checkbox"
+            value={option.value}
+            defaultChecked={props.checked.includes(option.value)}
+            aria-invalid={props.error ? true : undefined}
+            autoFocus={props.autoFocus && index === 0}
+            {...props.register(props.name)}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
+      {props.error ? (
+        <p className="field-error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Someone else saved in between: what differs between their saved values and what this
+ * organiser typed. The form below keeps the typed values and now carries the new version,
+ * so submitting it again re-applies this organiser's change on top of theirs.
+ */
+export function StaleNotice({ stale, labels }: { stale: StaleFailure["stale"]; labels: Record<string, string> }) {
+  const t = useT();
+  return (
+    <section className="alert alert-warning stale-notice" role="alert" aria-labelledby="stale-title">
+      <h2 id="stale-title">{t("structure.stale.title")}</h2>
+      <p>{t("structure.stale.explain")}</p>
+      {stale.changed.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("structure.stale.field")}</th>
+              <th scope="col">{t("structure.stale.theirs")}</th>
+              <th scope="col">{t("structure.stale.yours")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stale.changed.map((change) => (
+              <tr key={change.field}>
+                <th scope="row">{labels[change.field] ?? change.field}</th>
+                <td data-testid={`theirs-${change.field}`}>{change.theirs || "—"}</td>
+                <td>{change.yours || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("structure.stale.same")}</p>
+      )}
+      <p>{t("structure.stale.reapply")}</p>
+    </section>
+  );
+}
+
+/** A sentence about the whole form (not one field), e.g. a refused delete. */
+export function FormAlert({ message }: { message?: string }) {
+  return message ? (
+    <p className="alert alert-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

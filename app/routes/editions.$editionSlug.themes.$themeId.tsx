@@ -1,0 +1,105 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/forms/field";
+import { FormAlert, formKey, StaleNotice, useStructureForm } from "~/components/forms/structure-form";
+import { getDb } from "~/db/client.server";
+import { useT } from "~/i18n";
+import { organiserActor } from "~/models/audit.server";
+import { deleteTheme, getTheme, themeFormValues, updateTheme } from "~/models/themes.server";
+import { StaleVersionError } from "~/models/versioning.server";
+import { themeEditSchema } from "~/schemas/themes";
+import { canWrite } from "~/services/auth.server";
+import { requireEdition } from "~/services/access.server";
+import type { FormFailure } from "~/utils/forms";
+import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { flattenValues, staleFailure } from "~/utils/stale-save";
+
+export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
+
+// Organisers of this edition read; editors and admins change or delete.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const theme = await getTheme(await getDb(), { editionId: edition.id, uuid: params.themeId ?? "" });
+  if (!theme) throw new Response("Not found", { status: 404 });
+  return { edition: { slug: edition.slug }, theme, canWrite: canWrite(organiser) };
+}
+
+type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const db = await getDb();
+  const uuid = params.themeId ?? "";
+  const values = formDataToObject(await request.formData());
+  const actor = organiserActor(organiser);
+  if (values.intent === "delete") {
+    const result = await deleteTheme(db, { editionId: edition.id, uuid, actor });
+    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    throw redirect(`/editions/${edition.slug}/themes`);
+  }
+  const parsed = parseValues(values, themeEditSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { version, ...fields } = parsed.data;
+  try {
+    await updateTheme(db, { editionId: edition.id, uuid, version, actor, values: fields });
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    const current = error.current as Parameters<typeof themeFormValues>[0] & { version: number };
+    return invalid(staleFailure(values, flattenValues(themeFormValues(current)), current.version), 409);
+  }
+  throw redirect(`/editions/${edition.slug}/themes`);
+}
+
+export default function ThemePage() {
+  const { edition, theme, canWrite } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const t = useT();
+  const failure = result && !result.deleteRefused ? result : undefined;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/editions/${edition.slug}/themes`}>{t("themes.title")}</Link>
+      </p>
+      <h1>{theme.nameFr}</h1>
+      <FormAlert message={result?.deleteRefused ? t("themes.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
+      <ThemeForm key={formKey(theme.version, failure)} theme={theme} failure={failure} canWrite={canWrite} />
+      {canWrite ? (
+        <Form method="post" className="danger-zone">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button-danger">
+            {t("themes.delete")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function ThemeForm({ theme, failure, canWrite }: { theme: { nameFr: string; nameEn: string; colour: string; version: number }; failure?: FormFailure; canWrite: boolean }) {
+  const t = useT();
+  const { onSubmit, field, hidden, stale } = useStructureForm(themeEditSchema, { defaults: theme, failure });
+  return (
+    <>
+      {stale ? <StaleNotice stale={stale} labels={{ nameFr: t("themes.nameFr"), nameEn: t("themes.nameEn"), colour: t("themes.colour") }} /> : null}
+      <Form method="post" onSubmit={onSubmit} noValidate className="stack form-card">
+        <input type="hidden" name="intent" value="update" />
+        <input {...hidden("version")} />
+        <fieldset disabled={!canWrite} className="plain">
+          <Field label={t("themes.nameFr")} {...field("nameFr")} />
+          <Field label={t("themes.nameEn")} {...field("nameEn")} />
+          <Field label={t("themes.colour")} type="color" {...field("colour")} />
+        </fieldset>
+        {canWrite ? (
+          <button type="submit" className="button button-primary">
+            {stale ? t("structure.stale.reapplyButton") : t("structure.save")}
+          </button>
+        ) : null}
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
