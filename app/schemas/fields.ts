@@ -73,9 +73,21 @@ export const optionalInt = (min: number, max: number) =>
 /** The version a save was read at (hidden field). */
 export const versionField = requiredInt(1, Number.MAX_SAFE_INTEGER);
 
-/** Checkboxes sharing a name: none, one (a string) or several (an array), as a list. */
+/**
+ * Checkboxes sharing a name: none, one (a string) or several (an array), as a list.
+ * A bad item is reported on the group (the name the form shows errors for), not on its index.
+ */
 export const checkboxList = <T extends z.ZodType<string>>(item: T) =>
-  z.preprocess((value) => (blank(value) || value === false ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  z.preprocess(
+    (value) => (blank(value) || value === false ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.string())
+      .superRefine((list, ctx) => {
+        const bad = list.find((value) => !item.safeParse(value).success);
+        if (bad !== undefined) ctx.addIssue({ code: "custom", message: "structure.unknownChoice" });
+      })
+      .transform((list) => [...new Set(list)] as z.output<T>[]),
+  );
 
 export const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: "structure.unknownChoice" });
 

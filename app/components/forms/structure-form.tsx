@@ -78,6 +78,11 @@ export function useStructureForm<S extends z.ZodType<FieldValues, FieldValues>>(
   };
 }
 
+/** What sub-components of a structure form need from useStructureForm, whatever its schema. */
+export type StructureFormTools = Omit<ReturnType<typeof useStructureForm>, "form"> & {
+  form: { register: (name: never) => object };
+};
+
 type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: ReactNode;
   name: string;

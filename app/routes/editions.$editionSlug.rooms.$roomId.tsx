@@ -1,0 +1,109 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormAlert, formKey, StaleNotice, useStructureForm } from "~/components/forms/structure-form";
+import { RoomFields, roomLabels } from "~/components/structure/room-fields";
+import { getDb } from "~/db/client.server";
+import { useT } from "~/i18n";
+import { organiserActor } from "~/models/audit.server";
+import { deleteRoom, editionDates, getRoom, roomFormValues, updateRoom } from "~/models/rooms.server";
+import { StaleVersionError } from "~/models/versioning.server";
+import { roomEditSchema } from "~/schemas/rooms";
+import { canWrite } from "~/services/auth.server";
+import { requireEdition } from "~/services/access.server";
+import type { FormFailure } from "~/utils/forms";
+import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { flattenValues, staleFailure } from "~/utils/stale-save";
+
+export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
+
+// Organisers of this edition read; editors and admins change or delete.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const room = await getRoom(await getDb(), { editionId: edition.id, uuid: params.roomId ?? "" });
+  if (!room) throw new Response("Not found", { status: 404 });
+  return { edition: { slug: edition.slug }, dates: editionDates(edition), room, canWrite: canWrite(organiser) };
+}
+
+type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const db = await getDb();
+  const uuid = params.roomId ?? "";
+  const values = formDataToObject(await request.formData());
+  const actor = organiserActor(organiser);
+  if (values.intent === "delete") {
+    const result = await deleteRoom(db, { editionId: edition.id, uuid, actor });
+    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    throw redirect(`/editions/${edition.slug}/rooms`);
+  }
+  const parsed = parseValues(values, roomEditSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { version, ...fields } = parsed.data;
+  try {
+    const result = await updateRoom(db, { edition, uuid, version, actor, values: fields });
+    if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    const current = await getRoom(db, { editionId: edition.id, uuid });
+    if (!current) throw new Response("Not found", { status: 404 });
+    return invalid(staleFailure(values, flattenValues(roomFormValues(current, editionDates(edition))), current.version), 409);
+  }
+  throw redirect(`/editions/${edition.slug}/rooms`);
+}
+
+export default function RoomPage() {
+  const { edition, room, dates, canWrite } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const t = useT();
+  const failure = result && !result.deleteRefused ? result : undefined;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/editions/${edition.slug}/rooms`}>{t("rooms.title")}</Link>
+      </p>
+      <h1>{room.name}</h1>
+      <FormAlert message={result?.deleteRefused ? t("rooms.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
+      <RoomForm key={formKey(room.version, failure)} failure={failure} />
+      {canWrite ? (
+        <Form method="post" className="danger-zone">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button-danger">
+            {t("rooms.delete")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function RoomForm({ failure }: { failure?: FormFailure }) {
+  const { room, dates, canWrite } = useLoaderData<typeof loader>();
+  const t = useT();
+  const tools = useStructureForm(roomEditSchema, {
+    defaults: { intent: "update", version: room.version, ...roomFormValues(room, dates) },
+    failure,
+  });
+  return (
+    <>
+      {tools.stale ? <StaleNotice stale={tools.stale} labels={roomLabels(t, dates)} /> : null}
+      <Form method="post" onSubmit={tools.onSubmit} noValidate className="stack form-card">
+        <input {...tools.hidden("intent")} />
+        <input {...tools.hidden("version")} />
+        <fieldset disabled={!canWrite} className="plain stack">
+          <RoomFields tools={tools} dates={dates} />
+        </fieldset>
+        {canWrite ? (
+          <button type="submit" className="button button-primary">
+            {tools.stale ? t("structure.stale.reapplyButton") : t("structure.save")}
+          </button>
+        ) : null}
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ROOM_FEATURES } from "~/db/schema";
+import { checkboxList, localDateField, nestedForm, optionalInt, optionalTimeField, requiredText, versionField } from "./fields";
+
+/** Opening hours of one day; both blank = no hours that day. Closing at or before opening = after midnight. */
+const dayHours = z
+  .object({ date: localDateField, opens: optionalTimeField, closes: optionalTimeField })
+  .superRefine((day, ctx) => {
+    if (day.opens && !day.closes) ctx.addIssue({ code: "custom", path: ["closes"], message: "rooms.hoursBoth" });
+    if (!day.opens && day.closes) ctx.addIssue({ code: "custom", path: ["opens"], message: "rooms.hoursBoth" });
+    if (day.opens && day.opens === day.closes) ctx.addIssue({ code: "custom", path: ["closes"], message: "rooms.hoursSame" });
+  });
+
+const roomFields = z.object({
+  name: requiredText(120),
+  capacity: optionalInt(1, 100_000),
+  features: checkboxList(z.enum(ROOM_FEATURES, { message: "structure.unknownChoice" })),
+  hours: z.array(dayHours).max(62).default([]),
+});
+
+export const roomSchema = nestedForm(roomFields);
+export const roomEditSchema = nestedForm(roomFields.extend({ version: versionField }));
+export type RoomValues = z.output<typeof roomFields>;
+
+/**
+ * The walking-time matrix: `walk.<room>.<other room>` minutes, blank = the edition's default
+ * changeover. `basis` fingerprints the matrix as it was read (a stale save is refused).
+ */
+export const walkingSchema = nestedForm(
+  z.object({
+    basis: z.string().max(200),
+    walk: z.record(z.string(), z.record(z.string(), optionalInt(0, 180))).default({}),
+  }),
+);
+export type WalkingValues = z.output<typeof walkingSchema>;
