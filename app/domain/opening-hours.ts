@@ -32,21 +32,3 @@ export function openingHoursRows(
   });
   return { rows, errors };
 }
-
-/**
- * A fingerprint of a walking-time matrix as read, so a save made from an older reading is
- * refused. Pairs are sorted; each is counted once (rooms stored both ways).
- */
-export function walkingBasis(pairs: readonly { roomId: number; otherRoomId: number; minutes: number }[]): string {
-  const parts = pairs
-    .filter((p) => p.roomId < p.otherRoomId)
-    .map((p) => `${p.roomId}-${p.otherRoomId}:${p.minutes}`)
-    .sort();
-  // FNV-1a, 32 bits: short and deterministic; not a security measure.
-  let hash = 0x811c9dc5;
-  for (const ch of parts.join(";")) {
-    hash ^= ch.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${parts.length}-${hash.toString(16)}`;
-}

@@ -1,8 +1,11 @@
 import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
-import { roomOpeningHours, rooms, roomWalkingTimes, sessions, type RoomFeature } from "~/db/schema";
+import { auditLog, roomOpeningHours, rooms, roomWalkingTimes, sessions, type RoomFeature } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
-import { openingHoursRows, walkingBasis } from "~/domain/opening-hours";
+import { openingHoursRows } from "~/domain/opening-hours";
+import { featureName } from "~/domain/rooms";
+import { translate, type Locale } from "~/i18n";
+import type { StaleField } from "~/utils/stale.server";
 import { editionDays } from "~/domain/time";
 import type { RoomValues, WalkingValues } from "~/schemas/rooms";
 import type { FieldErrors } from "~/utils/forms";
@@ -24,9 +27,22 @@ export function editionDates(edition: Pick<EditionScope, "startDate" | "endDate"
   return editionDays(edition.startDate, edition.endDate, edition.timeZone).map((day) => day.date);
 }
 
-/** Every room of the edition with its opening hours, session count and walking times, in three queries. */
+/**
+ * The walking-time matrix's version: how many times it was saved (each save is audited).
+ * A save carries the version it was read at, like every other form.
+ */
+async function walkingVersion(db: Queryable, editionId: number): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entity, "walking_times")))
+    .get();
+  return (row?.n ?? 0) + 1;
+}
+
+/** Every room of the edition with its opening hours, session count and walking times, in four queries. */
 export async function listRooms(db: Queryable, { editionId }: { editionId: number }) {
-  const [roomRows, hourRows, walkRows] = await Promise.all([
+  const [roomRows, hourRows, walkRows, version] = await Promise.all([
     db
       .select({
         id: rooms.id,
@@ -53,6 +69,7 @@ export async function listRooms(db: Queryable, { editionId }: { editionId: numbe
       .innerJoin(rooms, eq(rooms.id, roomWalkingTimes.roomId))
       .where(eq(rooms.editionId, editionId))
       .all(),
+    walkingVersion(db, editionId),
   ]);
   const uuidOf = new Map(roomRows.map((r) => [r.id, r.uuid]));
   const hoursOf = new Map<number, Hours[]>();
@@ -66,7 +83,7 @@ export async function listRooms(db: Queryable, { editionId }: { editionId: numbe
   return {
     rooms: roomRows.map(({ id, ...room }) => ({ ...room, openingHours: hoursOf.get(id) ?? [] })),
     walking,
-    walkingBasis: walkingBasis(walkRows),
+    walkingVersion: version,
   };
 }
 
@@ -101,6 +118,19 @@ export function roomFormValues(
       return { date, opens: h?.opens ?? "", closes: h?.closes ?? "" };
     }),
   };
+}
+
+/** The room form's fields as the stale-save notice names them (hours stand for the audited `openingHours`). */
+export function roomStaleFields(dates: string[], locale: Locale): StaleField[] {
+  return [
+    { name: "name", label: "rooms.name" },
+    { name: "capacity", label: "rooms.capacity" },
+    { name: "features", label: "rooms.features", show: (v) => (Array.isArray(v) ? v : v ? [v] : []).map((f) => featureName(f, locale)).sort().join(", ") },
+    ...dates.flatMap((date, i) => [
+      { name: `hours.${i}.opens`, label: translate(locale, "rooms.opensOn", { date }), columns: ["openingHours"] },
+      { name: `hours.${i}.closes`, label: translate(locale, "rooms.closesOn", { date }), columns: ["openingHours"] },
+    ]),
+  ];
 }
 
 export type RoomSaveResult<T> = { ok: true; room: T } | { ok: false; errors: FieldErrors };
@@ -167,16 +197,19 @@ export async function deleteRoom(db: Database, { editionId, uuid, actor }: { edi
   });
 }
 
-export type WalkingResult = { ok: true } | { ok: false; stale: true; walking: Record<string, Record<string, number>>; basis: string };
+export type WalkingResult =
+  | { ok: true }
+  | { ok: false; stale: true; current: Record<string, string>; currentVersion: number; labels: Record<string, string> };
 
 /**
  * Replaces the edition's walking times with the matrix (each pair stored both ways; blank =
  * the default changeover), in one transaction and a fixed number of queries. Refused when the
- * matrix changed since it was read (`basis`).
+ * matrix was saved since it was read (`version`). Cells naming rooms that are not (or no
+ * longer) in this edition are ignored.
  */
 export async function saveWalkingTimes(
   db: Database,
-  { editionId, actor, values }: { editionId: number; actor: Actor; values: WalkingValues },
+  { editionId, editionUuid, actor, values }: { editionId: number; editionUuid: string; actor: Actor; values: WalkingValues },
 ): Promise<WalkingResult> {
   return db.transaction(async (tx) => {
     const roomRows = await tx.select({ id: rooms.id, uuid: rooms.uuid, name: rooms.name }).from(rooms).where(eq(rooms.editionId, editionId)).all();
@@ -190,19 +223,28 @@ export async function saveWalkingTimes(
       : [];
     const byUuid = new Map(roomRows.map((r) => [r.uuid, r]));
     const nameOf = new Map(roomRows.map((r) => [r.id, r.name]));
-    if (walkingBasis(current) !== values.basis) {
-      const walking: Record<string, Record<string, number>> = {};
+    const currentVersion = await walkingVersion(tx, editionId);
+    if (currentVersion !== values.version) {
+      // The matrix as it is now, in the form's names, for the stale-save notice.
       const uuidOf = new Map(roomRows.map((r) => [r.id, r.uuid]));
-      for (const w of current) (walking[uuidOf.get(w.roomId)!] ??= {})[uuidOf.get(w.otherRoomId)!] = w.minutes;
-      return { ok: false, stale: true, walking, basis: walkingBasis(current) };
+      const minutes = new Map(current.map((w) => [`${w.roomId}-${w.otherRoomId}`, w.minutes]));
+      const form: Record<string, string> = {};
+      const labels: Record<string, string> = {};
+      roomRows.forEach((a, i) =>
+        roomRows.slice(i + 1).forEach((b) => {
+          const name = `walk.${uuidOf.get(a.id)}.${uuidOf.get(b.id)}`;
+          form[name] = minutes.get(`${a.id}-${b.id}`)?.toString() ?? "";
+          labels[name] = `${a.name} ↔ ${b.name}`;
+        }),
+      );
+      return { ok: false, stale: true, current: form, currentVersion, labels };
     }
     const pairs = new Map<string, { a: number; b: number; minutes: number }>();
     for (const [from, row] of Object.entries(values.walk)) {
       for (const [to, minutes] of Object.entries(row)) {
         const a = byUuid.get(from);
         const b = byUuid.get(to);
-        if (!a || !b) throw new Response("Not found", { status: 404 });
-        if (a.id === b.id || minutes === null) continue;
+        if (!a || !b || a.id === b.id || minutes === null) continue;
         const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
         pairs.set(`${lo}-${hi}`, { a: lo, b: hi, minutes });
       }
@@ -220,8 +262,9 @@ export async function saveWalkingTimes(
           .map((w) => [`${nameOf.get(w.roomId)} ↔ ${nameOf.get(w.otherRoomId)}`, w.minutes] as const)
           .sort(([x], [y]) => x.localeCompare(y)),
       );
-    const diff = diffRecords(describe(current), describe(next), []);
-    if (diff) await recordAudit(tx, { editionId, actor, entity: "walking_times", entityUuid: null, action: "update", ...diff });
+    // Recorded even when nothing changed: every save raises the matrix's version.
+    const diff = diffRecords(describe(current), describe(next), []) ?? { before: {}, after: {} };
+    await recordAudit(tx, { editionId, actor, entity: "walking_times", entityUuid: editionUuid, action: "update", ...diff });
     return { ok: true };
   });
 }

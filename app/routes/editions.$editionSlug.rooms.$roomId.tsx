@@ -1,19 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormAlert, formKey, StaleNotice, useStructureForm } from "~/components/forms/structure-form";
-import { RoomFields, roomLabels } from "~/components/structure/room-fields";
+import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { StaleNotice } from "~/components/stale-notice";
+import { RoomFields } from "~/components/structure/room-fields";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { deleteRoom, editionDates, getRoom, roomFormValues, updateRoom } from "~/models/rooms.server";
-import { StaleVersionError } from "~/models/versioning.server";
 import { roomEditSchema } from "~/schemas/rooms";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
-import { flattenValues, staleFailure } from "~/utils/stale-save";
+import { StaleVersionError, staleSave } from "~/utils/stale.server";
+import { flattenValues } from "~/schemas/fields";
+import { getLocale } from "~/i18n/locale.server";
+import { roomStaleFields } from "~/models/rooms.server";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
 
@@ -48,7 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(error instanceof StaleVersionError)) throw error;
     const current = await getRoom(db, { editionId: edition.id, uuid });
     if (!current) throw new Response("Not found", { status: 404 });
-    return invalid(staleFailure(values, flattenValues(roomFormValues(current, editionDates(edition))), current.version), 409);
+    const dates = editionDates(edition);
+    return staleSave(db, {
+      entity: "room",
+      entityUuid: uuid,
+      current: flattenValues(roomFormValues(current, dates)),
+      currentVersion: current.version,
+      readVersion: version,
+      submitted: values,
+      fields: roomStaleFields(dates, await getLocale(request)),
+      timeZone: edition.timeZone,
+    });
   }
   throw redirect(`/editions/${edition.slug}/rooms`);
 }
@@ -65,7 +78,7 @@ export default function RoomPage() {
       </p>
       <h1>{room.name}</h1>
       <FormAlert message={result?.deleteRefused ? t("rooms.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
-      <RoomForm key={formKey(room.version, failure)} failure={failure} />
+      <RoomForm key={room.version} failure={failure} />
       {canWrite ? (
         <Form method="post" className="danger-zone">
           <input type="hidden" name="intent" value="delete" />
@@ -87,7 +100,7 @@ function RoomForm({ failure }: { failure?: FormFailure }) {
   });
   return (
     <>
-      {tools.stale ? <StaleNotice stale={tools.stale} labels={roomLabels(t, dates)} /> : null}
+      {tools.stale ? <StaleNotice stale={tools.stale} /> : null}
       <Form method="post" onSubmit={tools.onSubmit} noValidate className="stack form-card">
         <input {...tools.hidden("intent")} />
         <input {...tools.hidden("version")} />
@@ -96,7 +109,7 @@ function RoomForm({ failure }: { failure?: FormFailure }) {
         </fieldset>
         {canWrite ? (
           <button type="submit" className="button button-primary">
-            {tools.stale ? t("structure.stale.reapplyButton") : t("structure.save")}
+            {t("structure.save")}
           </button>
         ) : null}
       </Form>

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { StaleNotice, useStructureForm } from "~/components/forms/structure-form";
+import { useStructureForm } from "~/components/forms/structure-form";
+import { StaleNotice } from "~/components/stale-notice";
 import { RoomFields, useFeatureOptions } from "~/components/structure/room-fields";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
@@ -13,15 +14,16 @@ import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
-import { flattenValues, isStaleFailure, staleFailure } from "~/utils/stale-save";
+import { isStaleSave } from "~/utils/stale";
+import { staleSave } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Salles · Barouf" }];
 
 // Organisers of this edition read; editors and admins add rooms and edit the walking times.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
-  const { rooms, walking, walkingBasis } = await listRooms(await getDb(), { editionId: edition.id });
-  return { edition: { slug: edition.slug }, dates: editionDates(edition), rooms, walking, walkingBasis, canWrite: canWrite(organiser) };
+  const { rooms, walking, walkingVersion } = await listRooms(await getDb(), { editionId: edition.id });
+  return { edition: { slug: edition.slug }, dates: editionDates(edition), rooms, walking, walkingVersion, canWrite: canWrite(organiser) };
 }
 
 type ActionResult = FormFailure & { intent: "create" | "walking" };
@@ -34,10 +36,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "walking") {
     const parsed = parseValues(values, walkingSchema);
     if (!parsed.ok) return data({ ...parsed.failure, intent: "walking" } satisfies ActionResult, { status: 400 });
-    const result = await saveWalkingTimes(db, { editionId: edition.id, actor, values: parsed.data });
+    const result = await saveWalkingTimes(db, { editionId: edition.id, editionUuid: edition.uuid, actor, values: parsed.data });
     if (!result.ok) {
-      const stale = staleFailure(values, flattenValues({ walk: result.walking }), 0);
-      return data({ ...stale, values: { ...values, basis: result.basis }, intent: "walking" }, { status: 409 });
+      return staleSave(db, {
+        entity: "walking_times",
+        entityUuid: edition.uuid,
+        current: result.current,
+        currentVersion: result.currentVersion,
+        readVersion: parsed.data.version,
+        submitted: values,
+        fields: Object.entries(result.labels).map(([name, label]) => ({ name, label, columns: [label] })),
+        timeZone: edition.timeZone,
+      });
     }
     throw redirect(`/editions/${edition.slug}/rooms`);
   }
@@ -49,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoomsPage() {
-  const { edition, dates, rooms, canWrite, walkingBasis } = useLoaderData<typeof loader>();
+  const { edition, dates, rooms, canWrite, walkingVersion } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const t = useT();
   const locale = useLocale();
@@ -94,10 +104,7 @@ export default function RoomsPage() {
         </table>
       )}
       {rooms.length > 1 ? (
-        <WalkingMatrix
-          key={isStaleFailure(result) ? `stale-${String(result.values.basis)}` : walkingBasis}
-          failure={result?.intent === "walking" ? result : undefined}
-        />
+        <WalkingMatrix key={walkingVersion} failure={result?.intent === "walking" || isStaleSave(result) ? result : undefined} />
       ) : null}
       {canWrite ? <NewRoom dates={dates} failure={result?.intent === "create" ? result : undefined} /> : null}
     </>
@@ -126,25 +133,23 @@ function NewRoom({ dates, failure }: { dates: string[]; failure?: FormFailure })
 
 /** Walking minutes between rooms: each pair once (the upper triangle), stored both ways. */
 function WalkingMatrix({ failure }: { failure?: FormFailure }) {
-  const { rooms, walking, walkingBasis, canWrite } = useLoaderData<typeof loader>();
+  const { rooms, walking, walkingVersion, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
-  const defaults: Record<string, unknown> = { intent: "walking", basis: walkingBasis, walk: {} };
+  const defaults: Record<string, unknown> = { intent: "walking", version: walkingVersion, walk: {} };
   const walk = defaults.walk as Record<string, Record<string, string>>;
   rooms.forEach((a, i) => {
     for (const b of rooms.slice(i + 1)) (walk[a.uuid] ??= {})[b.uuid] = walking[a.uuid]?.[b.uuid]?.toString() ?? "";
   });
   const tools = useStructureForm(walkingSchema, { defaults, failure });
-  const labels: Record<string, string> = {};
-  rooms.forEach((a) => rooms.forEach((b) => (labels[`walk.${a.uuid}.${b.uuid}`] = `${a.name} ↔ ${b.name}`)));
   const firstError = tools.firstError;
   return (
     <section aria-labelledby="walking-title">
       <h2 id="walking-title">{t("rooms.walking")}</h2>
       <p className="lead">{t("rooms.walkingHint")}</p>
-      {tools.stale ? <StaleNotice stale={tools.stale} labels={labels} /> : null}
+      {tools.stale ? <StaleNotice stale={tools.stale} /> : null}
       <Form method="post" onSubmit={tools.onSubmit} noValidate>
         <input {...tools.hidden("intent")} />
-        <input {...tools.hidden("basis")} />
+        <input {...tools.hidden("version")} data-testid="walking-version" />
         <div className="table-scroll">
           <table className="table walking-matrix">
             <thead>
@@ -190,7 +195,7 @@ function WalkingMatrix({ failure }: { failure?: FormFailure }) {
         </div>
         {canWrite ? (
           <button type="submit" className="button button-primary">
-            {tools.stale ? t("structure.stale.reapplyButton") : t("rooms.walkingSave")}
+            {t("rooms.walkingSave")}
           </button>
         ) : null}
       </Form>

@@ -2,18 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
-import { FormAlert, formKey, StaleNotice, useStructureForm } from "~/components/forms/structure-form";
+import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { deleteTheme, getTheme, themeFormValues, updateTheme } from "~/models/themes.server";
-import { StaleVersionError } from "~/models/versioning.server";
 import { themeEditSchema } from "~/schemas/themes";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
-import { flattenValues, staleFailure } from "~/utils/stale-save";
+import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
 
@@ -24,6 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!theme) throw new Response("Not found", { status: 404 });
   return { edition: { slug: edition.slug }, theme, canWrite: canWrite(organiser) };
 }
+
+const THEME_FIELDS: StaleField[] = [
+  { name: "nameFr", label: "themes.nameFr" },
+  { name: "nameEn", label: "themes.nameEn" },
+  { name: "colour", label: "themes.colour" },
+];
 
 type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
 
@@ -46,7 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     const current = error.current as Parameters<typeof themeFormValues>[0] & { version: number };
-    return invalid(staleFailure(values, flattenValues(themeFormValues(current)), current.version), 409);
+    return staleSave(db, {
+      entity: "theme",
+      entityUuid: uuid,
+      current: themeFormValues(current),
+      currentVersion: current.version,
+      readVersion: version,
+      submitted: values,
+      fields: THEME_FIELDS,
+      timeZone: edition.timeZone,
+    });
   }
   throw redirect(`/editions/${edition.slug}/themes`);
 }
@@ -63,7 +78,7 @@ export default function ThemePage() {
       </p>
       <h1>{theme.nameFr}</h1>
       <FormAlert message={result?.deleteRefused ? t("themes.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
-      <ThemeForm key={formKey(theme.version, failure)} theme={theme} failure={failure} canWrite={canWrite} />
+      <ThemeForm key={theme.version} theme={theme} failure={failure} canWrite={canWrite} />
       {canWrite ? (
         <Form method="post" className="danger-zone">
           <input type="hidden" name="intent" value="delete" />
@@ -81,7 +96,7 @@ function ThemeForm({ theme, failure, canWrite }: { theme: { nameFr: string; name
   const { onSubmit, field, hidden, stale } = useStructureForm(themeEditSchema, { defaults: theme, failure });
   return (
     <>
-      {stale ? <StaleNotice stale={stale} labels={{ nameFr: t("themes.nameFr"), nameEn: t("themes.nameEn"), colour: t("themes.colour") }} /> : null}
+      {stale ? <StaleNotice stale={stale} /> : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="stack form-card">
         <input type="hidden" name="intent" value="update" />
         <input {...hidden("version")} />
@@ -92,7 +107,7 @@ function ThemeForm({ theme, failure, canWrite }: { theme: { nameFr: string; name
         </fieldset>
         {canWrite ? (
           <button type="submit" className="button button-primary">
-            {stale ? t("structure.stale.reapplyButton") : t("structure.save")}
+            {t("structure.save")}
           </button>
         ) : null}
       </Form>

@@ -148,3 +148,17 @@ export function slugify(text: string): string {
     .replace(/-+$/, "");
   return slug || "x";
 }
+
+/** Nested form values → flat names ("hours.0.opens"); lists of plain values stay lists. */
+export function flattenValues(values: unknown, prefix = "", out: Record<string, string | string[]> = {}) {
+  if (Array.isArray(values) && values.every((v) => typeof v !== "object" || v === null)) {
+    out[prefix] = values.map((v) => (v === null || v === undefined ? "" : String(v)));
+  } else if (typeof values === "object" && values !== null) {
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+      flattenValues(value, prefix ? `${prefix}.${key}` : key, out);
+    }
+  } else if (prefix) {
+    out[prefix] = values === null || values === undefined ? "" : String(values);
+  }
+  return out;
+}

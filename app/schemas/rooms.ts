@@ -24,11 +24,11 @@ export type RoomValues = z.output<typeof roomFields>;
 
 /**
  * The walking-time matrix: `walk.<room>.<other room>` minutes, blank = the edition's default
- * changeover. `basis` fingerprints the matrix as it was read (a stale save is refused).
+ * changeover; `version` is the matrix's version as it was read (a stale save is refused).
  */
 export const walkingSchema = nestedForm(
   z.object({
-    basis: z.string().max(200),
+    version: versionField,
     walk: z.record(z.string(), z.record(z.string(), optionalInt(0, 180))).default({}),
   }),
 );

@@ -87,7 +87,7 @@ describe("rooms", () => {
     const stale = await request(url, { cookie, form: form({ capacity: "60", features: "stage" }) });
     expect(stale.status).toBe(409);
     const html = await stale.text();
-    expect(html).toMatch(/data-testid="theirs-capacity">80</);
+    expect(html).toMatch(/data-field="capacity"[\s\S]*?class="stale-theirs">80</);
     expect(html).toContain('value="60"');
     expect((await (await db()).select().from(rooms).where(eq(rooms.id, room.id)).get())!.capacity).toBe(80);
     expect((await request(url, { cookie, form: form({ version: "2", capacity: "60" }) })).status).toBe(302);
@@ -127,9 +127,9 @@ describe("rooms", () => {
     // Nor through the walking matrix.
     const mine = await (await db()).select().from(rooms).where(eq(rooms.editionId, (await seedEdition()).id)).get();
     const list = await (await request(base, { cookie })).text();
-    const basis = /name="basis"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="basis"/.exec(list)!;
-    const response = await request(base, { cookie, form: { intent: "walking", basis: basis[1] ?? basis[2]!, [`walk.${mine!.uuid}.${foreign.uuid}`]: "4" } });
-    expect(response.status).toBe(404);
+    const basis = /data-testid="walking-version" value="(\d+)"/.exec(list)!;
+    const response = await request(base, { cookie, form: { intent: "walking", version: basis[1]!, [`walk.${mine!.uuid}.${foreign.uuid}`]: "4" } });
+    expect(response.status).toBe(302);
     expect(await (await db()).select().from(roomWalkingTimes).where(eq(roomWalkingTimes.otherRoomId, foreign.id)).all()).toEqual([]);
     expect((await (await db()).select().from(rooms).where(eq(rooms.id, foreign.id)).get())!.name).toBe("Ailleurs");
   });
@@ -145,9 +145,9 @@ describe("rooms", () => {
     await setWalkingTime(await db(), { roomId: a.id, otherRoomId: c.id, minutes: 9 });
     const url = `/editions/${edition.slug}/rooms`;
     const html = await (await request(url, { cookie })).text();
-    const match = /name="basis"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="basis"/.exec(html)!;
-    const basis = match[1] ?? match[2]!;
-    const save = await request(url, { cookie, form: { intent: "walking", basis, [`walk.${a.uuid}.${b.uuid}`]: "3", [`walk.${a.uuid}.${c.uuid}`]: "", [`walk.${b.uuid}.${c.uuid}`]: "7" } });
+    const match = /data-testid="walking-version" value="(\d+)"/.exec(html)!;
+    const basis = match[1]!;
+    const save = await request(url, { cookie, form: { intent: "walking", version: basis, [`walk.${a.uuid}.${b.uuid}`]: "3", [`walk.${a.uuid}.${c.uuid}`]: "", [`walk.${b.uuid}.${c.uuid}`]: "7" } });
     expect(save.status).toBe(302);
     const rows = await (await db())
       .select()
@@ -160,14 +160,14 @@ describe("rooms", () => {
     const [entry] = await (await db()).select().from(auditLog).where(and(eq(auditLog.editionId, edition.id), eq(auditLog.entity, "walking_times"))).all();
     expect(entry).toMatchObject({ before: { "A ↔ B": null, "A ↔ C": 9 }, after: { "A ↔ B": 3, "A ↔ C": null } });
 
-    const stale = await request(url, { cookie, form: { intent: "walking", basis, [`walk.${a.uuid}.${b.uuid}`]: "5" } });
+    const stale = await request(url, { cookie, form: { intent: "walking", version: basis, [`walk.${a.uuid}.${b.uuid}`]: "5" } });
     expect(stale.status).toBe(409);
     const staleHtml = await stale.text();
-    expect(staleHtml).toContain("Quelqu’un a enregistré une modification entre-temps");
-    expect(staleHtml).toContain(`data-testid="theirs-walk.${a.uuid}.${b.uuid}">3<`);
+    expect(staleHtml).toContain("Quelqu’un a enregistré une modification avant vous");
+    expect(staleHtml).toMatch(new RegExp(`data-field="walk.${a.uuid}.${b.uuid}"[\\s\\S]*?class="stale-theirs">3<`));
     expect((await (await db()).select().from(roomWalkingTimes).where(and(eq(roomWalkingTimes.roomId, a.id), eq(roomWalkingTimes.otherRoomId, b.id))).get())!.minutes).toBe(3);
 
-    const invalidMinutes = await request(url, { cookie, form: { intent: "walking", basis, [`walk.${a.uuid}.${b.uuid}`]: "abc" } });
+    const invalidMinutes = await request(url, { cookie, form: { intent: "walking", version: basis, [`walk.${a.uuid}.${b.uuid}`]: "abc" } });
     expect(invalidMinutes.status).toBe(400);
     expect(await invalidMinutes.text()).toContain("Saisissez un nombre entier.");
   });
@@ -184,9 +184,9 @@ describe("rooms", () => {
     };
     const walkingSave = async () => {
       const html = await (await request(url, { cookie })).text();
-      const m = /name="basis"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="basis"/.exec(html)!;
+      const m = /data-testid="walking-version" value="(\d+)"/.exec(html)!;
       const all = await (await db()).select({ uuid: rooms.uuid }).from(rooms).where(eq(rooms.editionId, edition.id)).all();
-      const form: Record<string, string> = { intent: "walking", basis: m[1] ?? m[2]! };
+      const form: Record<string, string> = { intent: "walking", version: m[1]! };
       all.forEach((x, i) => all.slice(i + 1).forEach((y) => (form[`walk.${x.uuid}.${y.uuid}`] = "4")));
       return countQueries(() => request(url, { cookie, form }));
     };

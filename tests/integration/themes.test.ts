@@ -59,10 +59,11 @@ describe("themes", () => {
     const second = await request(url, { cookie, form: { intent: "update", version: "1", nameFr: "Par Bob", nameEn: "Before", colour: "#112233" } });
     expect(second.status).toBe(409);
     const html = await second.text();
-    expect(html).toContain("Quelqu’un a enregistré une modification entre-temps");
-    expect(html).toMatch(/data-testid="theirs-nameFr">Par Alice</);
+    expect(html).toContain("Quelqu’un a enregistré une modification avant vous");
+    expect(html).toMatch(/data-field="nameFr"[\s\S]*?class="stale-theirs">Par Alice</);
     expect(html).toContain('value="Par Bob"');
-    expect(html).toMatch(/name="version" value="2"|value="2"[^>]*name="version"/);
+    // The notice's "re-apply" form carries the current version.
+    expect(html).toMatch(/name="version" value="2"/);
     const row = await (await db()).select().from(themes).where(eq(themes.id, theme.id)).get();
     expect(row).toMatchObject({ nameFr: "Par Alice", version: 2 });
     // Re-applying on top with the new version works.

@@ -1,14 +1,13 @@
 // Form pieces shared by the structure pages (editions, rooms, themes, formats, slots,
 // organisers, organisations): a react-hook-form hook that keeps what was typed after a
-// refused save (JS on or off), labelled selects and checkbox groups, and the notice of a
-// stale save with "re-apply my change".
+// refused save (JS on or off), labelled selects and checkbox groups,.
 import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { get, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { isMessageKey, useT, type MessageKey } from "~/i18n";
 import { unflatten } from "~/schemas/fields";
 import type { FormFailure } from "~/utils/forms";
-import { isStaleFailure, type StaleFailure } from "~/utils/stale-save";
+import { isStaleSave } from "~/utils/stale";
 import { useValidatedForm } from "./use-validated-form";
 
 /** Error messages are i18n keys; "structure.range:min:max" carries its bounds. */
@@ -22,25 +21,20 @@ export function useMessage() {
   };
 }
 
-/** The key that re-initialises an edit form: the row's version, or the version a stale answer gave. */
-export function formKey(version: number, failure?: FormFailure | null): string {
-  return isStaleFailure(failure) ? `stale-${failure.stale.version}` : `v${version}`;
-}
-
 /**
  * useValidatedForm for a page whose action may answer with a failure (400/409): the form
  * starts from what the organiser typed when there is one, otherwise from `defaults`.
- * Give the form a `key` that changes with the version so a reload or a stale answer
- * re-initialises it.
+ * Give the form a `key` that changes with the row's version so a reload
+ * after a save re-initialises it.
  */
 export function useStructureForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   { defaults, failure }: { defaults: Record<string, unknown>; failure?: FormFailure | null },
 ) {
-  const stale = isStaleFailure(failure) ? failure.stale : null;
+  // After a refused (stale) save the form keeps what was typed, and the version it was read at:
+  // the notice's own form re-applies on top (app/components/stale-notice.tsx).
+  const stale = isStaleSave(failure) ? failure : null;
   const initial = (failure ? unflatten(failure.values) : defaults) as Record<string, unknown>;
-  // After a stale answer the form carries the row's new version: submitting re-applies on top.
-  if (stale) initial.version = String(stale.version);
   const { form, onSubmit, errorOf } = useValidatedForm(schema, {
     defaultValues: initial as never,
     serverErrors: failure?.errors,
@@ -153,44 +147,6 @@ export function CheckboxGroup(props: {
         </p>
       ) : null}
     </fieldset>
-  );
-}
-
-/**
- * Someone else saved in between: what differs between their saved values and what this
- * organiser typed. The form below keeps the typed values and now carries the new version,
- * so submitting it again re-applies this organiser's change on top of theirs.
- */
-export function StaleNotice({ stale, labels }: { stale: StaleFailure["stale"]; labels: Record<string, string> }) {
-  const t = useT();
-  return (
-    <section className="alert alert-warning stale-notice" role="alert" aria-labelledby="stale-title">
-      <h2 id="stale-title">{t("structure.stale.title")}</h2>
-      <p>{t("structure.stale.explain")}</p>
-      {stale.changed.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("structure.stale.field")}</th>
-              <th scope="col">{t("structure.stale.theirs")}</th>
-              <th scope="col">{t("structure.stale.yours")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stale.changed.map((change) => (
-              <tr key={change.field}>
-                <th scope="row">{labels[change.field] ?? change.field}</th>
-                <td data-testid={`theirs-${change.field}`}>{change.theirs || "—"}</td>
-                <td>{change.yours || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{t("structure.stale.same")}</p>
-      )}
-      <p>{t("structure.stale.reapply")}</p>
-    </section>
   );
 }
 

@@ -63,13 +63,3 @@ export function RoomFields({ tools, dates }: { tools: FormTools; dates: string[]
     </>
   );
 }
-
-export function roomLabels(t: ReturnType<typeof useT>, dates: string[]): Record<string, string> {
-  const labels: Record<string, string> = { name: t("rooms.name"), capacity: t("rooms.capacity"), features: t("rooms.features") };
-  dates.forEach((date, i) => {
-    labels[`hours.${i}.opens`] = t("rooms.opensOn", { date });
-    labels[`hours.${i}.closes`] = t("rooms.closesOn", { date });
-    labels[`hours.${i}.date`] = t("rooms.day");
-  });
-  return labels;
-}
