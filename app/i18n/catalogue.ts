@@ -6,6 +6,7 @@ import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
+import { speakers } from "./messages/speakers";
 import { stale } from "./messages/stale";
 import { structure } from "./messages/structure";
 
@@ -18,6 +19,7 @@ const modules = {
   invitations,
   publishing,
   sessions,
+  speakers,
   stale,
   structure,
 };

@@ -1,0 +1,206 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SpeakerForm } from "~/components/speakers/speaker-form";
+import { SpeakerHistory } from "~/components/speakers/speaker-history";
+import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
+import { StaleNotice } from "~/components/stale-notice";
+import { getDb } from "~/db/client.server";
+import { useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { organiserActor } from "~/models/audit.server";
+import { deleteSpeaker, getSpeakerPage, setSessionConfirmation, updateSpeaker, type SpeakerState } from "~/models/speakers.server";
+import { StaleVersionError } from "~/models/versioning.server";
+import { confirmationSchema, deleteSpeakerSchema, speakerEditSchema } from "~/schemas/speakers";
+import { requireEdition } from "~/services/access.server";
+import { availabilityDays, localStamp, retypedFormValues, speakerFormValues, staleSpeakerSave } from "~/services/speakers.server";
+import type { FormFailure } from "~/utils/forms";
+import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { parseNestedValues } from "~/utils/nested-form";
+import { isStaleSave, type StaleSave } from "~/utils/stale";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.speaker.publicName ?? ""} · Barouf` }];
+
+// Organisers of this edition (viewers read only); a speaker of another edition is not found.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const page = await getSpeakerPage(await getDb(), { editionId: edition.id, speakerUuid: params.speakerId ?? "" });
+  const values = speakerFormValues(page.speaker, edition.timeZone);
+  return {
+    edition: { slug: edition.slug, timeZone: edition.timeZone },
+    speaker: {
+      uuid: page.speaker.uuid,
+      publicName: page.speaker.publicName,
+      version: page.speaker.version,
+      isSample: page.speaker.isSample,
+      consentsUpdatedAt: page.speaker.consentsUpdatedAt === null ? null : localStamp(page.speaker.consentsUpdatedAt, edition.timeZone),
+    },
+    values,
+    days: availabilityDays(edition, values.availability),
+    organisationNames: page.organisationNames,
+    sessions: page.sessions.map((session) => ({
+      ...session,
+      startsAt: session.startsAt === null ? null : localStamp(session.startsAt, edition.timeZone),
+      endsAt: session.endsAt === null ? null : localStamp(session.endsAt, edition.timeZone),
+    })),
+    history: page.history.map((entry) => ({ ...entry, at: localStamp(entry.at, edition.timeZone) })),
+    canEdit: organiser.role !== "viewer",
+  };
+}
+
+type ActionAnswer =
+  | FormFailure
+  | StaleSave
+  | { ok: false; intent: "confirmation"; session: string; stale: false; current: string }
+  | { ok: false; intent: "delete"; reason: "hasSessions" | "stale"; sessions?: number };
+
+// Editors and admins: save the form, set one session's confirmation, or delete the speaker.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const speakerUuid = params.speakerId ?? "";
+  const values = formDataToObject(await request.formData());
+  const db = await getDb();
+  const actor = organiserActor(organiser);
+  const here = `/editions/${edition.slug}/speakers/${speakerUuid}`;
+
+  if (values.intent === "confirmation") {
+    const parsed = parseValues(values, confirmationSchema);
+    if (!parsed.ok) return invalid(parsed.failure);
+    const result = await setSessionConfirmation(db, {
+      editionId: edition.id,
+      speakerUuid,
+      sessionUuid: parsed.data.session,
+      confirmation: parsed.data.confirmation,
+      version: parsed.data.version,
+      actor,
+    });
+    if (!result.ok) {
+      return data({ ok: false, intent: "confirmation", session: parsed.data.session, stale: false, current: result.current } as const, { status: 409 });
+    }
+    throw redirect(`${here}?confirmed=${encodeURIComponent(parsed.data.session)}#sessions`);
+  }
+
+  if (values.intent === "delete") {
+    const parsed = parseValues(values, deleteSpeakerSchema);
+    if (!parsed.ok) return invalid(parsed.failure);
+    const result = await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: parsed.data.version, actor });
+    if (!result.ok) {
+      return data(
+        { ok: false, intent: "delete", reason: result.reason, sessions: result.reason === "hasSessions" ? result.sessions : undefined } as const,
+        { status: 409 },
+      );
+    }
+    throw redirect(`/editions/${edition.slug}/speakers?deleted=1`);
+  }
+
+  if (values.intent !== "save") return invalid({ ok: false, errors: { _form: "error.400" }, values: {} });
+  const parsed = parseNestedValues(values, speakerEditSchema(edition.timeZone));
+  if (!parsed.ok) return invalid(parsed.failure);
+  try {
+    const result = await updateSpeaker(db, {
+      editionId: edition.id,
+      timeZone: edition.timeZone,
+      speakerUuid,
+      version: parsed.data.version,
+      actor,
+      input: parsed.data,
+    });
+    if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
+    throw redirect(`${here}?${result.changed ? "saved" : "unchanged"}=1`);
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    return staleSpeakerSave(db, {
+      current: error.current as SpeakerState,
+      readVersion: parsed.data.version,
+      submitted: values,
+      timeZone: edition.timeZone,
+      locale: await getLocale(request),
+    });
+  }
+}
+
+export default function SpeakerPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionAnswer>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const stale = isStaleSave(answer) ? answer : undefined;
+  const failure = answer && "values" in answer && !stale ? answer : undefined;
+  const typed = stale ?? failure;
+  const deleteAnswer = answer && "intent" in answer && answer.intent === "delete" ? answer : undefined;
+  const confirmationAnswer = answer && "intent" in answer && answer.intent === "confirmation" ? answer : undefined;
+  const flash = searchParams.has("created")
+    ? t("speakers.created")
+    : searchParams.has("saved")
+      ? t("speakers.saved")
+      : searchParams.has("unchanged")
+        ? t("speakers.unchanged")
+        : null;
+  const { speaker } = loaded;
+  return (
+    <>
+      <p>
+        <Link to={`/editions/${loaded.edition.slug}/speakers`}>{t("speakers.backToList")}</Link>
+      </p>
+      <h1>
+        {speaker.publicName}
+        {speaker.isSample ? <span className="tag">{t("speakers.sample")}</span> : null}
+      </h1>
+      {flash ? (
+        <p className="alert alert-info" role="status">
+          {flash}
+        </p>
+      ) : null}
+      {loaded.canEdit ? null : <p className="alert alert-info">{t("speakers.readOnly")}</p>}
+      {stale ? <StaleNotice stale={stale} /> : null}
+      <SpeakerForm
+        key={typed ? JSON.stringify(typed.values) : `v${speaker.version}`}
+        mode="edit"
+        timeZone={loaded.edition.timeZone}
+        days={loaded.days}
+        organisationNames={loaded.organisationNames}
+        defaultValues={typed ? retypedFormValues(typed.values) : loaded.values}
+        serverErrors={failure?.errors}
+        readOnly={!loaded.canEdit}
+        consentsNote={
+          speaker.consentsUpdatedAt ? t("speakers.field.consentsUpdatedAt", speaker.consentsUpdatedAt) : undefined
+        }
+      />
+
+      <SpeakerSessions
+        sessions={loaded.sessions}
+        editionSlug={loaded.edition.slug}
+        canEdit={loaded.canEdit}
+        changedSession={searchParams.get("confirmed")}
+        stale={confirmationAnswer ? { session: confirmationAnswer.session, current: confirmationAnswer.current } : undefined}
+      />
+
+      <SpeakerHistory entries={loaded.history} />
+
+      {loaded.canEdit ? (
+        <section aria-labelledby="speaker-delete" className="form-section danger-zone">
+          <h2 id="speaker-delete">{t("speakers.section.danger")}</h2>
+          <p>{t("speakers.deleteExplain")}</p>
+          {deleteAnswer ? (
+            <p className="alert alert-error" role="alert" data-testid="delete-refused">
+              {deleteAnswer.reason === "hasSessions"
+                ? t("speakers.deleteRefused", { count: deleteAnswer.sessions ?? 0 })
+                : t("speakers.deleteStale")}
+            </p>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="version" value={speaker.version} />
+            <button type="submit" className="button button-danger">
+              {t("speakers.delete")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,110 @@
+// What the speaker pages need around the model: the form's values from a stored
+// speaker, the days availability may be given on, and the answer to a stale save.
+import { data } from "@remix-run/node";
+import type { Queryable } from "~/db/client.server";
+import { windowsToRows } from "~/domain/availability";
+import { editionDays, localDate, localTime } from "~/domain/time";
+import { translate, type Locale, type MessageKey } from "~/i18n";
+import type { SpeakerState } from "~/models/speakers.server";
+import { toFormValues, toRetypedValues, type SpeakerFormValues } from "~/schemas/speakers";
+import { nestFormValues } from "~/utils/nested-form";
+import type { StaleSave } from "~/utils/stale";
+import { staleSave, type StaleField } from "~/utils/stale.server";
+
+/** A stored speaker as the form shows it: availability as local rows in the edition's zone. */
+export function speakerFormValues(speaker: SpeakerState, timeZone: string): SpeakerFormValues {
+  return toFormValues({
+    ...speaker,
+    organisation: speaker.organisation ?? "",
+    organisationKind: speaker.organisationKind ?? "other",
+    links: speaker.links,
+    availability: windowsToRows(speaker.availability, timeZone),
+    version: String(speaker.version),
+  });
+}
+
+/** Values typed in a refused form, nested back, every posted row kept so error paths match. */
+export function retypedFormValues(flat: Record<string, string | string[]>): SpeakerFormValues {
+  return toRetypedValues(nestFormValues(flat));
+}
+
+/** The edition's days, plus any other day a stored window is on (so saving never drops it). */
+export function availabilityDays(edition: { startDate: string; endDate: string; timeZone: string }, rows: { date: string }[]): string[] {
+  const days = new Set(editionDays(edition.startDate, edition.endDate, edition.timeZone).map((day) => day.date));
+  for (const row of rows) if (/^\d{4}-\d{2}-\d{2}$/.test(row.date)) days.add(row.date);
+  return [...days].sort();
+}
+
+const describeLinks = (links: { label: string; url: string }[]) =>
+  links.filter((link) => link.url || link.label).map((link) => (link.label ? `${link.label} <${link.url}>` : link.url)).join("\n");
+const describeRows = (rows: { date: string; start: string; end: string }[]) =>
+  rows.filter((row) => row.date || row.start || row.end).map((row) => `${row.date} ${row.start}–${row.end}`).join("\n");
+
+/** The form's fields as the stale notice lists them; `columns` are the audit entries' keys. */
+function speakerFields(locale: Locale): StaleField[] {
+  const yesNo = (value: string | string[] | undefined) => translate(locale, value === "on" ? "speakers.yes" : "speakers.no");
+  const language = (code: string) => (`speakers.language.${code}` as MessageKey);
+  const languages = (value: string | string[] | undefined) =>
+    (Array.isArray(value) ? value : value ? [value] : []).map((code) => translate(locale, language(code))).join(", ");
+  const field = (name: string, show?: StaleField["show"]): StaleField => ({ name, label: `speakers.field.${name}`, show });
+  return [
+    field("publicName"),
+    field("organisation"),
+    field("jobTitle"),
+    field("bioFr"),
+    field("bioEn"),
+    field("photoPath"),
+    field("links"),
+    field("languages", languages),
+    field("email"),
+    field("phone"),
+    field("preferredLocale", languages),
+    field("accessibilityNeeds"),
+    field("practicalNotes"),
+    field("internalNotes"),
+    field("consentRecording", yesNo),
+    field("consentPhotos", yesNo),
+    field("consentPublishBio", yesNo),
+    field("availability"),
+  ];
+}
+
+function displayValues(values: SpeakerFormValues): Record<string, string | string[]> {
+  const { links, availability, consentRecording, consentPhotos, consentPublishBio, ...plain } = values;
+  return {
+    ...plain,
+    links: describeLinks(links),
+    availability: describeRows(availability),
+    consentRecording: consentRecording ? "on" : "",
+    consentPhotos: consentPhotos ? "on" : "",
+    consentPublishBio: consentPublishBio ? "on" : "",
+  };
+}
+
+/**
+ * The 409 answer to a save read at an older version: what is saved now against what the
+ * organiser typed, field by field, and exactly what they posted, for "re-apply on top".
+ */
+export async function staleSpeakerSave(
+  db: Queryable,
+  args: { current: SpeakerState; readVersion: number; submitted: Record<string, string | string[]>; timeZone: string; locale: Locale },
+) {
+  const answer = await staleSave(db, {
+    entity: "speaker",
+    entityUuid: args.current.uuid,
+    current: displayValues(speakerFormValues(args.current, args.timeZone)),
+    currentVersion: args.current.version,
+    readVersion: args.readVersion,
+    submitted: displayValues(retypedFormValues(args.submitted)),
+    fields: speakerFields(args.locale),
+    timeZone: args.timeZone,
+  });
+  // The comparison used readable summaries; "re-apply" must re-send exactly what was posted.
+  const body: StaleSave = { ...(answer.data as StaleSave), values: args.submitted };
+  return data(body, { status: 409 });
+}
+
+/** "le 9 mars 2016 à 10:15" parts for a stored instant, in the edition's zone. */
+export function localStamp(at: number, timeZone: string) {
+  return { date: localDate(at, timeZone), time: localTime(at, timeZone) };
+}
