@@ -1,6 +1,6 @@
 // Speakers of an edition: every query carries the edition, so an id from another
 // edition finds nothing (404), whoever asks.
-import { and, asc, count, desc, eq, exists, isNull, not, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, not, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import {
   auditLog,
@@ -21,6 +21,7 @@ import { describeWindows, sameAvailability, type Window } from "~/domain/availab
 import { searchTerms } from "~/domain/search";
 import type { SpeakerInput, SpeakerListQuery } from "~/schemas/speakers";
 import { recordAudit, type Actor } from "./audit.server";
+import { listEntityHistory } from "./audit-log.server";
 import { StaleVersionError, updateVersioned } from "./versioning.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
@@ -78,16 +79,12 @@ function listFilters(editionId: number, query: SpeakerListQuery): SQL {
   if (query.organisation === "none") conditions.push(isNull(speakers.organisationId));
   else if (query.organisation) conditions.push(eq(organisations.uuid, query.organisation));
   const anySession = (extra?: SQL) =>
-    exists(
-      sql`select 1 from ${sessionSpeakers} where ${sessionSpeakers.speakerId} = ${speakers.id}${extra ? sql` and ${extra}` : sql``}`,
-    );
+    sql`exists (select 1 from ${sessionSpeakers} where ${sessionSpeakers.speakerId} = ${speakers.id}${extra ? sql` and ${extra}` : sql``})`;
   if (query.confirmation === "none") conditions.push(not(anySession()));
   else if (query.confirmation) conditions.push(anySession(sql`${sessionSpeakers.confirmation} = ${query.confirmation}`));
   if (query.theme) {
     conditions.push(
-      exists(
-        sql`select 1 from ${sessionSpeakers} join ${sessions} on ${sessions.id} = ${sessionSpeakers.sessionId} join ${themes} on ${themes.id} = ${sessions.themeId} where ${sessionSpeakers.speakerId} = ${speakers.id} and ${themes.uuid} = ${query.theme} and ${themes.editionId} = ${editionId}`,
-      ),
+      sql`exists (select 1 from ${sessionSpeakers} join ${sessions} on ${sessions.id} = ${sessionSpeakers.sessionId} join ${themes} on ${themes.id} = ${sessions.themeId} where ${sessionSpeakers.speakerId} = ${speakers.id} and ${themes.uuid} = ${query.theme} and ${themes.editionId} = ${editionId})`,
     );
   }
   if (query.bio) conditions.push(query.bio === "yes" ? hasBio : not(hasBio));
@@ -286,16 +283,6 @@ export type SpeakerSessionRow = {
   version: number;
 };
 
-export type SpeakerHistoryEntry = {
-  id: number;
-  at: number;
-  action: string;
-  actorType: string;
-  actorName: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
-
 /** Everything the speaker page shows, in five queries whatever the number of sessions or entries. */
 export async function getSpeakerPage(db: Queryable, args: { editionId: number; speakerUuid: string }) {
   const speaker = await findSpeaker(db, args);
@@ -327,7 +314,7 @@ export async function getSpeakerPage(db: Queryable, args: { editionId: number; s
       .where(and(eq(sessionSpeakers.speakerId, speaker.id), eq(sessions.editionId, args.editionId)))
       .orderBy(sql`${sessions.startsAt} is null`, asc(sessions.startsAt), asc(sessions.slug))
       .all(),
-    listSpeakerHistory(db, { editionId: args.editionId, speakerUuid: speaker.uuid }),
+    listEntityHistory(db, { editionId: args.editionId, entityUuid: speaker.uuid }),
     listOrganisationNames(db),
   ]);
   const sessionsOfSpeaker: SpeakerSessionRow[] = sessionRows.map(({ titleFr, titleEn, slug, ...row }) => ({
@@ -341,30 +328,6 @@ export async function getSpeakerPage(db: Queryable, args: { editionId: number; s
 export async function listOrganisationNames(db: Queryable): Promise<string[]> {
   const rows = await db.select({ name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).limit(1000).all();
   return rows.map((row) => row.name);
-}
-
-/** The speaker's audit entries, newest first. */
-export async function listSpeakerHistory(
-  db: Queryable,
-  { editionId, speakerUuid, limit = 100 }: { editionId: number; speakerUuid: string; limit?: number },
-): Promise<SpeakerHistoryEntry[]> {
-  return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      actorType: auditLog.actorType,
-      actorName: sql<string | null>`coalesce(${organisers.name}, ${speakers.publicName})`,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
-    .from(auditLog)
-    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
-    .leftJoin(speakers, eq(speakers.id, auditLog.speakerId))
-    .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entity, "speaker"), eq(auditLog.entityUuid, speakerUuid)))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
 }
 
 // ---------------------------------------------------------------- writes
@@ -637,8 +600,9 @@ export async function setSessionConfirmation(
       entity: "speaker",
       entityUuid: speakerUuid,
       action: "confirmation",
-      before: { session: link.title, sessionUuid, confirmation: link.confirmation },
-      after: { session: link.title, sessionUuid, confirmation },
+      // The session's title only "after": an audit diff keeps what differs, and the title should show.
+      before: { sessionUuid, confirmation: link.confirmation },
+      after: { sessionUuid, session: link.title, confirmation },
       at: now,
     });
     return { ok: true, changed: true };

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SpeakerForm } from "~/components/speakers/speaker-form";
-import { SpeakerHistory } from "~/components/speakers/speaker-history";
+import { History } from "~/components/history";
 import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: session.startsAt === null ? null : localStamp(session.startsAt, edition.timeZone),
       endsAt: session.endsAt === null ? null : localStamp(session.endsAt, edition.timeZone),
     })),
-    history: page.history.map((entry) => ({ ...entry, at: localStamp(entry.at, edition.timeZone) })),
+    history: page.history,
     canEdit: organiser.role !== "viewer",
   };
 }
@@ -175,7 +175,7 @@ export default function SpeakerPage() {
         stale={confirmationAnswer ? { session: confirmationAnswer.session, current: confirmationAnswer.current } : undefined}
       />
 
-      <SpeakerHistory entries={loaded.history} />
+      <History entries={loaded.history} timeZone={loaded.edition.timeZone} />
 
       {loaded.canEdit ? (
         <section aria-labelledby="speaker-delete" className="form-section danger-zone">

@@ -343,7 +343,7 @@ describe("editing a speaker", () => {
 
     // The page shows the history.
     const after = await (await request(path, { cookie })).text();
-    expect(after.match(/data-testid="history-entry"/g)).toHaveLength(2);
+    expect(after.match(/class="history-entry"/g)).toHaveLength(2);
     expect(after).toContain("Directrice de recherche");
   });
 
@@ -392,6 +392,8 @@ describe("editing a speaker", () => {
     expect(link!.confirmationChangedAt).not.toBeNull();
     const entry = (await auditOf(uuid)).at(-1)!;
     expect(entry).toMatchObject({ action: "confirmation", before: { confirmation: "pending" }, after: { confirmation: "confirmed", session: "Table ronde" } });
+    // The history on the page shows it.
+    expect(await (await request(path, { cookie })).text()).toMatch(/confirmation changée par un·e organisateur·rice[\s\S]*Table ronde/);
     // Someone else's form, read at version 1, is refused and told the state now.
     const stale = await post(path, cookie, [["intent", "confirmation"], ["session", session.uuid], ["confirmation", "declined"], ["version", "1"]]);
     expect(stale.status).toBe(409);
