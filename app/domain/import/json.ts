@@ -4,6 +4,7 @@
 // relative URLs, missing optional fields. See docs/decisions/0006-programme-import.md.
 import { z } from "zod";
 import type { ImportProblem, RawDay, RawEvent, RawPerson, RawSchedule } from "./model";
+import { jsonErrorOffset } from "./json-locate";
 import { ImportRefusal, jsonPath, kindOf, lineAndColumn, problem } from "./problems";
 
 const MAX_PROBLEMS = 50;
@@ -115,9 +116,14 @@ function parseJson(source: string): unknown {
     }
     const detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail);
-    const offset = position ? Number(position[1]) : source.length;
+    const offset = position ? Number(position[1]) : jsonErrorOffset(source);
     const { line, column } = lineAndColumn(source, offset);
-    const reason = detail.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/s, "").replace(/ \(line \d+ column \d+\)$/, "");
+    const reason = detail
+      .replace(/^JSON\.parse: /, "")
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/ at position \d+.*$/s, "")
+      .replace(/^(Unexpected token '.+?'), .*$/s, "$1")
+      .replace(/ \(line \d+ column \d+\)$/, "");
     throw new ImportRefusal([
       problem("json.syntax", `line ${line}, column ${column}`, `this is not valid JSON: ${reason}`, { line, column, detail: reason }),
     ]);

@@ -268,3 +268,18 @@ describe("helpers", () => {
     expect(parseDuration("1h")).toBeNull();
   });
 });
+
+describe("JSON syntax errors point at the character", () => {
+  it.each([
+    ['{\n  "schedule": {\n    "conference": ,\n  }\n}', "line 3, column 19", "Unexpected token ','"],
+    ['{"a": tru}', "line 1, column 10", "Unexpected token '}'"],
+    ['{"a": 1} x', "line 1, column 10", "Unexpected non-whitespace character after JSON"],
+    ['{"a": [1, 2,]}', "line 1, column 13", "Unexpected token ']'"],
+    ['{"a": "\\q"}', "line 1, column 9", ""],
+  ])("%j → %s", (text, where, reason) => {
+    const problem = refused(text)[0]!;
+    expect(problem).toMatchObject({ code: "json.syntax", where });
+    expect(problem.message).toContain(reason);
+    expect(problem.message.length).toBeLessThan(120);
+  });
+});
