@@ -25,7 +25,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/console.ts", "tests/setup/database.ts"],
           globalSetup: ["tests/setup/global-database.ts"],
           environment: "node",
-          testTimeout: 20_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
