@@ -1,4 +1,4 @@
-import { createClient, type Client } from "@libsql/client";
+import { createClient, type Client, type TransactionMode } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { existsSync, mkdirSync } from "node:fs";
@@ -25,6 +25,71 @@ export const queryCounter: { count: number } = ((globalThis as { __baroufQueryCo
 });
 
 /**
+ * One writer at a time inside this process. The `file:` driver is synchronous: a second
+ * BEGIN IMMEDIATE (or an autocommit write) while another connection of the same process holds
+ * the write lock busy-waits on the event loop, so the holder can never finish and both fail
+ * with SQLITE_BUSY after the timeout. Queuing writers here (in the order they ask) turns that
+ * deadlock into a short wait; other processes are still kept apart by SQLite's own lock.
+ */
+function serialiseWrites(client: Client): Client {
+  let tail: Promise<void> = Promise.resolve();
+  const lock = async (): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = tail;
+    tail = previous.then(() => held);
+    await previous;
+    return release;
+  };
+  const isRead = (statement: unknown) => {
+    const text = typeof statement === "string" ? statement : (statement as { sql?: string } | null)?.sql;
+    return typeof text === "string" && /^\s*(select|with)\b/i.test(text);
+  };
+  const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const batch = client.batch.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const transaction = client.transaction.bind(client);
+  const locked = async <T>(run: () => Promise<T>): Promise<T> => {
+    const release = await lock();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+  Object.assign(client, {
+    execute: (...args: unknown[]) => (isRead(args[0]) ? execute(...args) : locked(() => execute(...args))),
+    batch: (...args: unknown[]) => (args[1] === "read" ? batch(...args) : locked(() => batch(...args))),
+    transaction: async (mode?: TransactionMode) => {
+      if (mode === "read") return transaction(mode);
+      const release = await lock();
+      try {
+        const tx = await transaction(mode);
+        for (const method of ["commit", "rollback"] as const) {
+          const original = tx[method].bind(tx);
+          tx[method] = async () => {
+            try {
+              await original();
+            } finally {
+              release();
+            }
+          };
+        }
+        const close = tx.close.bind(tx);
+        tx.close = () => {
+          close();
+          release();
+        };
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  });
+  return client;
+}
+
+/**
  * Opens a database. For `file:` URLs the folder is created, the file is put in WAL
  * mode, and every pooled connection (transactions borrow their own) gets the busy
  * timeout; libSQL enforces foreign keys on every connection by default, which the
@@ -36,7 +101,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     const file = url.slice("file:".length).split("?")[0]!;
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  const client = serialiseWrites(createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS }));
   if (isFile) await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("PRAGMA foreign_keys = ON");
   return drizzle({
