@@ -1,5 +1,6 @@
 // Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
 import { audit } from "./messages/audit";
+import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { importMessages } from "./messages/import";
@@ -13,6 +14,7 @@ import { structure } from "./messages/structure";
 // One module per line, in alphabetical order (parallel work then merges cleanly).
 const modules = {
   audit,
+  board,
   conflicts,
   core,
   import: importMessages,

@@ -31,7 +31,7 @@ export const undoSchema = z.object({ intent: z.literal("undo"), change: z.string
 export const acknowledgeSchema = z.object({
   intent: z.literal("acknowledge"),
   key: z.string().min(1).max(2000),
-  reason: z.string().trim().min(3, "board.error.reason").max(2000, "board.error.reasonLong"),
+  reason: z.string().trim().min(3, "conflicts.reasonShort").max(1000, "conflicts.reasonLong"),
 });
 
 export const boardActionSchema = z.discriminatedUnion("intent", [placeSchema, swapSchema, unscheduleSchema, undoSchema, acknowledgeSchema]);
@@ -39,7 +39,15 @@ export type BoardAction = z.output<typeof boardActionSchema>;
 
 /** A proposed change for the drag preview (query string of the preview route). */
 export const previewSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("place"), session: id, room: id, start: z.coerce.number().int(), end: z.coerce.number().int() }),
+  z.object({
+    kind: z.literal("place"),
+    session: id,
+    room: id,
+    date: z.string().regex(DATE),
+    start: z.string().regex(HHMM),
+    end: z.string().regex(HHMM),
+    endsNextDay: z.enum(["on"]).optional(),
+  }),
   z.object({ kind: z.literal("swap"), session: id, other: id }),
   z.object({ kind: z.literal("unschedule"), session: id }),
 ]);

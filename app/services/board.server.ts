@@ -8,12 +8,15 @@ import type { Database, Queryable } from "~/db/client.server";
 import { auditLog, organisers, sessions, type SessionStatus } from "~/db/schema";
 import type { Change, Conflict, SessionInput } from "~/domain/conflicts";
 import { formatLocalDate } from "~/domain/format";
-import { dayContaining, localDate, localTime } from "~/domain/time";
+import { addDays, dayContaining, localDate, localTime, localToEpoch, LocalTimeError, NonexistentLocalTimeError } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor, type AuditAction } from "~/models/audit.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import { afterCommit, currentProgramme, forgetProgramme, programmeStamp, type CachedProgramme } from "./programme-cache.server";
 import { markMustReconfirm } from "./reconfirmation.server";
+import { acknowledgeConflict, ConflictGoneError } from "./conflicts.server";
+import type { z } from "zod";
+import type { BoardAction, previewSchema } from "~/schemas/board";
 
 export const BOARD_STEPS = [15, 30, 60] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
@@ -83,6 +86,8 @@ export type BoardData = {
   /** Sessions of the day a session being edited may swap with. */
   swapTargets: { id: string; title: string; version: number; label: string }[];
   undo: UndoView;
+  /** After a change posted without JavaScript: where the session is now. */
+  notice: string | null;
 };
 
 function titleOf(session: SessionInput, locale: Locale): string {
@@ -109,6 +114,7 @@ export async function loadBoard(
     filters: TrayFilters;
     suggest: string | null;
     edit: string | null;
+    saved?: string | null;
   },
 ): Promise<BoardData | { redirectDay: string }> {
   const { locale } = args;
@@ -287,6 +293,14 @@ export async function loadBoard(
       }
     : null;
 
+  const saved = args.saved ? sessionsById.get(args.saved) : undefined;
+  const notice = saved
+    ? translate(locale, "board.saved", {
+        title: titleOf(saved, locale),
+        placement: placementTextOf(input.rooms, timeZone, isPlaced(saved) ? saved : { roomId: null, start: null, end: null }, locale),
+      })
+    : null;
+
   const allPeople = new Set<string>();
   for (const s of unplaced) for (const p of s.people) allPeople.add(p.personId);
   return {
@@ -313,12 +327,26 @@ export async function loadBoard(
     editing,
     swapTargets,
     undo,
+    notice,
   };
 }
 
 /** The programme's current stamp: the board polls it to pick up other organisers' changes. */
 export async function boardStamp(db: Queryable, editionId: number): Promise<string> {
   return programmeStamp(db, editionId);
+}
+
+/** The board's query string: day, rows, tray filters, the session being edited or helped. */
+export function boardQuery(url: URL) {
+  const get = (name: string) => url.searchParams.get(name)?.slice(0, 200) ?? "";
+  return {
+    day: get("day") || null,
+    step: Number(get("step") || 30),
+    filters: { q: get("q"), theme: get("theme"), format: get("format"), person: get("person") },
+    suggest: get("suggest") || null,
+    edit: get("edit") || null,
+    saved: get("saved") || null,
+  };
 }
 
 // ─── Changes ────────────────────────────────────────────────────────────────────────────
@@ -346,9 +374,17 @@ class Refusal extends Error {
 }
 
 function placementText(entry: CachedProgramme, p: { roomId: string | null; start: number | null; end: number | null }, locale: Locale): string {
+  return placementTextOf(entry.programme.input.rooms, entry.programme.timeZone, p, locale);
+}
+
+function placementTextOf(
+  rooms: { id: string; name: string }[],
+  timeZone: string,
+  p: { roomId: string | null; start: number | null; end: number | null },
+  locale: Locale,
+): string {
   if (p.roomId === null || p.start === null || p.end === null) return translate(locale, "board.placement.none");
-  const { timeZone, input } = entry.programme;
-  const room = input.rooms.find((r) => r.id === p.roomId);
+  const room = rooms.find((r) => r.id === p.roomId);
   return translate(locale, "board.placement.at", {
     room: room?.name ?? "?",
     day: formatLocalDate(localDate(p.start, timeZone), locale),
@@ -547,6 +583,82 @@ export async function applyBoardChange(
     if (error instanceof StaleVersionError) {
       return { ok: false, reason: "stale", message: translate(locale, "board.refused.stale"), changes: [] };
     }
+    throw error;
+  }
+}
+
+/** A parsed board form → a change in instants; local times that do not exist are field errors. */
+export function toBoardChange(
+  input: Exclude<BoardAction, { intent: "acknowledge" }>,
+  timeZone: string,
+): { ok: true; change: BoardChange } | { ok: false; errors: Record<string, string> } {
+  switch (input.intent) {
+    case "place": {
+      const instants = localPlacement(input, timeZone);
+      if (!instants.ok) return instants;
+      return { ok: true, change: { kind: "place", session: input.session, version: input.version, room: input.room, ...instants.value } };
+    }
+    case "swap":
+      return { ok: true, change: { kind: "swap", session: input.session, version: input.version, other: input.other, otherVersion: input.otherVersion } };
+    case "unschedule":
+      return { ok: true, change: { kind: "unschedule", session: input.session, version: input.version } };
+    case "undo":
+      return { ok: true, change: { kind: "undo", change: input.change || null } };
+  }
+}
+
+function localPlacement(
+  input: { date: string; start: string; end: string; endsNextDay?: "on" },
+  timeZone: string,
+): { ok: true; value: { start: number; end: number } } | { ok: false; errors: Record<string, string> } {
+  const at = (date: string, time: string, field: string) => {
+    try {
+      return { ok: true as const, value: localToEpoch(date, time, timeZone, field === "end" ? { ambiguous: "later" } : {}) };
+    } catch (error) {
+      if (error instanceof LocalTimeError) {
+        return { ok: false as const, field, key: error instanceof NonexistentLocalTimeError ? "board.error.nonexistentTime" : "board.error.time" };
+      }
+      throw error;
+    }
+  };
+  const start = at(input.date, input.start, "start");
+  const end = at(input.endsNextDay === "on" ? addDays(input.date, 1) : input.date, input.end, "end");
+  const errors: Record<string, string> = {};
+  if (!start.ok) errors[start.field] = start.key;
+  if (!end.ok) errors[end.field] = end.key;
+  if (!start.ok || !end.ok) return { ok: false, errors };
+  if (end.value <= start.value) return { ok: false, errors: { end: "board.error.endBeforeStart" } };
+  return { ok: true, value: { start: start.value, end: end.value } };
+}
+
+/** The preview route's query → a change, or null when its local times do not exist. */
+export function toPreviewChange(input: z.output<typeof previewSchema>, timeZone: string): Exclude<BoardChange, { kind: "undo" }> | null {
+  if (input.kind === "place") {
+    const instants = localPlacement(input, timeZone);
+    return instants.ok ? { kind: "place", session: input.session, version: 0, room: input.room, ...instants.value } : null;
+  }
+  if (input.kind === "swap") return { kind: "swap", session: input.session, version: 0, other: input.other, otherVersion: 0 };
+  return { kind: "unschedule", session: input.session, version: 0 };
+}
+
+/** Acknowledges one conflict with a reason (the conflicts service), in one write transaction. */
+export async function acknowledgeBoardConflict(
+  db: Database,
+  args: { editionId: number; organiser: { id: number }; locale: Locale; key: string; reason: string },
+): Promise<{ ok: true; announcement: string; sessions: string[] } | { ok: false; reason: "invalid"; message: string }> {
+  try {
+    await db.transaction((tx) =>
+      acknowledgeConflict(tx, {
+        editionId: args.editionId,
+        key: args.key,
+        reason: args.reason,
+        actor: { type: "organiser", organiserId: args.organiser.id },
+        organiserId: args.organiser.id,
+      }),
+    );
+    return { ok: true, announcement: translate(args.locale, "conflicts.acknowledged"), sessions: [] };
+  } catch (error) {
+    if (error instanceof ConflictGoneError) return { ok: false, reason: "invalid", message: translate(args.locale, "conflicts.gone") };
     throw error;
   }
 }

@@ -1,0 +1,430 @@
+// The schedule board page: day tabs, the tray, the grid and the side panel. Drag and drop
+// (native HTML5), the keyboard (each card's "move" opens the per-session form) and the plain
+// forms all post the same fields to the same action. While a card is dragged over a place, the
+// preview route says which conflicts would appear or disappear; other organisers' changes are
+// picked up by polling the programme's stamp.
+import { Form, Link, useActionData, useFetcher, useNavigate, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useT, type MessageKey } from "~/i18n";
+import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
+import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
+import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
+import { localParts } from "./time";
+
+/** How often the board asks whether the programme changed (ms). */
+export const POLL_MS = 4000;
+
+type Outcome =
+  | { ok: true; announcement: string; sessions?: string[] }
+  | { ok: false; reason?: string; message?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; intent?: string };
+
+type Target =
+  | { kind: "place"; room: string; at: number; date: string; time: string }
+  | { kind: "swap"; other: string; otherVersion: number }
+  | { kind: "unschedule" };
+type Dragging = { card: BoardCard; placed: boolean };
+
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function targetKey(t: Target | null): string {
+  if (!t) return "";
+  return t.kind === "place" ? `place|${t.room}|${t.at}` : t.kind === "swap" ? `swap|${t.other}` : "unschedule";
+}
+
+export function BoardPage({
+  data,
+  canWrite,
+  editionSlug,
+  notice,
+}: {
+  data: BoardData;
+  canWrite: boolean;
+  editionSlug: string;
+  notice: string | null;
+}) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const fetcher = useFetcher<Outcome>({ key: "board" });
+  const actionData = useActionData<Outcome>();
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  const outcome: Outcome | undefined = fetcher.data ?? actionData;
+  const failure: FormFailureLike | null = outcome && !outcome.ok ? outcome : null;
+
+  const [dragging, setDragging] = useState<Dragging | null>(null);
+  const [target, setTarget] = useState<Target | null>(null);
+  const [preview, setPreview] = useState<BoardPreview | null>(null);
+  const [previewPending, setPreviewPending] = useState(false);
+  const [live, setLive] = useState<{ text: string; error: boolean } | null>(notice ? { text: notice, error: false } : null);
+  const previews = useRef(new Map<string, BoardPreview>());
+  const previewAbort = useRef<AbortController | null>(null);
+  const stampRef = useRef(data.stamp);
+  const base = `/editions/${editionSlug}/board`;
+
+  // A new programme state: previews computed against the old one are void.
+  useEffect(() => {
+    stampRef.current = data.stamp;
+    previews.current.clear();
+  }, [data.stamp]);
+
+  // What the last change did, said aloud (aria-live) and shown.
+  const lastOutcome = useRef<Outcome | undefined>(undefined);
+  useEffect(() => {
+    if (!outcome || outcome === lastOutcome.current) return;
+    lastOutcome.current = outcome;
+    if (outcome.ok) {
+      setLive({ text: outcome.announcement, error: false });
+      if (data.editing || data.suggestions) navigate(boardHref(data), { replace: true, preventScrollReset: true });
+      const moved = outcome.sessions?.[0];
+      if (moved) {
+        requestAnimationFrame(() => (document.querySelector(`[data-card-id="${moved}"] .card-move`) as HTMLElement | null)?.focus());
+      }
+    } else if (outcome.message) {
+      setLive({ text: outcome.message, error: true });
+    }
+  }, [outcome, data, navigate]);
+
+  // Other organisers' changes: poll the stamp, reload the board's data when it moved on.
+  useEffect(() => {
+    if (!hydrated) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (stopped || document.hidden) return;
+      try {
+        const response = await fetch(`${base}/state`, { headers: { Accept: "application/json" } });
+        if (!response.ok) return;
+        const { stamp } = (await response.json()) as { stamp: string };
+        if (stamp !== stampRef.current && revalidator.state === "idle" && fetcher.state === "idle") {
+          stampRef.current = stamp;
+          setLive({ text: t("board.live.refreshed"), error: false });
+          revalidator.revalidate();
+        }
+      } catch {
+        // Offline for a moment: the next tick tries again.
+      }
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [hydrated, base, revalidator, fetcher.state, t]);
+
+  const requestPreview = useCallback(
+    (params: Record<string, string>) => {
+      const key = new URLSearchParams(params).toString();
+      const known = previews.current.get(key);
+      if (known) {
+        setPreview(known);
+        setPreviewPending(false);
+        return;
+      }
+      previewAbort.current?.abort();
+      const controller = new AbortController();
+      previewAbort.current = controller;
+      setPreview(null);
+      setPreviewPending(true);
+      fetch(`${base}/preview?${key}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? (r.json() as Promise<BoardPreview>) : null))
+        .then((result) => {
+          if (controller.signal.aborted || !result) return;
+          previews.current.set(key, result);
+          setPreview(result);
+          setPreviewPending(false);
+        })
+        .catch(() => undefined);
+    },
+    [base],
+  );
+
+  const placeFields = useCallback(
+    (card: BoardCard, t: Extract<Target, { kind: "place" }>) => {
+      const end = localParts(t.at + card.minutes * 60_000, data.timeZone);
+      return {
+        room: t.room,
+        date: t.date,
+        start: t.time,
+        end: end.time,
+        ...(end.date !== t.date ? { endsNextDay: "on" } : {}),
+      };
+    },
+    [data.timeZone],
+  );
+
+  const previewParams = useCallback(
+    (drag: Dragging, t: Target): Record<string, string> | null => {
+      if (t.kind === "place") return { kind: "place", session: drag.card.id, ...placeFields(drag.card, t) };
+      if (t.kind === "swap") return { kind: "swap", session: drag.card.id, other: t.other };
+      return drag.placed ? { kind: "unschedule", session: drag.card.id } : null;
+    },
+    [placeFields],
+  );
+
+  const resolveTarget = (element: EventTarget | null, drag: Dragging): Target | null => {
+    if (!(element instanceof Element)) return null;
+    const card = element.closest<HTMLElement>("[data-drop-card]");
+    if (card && card.dataset.dropCard !== drag.card.id) {
+      return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
+    }
+    const cell = element.closest<HTMLElement>("[data-cell]");
+    if (cell) {
+      return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
+    }
+    if (element.closest("[data-drop-tray]") && drag.placed) return { kind: "unschedule" };
+    return null;
+  };
+
+  const onDragOver = (event: DragEvent<HTMLElement>) => {
+    if (!dragging) return;
+    const next = resolveTarget(event.target, dragging);
+    if (!next) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    if (targetKey(next) === targetKey(target)) return;
+    setTarget(next);
+    const params = previewParams(dragging, next);
+    if (params) requestPreview(params);
+  };
+
+  const submit = (fields: Record<string, string | number>) => {
+    fetcher.submit({ ...fields, via: "js" } as Record<string, string>, { method: "post" });
+  };
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    if (!dragging) return;
+    event.preventDefault();
+    const drop = resolveTarget(event.target, dragging);
+    const drag = dragging;
+    endDrag();
+    if (!drop) return;
+    const params = previewParams(drag, drop);
+    const known = params ? previews.current.get(new URLSearchParams(params).toString()) : undefined;
+    if (known?.blocked) {
+      // The engine already said no: refuse here, with its reason.
+      setLive({ text: t("board.refused.block", { reason: known.blocked }), error: true });
+      return;
+    }
+    const { card } = drag;
+    if (drop.kind === "place") submit({ intent: "place", session: card.id, version: card.version, ...placeFields(card, drop) });
+    else if (drop.kind === "swap") submit({ intent: "swap", session: card.id, version: card.version, other: drop.other, otherVersion: drop.otherVersion });
+    else submit({ intent: "unschedule", session: card.id, version: card.version });
+  };
+
+  const endDrag = () => {
+    previewAbort.current?.abort();
+    setDragging(null);
+    setTarget(null);
+    setPreview(null);
+    setPreviewPending(false);
+  };
+
+  const drag: DragHandlers = {
+    enabled: canWrite && hydrated,
+    draggingId: dragging?.card.id ?? null,
+    onDragStart: (card, event) => {
+      event.dataTransfer.setData("text/plain", card.id);
+      event.dataTransfer.effectAllowed = "move";
+      const next = { card, placed: card.roomId !== null };
+      // Changing the DOM inside dragstart cancels the drag in some browsers: next frame.
+      setTimeout(() => setDragging(next), 0);
+    },
+    onDragEnd: endDrag,
+  };
+
+  // The keyboard path's preview: the per-session form asks the same route as the drag.
+  const onFormValues = useCallback(
+    (v: PlacementValues) => {
+      if (!data.editing || !v.room || !/^\d\d:\d\d$/.test(v.start) || !/^\d\d:\d\d$/.test(v.end)) return;
+      if (!v.endsNextDay && v.end <= v.start) return;
+      requestPreview({
+        kind: "place",
+        session: data.editing.id,
+        room: v.room,
+        date: v.date,
+        start: v.start,
+        end: v.end,
+        ...(v.endsNextDay ? { endsNextDay: "on" } : {}),
+      });
+    },
+    [data.editing, requestPreview],
+  );
+
+  const targetLabel = (() => {
+    if (!dragging || !target) return null;
+    if (target.kind === "place") {
+      const room = data.rooms.find((r) => r.id === target.room)?.name ?? "";
+      return t("board.preview.place", { title: dragging.card.title, room, time: target.time });
+    }
+    if (target.kind === "swap") {
+      const other = data.cards.find((c) => c.id === target.other)?.title ?? "";
+      return t("board.preview.swap", { title: dragging.card.title, other });
+    }
+    return t("board.preview.unschedule", { title: dragging.card.title });
+  })();
+
+  const targetBlocked = preview?.blocked && target ? targetKey(target) : null;
+  const currentDay = data.days.find((d) => d.date === data.day);
+
+  return (
+    <div className={`board${dragging ? " is-dragging" : ""}`} data-stamp={data.stamp}>
+      <header className="board-header">
+        <h1>{t("board.title", { day: currentDay?.label ?? data.day })}</h1>
+        <nav aria-label={t("board.days")} className="board-days">
+          <ul>
+            {data.days.map((d) => (
+              <li key={d.date}>
+                <Link to={boardHref({ day: d.date, step: data.step })} aria-current={d.date === data.day ? "page" : undefined}>
+                  {d.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="board-toolbar">
+          <Form method="get" className="board-step">
+            <input type="hidden" name="day" value={data.day} />
+            <label htmlFor="board-step">{t("board.step")}</label>
+            <select id="board-step" name="step" defaultValue={String(data.step)}>
+              {[15, 30, 60].map((s) => (
+                <option key={s} value={s}>
+                  {t("board.stepMinutes", { minutes: s })}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button-small">
+              {t("board.show")}
+            </button>
+          </Form>
+          {canWrite && data.undo ? (
+            <fetcher.Form method="post" className="board-undo">
+              <input type="hidden" name="intent" value="undo" />
+              <input type="hidden" name="change" value={data.undo.change} />
+              {hydrated ? <input type="hidden" name="via" value="js" /> : null}
+              <button type="submit" className="button button-small" title={data.undo.label}>
+                ↶ {t("board.undo")}
+              </button>
+              <span className="board-undo-what">{data.undo.label}</span>
+            </fetcher.Form>
+          ) : null}
+          <Link to={`${base}/print?day=${data.day}`} className="button button-small">
+            {t("board.print")}
+          </Link>
+        </div>
+        <div className={`board-live${live?.error ? " alert alert-error" : live ? " alert alert-info" : ""}`} role="status" aria-live="polite" data-testid="board-live">
+          {live?.text ?? ""}
+        </div>
+      </header>
+
+      <div className="board-layout">
+        <section
+          className={`board-tray${dragging?.placed && target?.kind === "unschedule" ? " is-target" : ""}`}
+          aria-labelledby="tray-title"
+          data-drop-tray=""
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+        >
+          <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
+          <Form method="get" className="board-tray-filters stack">
+            <input type="hidden" name="day" value={data.day} />
+            {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
+            <div className="field">
+              <label htmlFor="tray-q">{t("board.tray.search")}</label>
+              <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
+            </div>
+            <TrayFilter id="tray-theme" name="theme" label={t("board.tray.theme")} value={data.filters.theme} options={data.options.themes} />
+            <TrayFilter id="tray-format" name="format" label={t("board.tray.format")} value={data.filters.format} options={data.options.formats} />
+            <TrayFilter id="tray-person" name="person" label={t("board.tray.person")} value={data.filters.person} options={data.options.people} />
+            <button type="submit" className="button button-small">
+              {t("board.tray.filter")}
+            </button>
+          </Form>
+          {data.tray.length === 0 ? <p>{t("board.tray.empty")}</p> : null}
+          <ul className="board-tray-list" data-testid="tray">
+            {data.tray.map((card) => (
+              <li key={card.id}>
+                <SessionCard card={card} data={data} drag={drag} inTray />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section
+          className="board-scroll"
+          aria-label={t("board.gridLabel")}
+          tabIndex={0}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          data-target={targetKey(target)}
+          data-blocked={targetBlocked ?? undefined}
+        >
+          <BoardGrid data={data} drag={drag} />
+          {target?.kind === "place" ? <DropMarker data={data} target={target} blocked={Boolean(preview?.blocked)} minutes={dragging?.card.minutes ?? 60} /> : null}
+        </section>
+
+        <aside className="board-panel" aria-label={t("board.panel")}>
+          {dragging ? <PreviewView preview={preview} pending={previewPending} label={targetLabel} /> : null}
+          {data.editing && canWrite ? (
+            <PlacementForm
+              key={data.editing.id}
+              data={data}
+              fetcher={fetcher}
+              hydrated={hydrated}
+              failure={failure}
+              onValuesChange={hydrated ? onFormValues : undefined}
+              preview={hydrated && !dragging && (preview || previewPending) ? <PreviewView preview={preview} pending={previewPending} label={null} /> : null}
+            />
+          ) : null}
+          {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
+          <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function TrayFilter(props: { id: string; name: string; label: string; value: string; options: { id: string; name: string }[] }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value}>
+        <option value="">{t("board.tray.all")}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Where the dragged card would land, red when the engine refuses it. */
+function DropMarker({ data, target, blocked, minutes }: { data: BoardData; target: Extract<Target, { kind: "place" }>; blocked: boolean; minutes: number }) {
+  const t = useT();
+  const column = document.querySelector<HTMLElement>(`[data-room-id="${target.room}"] .board-body`);
+  const scroller = column?.closest<HTMLElement>(".board-scroll");
+  if (!column || !scroller) return null;
+  const perMinute = column.offsetHeight / ((data.grid.end - data.grid.start) / 60_000);
+  const columnBox = column.getBoundingClientRect();
+  const scrollerBox = scroller.getBoundingClientRect();
+  return (
+    <div
+      className={`board-drop${blocked ? " is-blocked" : ""}`}
+      aria-hidden="true"
+      style={{
+        left: columnBox.left - scrollerBox.left + scroller.scrollLeft,
+        top: columnBox.top - scrollerBox.top + scroller.scrollTop + ((target.at - data.grid.start) / 60_000) * perMinute,
+        width: columnBox.width,
+        height: minutes * perMinute,
+      }}
+    >
+      {blocked ? `⛔ ${t("board.preview.refused")}` : target.time}
+    </div>
+  );
+}
+
+export type { MessageKey };

@@ -1,0 +1,189 @@
+// The board's grid: rooms as columns, time as rows, session cards sized by duration.
+// Presentational: drag and drop handlers come from the page (board-page.tsx).
+import { Link } from "@remix-run/react";
+import type { DragEvent } from "react";
+import { useT, type MessageKey } from "~/i18n";
+import type { BoardCard, BoardData } from "~/services/board.server";
+import { LEVEL_ICONS } from "./time";
+
+const MINUTE = 60_000;
+/** Row height in pixels per step: a one-hour session is about 5 rows of text at every step. */
+export const ROW_HEIGHT: Record<number, number> = { 15: 22, 30: 40, 60: 72 };
+
+export type DragHandlers = {
+  enabled: boolean;
+  draggingId: string | null;
+  onDragStart: (card: BoardCard, event: DragEvent<HTMLElement>) => void;
+  onDragEnd: () => void;
+};
+
+export function boardHref(data: Pick<BoardData, "day" | "step">, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ day: data.day, ...(data.step !== 30 ? { step: String(data.step) } : {}), ...extra });
+  return `?${params.toString()}`;
+}
+
+/** What a card says about its state, in words (never colour alone). */
+export function CardState({ card }: { card: BoardCard }) {
+  const t = useT();
+  const open = card.conflicts.filter((c) => !c.acknowledged);
+  const acknowledged = card.conflicts.length - open.length;
+  return (
+    <ul className="card-state">
+      <li>{t(`status.${card.status}` as MessageKey)}</li>
+      {card.unconfirmed > 0 ? <li className="card-unconfirmed">⏳ {t("board.card.unconfirmed", { count: card.unconfirmed })}</li> : null}
+      {open.map((c) => (
+        <li key={c.key} className={`card-conflict level-${c.level}`} title={c.message}>
+          <span aria-hidden="true">{LEVEL_ICONS[c.level]} </span>
+          {t(`level.${c.level}` as MessageKey)} : {t(`rule.${c.rule}` as MessageKey)}
+        </li>
+      ))}
+      {acknowledged > 0 ? <li className="card-acknowledged">✓ {t("board.card.acknowledged", { count: acknowledged })}</li> : null}
+    </ul>
+  );
+}
+
+export function SessionCard({
+  card,
+  data,
+  drag,
+  style,
+  inTray = false,
+}: {
+  card: BoardCard;
+  data: BoardData;
+  drag: DragHandlers;
+  style?: React.CSSProperties;
+  inTray?: boolean;
+}) {
+  const t = useT();
+  const worst = card.conflicts.find((c) => !c.acknowledged)?.level;
+  return (
+    <article
+      className={`session-card${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
+      style={{ ...style, ["--theme" as string]: card.theme?.colour ?? "#888888" }}
+      data-card-id={card.id}
+      data-drop-card={inTray ? undefined : card.id}
+      data-version={card.version}
+      draggable={drag.enabled}
+      onDragStart={drag.enabled ? (event) => drag.onDragStart(card, event) : undefined}
+      onDragEnd={drag.enabled ? drag.onDragEnd : undefined}
+      aria-labelledby={`card-${card.id}-title`}
+    >
+      <h3 id={`card-${card.id}-title`} className="card-title">
+        {card.title}
+      </h3>
+      <p className="card-meta">
+        {card.startLabel ? (
+          <span className="card-time">{`${card.startLabel}–${card.endLabel}`}</span>
+        ) : (
+          <span className="card-time">{t("board.card.minutes", { minutes: card.minutes })}</span>
+        )}
+        {card.format ? <span className="badge">{card.format}</span> : null}
+        {card.theme ? <span className="card-theme">{card.theme.name}</span> : null}
+      </p>
+      {card.people.length > 0 ? (
+        <p className="card-people">
+          {card.people.map((p, i) => (
+            <span key={i}>
+              {i > 0 ? ", " : ""}
+              {p.name}
+              {p.confirmation === "pending" || p.confirmation === "must_reconfirm" ? (
+                <span title={t(`board.confirmation.${p.confirmation}` as MessageKey)}> ⏳</span>
+              ) : p.confirmation === "declined" ? (
+                <span title={t("board.confirmation.declined")}> ✖</span>
+              ) : null}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <CardState card={card} />
+      <Link className="card-move" to={boardHref(data, { edit: card.id })} preventScrollReset aria-describedby={`card-${card.id}-title`}>
+        {card.roomId ? t("board.card.move") : t("board.card.place")}
+      </Link>
+    </article>
+  );
+}
+
+export function BoardGrid({ data, drag }: { data: BoardData; drag: DragHandlers }) {
+  const t = useT();
+  const rowHeight = ROW_HEIGHT[data.step] ?? 40;
+  const perMinute = rowHeight / data.step;
+  const top = (at: number) => ((at - data.grid.start) / MINUTE) * perMinute;
+  const height = (rows: number) => rows * rowHeight;
+  const bodyHeight = height(data.grid.rows.length);
+  const byRoom = new Map<string, BoardCard[]>();
+  for (const card of data.cards) {
+    const list = byRoom.get(card.roomId!) ?? [];
+    list.push(card);
+    byRoom.set(card.roomId!, list);
+  }
+  return (
+    <div className="board-grid" style={{ ["--rows" as string]: data.grid.rows.length, ["--row" as string]: `${rowHeight}px` }}>
+      <div className="board-times" aria-hidden="true">
+        <div className="board-corner" />
+        <div className="board-body" style={{ height: bodyHeight }}>
+          {data.grid.rows.map((row) => (
+            <div key={row.at} className="board-time" style={{ top: top(row.at), height: rowHeight }}>
+              {row.time}
+            </div>
+          ))}
+        </div>
+      </div>
+      {data.rooms.map((room) => {
+        const closed = closedRanges(room, data.grid.start, data.grid.end);
+        return (
+          <section key={room.id} className="board-room" aria-labelledby={`room-${room.id}`} data-room-id={room.id}>
+            <h2 id={`room-${room.id}`} className="board-room-name">
+              {room.name}
+              {room.capacity ? <span className="board-room-capacity">{t("board.room.capacity", { capacity: room.capacity })}</span> : null}
+            </h2>
+            <div className="board-body" style={{ height: bodyHeight }}>
+              {data.grid.rows.map((row) => (
+                <div
+                  key={row.at}
+                  className="board-cell"
+                  style={{ top: top(row.at), height: rowHeight }}
+                  data-cell=""
+                  data-room={room.id}
+                  data-at={row.at}
+                  data-date={row.date}
+                  data-time={row.time}
+                />
+              ))}
+              {closed.map((c) => (
+                <div key={c.start} className="board-closed" style={{ top: top(c.start), height: top(c.end) - top(c.start) }}>
+                  <span>{t("board.room.closed")}</span>
+                </div>
+              ))}
+              {room.slots.map((slot) => (
+                <div key={slot.start} className="board-slot" style={{ top: top(slot.start), height: top(slot.end) - top(slot.start) }} title={slot.label} />
+              ))}
+              {(byRoom.get(room.id) ?? []).map((card) => (
+                <SessionCard
+                  key={card.id}
+                  card={card}
+                  data={data}
+                  drag={drag}
+                  style={{ top: top(card.start!), height: Math.max(top(card.end!) - top(card.start!) - 2, 18) }}
+                />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Parts of the grid outside a restricted room's opening hours. */
+function closedRanges(room: BoardData["rooms"][number], start: number, end: number): { start: number; end: number }[] {
+  if (!room.restricted) return [];
+  const out: { start: number; end: number }[] = [];
+  let cursor = start;
+  for (const o of [...room.open].sort((a, b) => a.start - b.start)) {
+    if (o.start > cursor) out.push({ start: cursor, end: o.start });
+    cursor = Math.max(cursor, o.end);
+  }
+  if (cursor < end) out.push({ start: cursor, end });
+  return out;
+}
