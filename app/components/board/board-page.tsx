@@ -56,6 +56,8 @@ export function BoardPage({
   const failure: FormFailureLike | null = outcome && !outcome.ok ? outcome : null;
 
   const [dragging, setDragging] = useState<Dragging | null>(null);
+  // Set at dragstart: the browser may send dragover before React renders the new state.
+  const draggingRef = useRef<Dragging | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
   const [preview, setPreview] = useState<BoardPreview | null>(null);
   const [previewPending, setPreviewPending] = useState(false);
@@ -178,6 +180,7 @@ export function BoardPage({
   };
 
   const onDragOver = (event: DragEvent<HTMLElement>) => {
+    const dragging = draggingRef.current;
     if (!dragging) return;
     const next = resolveTarget(event.target, dragging);
     if (!next) return;
@@ -194,10 +197,10 @@ export function BoardPage({
   };
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
-    if (!dragging) return;
+    const drag = draggingRef.current;
+    if (!drag) return;
     event.preventDefault();
-    const drop = resolveTarget(event.target, dragging);
-    const drag = dragging;
+    const drop = resolveTarget(event.target, drag);
     endDrag();
     if (!drop) return;
     const params = previewParams(drag, drop);
@@ -214,6 +217,7 @@ export function BoardPage({
   };
 
   const endDrag = () => {
+    draggingRef.current = null;
     previewAbort.current?.abort();
     setDragging(null);
     setTarget(null);
@@ -228,8 +232,11 @@ export function BoardPage({
       event.dataTransfer.setData("text/plain", card.id);
       event.dataTransfer.effectAllowed = "move";
       const next = { card, placed: card.roomId !== null };
-      // Changing the DOM inside dragstart cancels the drag in some browsers: next frame.
-      setTimeout(() => setDragging(next), 0);
+      draggingRef.current = next;
+      // Changing the DOM inside dragstart cancels the drag in some browsers: next task.
+      setTimeout(() => {
+        if (draggingRef.current === next) setDragging(next);
+      }, 0);
     },
     onDragEnd: endDrag,
   };
