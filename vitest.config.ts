@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
           setupFiles: ["tests/setup/console.ts"],
           environment: "node",
+          // Property tests run thousands of programmes; generous on a shared 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {
