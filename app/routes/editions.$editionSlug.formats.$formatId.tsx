@@ -1,0 +1,131 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { StaleNotice } from "~/components/stale-notice";
+import { FormatFields } from "~/components/structure/format-fields";
+import { getDb } from "~/db/client.server";
+import { SESSION_ROLES } from "~/db/schema";
+import { useT } from "~/i18n";
+import { organiserActor } from "~/models/audit.server";
+import { deleteFormat, formatFormValues, getFormat, updateFormat } from "~/models/formats.server";
+import { flattenValues } from "~/schemas/fields";
+import { formatEditSchema } from "~/schemas/formats";
+import { canWrite } from "~/services/auth.server";
+import { requireEdition } from "~/services/access.server";
+import type { FormFailure } from "~/utils/forms";
+import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
+
+export const meta: MetaFunction = () => [{ title: "Format · Barouf" }];
+
+// Organisers of this edition read; editors and admins change or delete.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const format = await getFormat(await getDb(), { editionId: edition.id, uuid: params.formatId ?? "" });
+  if (!format) throw new Response("Not found", { status: 404 });
+  return { edition: { slug: edition.slug }, format, canWrite: canWrite(organiser) };
+}
+
+const FORMAT_FIELDS: StaleField[] = [
+  { name: "nameFr", label: "formats.nameFr" },
+  { name: "nameEn", label: "formats.nameEn" },
+  { name: "defaultMinutes", label: "formats.defaultMinutes" },
+  { name: "minMinutes", label: "formats.minMinutes" },
+  { name: "maxMinutes", label: "formats.maxMinutes" },
+  ...SESSION_ROLES.flatMap((role) => [
+    { name: `roles.${role}.min`, label: `formats.role.${role}`, columns: ["roles"] },
+    { name: `roles.${role}.max`, label: `formats.role.${role}`, columns: ["roles"] },
+  ]),
+  { name: "requiredFeatures", label: "formats.requiredFeatures" },
+];
+
+type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const db = await getDb();
+  const uuid = params.formatId ?? "";
+  const values = formDataToObject(await request.formData());
+  const actor = organiserActor(organiser);
+  if (values.intent === "delete") {
+    const result = await deleteFormat(db, { editionId: edition.id, uuid, actor });
+    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    throw redirect(`/editions/${edition.slug}/formats`);
+  }
+  const parsed = parseValues(values, formatEditSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { version, ...fields } = parsed.data;
+  try {
+    await updateFormat(db, { editionId: edition.id, uuid, version, actor, values: fields });
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    const current = error.current as Parameters<typeof formatFormValues>[0] & { version: number };
+    return staleSave(db, {
+      entity: "format",
+      entityUuid: uuid,
+      current: flattenValues(formatFormValues(current)),
+      currentVersion: current.version,
+      readVersion: version,
+      submitted: values,
+      fields: FORMAT_FIELDS,
+      timeZone: edition.timeZone,
+    });
+  }
+  throw redirect(`/editions/${edition.slug}/formats`);
+}
+
+export default function FormatPage() {
+  const { edition, format, canWrite } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const t = useT();
+  const failure = result && !result.deleteRefused ? result : undefined;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/editions/${edition.slug}/formats`}>{t("formats.title")}</Link>
+      </p>
+      <h1>{format.nameFr}</h1>
+      <FormAlert message={result?.deleteRefused ? t("formats.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
+      <FormatForm key={format.version} failure={failure} />
+      {canWrite ? (
+        <Form method="post" className="danger-zone">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button-danger">
+            {t("formats.delete")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function FormatForm({ failure }: { failure?: FormFailure }) {
+  const { format, canWrite } = useLoaderData<typeof loader>();
+  const t = useT();
+  const tools = useStructureForm(formatEditSchema, {
+    defaults: { intent: "update", version: format.version, ...formatFormValues(format) },
+    failure,
+  });
+  return (
+    <>
+      {tools.stale ? <StaleNotice stale={tools.stale} /> : null}
+      <Form method="post" onSubmit={tools.onSubmit} noValidate className="stack form-card">
+        <input {...tools.hidden("intent")} />
+        <input {...tools.hidden("version")} />
+        <fieldset disabled={!canWrite} className="plain stack">
+          <FormatFields tools={tools} />
+        </fieldset>
+        {canWrite ? (
+          <button type="submit" className="button button-primary">
+            {t("structure.save")}
+          </button>
+        ) : null}
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
