@@ -7,10 +7,11 @@
 //   npm run bench -- conflicts.preview the drag preview only
 // Each argument (or comma-separated word) must match a bench module, a figure's bench name
 // (prefix match: "conflicts" matches "conflicts.full") or a workload name, case-insensitively.
+import board from "./board.bench";
 import conflicts from "./conflicts.bench";
 import type { BenchModule, Figure } from "./measure";
 
-const BENCHES: BenchModule[] = [conflicts];
+const BENCHES: BenchModule[] = [conflicts, board];
 
 const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
 
