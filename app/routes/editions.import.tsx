@@ -6,8 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
@@ -161,13 +161,25 @@ function UploadForm({ step }: { step?: UploadStep }) {
 
 function Progress({ uploadId }: { uploadId: string }) {
   const t = useT();
-  const fetcher = useFetcher<UploadState>();
-  const { load } = fetcher;
+  const [state, setState] = useState<UploadState | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => load(`/editions/import/progress?upload=${encodeURIComponent(uploadId)}`), 300);
-    return () => clearInterval(timer);
-  }, [uploadId, load]);
-  const state = fetcher.data;
+    // Plain fetches, one at a time, aborted quietly when the import ends and this unmounts.
+    const controller = new AbortController();
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fetch(`/editions/import/progress?upload=${encodeURIComponent(uploadId)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+        .then((response) => (response.ok ? (response.json() as Promise<UploadState>) : null))
+        .then((next) => next && setState(next))
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    }, 300);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [uploadId]);
   const progress = state?.state === "running" ? state.progress : null;
   return (
     <div className="import-progress" role="status" aria-live="polite">

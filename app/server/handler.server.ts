@@ -20,7 +20,7 @@ export const BODY_LIMIT = 2 * 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 export function bodyLimitFor(pathname: string): number {
-  return /\/import(\/|$)/.test(pathname) ? IMPORT_BODY_LIMIT : BODY_LIMIT;
+  return /\/import(\/|\.data$|$)/.test(pathname) ? IMPORT_BODY_LIMIT : BODY_LIMIT;
 }
 
 /**

@@ -111,3 +111,13 @@ describe("/editions/import", { timeout: 60_000 }, () => {
     expect((await request("/editions/import", { cookie })).status).toBe(403);
   });
 });
+
+describe("upload size", () => {
+  it("the import page and its single-fetch data URL accept files over the general 2 MB limit", async () => {
+    const { bodyLimitFor, BODY_LIMIT, IMPORT_BODY_LIMIT } = await import("~/server/handler.server");
+    expect(bodyLimitFor("/editions/import")).toBe(IMPORT_BODY_LIMIT);
+    expect(bodyLimitFor("/editions/import.data")).toBe(IMPORT_BODY_LIMIT);
+    expect(bodyLimitFor("/editions/importer")).toBe(BODY_LIMIT);
+    expect(bodyLimitFor("/editions/grand-barouf-2016/sessions")).toBe(BODY_LIMIT);
+  });
+});
