@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InvitationsNav } from "~/components/invitations/sub-nav";
 import { When } from "~/components/invitations/when";
 import { getDb } from "~/db/client.server";
 import { INVITATION_STATES, type InvitationState } from "~/domain/invitations";
@@ -112,6 +113,7 @@ export default function Invitations() {
 
   return (
     <>
+      <InvitationsNav />
       <h1>{t("inv.title")}</h1>
       <p className="lead">{t("inv.lead")}</p>
       {!smtp ? <p className="alert alert-info">{t("inv.noSmtp")}</p> : null}

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InvitationsNav } from "~/components/invitations/sub-nav";
 import { When } from "~/components/invitations/when";
 import { getDb } from "~/db/client.server";
 import { getEnv } from "~/env.server";
@@ -56,6 +57,7 @@ export default function Outbox() {
   const pending = counts.failed + counts.stored;
   return (
     <>
+      <InvitationsNav />
       <h1>{t("outbox.title")}</h1>
       <p className="lead">{t(smtp ? "outbox.leadSmtp" : "outbox.leadNoSmtp")}</p>
       {actionData && "report" in actionData ? (

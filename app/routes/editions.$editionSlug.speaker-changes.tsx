@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { InvitationsNav } from "~/components/invitations/sub-nav";
 import { SpeakerChangeList, type SpeakerChangeView } from "~/components/invitations/speaker-changes";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
@@ -47,6 +48,7 @@ export default function SpeakerChanges() {
   const navigation = useNavigation();
   return (
     <>
+      <InvitationsNav />
       <h1>{t("changes.title")}</h1>
       <p className="lead">{t("changes.lead")}</p>
       {groups.length === 0 ? (

@@ -181,6 +181,18 @@ export default function SpeakerPage() {
   );
 }
 
+// RHF fills fields from the browser; these attributes put the same values in the server's
+// HTML, so every form works with JavaScript off.
+type AnyForm = { register: (name: never) => { name: string }; getValues: (name: never) => unknown };
+function bind(form: AnyForm, name: string) {
+  const value = form.getValues(name as never);
+  return { ...form.register(name as never), defaultValue: value === null || value === undefined ? "" : String(value) };
+}
+function bindChecked(form: AnyForm, name: string) {
+  const value = form.getValues(name as never);
+  return { ...form.register(name as never), defaultChecked: value === true || value === "on" };
+}
+
 function Saved({ show }: { show: boolean }) {
   const t = useT();
   return show ? (
@@ -266,10 +278,10 @@ function SessionCard({ session, failure, saved }: { session: SpeakerSession; fai
           <details open={failure?.intent === "decline"}>
             <summary className="button">{t("speaker.decline")}</summary>
             <Form method="post" onSubmit={decline.onSubmit} noValidate className="stack" preventScrollReset>
-              <input type="hidden" {...decline.form.register("intent")} />
-              <input type="hidden" {...decline.form.register("session")} />
-              <input type="hidden" {...decline.form.register("version")} />
-              <TextArea label={t("speaker.reason")} rows={3} error={decline.errorOf("reason")} {...decline.form.register("reason")} />
+              <input type="hidden" {...bind(decline.form, "intent")} />
+              <input type="hidden" {...bind(decline.form, "session")} />
+              <input type="hidden" {...bind(decline.form, "version")} />
+              <TextArea label={t("speaker.reason")} rows={3} error={decline.errorOf("reason")} {...bind(decline.form, "reason")} />
               <button type="submit" className="button button-danger" disabled={navigation.state !== "idle"}>
                 {t("speaker.sendDecline")}
               </button>
@@ -279,15 +291,15 @@ function SessionCard({ session, failure, saved }: { session: SpeakerSession; fai
         <details open={failure?.intent === "propose"}>
           <summary className="button">{t("speaker.propose")}</summary>
           <Form method="post" onSubmit={propose.onSubmit} noValidate className="stack" preventScrollReset>
-            <input type="hidden" {...propose.form.register("intent")} />
-            <input type="hidden" {...propose.form.register("session")} />
-            <input type="hidden" {...propose.form.register("version")} />
+            <input type="hidden" {...bind(propose.form, "intent")} />
+            <input type="hidden" {...bind(propose.form, "session")} />
+            <input type="hidden" {...bind(propose.form, "version")} />
             <TextArea
               label={t("speaker.proposedTime")}
               hint={t("speaker.proposedHint")}
               rows={2}
               error={propose.errorOf("proposedTime")}
-              {...propose.form.register("proposedTime")}
+              {...bind(propose.form, "proposedTime")}
             />
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
               {t("speaker.sendProposal")}
@@ -330,25 +342,25 @@ function ProfileForm({ profile, failure, saved }: { profile: Profile; failure?: 
       <p className="field-hint">{t("speaker.profileHint")}</p>
       <Saved show={saved} />
       <Form method="post" onSubmit={onSubmit} noValidate className="stack" preventScrollReset>
-        <input type="hidden" {...form.register("intent")} />
-        <input type="hidden" {...form.register("version")} />
-        <Field label={t("speaker.publicName")} required error={errorOf("publicName")} {...form.register("publicName")} />
-        <Field label={t("speaker.organisation")} error={errorOf("organisation")} {...form.register("organisation")} />
-        <Field label={t("speaker.jobTitle")} error={errorOf("jobTitle")} {...form.register("jobTitle")} />
-        <TextArea label={t("speaker.bioFr")} lang="fr" rows={6} error={errorOf("bioFr")} {...form.register("bioFr")} />
-        <TextArea label={t("speaker.bioEn")} lang="en" rows={6} error={errorOf("bioEn")} {...form.register("bioEn")} />
+        <input type="hidden" {...bind(form, "intent")} />
+        <input type="hidden" {...bind(form, "version")} />
+        <Field label={t("speaker.publicName")} required error={errorOf("publicName")} {...bind(form, "publicName")} />
+        <Field label={t("speaker.organisation")} error={errorOf("organisation")} {...bind(form, "organisation")} />
+        <Field label={t("speaker.jobTitle")} error={errorOf("jobTitle")} {...bind(form, "jobTitle")} />
+        <TextArea label={t("speaker.bioFr")} lang="fr" rows={6} error={errorOf("bioFr")} {...bind(form, "bioFr")} />
+        <TextArea label={t("speaker.bioEn")} lang="en" rows={6} error={errorOf("bioEn")} {...bind(form, "bioEn")} />
         <fieldset className="links-fieldset">
           <legend>{t("speaker.links")}</legend>
           {links.map((_, i) => (
             <div className="link-row" key={i}>
-              <Field label={t("speaker.linkLabel", { n: i + 1 })} error={errorOf(`links.${i}.label`)} {...form.register(`links.${i}.label` as never)} />
+              <Field label={t("speaker.linkLabel", { n: i + 1 })} error={errorOf(`links.${i}.label`)} {...bind(form, `links.${i}.label`)} />
               <Field
                 label={t("speaker.linkUrl", { n: i + 1 })}
                 type="url"
                 inputMode="url"
                 placeholder="https://"
                 error={errorOf(`links.${i}.url`)}
-                {...form.register(`links.${i}.url` as never)}
+                {...bind(form, `links.${i}.url`)}
               />
             </div>
           ))}
@@ -421,22 +433,22 @@ function AvailabilityForm({
       <p className="field-hint">{t("speaker.availabilityHint")}</p>
       <Saved show={saved} />
       <Form method="post" onSubmit={onSubmit} noValidate className="stack" preventScrollReset>
-        <input type="hidden" {...form.register("intent")} />
+        <input type="hidden" {...bind(form, "intent")} />
         {days.map((day, i) => (
           <fieldset key={day.date} className="availability-day">
             <legend>{formatLocalDate(day.date, locale)}</legend>
-            <input type="hidden" {...form.register(`days.${i}.date` as never)} />
+            <input type="hidden" {...bind(form, `days.${i}.date`)} />
             <div className="field">
               <label htmlFor={`day-${i}-mode`}>{t("speaker.dayMode")}</label>
-              <select id={`day-${i}-mode`} {...form.register(`days.${i}.mode` as never)}>
+              <select id={`day-${i}-mode`} {...bind(form, `days.${i}.mode`)}>
                 <option value="all">{t("speaker.mode.all")}</option>
                 <option value="part">{t("speaker.mode.part")}</option>
                 <option value="none">{t("speaker.mode.none")}</option>
               </select>
             </div>
             <div className="time-row">
-              <Field label={t("speaker.from")} type="time" error={errorOf(`days.${i}.from`)} {...form.register(`days.${i}.from` as never)} />
-              <Field label={t("speaker.to")} type="time" error={errorOf(`days.${i}.to`)} {...form.register(`days.${i}.to` as never)} />
+              <Field label={t("speaker.from")} type="time" error={errorOf(`days.${i}.from`)} {...bind(form, `days.${i}.from`)} />
+              <Field label={t("speaker.to")} type="time" error={errorOf(`days.${i}.to`)} {...bind(form, `days.${i}.to`)} />
             </div>
           </fieldset>
         ))}
@@ -472,22 +484,22 @@ function PracticalForm({ profile, failure, saved }: { profile: Profile; failure?
       <h2 id="practical-title">{t("speaker.practical")}</h2>
       <Saved show={saved} />
       <Form method="post" onSubmit={onSubmit} noValidate className="stack" preventScrollReset>
-        <input type="hidden" {...form.register("intent")} />
-        <input type="hidden" {...form.register("version")} />
+        <input type="hidden" {...bind(form, "intent")} />
+        <input type="hidden" {...bind(form, "version")} />
         <fieldset>
           <legend>{t("speaker.consents")}</legend>
           {(["consentRecording", "consentPhotos", "consentPublishBio"] as const).map((name) => (
             <div className="checkbox" key={name}>
-              <input id={`consent-${name}`} type="checkbox" value="on" {...form.register(name)} />
+              <input id={`consent-${name}`} type="checkbox" value="on" {...bindChecked(form, name)} />
               <label htmlFor={`consent-${name}`}>{t(`speaker.${name}`)}</label>
             </div>
           ))}
         </fieldset>
-        <TextArea label={t("speaker.accessibility")} hint={t("speaker.privateHint")} rows={3} error={errorOf("accessibilityNeeds")} {...form.register("accessibilityNeeds")} />
-        <TextArea label={t("speaker.notes")} hint={t("speaker.privateHint")} rows={3} error={errorOf("practicalNotes")} {...form.register("practicalNotes")} />
+        <TextArea label={t("speaker.accessibility")} hint={t("speaker.privateHint")} rows={3} error={errorOf("accessibilityNeeds")} {...bind(form, "accessibilityNeeds")} />
+        <TextArea label={t("speaker.notes")} hint={t("speaker.privateHint")} rows={3} error={errorOf("practicalNotes")} {...bind(form, "practicalNotes")} />
         <div className="field">
           <label htmlFor="preferred-locale">{t("speaker.messagesLanguage")}</label>
-          <select id="preferred-locale" {...form.register("preferredLocale")}>
+          <select id="preferred-locale" {...bind(form, "preferredLocale")}>
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>

@@ -237,6 +237,11 @@ describe("the speaker page", () => {
     expect(html).not.toContain("+33 6 00 00 00 01");
     expect(html).not.toContain("note interne secrète");
     expect(html).not.toContain(partnerOnly.titleFr!);
+    // Every form carries its values in the HTML itself, for JavaScript-off browsers.
+    expect(html).toMatch(/<input type="hidden" name="intent" value="decline"\/>/);
+    expect(html).toMatch(/<input type="hidden" name="intent" value="profile"\/>/);
+    expect(html).toMatch(/<textarea[^>]*name="bioFr"[^>]*>Une biographie courte\.<\/textarea>/);
+    expect(html).toMatch(/<option value="all" selected="">/);
   });
 
   it("confirms one session, declines another with a reason, each in the audit log as the speaker's", async () => {

@@ -1,6 +1,7 @@
 // The list of what speakers changed, for the speaker-changes page and for a speaker's own
 // page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
-import { isMessageKey, useT } from "~/i18n";
+import { formatLocalDate } from "~/domain/format";
+import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
 import { When } from "./when";
 
 export type SpeakerChangeView = {
@@ -15,8 +16,11 @@ export type SpeakerChangeView = {
   after: Record<string, unknown> | null;
 };
 
-function show(value: unknown): string {
+/** A stored value in the organisers' words: answers and availability modes are translated. */
+function show(value: unknown, key: string, t: Translate): string {
   if (value === null || value === undefined || value === "") return "—";
+  const named = key === "confirmation" ? `speaker.confirmation.${String(value)}` : /^\d{4}-\d{2}-\d{2}$/.test(key) ? `speaker.mode.${String(value)}` : "";
+  if (named && isMessageKey(named)) return t(named);
   if (typeof value === "boolean") return value ? "✓" : "✗";
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;
@@ -24,6 +28,7 @@ function show(value: unknown): string {
 
 export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChangeView[]; timeZone: string }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <ol className="change-list">
       {changes.map((change) => {
@@ -42,9 +47,9 @@ export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChang
                   const label = `changes.field.${key}`;
                   return (
                     <div key={key}>
-                      <dt>{isMessageKey(label) ? t(label) : key}</dt>
+                      <dt>{isMessageKey(label) ? t(label) : /^\d{4}-\d{2}-\d{2}$/.test(key) ? formatLocalDate(key, locale) : key}</dt>
                       <dd>
-                        <del>{show(change.before?.[key])}</del> → <ins>{show(change.after?.[key])}</ins>
+                        <del>{show(change.before?.[key], key, t)}</del> → <ins>{show(change.after?.[key], key, t)}</ins>
                       </dd>
                     </div>
                   );

@@ -21,6 +21,7 @@ export const invitations = defineMessages({
     "mail.reconfirm.askNoLink": "Merci de confirmer à nouveau votre participation auprès de l’équipe d’organisation.",
 
     "inv.title": "Invitations",
+    "inv.section": "Invitations et messages",
     "inv.lead": "Chaque intervenant·e reçoit un lien personnel pour confirmer ses sessions et corriger ses informations.",
     "inv.noSmtp": "Aucun serveur d’envoi (SMTP) n’est configuré : les messages sont conservés dans la boîte d’envoi et rien n’est perdu. Vous pouvez aussi créer un lien et le transmettre vous-même.",
     "inv.linkTitle": "Lien personnel de {name}",
@@ -40,7 +41,7 @@ export const invitations = defineMessages({
     "inv.state.some_declined": "Refus",
     "inv.state.must_reconfirm": "Doit reconfirmer",
     "inv.applyFilter": "Filtrer",
-    "inv.sendAll": "Envoyer l’invitation aux {count} personnes de la liste",
+    "inv.sendAll": "Envoyer l’invitation à toute la liste ({count})",
     "inv.progress": "Envoi : {done} sur {total}",
     "inv.speaker": "Intervenant·e",
     "inv.link": "Lien",
@@ -229,6 +230,7 @@ export const invitations = defineMessages({
     "mail.reconfirm.askNoLink": "Please confirm again with the organisers.",
 
     "inv.title": "Invitations",
+    "inv.section": "Invitations and messages",
     "inv.lead": "Each speaker gets a personal link to confirm their sessions and correct their details.",
     "inv.noSmtp": "No mail server (SMTP) is configured: messages are kept in the outbox and nothing is lost. You can also make a link and hand it over yourself.",
     "inv.linkTitle": "Personal link for {name}",
@@ -248,7 +250,7 @@ export const invitations = defineMessages({
     "inv.state.some_declined": "Some declined",
     "inv.state.must_reconfirm": "Must re-confirm",
     "inv.applyFilter": "Filter",
-    "inv.sendAll": "Send the invitation to the {count} people listed",
+    "inv.sendAll": "Send the invitation to the whole list ({count})",
     "inv.progress": "Sending: {done} of {total}",
     "inv.speaker": "Speaker",
     "inv.link": "Link",
