@@ -45,6 +45,8 @@ export function SessionForm(props: {
   values: SessionFormValues;
   errors?: FieldErrors;
   version?: number;
+  /** The values as loaded, sent back so a refused save can be merged (see staleSave). */
+  read?: Record<string, string | string[]>;
   options: SessionFormOptions;
   days: string[];
   timeZone: string;
@@ -67,6 +69,7 @@ export function SessionForm(props: {
     <Form method="post" onSubmit={onSubmit} noValidate className="session-form stack" aria-labelledby="session-form-title">
       <input type="hidden" name="intent" value="save" />
       {props.version !== undefined ? <input type="hidden" name="version" value={props.version} /> : null}
+      {props.read ? <input type="hidden" name="_read" value={JSON.stringify(props.read)} /> : null}
       <fieldset>
         <legend id="session-form-title">{t("sessions.section.content")}</legend>
         <div className="grid-2">

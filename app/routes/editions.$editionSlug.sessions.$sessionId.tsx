@@ -60,7 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: edition.timeZone,
     conflicts: checked.conflicts
       .filter((conflict) => conflict.sessions.includes(session.uuid))
-      .map((conflict) => ({ key: conflict.key, rule: conflict.rule, level: conflict.level, message: conflict.message, acknowledged: conflict.acknowledged })),
+      // The engine builds messages lazily (getters): copy the strings so they reach the browser.
+      .map((conflict) => ({
+        key: conflict.key,
+        rule: conflict.rule,
+        level: conflict.level,
+        message: { fr: conflict.message.fr, en: conflict.message.en },
+        acknowledged: conflict.acknowledged,
+      })),
     history,
     search: { query, found: found?.filter((speaker) => !onThisSession.has(speaker.uuid)) ?? null },
     canWrite: organiser.role !== "viewer",
@@ -147,7 +154,10 @@ export default function SessionPage() {
   const saveFailure = failure?.intent === "save" ? failure : null;
   const done = searchParams.get("done");
   const reconfirm = Number(searchParams.get("reconfirm") ?? 0);
-  const formValues = stale && stale.values.intent === "save" ? stale.values : (saveFailure?.values ?? session.values);
+  const staleSaveForm = stale && stale.submitted.intent === "save" ? stale : null;
+  // A refused save keeps what was typed, at the version and base it was read with.
+  const formValues = staleSaveForm?.submitted ?? saveFailure?.values ?? session.values;
+  const formRead = staleSaveForm ? readOf(staleSaveForm.submitted._read) : saveFailure ? readOf(saveFailure.values._read) : session.values;
   return (
     <>
       <p>
@@ -180,7 +190,8 @@ export default function SessionPage() {
               key={`${session.version}-${stale ? "stale" : ""}`}
               values={formValues}
               errors={saveFailure?.errors}
-              version={stale && stale.values.intent === "save" ? Number(stale.values.version) : session.version}
+              version={staleSaveForm ? Number(staleSaveForm.submitted.version) : saveFailure ? Number(saveFailure.values.version) || session.version : session.version}
+              read={formRead}
               options={loaded.options}
               days={loaded.days}
               timeZone={loaded.timeZone}
@@ -366,6 +377,15 @@ function Danger() {
       ) : null}
     </section>
   );
+}
+
+function readOf(raw: string | string[] | undefined): Record<string, string | string[]> | undefined {
+  if (typeof raw !== "string") return undefined;
+  try {
+    return JSON.parse(raw) as Record<string, string | string[]>;
+  } catch {
+    return undefined;
+  }
 }
 
 export function ErrorBoundary() {

@@ -7,7 +7,7 @@ import { translate, type Locale, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import type { EditionSummary } from "~/models/editions.server";
 import { getSession, sessionFormValues, sessionOptions, type SessionOptions } from "~/models/sessions.server";
-import { staleSave, type StaleField } from "~/utils/stale.server";
+import { readValues, staleSave, type StaleField } from "~/utils/stale.server";
 
 type Value = string | string[] | undefined;
 const one = (value: Value) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
@@ -76,6 +76,8 @@ export async function sessionStaleAnswer(
     readVersion: Number(one(values.version)) || 0,
     submitted: values,
     yours,
+    // The edit form sends the values it was read with: re-applying keeps others' other changes.
+    read: intent === "save" ? readValues(values._read) : null,
     fields: sessionStaleFields(locale, options),
     timeZone: edition.timeZone,
   });

@@ -20,6 +20,26 @@ export type StaleField = {
 
 const plain = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : (value ?? ""));
 
+function pick(values: Record<string, string | string[]>, fields: StaleField[]) {
+  return Object.fromEntries(fields.filter((field) => field.name in values).map((field) => [field.name, values[field.name]]));
+}
+
+/** The `read` base a form sent back as JSON (a hidden field); null when absent or malformed. */
+export function readValues(raw: string | string[] | undefined): Record<string, string | string[]> | null {
+  if (typeof raw !== "string" || raw === "") return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+    const out: Record<string, string | string[]> = {};
+    for (const [key, value] of Object.entries(parsed)) {
+      if (typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"))) out[key] = value as string | string[];
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Turns a StaleVersionError into the 409 answer <StaleNotice> reads. Usage in an action:
  *
@@ -36,6 +56,11 @@ const plain = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * uses for the form's default values). Who and what changed come from the audit log: one
  * audit entry is recorded per versioned save, so the last `currentVersion - readVersion`
  * update entries of the entity are the saves the organiser did not see. One query.
+ *
+ * When the form also carries the values it was read with (`read`, e.g. a hidden `_read`
+ * field holding readValues(...) as JSON), the answer is a three-way merge: "re-apply my
+ * change on top" sends the current values with only the fields this organiser changed
+ * replaced by theirs, so the other person's changes to other fields are kept.
  */
 export async function staleSave(
   db: Queryable,
@@ -48,6 +73,9 @@ export async function staleSave(
     submitted: Record<string, string | string[]>;
     /** What to show as "yours" when it is not simply what was submitted (a people change, a cancel…). */
     yours?: Record<string, string | string[]>;
+    /** The form's values as they were read (the base of a three-way merge), if the form sent them. */
+    read?: Record<string, string | string[]> | null;
+    readField?: string;
     fields: StaleField[];
     timeZone: string;
     versionField?: string;
@@ -76,11 +104,23 @@ export async function staleSave(
   const latest = entries[0];
 
   const changes: StaleChange[] = [];
+  const read = args.read ?? null;
+  const readField = args.readField ?? "_read";
+  // Re-applied values: without a read base, exactly what was submitted; with one, the
+  // current values plus only the fields this organiser changed.
+  const reapply: Record<string, string | string[]> = { ...args.submitted };
+  if (read) reapply[readField] = JSON.stringify(pick(args.current, args.fields));
   for (const field of args.fields) {
     const show = field.show ?? plain;
     const theirs = show(args.current[field.name]);
     const yours = show((args.yours ?? args.submitted)[field.name]);
-    const changedByOther = (field.columns ?? [field.name]).some((column) => touched.has(column));
+    let changedByOther = (field.columns ?? [field.name]).some((column) => touched.has(column));
+    if (read) {
+      changedByOther = plain(args.current[field.name]) !== plain(read[field.name]);
+      const mine = plain(args.submitted[field.name]) !== plain(read[field.name]);
+      if (!mine && field.name in args.submitted) reapply[field.name] = args.current[field.name] ?? "";
+      if (!mine && !(field.name in args.submitted) && field.name in args.current) reapply[field.name] = args.current[field.name]!;
+    }
     if (changedByOther || theirs !== yours) changes.push({ field: field.name, label: field.label, theirs, yours, changedByOther });
   }
 
@@ -88,7 +128,8 @@ export async function staleSave(
     ok: false,
     stale: true,
     errors: {},
-    values: args.submitted,
+    values: reapply,
+    submitted: args.submitted,
     currentVersion: args.currentVersion,
     versionField: args.versionField ?? "version",
     changes,

@@ -10,8 +10,13 @@ export type StaleSave = {
   ok: false;
   stale: true;
   errors: FieldErrors;
-  /** Exactly what the organiser submitted (their change), re-sent by "re-apply". */
+  /**
+   * What "re-apply my change on top" sends: what the organiser submitted, or with a read
+   * base (three-way merge) the current values with only the organiser's changed fields.
+   */
   values: Record<string, string | string[]>;
+  /** Exactly what the organiser submitted: the page's own form keeps showing it. */
+  submitted: Record<string, string | string[]>;
   /** The row's version now: the version a re-applied save carries. */
   currentVersion: number;
   /** The name of the form's hidden version field. */

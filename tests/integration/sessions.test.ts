@@ -341,6 +341,32 @@ describe("editing a session", () => {
     expect(await sessionRow(session.uuid)).toMatchObject({ titleFr: "Titre d’origine", abstractFr: "Mon nouveau résumé", version: 3 });
   });
 
+  it("with the values it was read with, re-applies only this organiser's changes on top of the other person's", async () => {
+    const database = await db();
+    const other = await signIn("editor", { organisation: "OuiShare" });
+    const session = await createSession(database, { editionId: seed.id, titleFr: "Titre lu", abstractFr: "Résumé lu", expectedAudience: 10 });
+    const page = await (await request(`${BASE}/${session.uuid}`, { cookie: editor })).text();
+    const read = /name="_read" value="([^"]*)"/.exec(page)![1]!.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+    expect(JSON.parse(read)).toMatchObject({ titleFr: "Titre lu", abstractFr: "Résumé lu", expectedAudience: "10" });
+    const form = formOf({ titleFr: "Titre lu", abstractFr: "Résumé lu", expectedAudience: "10", slug: session.slug, status: "accepted", version: "1", _read: read });
+    expect((await request(`${BASE}/${session.uuid}`, { cookie: other.cookie, form: { ...form, titleFr: "Leur titre" } })).status).toBe(302);
+    const refused = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { ...form, expectedAudience: "35" } });
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    // The page's form still shows exactly what I typed, at the version I read.
+    const pageForm = /<form[^>]*class="session-form[\s\S]*?<\/form>/.exec(html)![0];
+    expect(pageForm).toContain('value="Titre lu"');
+    expect(pageForm).toContain('name="version" value="1"');
+    const notice = /<section class="stale-notice[\s\S]*?<\/section>/.exec(html)![0];
+    const hidden = Object.fromEntries(
+      [...notice.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&")]),
+    );
+    expect(hidden).toMatchObject({ titleFr: "Leur titre", expectedAudience: "35", version: "2" });
+    expect(JSON.parse(hidden._read!)).toMatchObject({ titleFr: "Leur titre", expectedAudience: "10" });
+    expect((await request(`${BASE}/${session.uuid}`, { cookie: editor, form: hidden })).status).toBe(302);
+    expect(await sessionRow(session.uuid)).toMatchObject({ titleFr: "Leur titre", abstractFr: "Résumé lu", expectedAudience: 35, version: 3 });
+  });
+
   it("gives 404 for a session of another edition, reading or writing, and the model refuses it too", async () => {
     const database = await db();
     const organisation = await createOrganisation(database, { name: "OuiShare" });
