@@ -1,0 +1,270 @@
+// Every export of the seed, of F1 and of a hostile edition: valid in its format, nothing private,
+// hostile text inert. Also the publish action's constant query count (seed vs F1).
+import { parse as parseCsv } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
+import { XMLParser } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryCounter } from "~/db/client.server";
+import { editions, speakers } from "~/db/schema";
+import { buildSnapshot, CSV_COLUMNS, EXPORT_FORMATS, type ExportFormat, type PublicProgramme } from "~/domain/exports";
+import { loadPublicSource } from "~/models/programme-versions.server";
+import { draftProgramme, publishProgramme } from "~/services/publishing.server";
+import { generateWorkload } from "../bench/workloads";
+import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { db, request, SEED_EDITION } from "../helpers/app";
+import { acknowledgeBlockingConflicts } from "../helpers/publishing";
+import { assertBaroufJson, assertScheduleJson, assertScheduleXml, parseIcal } from "../helpers/validators";
+import { insertWorkload } from "../helpers/workload-db";
+
+const OPTIONS = { origin: "http://barouf.test", generatedAt: Date.UTC(2016, 2, 1) };
+
+function exportsOf(programme: PublicProgramme): Record<ExportFormat, string> {
+  return Object.fromEntries(
+    (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => [format, EXPORT_FORMATS[format].build(programme, OPTIONS)]),
+  ) as Record<ExportFormat, string>;
+}
+
+async function assertAllValid(texts: Record<ExportFormat, string>, programme: PublicProgramme) {
+  const barouf = assertBaroufJson(texts["barouf-json"]);
+  expect(barouf.sessions).toHaveLength(programme.sessions.length);
+  const frab = assertScheduleJson(texts["frab-json"]);
+  const frabEvents = frab.schedule.conference.days.flatMap((d: { rooms: Record<string, unknown[]> }) => Object.values(d.rooms).flat());
+  expect(frabEvents).toHaveLength(programme.sessions.length);
+  await assertScheduleXml(texts["frab-xml"]);
+  const { events } = parseIcal(texts.ical);
+  expect(events).toHaveLength(programme.sessions.length);
+  const rows = parseCsv(texts.csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
+  expect(rows).toHaveLength(programme.sessions.length);
+  return { barouf, frab, events, rows };
+}
+
+// The only keys an export may carry. A new field must be added here on purpose.
+const BAROUF_KEYS = new Set([
+  "$schema", "edition", "version", "themes", "formats", "rooms", "speakers", "sessions",
+  "id", "slug", "title", "startDate", "endDate", "timeZone", "venue", "mainLanguage",
+  "number", "publishedAt", "previous", "numericId", "name", "fr", "en", "colour", "capacity", "position",
+  "organisation", "jobTitle", "bio", "links", "label", "url",
+  "abstract", "formatId", "themeId", "language", "roomId", "start", "end", "durationMinutes", "sequence", "people", "speakerId", "role",
+]);
+const FRAB_KEYS = new Set([
+  "$schema", "generator", "name", "version", "schedule", "base_url", "conference", "acronym", "title", "start", "end", "daysCount",
+  "timeslot_duration", "time_zone_name", "url", "tracks", "slug", "color", "rooms", "guid", "capacity", "days", "index", "date",
+  "day_start", "day_end", "id", "duration", "room", "subtitle", "track", "type", "language", "abstract", "description",
+  "persons", "public_name", "biography", "links",
+]);
+const XML_NAMES = new Set([
+  "schedule", "generator", "url", "version", "conference", "title", "acronym", "start", "end", "days", "timeslot_duration", "base_url",
+  "time_zone_name", "track", "day", "room", "event", "subtitle", "type", "date", "duration", "abstract", "slug", "language", "persons",
+  "person", "links", "@_name", "@_version", "@_color", "@_slug", "@_index", "@_date", "@_start", "@_end", "@_guid", "@_id", "#text",
+]);
+const ICAL_PROPERTIES = new Set([
+  "version", "prodid", "calscale", "method", "x-wr-calname", "x-wr-timezone", "tzid", "dtstart", "tzoffsetfrom", "tzoffsetto",
+  "uid", "dtstamp", "sequence", "dtend", "summary", "location", "description", "categories", "url", "status",
+]);
+
+function keysOf(value: unknown, out = new Set<string>(), skipUnder: string | null = null): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, out, skipUnder);
+  else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      out.add(key);
+      // frab day "rooms" are keyed by room name: look inside, not at the names.
+      if (key === skipUnder && inner && typeof inner === "object" && !Array.isArray(inner)) {
+        for (const list of Object.values(inner)) keysOf(list, out, skipUnder);
+      } else keysOf(inner, out, skipUnder);
+    }
+  }
+  return out;
+}
+
+function assertAllowlisted(texts: Record<ExportFormat, string>) {
+  for (const key of keysOf(JSON.parse(texts["barouf-json"]))) expect(BAROUF_KEYS, `Barouf JSON key ${key}`).toContain(key);
+  const frab = JSON.parse(texts["frab-json"]);
+  const frabKeys = new Set<string>();
+  for (const day of frab.schedule.conference.days) {
+    keysOf(day.rooms, frabKeys, null);
+    for (const key of Object.keys(day)) frabKeys.add(key);
+  }
+  const { days: _days, ...conference } = frab.schedule.conference;
+  keysOf({ ...frab, schedule: { ...frab.schedule, conference } }, frabKeys);
+  const roomNames = new Set(frab.schedule.conference.rooms.map((r: { name: string }) => r.name));
+  for (const key of frabKeys) if (!roomNames.has(key)) expect(FRAB_KEYS, `schedule.json key ${key}`).toContain(key);
+  const { "?xml": _declaration, ...xml } = new XMLParser({ ignoreAttributes: false, isArray: () => true }).parse(texts["frab-xml"]);
+  for (const key of keysOf(xml)) expect(XML_NAMES, `schedule.xml name ${key}`).toContain(key);
+  const { component } = parseIcal(texts.ical);
+  const names = new Set<string>();
+  const walk = (c: typeof component) => {
+    for (const p of c.getAllProperties()) names.add(p.name);
+    for (const sub of c.getAllSubcomponents()) walk(sub);
+  };
+  walk(component);
+  for (const name of names) expect(ICAL_PROPERTIES, `iCalendar property ${name}`).toContain(name);
+  const header = texts.csv.replace(/^\uFEFF/, "").split("\r\n")[0]!.split(",");
+  expect(header).toEqual([...CSV_COLUMNS]);
+}
+
+/** No private value of any speaker of the edition appears in any export, under any format. */
+async function assertNothingPrivate(editionId: number, texts: Record<ExportFormat, string>) {
+  const rows = await (await db())
+    .select({ email: speakers.email, phone: speakers.phone, a: speakers.accessibilityNeeds, p: speakers.practicalNotes, i: speakers.internalNotes })
+    .from(speakers)
+    .where(eq(speakers.editionId, editionId))
+    .all();
+  const secrets = new Set(rows.flatMap((r) => [r.email, r.phone, r.a, r.p, r.i]).filter((v): v is string => !!v && v.length > 5));
+  expect(secrets.size).toBeGreaterThan(0);
+  for (const [format, text] of Object.entries(texts)) {
+    for (const secret of secrets) expect(text.includes(secret), `${format} contains ${secret}`).toBe(false);
+    expect(text).not.toMatch(/@example\.org|PRIVATE-|token/i);
+  }
+}
+
+describe("exports of the seed", () => {
+  it("are valid in every format, allowlisted, and carry nothing private", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const programme = await draftProgramme(database, { editionId: edition.id });
+    expect(programme.sessions.length).toBeGreaterThan(40);
+    const texts = exportsOf(programme);
+    await assertAllValid(texts, programme);
+    assertAllowlisted(texts);
+    await assertNothingPrivate(edition.id, texts);
+  });
+});
+
+describe("exports of F1", () => {
+  let editionId: number;
+  let programme: PublicProgramme;
+  beforeAll(async () => {
+    ({ editionId } = await insertWorkload(await db(), generateWorkload("F1")));
+    programme = await draftProgramme(await db(), { editionId });
+  });
+
+  it("are valid in every format, allowlisted, and carry nothing private", async () => {
+    expect(programme.sessions.length).toBeGreaterThan(900);
+    const texts = exportsOf(programme);
+    const { barouf } = await assertAllValid(texts, programme);
+    // Only public, scheduled sessions: every exported one is in a room at a time.
+    expect(barouf.sessions.every((s: { roomId: string; start: string }) => s.roomId && s.start)).toBe(true);
+    assertAllowlisted(texts);
+    await assertNothingPrivate(editionId, texts);
+  });
+
+  it("publishes with the same number of queries as the seed (no growth with the programme's size)", async () => {
+    const database = await db();
+    const seed = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const counts: number[] = [];
+    for (const [id, slug] of [[seed.id, SEED_EDITION], [editionId, "barouf-f1"]] as const) {
+      await acknowledgeBlockingConflicts(database, id);
+      queryCounter.count = 0;
+      const result = await publishProgramme(database, { editionId: id, slug, actor: { type: "system" }, note: null, now: Date.UTC(2016, 2, 1) });
+      expect(result.ok).toBe(true);
+      counts.push(queryCounter.count);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    // And the F1 version is served.
+    const response = await request("/programme/barouf-f1/schedule.json");
+    expect(response.status).toBe(200);
+    assertScheduleJson(await response.text());
+  });
+});
+
+const HOSTILE_TITLE = `</script><script>alert("x")</script> \u2028 \u2029 "quoted", comma; semi\\colon \uD800 lone`;
+const FORMULA = "=HYPERLINK(\"http://evil.example\",\"clic\")";
+const BIG = "Résumé très long, avec des virgules, des \"guillemets\" et des sauts\nde ligne. ".repeat(14_000); // ≈ 1 MB
+
+describe("hostile text", () => {
+  it("comes out valid and inert in every format and on the public page", async () => {
+    const database = await db();
+    const edition = await createEdition(database, { slug: "hostile-2016", title: `Édition "</script>" ${"\u2028"}` });
+    const room = await createRoom(database, { editionId: edition.id, name: `Salle <b>&amp;</b> "A", ; \uDC00` });
+    const theme = await createTheme(database, { editionId: edition.id, nameFr: "+SUM(A1:A2)", nameEn: "@import" });
+    const format = await createFormat(database, { editionId: edition.id, nameFr: "-2+3", nameEn: "\tTab" });
+    const speaker = await createSpeaker(database, {
+      editionId: edition.id,
+      publicName: `Zoé "</script>" \u2028`,
+      bioFr: `<img src=x onerror=alert(1)> ${FORMULA}`,
+      consentPublishBio: true,
+      links: [
+        { label: "site", url: "javascript:alert(1)" },
+        { label: "ok", url: "https://example.net/zoe" },
+      ],
+      email: "zoe@private.example",
+    });
+    const start = Date.UTC(2016, 2, 9, 9, 0);
+    await createSession(database, {
+      editionId: edition.id,
+      slug: "hostile",
+      titleFr: HOSTILE_TITLE,
+      abstractFr: BIG,
+      abstractEn: "\r=cmd|' /C calc'!A0",
+      roomId: room.id,
+      themeId: theme.id,
+      formatId: format.id,
+      startsAt: start,
+      endsAt: start + 3_600_000,
+      status: "scheduled",
+      people: [{ speakerId: speaker.id, confirmation: "confirmed" }],
+    });
+    await createSession(database, {
+      editionId: edition.id,
+      slug: "formula",
+      titleFr: FORMULA,
+      titleEn: "@SUM(1)",
+      roomId: room.id,
+      startsAt: start + 3_600_000,
+      endsAt: start + 7_200_000,
+      status: "scheduled",
+    });
+
+    const source = await loadPublicSource(database, { editionId: edition.id });
+    // SQLite stores UTF-8, so a lone surrogate cannot even be saved; the exporters are pure
+    // functions of plain data, so give them one anyway.
+    expect(source.sessions.find((s) => s.slug === "hostile")!.titleFr).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD"));
+    source.sessions.find((s) => s.slug === "hostile")!.titleFr = HOSTILE_TITLE;
+    const programme = buildSnapshot(source, { number: 1, publishedAt: Date.UTC(2016, 2, 1), previous: null });
+    const texts = exportsOf(programme);
+    const { barouf, rows } = await assertAllValid(texts, programme);
+
+    // JSON keeps the text exactly (JSON escapes the lone surrogate); unsafe links are dropped.
+    expect(barouf.sessions[0].title.fr).toBe(HOSTILE_TITLE);
+    expect(barouf.sessions[0].abstract.fr).toBe(BIG);
+    expect(barouf.speakers[0].links).toEqual([{ label: "ok", url: "https://example.net/zoe" }]);
+    expect(texts["barouf-json"]).not.toContain("javascript:");
+
+    // XML: escaped, parsed back to the same text (the lone surrogate becomes U+FFFD).
+    const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(texts["frab-xml"]);
+    const room0 = xml.schedule.day[0].room;
+    const event = (Array.isArray(room0) ? room0[0] : room0).event;
+    const first = Array.isArray(event) ? event[0] : event;
+    expect(first.title).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD"));
+    expect(texts["frab-xml"]).not.toContain("<script>");
+
+    // iCalendar: every line at most 75 octets, CRLF everywhere, text comes back as it went in.
+    const lines = texts.ical.split("\r\n");
+    expect(lines.every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(texts.ical.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const { events } = parseIcal(texts.ical);
+    expect(events[0]!.summary).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD").replace(/\u2028|\u2029/g, "\n"));
+    expect(events[0]!.description).toContain(BIG.slice(0, 200).replace(/\n/g, "\n"));
+    expect(events[0]!.location).toBe(`Salle <b>&amp;</b> "A", ; \uFFFD`);
+
+    // CSV: one row per session, formula-like cells start with an apostrophe.
+    expect(rows[0]!.abstract_fr).toBe(BIG);
+    expect(rows[0]!.abstract_en).toBe("'\r=cmd|' /C calc'!A0");
+    expect(rows[0]!.theme).toBe("'+SUM(A1:A2)");
+    expect(rows[0]!.format).toBe("'-2+3");
+    expect(rows[1]!.title_fr).toBe(`'${FORMULA}`);
+    expect(rows[1]!.title_en).toBe("'@SUM(1)");
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+
+    // The public page: the text is shown escaped, no injected element.
+    await acknowledgeBlockingConflicts(database, edition.id);
+    expect((await publishProgramme(database, { editionId: edition.id, slug: "hostile-2016", actor: { type: "system" }, note: null, now: Date.now() })).ok).toBe(true);
+    const page = await request("/programme/hostile-2016/");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain('<script>alert("x")</script>');
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain("&lt;/script&gt;&lt;script&gt;");
+  });
+});
