@@ -62,12 +62,21 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, publicDir: strin
 }
 
 /** Adapts the fetch-style app to node:http, with static files from public/. */
-export function createNodeListener(handler: FetchHandler, options: { publicDir: string; trustProxy: boolean }) {
+export function createNodeListener(
+  handler: FetchHandler,
+  options: {
+    publicDir: string;
+    trustProxy: boolean;
+    /** Answers from memory before the framework when it can (the public exports); false to go on. */
+    fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  },
+) {
   const publicDir = path.resolve(options.publicDir);
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const host = req.headers.host ?? "localhost";
       const url = new URL(req.url ?? "/", `http://${host}`);
+      if (options.fastPath?.(req, res)) return;
       if (serveStatic(req, res, publicDir, url.pathname)) return;
 
       const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";

@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "~/db/client.server";
 import { getEnv } from "~/env.server";
 import { prepareDatabase } from "~/services/bootstrap.server";
+import { serveCachedExport } from "~/services/export-cache.server";
 import { createAppHandler } from "./handler.server";
 import { createNodeListener } from "./node.server";
 
@@ -47,7 +48,7 @@ async function main() {
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin: env.publicOrigin, secure: env.secureCookies });
-  const server = createServer(createNodeListener(handler, { publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY }));
+  const server = createServer(createNodeListener(handler, { publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();

@@ -182,3 +182,34 @@ export function exportResponse(prepared: Prepared, request: Request): Response {
   });
   return new Response(body as unknown as BodyInit | null, { status, headers });
 }
+
+/** Headers the app adds to every response, fitted to data files (no scripts, no framing). */
+const DATA_SECURITY_HEADERS = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+/**
+ * The server's fast path (node.server.ts): a GET or HEAD of a public export path that the app
+ * has already answered is served from the prepared bytes, before the framework. Anything else,
+ * or a latest path older than LATEST_TTL_MS, returns false and goes through Remix as usual.
+ */
+export function serveCachedExport(
+  req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
+  res: { writeHead(status: number, headers: Record<string, string>): unknown; end(body?: Buffer): unknown },
+): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "";
+  if (!url.startsWith("/programme/") || url.includes("?")) return false;
+  const prepared = recallPath(url, Date.now());
+  if (!prepared) return false;
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  };
+  const { status, headers, body } = answer(prepared, { method: req.method, acceptEncoding: header("accept-encoding"), ifNoneMatch: header("if-none-match") });
+  res.writeHead(status, { ...headers, ...DATA_SECURITY_HEADERS });
+  res.end(body ?? undefined);
+  return true;
+}

@@ -9,9 +9,10 @@
 // (prefix match: "conflicts" matches "conflicts.full") or a workload name, case-insensitively.
 import board from "./board.bench";
 import conflicts from "./conflicts.bench";
+import exports from "./exports.bench";
 import type { BenchModule, Figure } from "./measure";
 
-const BENCHES: BenchModule[] = [conflicts, board];
+const BENCHES: BenchModule[] = [conflicts, board, exports];
 
 const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
 
