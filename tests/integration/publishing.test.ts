@@ -7,6 +7,7 @@ import { editions, programmeVersions, rooms, sessions, sessionSpeakers } from "~
 import { queryCounter } from "~/db/client.server";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
+import { serveCachedExport } from "~/services/export-cache.server";
 import { assertBaroufJson, assertScheduleJson, assertScheduleXml, parseIcal } from "../helpers/validators";
 
 const VERSIONS = `/editions/${SEED_EDITION}/versions`;
@@ -214,5 +215,46 @@ describe("publishing", () => {
     expect((await request(`${PUBLIC}/v/1`)).status).toBe(200);
     expect((await request(`${PUBLIC}/v/${barouf.version.number + 1}`)).status).toBe(404);
     expect((await request(`${PUBLIC}/v/${barouf.version.number + 1}/programme.json`)).status).toBe(404);
+  });
+
+  it("the server's fast path answers from the same prepared bytes, and forgets latest paths on publish", async () => {
+    const database = await db();
+    const edition = await seedEdition();
+    await acknowledgeBlockingConflicts(database, edition.id);
+    const { cookie } = await signIn("editor");
+    expect((await request(VERSIONS, { cookie, form: { intent: "publish" } })).status).toBe(302);
+
+    const fake = (url: string, headers: Record<string, string>) => {
+      const res = { status: 0, headers: {} as Record<string, string>, body: undefined as Buffer | undefined };
+      const served = serveCachedExport(
+        { method: "GET", url, headers },
+        { writeHead: (status, h) => ((res.status = status), (res.headers = h)), end: (b?: Buffer) => (res.body = b) },
+      );
+      return { served, ...res };
+    };
+    const path = `${PUBLIC}/schedule.xml`;
+    // Not answered by the app yet: the fast path lets it through.
+    expect(fake(path, {}).served).toBe(false);
+    const viaApp = await request(path, { headers: { "Accept-Encoding": "gzip" } });
+    const appBytes = Buffer.from(await viaApp.arrayBuffer());
+    const fast = fake(path, { "accept-encoding": "gzip" });
+    expect(fast.served).toBe(true);
+    expect(fast.status).toBe(200);
+    expect(fast.body!.equals(appBytes)).toBe(true);
+    expect(fast.headers.ETag).toBe(viaApp.headers.get("ETag"));
+    expect(fast.headers["Access-Control-Allow-Origin"]).toBe("*");
+    const notModified = fake(path, { "accept-encoding": "gzip", "if-none-match": viaApp.headers.get("ETag")! });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body).toBeUndefined();
+    // Query strings and other methods always go through the app.
+    expect(fake(`${path}?x=1`, {}).served).toBe(false);
+
+    // A new version: the latest path is forgotten at once.
+    await database.update(sessions).set({ titleFr: "Titre changé" }).where(eq(sessions.editionId, edition.id));
+    await acknowledgeBlockingConflicts(database, edition.id);
+    expect((await request(VERSIONS, { cookie, form: { intent: "publish" } })).status).toBe(302);
+    expect(fake(path, {}).served).toBe(false);
+    const fresh = await request(path);
+    expect(fresh.headers.get("ETag")).not.toBe(viaApp.headers.get("ETag")?.replace(/-gz"$/, '"'));
   });
 });
