@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Confirmation, OrganisationKind } from "~/db/schema";
 import { isRowProblem, overlappingRows, rowToWindow, type Window } from "~/domain/availability";
 import { LOCALES } from "~/i18n/locales";
+import { nestFormValues } from "~/utils/nested-form";
 
 // The database's enums, repeated here so the browser bundle does not pull in the table definitions.
 export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
@@ -227,8 +228,12 @@ export function toFormValues(nested: Record<string, unknown>): SpeakerFormValues
   };
 }
 
-/** Posted values after a refused save keep every row the organiser typed, blank ones included. */
-export function toRetypedValues(nested: Record<string, unknown>): SpeakerFormValues {
+/**
+ * Values posted to a refused save (flat names), as the form's default values: every row the
+ * organiser typed is kept, blank ones included, so the errors' paths still match the inputs.
+ */
+export function retypedFormValues(flat: Record<string, string | string[]>): SpeakerFormValues {
+  const nested = nestFormValues(flat);
   const values = toFormValues(nested);
   const links = rows(nested.links, ["label", "url"] as const);
   const availability = rows(nested.availability, ["date", "start", "end"] as const);

@@ -6,8 +6,7 @@ import { windowsToRows } from "~/domain/availability";
 import { editionDays, localDate, localTime } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import type { SpeakerState } from "~/models/speakers.server";
-import { toFormValues, toRetypedValues, type SpeakerFormValues } from "~/schemas/speakers";
-import { nestFormValues } from "~/utils/nested-form";
+import { retypedFormValues, toFormValues, type SpeakerFormValues } from "~/schemas/speakers";
 import type { StaleSave } from "~/utils/stale";
 import { staleSave, type StaleField } from "~/utils/stale.server";
 
@@ -21,11 +20,6 @@ export function speakerFormValues(speaker: SpeakerState, timeZone: string): Spea
     availability: windowsToRows(speaker.availability, timeZone),
     version: String(speaker.version),
   });
-}
-
-/** Values typed in a refused form, nested back, every posted row kept so error paths match. */
-export function retypedFormValues(flat: Record<string, string | string[]>): SpeakerFormValues {
-  return toRetypedValues(nestFormValues(flat));
 }
 
 /** The edition's days, plus any other day a stored window is on (so saving never drops it). */
