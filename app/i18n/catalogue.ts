@@ -3,6 +3,7 @@ import { audit } from "./messages/audit";
 import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
+import { csv } from "./messages/csv";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { publishing } from "./messages/publishing";
@@ -17,6 +18,7 @@ const modules = {
   board,
   conflicts,
   core,
+  csv,
   import: importMessages,
   invitations,
   publishing,

@@ -1,0 +1,121 @@
+// Speakers and sessions as CSV for spreadsheets (organisers only: private fields included).
+// Columns use the import's field names, so an exported file imports back as it is.
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "~/db/client.server";
+import { formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
+import { toCsv } from "~/domain/csv";
+import { localDate, localTime } from "~/domain/time";
+import { IMPORT_FIELDS } from "~/schemas/csv-import";
+
+/** One query whatever the number of speakers. */
+export async function speakersCsv(db: Queryable, { editionId }: { editionId: number }): Promise<string> {
+  const rows = await db
+    .select({
+      uuid: speakers.uuid,
+      publicName: speakers.publicName,
+      email: speakers.email,
+      organisation: organisations.name,
+      jobTitle: speakers.jobTitle,
+      bioFr: speakers.bioFr,
+      bioEn: speakers.bioEn,
+      phone: speakers.phone,
+      languages: speakers.languages,
+      preferredLocale: speakers.preferredLocale,
+      links: speakers.links,
+      accessibilityNeeds: speakers.accessibilityNeeds,
+      internalNotes: speakers.internalNotes,
+      consentRecording: speakers.consentRecording,
+      consentPhotos: speakers.consentPhotos,
+      consentPublishBio: speakers.consentPublishBio,
+    })
+    .from(speakers)
+    .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
+    .where(eq(speakers.editionId, editionId))
+    .orderBy(asc(speakers.publicName), asc(speakers.id))
+    .all();
+  const fields = IMPORT_FIELDS.speakers;
+  return toCsv(
+    ["uuid", ...fields],
+    rows.map((row) => [
+      row.uuid,
+      ...fields.map((field) => {
+        if (field === "languages") return row.languages.join(", ");
+        if (field === "links") return row.links.map((link) => link.url).join(" ");
+        return row[field];
+      }),
+    ]),
+  );
+}
+
+const SESSION_COLUMNS = [...IMPORT_FIELDS.sessions, "speakerNames", "room", "day", "start", "end"] as const;
+
+/** One row per session with its people; two queries whatever the number of sessions. */
+export async function sessionsCsv(db: Queryable, { editionId, timeZone }: { editionId: number; timeZone: string }): Promise<string> {
+  const [sessionRows, people] = await Promise.all([
+    db
+      .select({
+        id: sessions.id,
+        uuid: sessions.uuid,
+        slug: sessions.slug,
+        titleFr: sessions.titleFr,
+        titleEn: sessions.titleEn,
+        abstractFr: sessions.abstractFr,
+        abstractEn: sessions.abstractEn,
+        format: formats.slug,
+        theme: themes.slug,
+        language: sessions.language,
+        status: sessions.status,
+        isPublic: sessions.isPublic,
+        expectedAudience: sessions.expectedAudience,
+        room: rooms.name,
+        startsAt: sessions.startsAt,
+        endsAt: sessions.endsAt,
+      })
+      .from(sessions)
+      .leftJoin(formats, eq(formats.id, sessions.formatId))
+      .leftJoin(themes, eq(themes.id, sessions.themeId))
+      .leftJoin(rooms, eq(rooms.id, sessions.roomId))
+      .where(eq(sessions.editionId, editionId))
+      .orderBy(asc(sessions.startsAt), asc(sessions.slug))
+      .all(),
+    db
+      .select({ sessionId: sessionSpeakers.sessionId, role: sessionSpeakers.role, name: speakers.publicName, email: speakers.email })
+      .from(sessionSpeakers)
+      .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
+      .innerJoin(speakers, and(eq(speakers.id, sessionSpeakers.speakerId), eq(speakers.editionId, editionId)))
+      .where(eq(sessions.editionId, editionId))
+      .orderBy(asc(sessionSpeakers.sessionId), asc(sessionSpeakers.position))
+      .all(),
+  ]);
+  const peopleOf = new Map<number, typeof people>();
+  for (const person of people) {
+    const list = peopleOf.get(person.sessionId) ?? [];
+    list.push(person);
+    peopleOf.set(person.sessionId, list);
+  }
+  return toCsv(
+    ["uuid", ...SESSION_COLUMNS],
+    sessionRows.map((row) => {
+      const list = peopleOf.get(row.id) ?? [];
+      const cells: Record<(typeof SESSION_COLUMNS)[number], string | number | boolean | null> = {
+        ...row,
+        people: list.filter((p) => p.email).map((p) => `${p.email} (${p.role})`).join("; "),
+        speakerNames: list.map((p) => `${p.name} (${p.role})`).join("; "),
+        day: row.startsAt === null ? null : localDate(row.startsAt, timeZone),
+        start: row.startsAt === null ? null : localTime(row.startsAt, timeZone),
+        end: row.endsAt === null ? null : localTime(row.endsAt, timeZone),
+      };
+      return [row.uuid, ...SESSION_COLUMNS.map((column) => cells[column])];
+    }),
+  );
+}
+
+export function csvResponse(body: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
