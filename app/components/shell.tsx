@@ -69,6 +69,11 @@ export function Shell(props: {
               </NavLink>
             </li>
           ))}
+          {props.organiser.role !== "viewer" ? (
+            <li>
+              <NavLink to="/editions/import">{t("import.title")}</NavLink>
+            </li>
+          ) : null}
           {props.organiser.role === "admin" ? (
             <li>
               <NavLink to="/admin/organisers" prefetch="intent">

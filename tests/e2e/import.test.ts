@@ -24,7 +24,9 @@ describe("importing a programme in the browser", () => {
     const context = await browser.newContext();
     const page = await newPage(context);
     await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}/editions/import`);
+    // Editors and admins find the import in the menu of every edition page.
+    await page.getByRole("navigation").getByRole("link", { name: "Importer un programme" }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe("/editions/import");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toBe("Importer un programme");
 
     // A bad slug is caught in the browser, before anything is sent.

@@ -108,15 +108,18 @@ describe("the apply step", { timeout: 120_000 }, () => {
     const db = await getDb();
     const edition = await db.select().from(editions).where(eq(editions.id, result.editionId)).get();
     expect(edition).toMatchObject({ title: "DemoCon", startDate: "2020-12-14", endDate: "2020-12-16", timeZone: "UTC", mainLanguage: "en" });
-    const session = await db.select().from(sessions).where(eq(sessions.uuid, "8079583e-8321-506c-95af-fd2903a5f075")).get();
-    expect(session).toMatchObject({ editionId: result.editionId, titleEn: "Focused 5thgeneration hardware", status: "scheduled", startsAt: Date.parse("2020-12-14T09:00:00+01:00") });
+    const session = await db.select().from(sessions).where(and(eq(sessions.editionId, result.editionId), eq(sessions.titleEn, "Focused 5thgeneration hardware"))).get();
+    expect(session).toMatchObject({ status: "scheduled", startsAt: Date.parse("2020-12-14T09:00:00+01:00"), language: "en" });
+    // The source guid, unless an earlier import in this file's database already holds it (then a derived one, reported).
+    const guid = "8079583e-8321-506c-95af-fd2903a5f075";
+    if (session!.uuid !== guid) expect(result.changes).toContainEqual({ kind: "session.guidTaken", subject: "Focused 5thgeneration hardware", from: guid, to: session!.uuid });
     const hours = await db.select({ date: roomOpeningHours.date, opens: roomOpeningHours.opens, closes: roomOpeningHours.closes }).from(roomOpeningHours).innerJoin(rooms, eq(rooms.id, roomOpeningHours.roomId)).where(eq(rooms.editionId, result.editionId)).all();
     expect(hours).toHaveLength(2 * 3);
     expect(hours).toContainEqual({ date: "2020-12-14", opens: "03:00", closes: "02:59" });
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.editionId, result.editionId), eq(auditLog.action, "import"))).all();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: "edition", entityUuid: edition!.uuid, actorType: "system" });
-    expect(audit[0]!.after).toMatchObject({ slug: "democon-details", sessions: 36, speakers: 27, changes: 36 });
+    expect(audit[0]!.after).toMatchObject({ slug: "democon-details", sessions: 36, speakers: 27, changes: result.changes.length });
     // Progress went up to the total, one step per batch, then the check.
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.at(-1)).toMatchObject({ stage: "done" });
