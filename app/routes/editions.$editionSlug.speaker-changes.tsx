@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvitationsNav } from "~/components/invitations/sub-nav";
@@ -10,6 +10,7 @@ import { speakerChangesActionSchema } from "~/schemas/invitations";
 import { requireEdition } from "~/services/access.server";
 import { canWrite } from "~/services/auth.server";
 import { invalid, parseForm } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Modifications des intervenant·es · Barouf" }];
 
@@ -39,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     now: Date.now(),
   });
   if (marked === 0) throw new Response("Not found", { status: 404 });
+  // From a speaker's page: back there (same-origin paths only).
+  if (input.intent === "seen" && input.redirectTo) throw redirect(safeRedirect(input.redirectTo));
   return data({ marked });
 }
 

@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SpeakerForm } from "~/components/speakers/speaker-form";
 import { History } from "~/components/history";
+import { SpeakerChangesPanel } from "~/components/invitations/speaker-changes";
 import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
+import { listSpeakerChanges } from "~/models/speaker-changes.server";
 import { deleteSpeaker, getSpeakerPage, setSessionConfirmation, updateSpeaker, type SpeakerState } from "~/models/speakers.server";
 import { StaleVersionError } from "~/models/versioning.server";
 import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
@@ -26,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const page = await getSpeakerPage(await getDb(), { editionId: edition.id, speakerUuid: params.speakerId ?? "" });
   const values = speakerFormValues(page.speaker, edition.timeZone);
+  const speakerChanges = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id, speakerUuid: page.speaker.uuid });
   return {
+    speakerChanges,
     edition: { slug: edition.slug, timeZone: edition.timeZone },
     speaker: {
       uuid: page.speaker.uuid,
@@ -152,6 +156,13 @@ export default function SpeakerPage() {
         </p>
       ) : null}
       {loaded.canEdit ? null : <p className="alert alert-info">{t("speakers.readOnly")}</p>}
+      <SpeakerChangesPanel
+        changes={loaded.speakerChanges}
+        timeZone={loaded.edition.timeZone}
+        editionSlug={loaded.edition.slug}
+        speakerUuid={speaker.uuid}
+        canMarkSeen={loaded.canEdit}
+      />
       {stale ? <StaleNotice stale={stale} /> : null}
       <SpeakerForm
         key={typed ? JSON.stringify(typed.values) : `v${speaker.version}`}

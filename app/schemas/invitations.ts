@@ -26,6 +26,6 @@ export const outboxFilterSchema = z.object({
 });
 
 export const speakerChangesActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("seen"), speaker: uuid }),
+  z.object({ intent: z.literal("seen"), speaker: uuid, redirectTo: z.string().optional() }),
   z.object({ intent: z.literal("seen-all") }),
 ]);

@@ -328,8 +328,16 @@ describe("the speaker page", () => {
     expect(page).toContain("par Ada Lovelace (intervenant·e)");
     expect(page).toContain("Nouvelle biographie");
     expect(page).toContain("Fauteuil roulant");
-    const seen = await request(`/editions/${SEED_EDITION}/speaker-changes`, { cookie: editor.cookie, form: { intent: "seen", speaker: speaker.uuid } });
-    expect(seen.status).toBe(200);
+    // The speaker's own organiser page shows them too, and marks them seen from there.
+    const speakerPage = await (await request(`/editions/${SEED_EDITION}/speakers/${speaker.uuid}`, { cookie: editor.cookie })).text();
+    expect(speakerPage).toContain("Modifié par l’intervenant·e depuis votre dernière visite (3)");
+    const seen = await request(`/editions/${SEED_EDITION}/speaker-changes`, {
+      cookie: editor.cookie,
+      form: { intent: "seen", speaker: speaker.uuid, redirectTo: `/editions/${SEED_EDITION}/speakers/${speaker.uuid}` },
+    });
+    expect(seen.status).toBe(302);
+    expect(seen.headers.get("Location")).toBe(`/editions/${SEED_EDITION}/speakers/${speaker.uuid}`);
+    expect(await (await request(`/editions/${SEED_EDITION}/speakers/${speaker.uuid}`, { cookie: editor.cookie })).text()).not.toContain("depuis votre dernière visite");
     expect(await listSpeakerChanges(database, { editionId: speaker.editionId, organiserId: editor.organiser.id, speakerUuid: speaker.uuid })).toEqual([]);
     // Another organiser has not looked yet.
     const other = await signIn("admin");

@@ -1,5 +1,6 @@
 // The list of what speakers changed, for the speaker-changes page and for a speaker's own
 // page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
+import { Form } from "@remix-run/react";
 import { formatLocalDate } from "~/domain/format";
 import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
 import { When } from "./when";
@@ -60,5 +61,33 @@ export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChang
         );
       })}
     </ol>
+  );
+}
+
+/** For a speaker's own organiser page: what they changed since this organiser last looked. */
+export function SpeakerChangesPanel(props: {
+  changes: SpeakerChangeView[];
+  timeZone: string;
+  editionSlug: string;
+  speakerUuid: string;
+  canMarkSeen: boolean;
+}) {
+  const t = useT();
+  if (props.changes.length === 0) return null;
+  return (
+    <section aria-labelledby="speaker-own-changes" className="form-section speaker-own-changes">
+      <h2 id="speaker-own-changes">{t("changes.sinceYouLooked", { count: props.changes.length })}</h2>
+      <SpeakerChangeList changes={props.changes} timeZone={props.timeZone} />
+      {props.canMarkSeen ? (
+        <Form method="post" action={`/editions/${props.editionSlug}/speaker-changes`}>
+          <input type="hidden" name="intent" value="seen" />
+          <input type="hidden" name="speaker" value={props.speakerUuid} />
+          <input type="hidden" name="redirectTo" value={`/editions/${props.editionSlug}/speakers/${props.speakerUuid}`} />
+          <button type="submit" className="button button-small">
+            {t("changes.seen")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
   );
 }
