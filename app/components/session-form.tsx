@@ -61,6 +61,7 @@ export function SessionForm(props: {
   const field = (name: Exclude<keyof SessionFormInput, "isPublic" | "intent" | "version">) => ({
     ...form.register(name),
     defaultValue: String(defaults[name] ?? ""),
+    autoFocus: firstError === name,
   });
   const firstError = props.errors ? Object.keys(props.errors)[0] : undefined;
   const name = (named: Named) => (locale === "en" ? named.nameEn : named.nameFr);
@@ -73,7 +74,7 @@ export function SessionForm(props: {
       <fieldset>
         <legend id="session-form-title">{t("sessions.section.content")}</legend>
         <div className="grid-2">
-          <Field label={t("sessions.field.titleFr")} autoFocus={firstError === "titleFr"} error={errorOf("titleFr")} {...field("titleFr")} />
+          <Field label={t("sessions.field.titleFr")} error={errorOf("titleFr")} {...field("titleFr")} />
           <Field label={t("sessions.field.titleEn")} error={errorOf("titleEn")} {...field("titleEn")} />
           <TextAreaField label={t("sessions.field.abstractFr")} rows={5} error={errorOf("abstractFr")} {...field("abstractFr")} />
           <TextAreaField label={t("sessions.field.abstractEn")} rows={5} error={errorOf("abstractEn")} {...field("abstractEn")} />

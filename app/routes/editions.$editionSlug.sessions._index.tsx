@@ -75,6 +75,11 @@ export default function SessionsList() {
           </Link>
         </div>
       </Form>
+      {searchParams.get("done") === "deleted" ? (
+        <p className="alert alert-info" role="status">
+          {t("sessions.deleted")}
+        </p>
+      ) : null}
       <p role="status" data-testid="sessions-count">
         {t("sessions.count", { total: list.total })}
       </p>

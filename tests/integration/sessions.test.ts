@@ -501,6 +501,7 @@ describe("cancelling and deleting", () => {
     const deleted = await request(`${BASE}/${session.uuid}`, { cookie: admin, form: { intent: "delete", version: "1" } });
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`${BASE}?done=deleted`);
+    expect(await (await request(`${BASE}?done=deleted`, { cookie: admin })).text()).toContain("Session supprimée.");
     expect(await sessionRow(session.uuid)).toBeUndefined();
     expect(await database.select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id)).all()).toHaveLength(0);
     const entry = (await auditOf(session.uuid)).at(-1)!;
