@@ -239,7 +239,7 @@ export type ImportJob = {
   startedAt: number;
 };
 
-/** Jobs of this process (Barouf runs as one process, see ADR 0008); forgotten after an hour. */
+/** Jobs of this process (Barouf runs as one process, see ADR 0010); forgotten after an hour. */
 const jobs = new Map<string, ImportJob>();
 const JOB_TTL_MS = 60 * 60_000;
 
