@@ -17,10 +17,10 @@ export const placeSchema = z
     date: z.string().regex(DATE, "board.error.date"),
     start: z.string().regex(HHMM, "board.error.time"),
     end: z.string().regex(HHMM, "board.error.time"),
-    /** The session ends after midnight (a late-night programme). */
-    endsNextDay: z.enum(["on"]).optional(),
+    /** The session ends after midnight (a late-night programme): "on" when posted, a boolean in the browser. */
+    endsNextDay: z.union([z.literal("on"), z.boolean()]).optional(),
   })
-  .refine((v) => v.endsNextDay === "on" || !HHMM.test(v.start) || !HHMM.test(v.end) || v.end > v.start, {
+  .refine((v) => v.endsNextDay === "on" || v.endsNextDay === true || !HHMM.test(v.start) || !HHMM.test(v.end) || v.end > v.start, {
     path: ["end"],
     message: "board.error.endBeforeStart",
   });

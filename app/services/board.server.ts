@@ -608,7 +608,7 @@ export function toBoardChange(
 }
 
 function localPlacement(
-  input: { date: string; start: string; end: string; endsNextDay?: "on" },
+  input: { date: string; start: string; end: string; endsNextDay?: "on" | boolean },
   timeZone: string,
 ): { ok: true; value: { start: number; end: number } } | { ok: false; errors: Record<string, string> } {
   const at = (date: string, time: string, field: string) => {
@@ -622,7 +622,8 @@ function localPlacement(
     }
   };
   const start = at(input.date, input.start, "start");
-  const end = at(input.endsNextDay === "on" ? addDays(input.date, 1) : input.date, input.end, "end");
+  const nextDay = input.endsNextDay === "on" || input.endsNextDay === true;
+  const end = at(nextDay ? addDays(input.date, 1) : input.date, input.end, "end");
   const errors: Record<string, string> = {};
   if (!start.ok) errors[start.field] = start.key;
   if (!end.ok) errors[end.field] = end.key;

@@ -165,24 +165,29 @@ export function BoardPage({
     [placeFields],
   );
 
-  const resolveTarget = (element: EventTarget | null, drag: Dragging): Target | null => {
-    if (!(element instanceof Element)) return null;
-    const card = element.closest<HTMLElement>("[data-drop-card]");
-    if (card && card.dataset.dropCard !== drag.card.id) {
-      return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
+  /** What lies under the pointer, looking through the dragged card itself and any overlay. */
+  const resolveTarget = (event: DragEvent<HTMLElement>, drag: Dragging): Target | null => {
+    const under = document.elementsFromPoint?.(event.clientX, event.clientY) ?? [];
+    const stack = under.length > 0 ? under : event.target instanceof Element ? [event.target] : [];
+    for (const element of stack) {
+      const card = element.closest<HTMLElement>("[data-drop-card]");
+      if (card) {
+        if (card.dataset.dropCard === drag.card.id) continue;
+        return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
+      }
+      const cell = element.closest<HTMLElement>("[data-cell]");
+      if (cell) {
+        return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
+      }
+      if (element.closest("[data-drop-tray]")) return drag.placed ? { kind: "unschedule" } : null;
     }
-    const cell = element.closest<HTMLElement>("[data-cell]");
-    if (cell) {
-      return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
-    }
-    if (element.closest("[data-drop-tray]") && drag.placed) return { kind: "unschedule" };
     return null;
   };
 
   const onDragOver = (event: DragEvent<HTMLElement>) => {
     const dragging = draggingRef.current;
     if (!dragging) return;
-    const next = resolveTarget(event.target, dragging);
+    const next = resolveTarget(event, dragging);
     if (!next) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
@@ -200,7 +205,7 @@ export function BoardPage({
     const drag = draggingRef.current;
     if (!drag) return;
     event.preventDefault();
-    const drop = resolveTarget(event.target, drag);
+    const drop = resolveTarget(event, drag);
     endDrag();
     if (!drop) return;
     const params = previewParams(drag, drop);
