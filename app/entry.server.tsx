@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -54,6 +54,8 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests (the browser navigated away) are not errors.
   if (request.signal.aborted) return;
+  // A page or file that does not exist (a 4xx answer, e.g. /favicon.ico) is not a server error.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Never log query strings: invitation tokens may travel there.
   const url = new URL(request.url);
   console.error(`[barouf] ${request.method} ${url.pathname}`, error);

@@ -3,6 +3,15 @@ import { BODY_LIMIT } from "~/server/handler.server";
 import { ORIGIN, request, SEED_EDITION, signIn } from "../helpers/app";
 
 describe("cross-site requests", () => {
+  it("answers 404 for a missing page or file without logging a server error", async () => {
+    // tests/setup/console.ts fails this test on any console.error.
+    for (const path of ["/favicon.ico", "/no-such-page"]) {
+      const response = await request(path);
+      expect(response.status).toBe(404);
+      await response.text();
+    }
+  });
+
   it("refuses a POST from another origin", async () => {
     const response = await request("/login", {
       form: { email: "admin@barouf.example", password: "whatever-password" },
