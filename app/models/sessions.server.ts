@@ -438,7 +438,13 @@ export async function updateSession(
     }
     const moved =
       before.session.roomId !== after.roomId || before.session.startsAt !== after.startsAt || before.session.endsAt !== after.endsAt;
-    const lapsed = moved ? await markMustReconfirm(tx, { editionId: edition.id, sessionIds: [after.id], actor }) : [];
+    const lapsed = moved ? await markMustReconfirm(tx, {
+          editionId: edition.id,
+          sessionIds: [after.id],
+          actor,
+          before: [{ sessionId: after.id, startsAt: before.session.startsAt, endsAt: before.session.endsAt, roomId: before.session.roomId }],
+        })
+      : [];
     return { ok: true, value: { uuid: sessionUuid, reconfirm: lapsed.length } };
   });
 }

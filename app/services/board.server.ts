@@ -13,7 +13,7 @@ import { translate, type Locale, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor, type AuditAction } from "~/models/audit.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import { afterCommit, currentProgramme, forgetProgramme, programmeStamp, type CachedProgramme } from "./programme-cache.server";
-import { markMustReconfirm } from "./reconfirmation.server";
+import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server";
 import { acknowledgeConflict, ConflictGoneError } from "./conflicts.server";
 import type { z } from "zod";
 import type { BoardAction, previewSchema } from "~/schemas/board";
@@ -505,11 +505,13 @@ export async function applyBoardChange(
       const versions = new Map<string, number>();
       const updated: SessionInput[] = [];
       const ids: number[] = [];
+      const placementsBefore: PlacementBefore[] = [];
       const roomName = (uuid: string | null) => (uuid === null ? null : (programme.input.rooms.find((r) => r.id === uuid)?.name ?? null));
       for (const [uuid, target] of targets) {
         const s = sessionAt(uuid);
         const id = programme.ids.session.get(uuid)!;
         ids.push(id);
+        placementsBefore.push({ sessionId: id, startsAt: s.start, endsAt: s.end, roomId: s.roomId === null ? null : (programme.ids.room.get(s.roomId) ?? null) });
         const row = await updateVersioned(tx, sessions, and(eq(sessions.id, id), eq(sessions.editionId, editionId)), expected.get(uuid)!, {
           roomId: target.roomId === null ? null : programme.ids.room.get(target.roomId)!,
           startsAt: target.start,
@@ -532,7 +534,7 @@ export async function applyBoardChange(
       }
 
       // Speakers who had confirmed are asked to confirm the new time or room again.
-      const lapsed = await markMustReconfirm(tx, { editionId, sessionIds: ids, actor, now });
+      const lapsed = await markMustReconfirm(tx, { editionId, sessionIds: ids, actor, now, before: placementsBefore });
       const peopleChanges: Change[] = [];
       if (lapsed.length > 0) {
         const lapsedBySession = new Map<number, Set<number>>();

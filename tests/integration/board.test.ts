@@ -4,7 +4,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
-import { auditLog, conflictAcknowledgements, organisations, sessions, sessionSpeakers } from "~/db/schema";
+import { auditLog, conflictAcknowledgements, emails, organisations, rooms, sessions, sessionSpeakers } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
 import { applyBoardChange } from "~/services/board.server";
@@ -122,6 +122,11 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     expect(people.map((p) => p.confirmation)).toEqual(["must_reconfirm"]);
     const actions = await (await db()).select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityUuid, uuid)).all();
     expect(actions.map((a) => a.action)).toContain("move");
+    // The message to the speaker says where the session was and where it is now.
+    const message = (await (await db()).select().from(emails).where(eq(emails.speakerId, people[0]!.speakerId)).orderBy(desc(emails.id)).get())!;
+    const room = (await (await db()).select({ name: rooms.name }).from(rooms).where(eq(rooms.id, before.roomId!)).get())!;
+    expect(message.text).toContain(room.name);
+    expect(message.text).toContain("Salle Vauban");
   });
 
   it("swaps two sessions' slots and takes one off the board", async () => {
