@@ -1,7 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { StaleNotice } from "~/components/stale-notice";
 import { FormatFields } from "~/components/structure/format-fields";
 import { getDb } from "~/db/client.server";
@@ -14,7 +14,7 @@ import { formatEditSchema } from "~/schemas/formats";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Format · Barouf" }];
@@ -40,7 +40,7 @@ const FORMAT_FIELDS: StaleField[] = [
   { name: "requiredFeatures", label: "formats.requiredFeatures" },
 ];
 
-type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+type ActionResult = DeleteRefused;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = organiserActor(organiser);
   if (values.intent === "delete") {
     const result = await deleteFormat(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    if (!result.ok) return deleteRefused(result.sessions);
     throw redirect(`/editions/${edition.slug}/formats`);
   }
   const parsed = parseValues(values, formatEditSchema);
@@ -88,14 +88,7 @@ export default function FormatPage() {
       <h1>{format.nameFr}</h1>
       <FormAlert message={result?.deleteRefused ? t("formats.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <FormatForm key={format.version} failure={failure} />
-      {canWrite ? (
-        <Form method="post" className="danger-zone">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button-danger">
-            {t("formats.delete")}
-          </button>
-        </Form>
-      ) : null}
+      {canWrite ? <DeleteForm label={t("formats.delete")} /> : null}
     </>
   );
 }

@@ -1,22 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { StaleNotice } from "~/components/stale-notice";
 import { RoomFields } from "~/components/structure/room-fields";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
-import { deleteRoom, editionDates, getRoom, roomFormValues, updateRoom } from "~/models/rooms.server";
+import { deleteRoom, editionDates, getRoom, roomFormValues, roomStaleFields, updateRoom } from "~/models/rooms.server";
 import { roomEditSchema } from "~/schemas/rooms";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import { flattenValues } from "~/schemas/fields";
 import { getLocale } from "~/i18n/locale.server";
-import { roomStaleFields } from "~/models/rooms.server";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
 
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition: { slug: edition.slug }, dates: editionDates(edition), room, canWrite: canWrite(organiser) };
 }
 
-type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+type ActionResult = DeleteRefused;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = organiserActor(organiser);
   if (values.intent === "delete") {
     const result = await deleteRoom(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    if (!result.ok) return deleteRefused(result.sessions);
     throw redirect(`/editions/${edition.slug}/rooms`);
   }
   const parsed = parseValues(values, roomEditSchema);
@@ -79,14 +78,7 @@ export default function RoomPage() {
       <h1>{room.name}</h1>
       <FormAlert message={result?.deleteRefused ? t("rooms.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <RoomForm key={room.version} failure={failure} />
-      {canWrite ? (
-        <Form method="post" className="danger-zone">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button-danger">
-            {t("rooms.delete")}
-          </button>
-        </Form>
-      ) : null}
+      {canWrite ? <DeleteForm label={t("rooms.delete")} /> : null}
     </>
   );
 }

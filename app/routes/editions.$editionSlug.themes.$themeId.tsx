@@ -1,8 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
-import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
+import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
@@ -12,7 +12,7 @@ import { themeEditSchema } from "~/schemas/themes";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
@@ -31,7 +31,7 @@ const THEME_FIELDS: StaleField[] = [
   { name: "colour", label: "themes.colour" },
 ];
 
-type ActionResult = FormFailure & { deleteRefused?: { sessions: number } };
+type ActionResult = DeleteRefused;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = organiserActor(organiser);
   if (values.intent === "delete") {
     const result = await deleteTheme(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions: result.sessions } } satisfies ActionResult, { status: 409 });
+    if (!result.ok) return deleteRefused(result.sessions);
     throw redirect(`/editions/${edition.slug}/themes`);
   }
   const parsed = parseValues(values, themeEditSchema);
@@ -79,14 +79,7 @@ export default function ThemePage() {
       <h1>{theme.nameFr}</h1>
       <FormAlert message={result?.deleteRefused ? t("themes.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <ThemeForm key={theme.version} theme={theme} failure={failure} canWrite={canWrite} />
-      {canWrite ? (
-        <Form method="post" className="danger-zone">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button-danger">
-            {t("themes.delete")}
-          </button>
-        </Form>
-      ) : null}
+      {canWrite ? <DeleteForm label={t("themes.delete")} /> : null}
     </>
   );
 }

@@ -36,3 +36,10 @@ export function parseValues<S extends z.ZodType>(values: Record<string, string |
 export function invalid(failure: FormFailure, status = 400) {
   return data(failure, { status });
 }
+
+/** What a structure page's refused delete answers: 409, with how many sessions still use the row. */
+export type DeleteRefused = FormFailure & { deleteRefused?: { sessions: number } };
+
+export function deleteRefused(sessions: number) {
+  return data({ ok: false, errors: {}, values: {}, deleteRefused: { sessions } } satisfies DeleteRefused, { status: 409 });
+}
