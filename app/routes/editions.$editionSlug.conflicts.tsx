@@ -7,6 +7,7 @@ import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { getDb } from "~/db/client.server";
 import { RULES, selectConflicts } from "~/domain/conflicts";
 import { formatInterval, formatLocalDate } from "~/domain/format";
+import { localDate } from "~/domain/time";
 import { useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       acknowledged: conflict.acknowledged,
       acknowledgement: acknowledgement && {
         ...acknowledgement,
-        date: formatLocalDate(new Date(acknowledgement.at).toISOString().slice(0, 10), locale),
+        date: formatLocalDate(localDate(acknowledgement.at, programme.timeZone), locale),
       },
       message: conflict.message[locale],
       when: conflict.interval ? formatInterval(conflict.interval.start, conflict.interval.end, programme.timeZone, locale) : null,
