@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { migrateDatabase, openDatabase, type Database } from "~/db/client.server";
 import { ORGANISER_ROLES, organisations, organisers, type OrganiserRole } from "~/db/schema";
 import { getEnv } from "~/env.server";
+import { createOrganiser } from "~/models/organisers.server";
 import { newPasswordSchema } from "~/schemas/password";
 import { endAllLoginSessionsIn } from "~/services/auth.server";
 import { backupDatabase } from "~/services/backup.server";
@@ -90,13 +91,14 @@ async function organiserAdd(db: Database, args: string[]) {
   }
   const password = await readPassword("Password: ");
   checkNewPassword(password);
-  await db.insert(organisers).values({
-    email,
-    name: values.name ?? email.split("@")[0]!,
-    role: values.role as OrganiserRole,
+  // The same model function as the admin page: the email is checked again in its transaction, and audited.
+  const result = await createOrganiser(db, {
     organisationId,
+    actor: { type: "system" },
+    values: { email, name: values.name ?? email.split("@")[0]!, role: values.role as OrganiserRole },
     passwordHash: await hashPassword(password),
   });
+  if (!result.ok) throw new CliError(`An organiser with the email ${email} already exists`);
   console.log(`Organiser ${email} created with the role ${values.role}.`);
 }
 

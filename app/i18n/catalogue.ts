@@ -6,6 +6,7 @@ import { core } from "./messages/core";
 import { csv } from "./messages/csv";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
+import { organisers } from "./messages/organisers";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
 import { speakers } from "./messages/speakers";
@@ -21,6 +22,7 @@ const modules = {
   csv,
   import: importMessages,
   invitations,
+  organisers,
   publishing,
   sessions,
   speakers,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "~/db/client.server";
 import { auditLog, organisers, sessions, speakers } from "~/db/schema";
@@ -168,6 +168,30 @@ export async function listEntityHistory(
     .leftJoin(entitySpeaker, and(eq(auditLog.entity, "speaker"), eq(entitySpeaker.uuid, auditLog.entityUuid), eq(entitySpeaker.editionId, editionId)))
     .leftJoin(entitySession, and(eq(auditLog.entity, "session"), eq(entitySession.uuid, auditLog.entityUuid), eq(entitySession.editionId, editionId)))
     .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entityUuid, entityUuid)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all();
+  return (rows as EntryRow[]).map(toView);
+}
+
+/**
+ * The history of something outside any edition (an organiser account, an organisation),
+ * newest first, in one query. Only organisers act there.
+ */
+export async function listHistoryOutsideEditions(
+  db: Queryable,
+  { entity, entityUuid, limit = 200 }: { entity: string; entityUuid: string; limit?: number },
+): Promise<AuditEntryView[]> {
+  const rows = await db
+    .select({
+      ...entryColumns,
+      speakerName: sql<string | null>`null`,
+      speakerUuid: sql<string | null>`null`,
+      entityName: sql<string | null>`null`,
+    })
+    .from(auditLog)
+    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+    .where(and(isNull(auditLog.editionId), eq(auditLog.entity, entity), eq(auditLog.entityUuid, entityUuid)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .all();
