@@ -225,11 +225,12 @@ describe("organisers: who may do what", () => {
     const stranger = await createOrganiser(await db(), { organisationId: (await createOrganisation(await db())).id, role: "editor" });
     const url = `${LIST}/${stranger.uuid}`;
     expect((await request(url, { cookie })).status).toBe(404);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "update", version: "1", name: "Pris", email: stranger.email, role: "viewer" },
       { intent: "deactivate", version: "1" },
       { intent: "reactivate", version: "1" },
-    ]) {
+    ];
+    for (const form of forms) {
       expect((await request(url, { cookie, form })).status).toBe(404);
     }
     expect(await organiserByEmail(stranger.email)).toMatchObject({ role: "editor", active: true, version: 1, name: stranger.name });
