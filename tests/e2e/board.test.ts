@@ -1,8 +1,12 @@
 // The schedule board in a real browser: drag and drop, the keyboard, JavaScript off, the
 // preview before a drop, block refusals, acknowledgements, suggestions, undo, and two
 // organisers dropping into the same place at once.
+import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { rooms, sessions } from "~/db/schema";
+import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
 import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
@@ -15,9 +19,11 @@ const REFUSALS = [/status of 4(09|22)/];
 
 let server: RunningServer;
 let browser: Browser;
+let database: Database;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  database = await openDatabase(`file:${server.databaseFile}`);
 });
 
 afterAll(async () => {
@@ -25,8 +31,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Where the server has a session now: its room's key and its local times on the first day, or null. */
+async function placementOf(session: string): Promise<{ room: string; start: number; end: number } | null> {
+  const row = await database
+    .select({ room: rooms.uuid, start: sessions.startsAt, end: sessions.endsAt })
+    .from(sessions)
+    .leftJoin(rooms, eq(rooms.id, sessions.roomId))
+    .where(eq(sessions.uuid, id("session", session)))
+    .get();
+  return row?.room && row.start !== null && row.end !== null ? { room: row.room, start: row.start, end: row.end } : null;
+}
+const at = (time: string) => localToEpoch("2016-03-09", time, "Europe/Paris");
+const placed = (room: string, start: string, end: string) => ({ room: id("room", room), start: at(start), end: at(end) });
+
 async function openBoard(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page & { browserErrors: string[] } }> {
-  const context = await browser.newContext({ viewport: { width: 1700, height: 1000 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, ...options });
   const page = await newPage(context);
   await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
   await page.goto(`${server.url}${BOARD}`);
@@ -40,80 +59,129 @@ const cell = (page: Page, room: string, time: string) => page.locator(`[data-cel
 const live = (page: Page) => page.getByTestId("board-live");
 /** The machine running these tests is shared and slow: wait up to 20 s for the page to settle. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
-/** Drags from the top of the grid, so no target sits under the sticky room headers. */
-async function dragTo(page: Page, source: Locator, target: Locator, options: { sourcePosition?: { x: number; y: number }; targetPosition?: { x: number; y: number } } = {}) {
-  await page.locator(".board-scroll").evaluate((el) => el.scrollTo(0, 0));
-  await source.dragTo(target, options);
+type Position = { x: number; y: number };
+
+/** A point of an element that a user sees: on screen, not under a sticky header or another element. */
+async function visiblePoint(locator: Locator, position?: Position): Promise<Position> {
+  const box = (await locator.boundingBox())!;
+  const point = position ? { x: box.x + position.x, y: box.y + position.y } : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const shown = await locator.evaluate((el, p) => {
+    const top = document.elementFromPoint(p.x, p.y);
+    return top !== null && el.contains(top);
+  }, point);
+  if (!shown) throw new Error(`Not visible at (${point.x}, ${point.y}): ${await locator.evaluate((el) => el.outerHTML.slice(0, 120))}`);
+  return point;
+}
+
+/**
+ * A real mouse drag, which Chromium turns into the HTML5 drag events a user's drag makes, held
+ * over the target until `drop()` (mouse up) or `cancel()` (Escape). Both ends are brought into
+ * view before the button goes down: Chromium does not start a drag when the page scrolls between
+ * the press and the first move, which is what `locator.dragTo` does with a target out of view.
+ */
+async function startDrag(page: Page, source: Locator, target: Locator, options: { sourcePosition?: Position; targetPosition?: Position } = {}) {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelector(".board-scroll")!.scrollTo(0, 0);
+  });
+  await target.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "nearest" }));
+  const from = await visiblePoint(source, options.sourcePosition ?? { x: 20, y: 6 });
+  const to = await visiblePoint(target, options.targetPosition);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  // Past Chromium's drag threshold: dragstart, then the board marks the drag.
+  await page.mouse.move(from.x + 8, from.y + 8);
+  await page.locator(".board.is-dragging").waitFor({ timeout: 10_000 });
+  await dragMove(page, to);
+  return {
+    drop: () => page.mouse.up(),
+    cancel: async () => {
+      await page.keyboard.press("Escape");
+      await page.mouse.up();
+      await page.locator(".board.is-dragging").waitFor({ state: "detached" });
+    },
+  };
+}
+
+/**
+ * Moves a held drag to a point. Chromium fires only dragenter on the move that enters an element
+ * and dragover on the next ones (a user's pointer keeps sending them): one more pixel there.
+ */
+async function dragMove(page: Page, to: Position) {
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.move(to.x + 1, to.y);
+}
+
+/** Drags and drops, once the board has said what the drop would change (its preview). */
+async function dragTo(page: Page, source: Locator, target: Locator, options: { sourcePosition?: Position; targetPosition?: Position } = {}) {
+  const drag = await startDrag(page, source, target, options);
+  await page.getByTestId("board-preview").locator(".board-preview-target").waitFor();
+  await page.getByTestId("board-preview").getByText("Vérification…").waitFor({ state: "detached" });
+  await drag.drop();
 }
 
 async function roomOf(locator: Locator): Promise<string | null> {
   return locator.evaluate((el) => el.closest("[data-room-id]")?.getAttribute("data-room-id") ?? null);
 }
 
-/**
- * Starts a drag and holds it over a target (the browser's own drag events, dispatched from the
- * page), so the page can be read before the drop; `drop()` finishes it.
- */
-async function dragOver(page: Page, source: Locator, target: Locator) {
-  await source.scrollIntoViewIfNeeded();
-  await source.evaluate((el) => {
-    const dataTransfer = new DataTransfer();
-    (window as unknown as { __drag: DataTransfer }).__drag = dataTransfer;
-    el.dispatchEvent(new DragEvent("dragstart", { bubbles: true, cancelable: true, dataTransfer }));
-  });
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const point = { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 10) };
-  const fire = (type: string) =>
-    target.evaluate(
-      (el, { type, x, y }) =>
-        el.dispatchEvent(
-          new DragEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, dataTransfer: (window as unknown as { __drag: DataTransfer }).__drag }),
-        ),
-      { type, ...point },
-    );
-  await page.waitForTimeout(50);
-  await fire("dragenter");
-  await fire("dragover");
-  await page.waitForTimeout(50);
-  await fire("dragover");
-  return {
-    drop: async () => {
-      await fire("drop");
-      await source.evaluate((el) => el.dispatchEvent(new DragEvent("dragend", { bubbles: true })));
-    },
-    cancel: () => source.evaluate((el) => el.dispatchEvent(new DragEvent("dragend", { bubbles: true }))),
-  };
-}
-
 describe("the schedule board", () => {
-  // Skipped: the synthetic drag events of this test miss their drop targets on a loaded machine
-  // (the tray drop after a swap). The same changes are proven by the keyboard journey below and by
-  // tests/integration/board.test.ts; issue 5 stays open until this journey passes reliably.
-  it.skip("places from the tray, moves, swaps and unschedules by drag and drop", async () => {
+  it("places from the tray, moves, swaps and unschedules by drag and drop", async () => {
     const { context, page } = await openBoard();
-    // Place: "Le bénévolat réinventé" from the tray into the Salle du Beffroi at 09:00.
-    await dragTo(page, trayCard(page, "grid-41"), cell(page, "beffroi", "09:00"));
+    const preview = page.getByTestId("board-preview");
+    const target = () => page.locator(".board-scroll").getAttribute("data-target");
+
+    // Place "Le bénévolat réinventé" from the tray into the Salle du Beffroi at 09:00. Held over the
+    // cell, the board shows where it would land and what would change, before the drop.
+    const place = await startDrag(page, trayCard(page, "grid-41"), cell(page, "beffroi", "09:00"));
+    await poll(() => preview.locator(".board-preview-target").textContent()).toBe("« Le bénévolat réinventé » dans Salle du Beffroi à 09:00");
+    await poll(() => preview.getByText("Vérification…").count()).toBe(0);
+    expect(await preview.getByTestId("preview-appeared").textContent()).toContain("« Le bénévolat réinventé »");
+    expect(await page.locator(".board-drop").textContent()).toBe("09:00");
+    // Over a room's sticky header, with cells scrolled under it: no place to drop, not the hidden cell.
+    await page.locator(".board-scroll").evaluate((el) => el.scrollBy(0, 120));
+    const header = await visiblePoint(page.locator(`[data-room-id="${id("room", "beffroi")}"] .board-room-name`));
+    await dragMove(page, header);
+    await poll(target).toBe("");
+    expect(await page.locator(".board-drop").count()).toBe(0);
+    // Back over the cell, and drop.
+    await page.locator(".board-scroll").evaluate((el) => el.scrollTo(el.scrollLeft, 0));
+    const back = await visiblePoint(cell(page, "beffroi", "09:00"));
+    await dragMove(page, back);
+    await poll(target).toBe(`place|${id("room", "beffroi")}|${at("09:00")}`);
+    await place.drop();
     await poll(() => live(page).textContent()).toContain("placée : Salle du Beffroi, 9 mars 2016, 09:00–10:00");
+    expect(await placementOf("grid-41")).toEqual(placed("beffroi", "09:00", "10:00"));
     await poll(() => roomOf(card(page, "grid-41"))).toBe(id("room", "beffroi"));
     expect(await trayCard(page, "grid-41").count()).toBe(0);
 
     // Move it to Atelier 2 at 08:30.
-    await dragTo(page, card(page, "grid-41"), cell(page, "atelier2", "08:30"), { sourcePosition: { x: 20, y: 6 } });
+    await dragTo(page, card(page, "grid-41"), cell(page, "atelier2", "08:30"));
     await poll(() => live(page).textContent()).toContain("déplacée : Atelier 2, 9 mars 2016, 08:30–09:30");
+    expect(await placementOf("grid-41")).toEqual(placed("atelier2", "08:30", "09:30"));
     await poll(() => roomOf(card(page, "grid-41"))).toBe(id("room", "atelier2"));
 
-    // Swap: dropped on the opening keynote, the two exchange their slots.
-    await dragTo(page, card(page, "grid-41"), card(page, "ouverture"), { sourcePosition: { x: 20, y: 6 }, targetPosition: { x: 20, y: 8 } });
+    // Swap: dropped on the opening keynote, the two exchange their places.
+    const keynote = await placementOf("ouverture");
+    await dragTo(page, card(page, "grid-41"), card(page, "ouverture"), { targetPosition: { x: 20, y: 8 } });
     await poll(() => live(page).textContent()).toContain("ont échangé leurs créneaux");
+    expect(await placementOf("grid-41")).toEqual(keynote);
+    expect(await placementOf("ouverture")).toEqual(placed("atelier2", "08:30", "09:30"));
     await poll(() => roomOf(card(page, "ouverture"))).toBe(id("room", "atelier2"));
-    expect(await roomOf(card(page, "grid-41"))).toBe(id("room", "auditorium"));
+    await poll(() => roomOf(card(page, "grid-41"))).toBe(id("room", "auditorium"));
 
     // Unschedule: dropped on the tray.
-    await dragTo(page, card(page, "grid-41"), page.getByTestId("tray"), { sourcePosition: { x: 20, y: 6 } });
+    await dragTo(page, card(page, "grid-41"), page.locator(".board-tray"), { targetPosition: { x: 40, y: 16 } });
     await poll(() => live(page).textContent()).toContain("retirée de la grille");
+    expect(await placementOf("grid-41")).toBeNull();
     await poll(() => trayCard(page, "grid-41").count()).toBe(1);
     expect(await card(page, "grid-41").count()).toBe(0);
+
+    // Reloaded, the board shows the same.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
+    expect(await trayCard(page, "grid-41").count()).toBe(1);
+    expect(await roomOf(card(page, "ouverture"))).toBe(id("room", "atelier2"));
+    expect(await card(page, "ouverture").locator(".card-time").textContent()).toBe("08:30–09:30");
     expectNoBrowserErrors(page);
     await context.close();
   });
@@ -121,7 +189,7 @@ describe("the schedule board", () => {
   it("shows what a drop would change before the drop, and refuses one that a block conflict forbids", async () => {
     const { context, page } = await openBoard();
     // The fishbowl over the Salle Vauban (no circle seating): the preview lists the new error first.
-    const first = await dragOver(page, card(page, "fishbowl-collab"), cell(page, "vauban", "09:00"));
+    const first = await startDrag(page, card(page, "fishbowl-collab"), cell(page, "vauban", "09:00"));
     const preview = page.getByTestId("board-preview");
     await poll(() => preview.getByTestId("preview-appeared").count()).toBe(1);
     expect(await preview.getByTestId("preview-appeared").textContent()).toContain("Erreur");
@@ -131,7 +199,7 @@ describe("the schedule board", () => {
     await first.cancel();
 
     // The round table at 09:30 in the exhibition hall, taken from 10:00: refused before and at the drop.
-    const second = await dragOver(page, card(page, "table-emploi"), cell(page, "hall", "09:30"));
+    const second = await startDrag(page, card(page, "table-emploi"), cell(page, "hall", "09:30"));
     await poll(() => page.getByTestId("preview-blocked").count()).toBe(1);
     expect(await page.getByTestId("preview-blocked").textContent()).toContain("Ce dépôt serait refusé");
     expect(await page.locator(".board-drop.is-blocked").count()).toBe(1);
@@ -241,24 +309,36 @@ describe("the schedule board", () => {
     await context.close();
   });
 
-  // Skipped for the same reason as the first drag-and-drop journey; the double drop itself is
-  // proven against the real server in tests/integration/board.test.ts ("concurrent double drop").
-  it.skip("two organisers dropping into the same room and time: exactly one succeeds, the other is told why", async () => {
+  it("two organisers dropping into the same room and time: exactly one succeeds, the other is told why", async () => {
     const a = await openBoard();
     const b = await openBoard();
-    // One browser drives one drag at a time; B drops before its board has heard of A's drop.
-    await dragTo(a.page, card(a.page, "fishbowl-collab"), cell(a.page, "beffroi", "08:30"), { sourcePosition: { x: 20, y: 6 } });
-    await dragTo(b.page, card(b.page, "table-emploi"), cell(b.page, "beffroi", "08:30"), { sourcePosition: { x: 20, y: 6 } });
-    const texts = async () => [await live(a.page).textContent(), await live(b.page).textContent()];
-    await poll(async () => (await texts()).filter((t) => t && /déplacée|Refusé/.test(t)).length).toBe(2);
-    const [ta, tb] = await texts();
-    expect([ta, tb].filter((t) => t!.includes("déplacée : Salle du Beffroi"))).toHaveLength(1);
-    const refused = [ta, tb].find((t) => t!.includes("Refusé"))!;
-    expect(refused).toContain("Salle du Beffroi");
+    // Both hold a session over the Salle du Beffroi at 08:30, each board seeing the place free…
+    const dragA = await startDrag(a.page, card(a.page, "fishbowl-collab"), cell(a.page, "beffroi", "08:30"));
+    const dragB = await startDrag(b.page, card(b.page, "table-emploi"), cell(b.page, "beffroi", "08:30"));
+    for (const { page } of [a, b]) {
+      const preview = page.getByTestId("board-preview");
+      await poll(() => preview.locator(".board-preview-target").textContent()).toContain("dans Salle du Beffroi à 08:30");
+      await poll(() => preview.getByText("Vérification…").count()).toBe(0);
+      expect(await page.getByTestId("preview-blocked").count()).toBe(0);
+    }
+    // …and both let go at once.
+    await Promise.all([dragA.drop(), dragB.drop()]);
+    const texts = () => Promise.all([live(a.page).textContent(), live(b.page).textContent()]);
+    await poll(async () => (await texts()).filter((t) => /déplacée|Refusé/.test(t ?? "")).length).toBe(2);
+    const [ta, tb] = (await texts()) as [string, string];
+    expect([ta, tb].filter((t) => t.includes("déplacée : Salle du Beffroi, 9 mars 2016, 08:30"))).toHaveLength(1);
+    const aWon = ta.includes("déplacée");
+    const [winner, loser] = aWon ? ["fishbowl-collab", "table-emploi"] : ["table-emploi", "fishbowl-collab"];
+    const refused = aWon ? tb : ta;
+    // Told why: the room would be booked twice, by the other session.
+    expect(refused).toContain("Refusé : Salle du Beffroi est occupée deux fois");
+    // The server kept exactly one of them there.
+    expect((await placementOf(winner))?.room).toBe(id("room", "beffroi"));
+    expect((await placementOf(loser))?.room).not.toBe(id("room", "beffroi"));
     // The refused board picks up the other's change without a reload.
-    const loser = ta!.includes("Refusé") ? a.page : b.page;
-    const winner = ta!.includes("Refusé") ? "table-emploi" : "fishbowl-collab";
-    await poll(() => roomOf(card(loser, winner))).toBe(id("room", "beffroi"));
+    const loserPage = aWon ? b.page : a.page;
+    await poll(() => roomOf(card(loserPage, winner))).toBe(id("room", "beffroi"));
+    expect(await roomOf(card(loserPage, loser))).not.toBe(id("room", "beffroi"));
     expectNoBrowserErrors(a.page, REFUSALS);
     expectNoBrowserErrors(b.page, REFUSALS);
     await Promise.all([a.context.close(), b.context.close()]);

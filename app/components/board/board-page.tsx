@@ -75,6 +75,8 @@ export function BoardPage({
 
   // What the last change did, said aloud (aria-live) and shown.
   const lastOutcome = useRef<Outcome | undefined>(undefined);
+  /** Whether the change awaiting its outcome was a drop (rather than a form). */
+  const droppedRef = useRef(false);
   useEffect(() => {
     if (!outcome || outcome === lastOutcome.current) return;
     lastOutcome.current = outcome;
@@ -82,12 +84,16 @@ export function BoardPage({
       setLive({ text: outcome.announcement, error: false });
       if (data.editing || data.suggestions) navigate(boardHref(data), { replace: true, preventScrollReset: true });
       const moved = outcome.sessions?.[0];
+      // After a drop the card is where the organiser just let go: focus it without scrolling the
+      // grid away from under the pointer. From the form, the card may be anywhere: show it.
+      const preventScroll = droppedRef.current;
       if (moved) {
-        requestAnimationFrame(() => (document.querySelector(`[data-card-id="${moved}"] .card-move`) as HTMLElement | null)?.focus());
+        requestAnimationFrame(() => (document.querySelector(`[data-card-id="${moved}"] .card-move`) as HTMLElement | null)?.focus({ preventScroll }));
       }
     } else if (outcome.message) {
       setLive({ text: outcome.message, error: true });
     }
+    droppedRef.current = false;
   }, [outcome, data, navigate]);
 
   // Other organisers' changes: poll the stamp, reload the board's data when it moved on.
@@ -95,7 +101,9 @@ export function BoardPage({
     if (!hydrated) return;
     let stopped = false;
     const timer = setInterval(async () => {
-      if (stopped || document.hidden) return;
+      // Not under a drag: re-rendering the grid could move or remove the card being dragged
+      // (and its dragend with it). The next tick after the drop catches up.
+      if (stopped || document.hidden || draggingRef.current) return;
       try {
         const response = await fetch(`${base}/state`, { headers: { Accept: "application/json" } });
         if (!response.ok) return;
@@ -165,22 +173,22 @@ export function BoardPage({
     [placeFields],
   );
 
-  /** What lies under the pointer, looking through the dragged card itself and any overlay. */
+  /**
+   * What the organiser sees under the pointer: the topmost element, looking through the dragged
+   * card only (it stays under the pointer at the start of a drag). Whatever else is on top decides,
+   * so a sticky room header or the time column over scrolled cells is no target, never the hidden
+   * cell beneath it.
+   */
   const resolveTarget = (event: DragEvent<HTMLElement>, drag: Dragging): Target | null => {
     const under = document.elementsFromPoint?.(event.clientX, event.clientY) ?? [];
     const stack = under.length > 0 ? under : event.target instanceof Element ? [event.target] : [];
-    for (const element of stack) {
-      const card = element.closest<HTMLElement>("[data-drop-card]");
-      if (card) {
-        if (card.dataset.dropCard === drag.card.id) continue;
-        return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
-      }
-      const cell = element.closest<HTMLElement>("[data-cell]");
-      if (cell) {
-        return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
-      }
-      if (element.closest("[data-drop-tray]")) return drag.placed ? { kind: "unschedule" } : null;
-    }
+    const element = stack.find((e) => e.closest<HTMLElement>("[data-card-id]")?.dataset.cardId !== drag.card.id);
+    if (!element) return null;
+    const card = element.closest<HTMLElement>("[data-drop-card]");
+    if (card) return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
+    const cell = element.closest<HTMLElement>("[data-cell]");
+    if (cell) return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
+    if (element.closest("[data-drop-tray]")) return drag.placed ? { kind: "unschedule" } : null;
     return null;
   };
 
@@ -188,16 +196,24 @@ export function BoardPage({
     const dragging = draggingRef.current;
     if (!dragging) return;
     const next = resolveTarget(event, dragging);
+    if (targetKey(next) !== targetKey(target)) {
+      setTarget(next);
+      const params = next ? previewParams(dragging, next) : null;
+      if (params) requestPreview(params);
+      else {
+        // Over no place (a header, the panel, the tray for a card from the tray): nothing to show.
+        previewAbort.current?.abort();
+        setPreview(null);
+        setPreviewPending(false);
+      }
+    }
     if (!next) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
-    if (targetKey(next) === targetKey(target)) return;
-    setTarget(next);
-    const params = previewParams(dragging, next);
-    if (params) requestPreview(params);
   };
 
-  const submit = (fields: Record<string, string | number>) => {
+  const submitDrop = (fields: Record<string, string | number>) => {
+    droppedRef.current = true;
     fetcher.submit({ ...fields, via: "js" } as Record<string, string>, { method: "post" });
   };
 
@@ -216,9 +232,9 @@ export function BoardPage({
       return;
     }
     const { card } = drag;
-    if (drop.kind === "place") submit({ intent: "place", session: card.id, version: card.version, ...placeFields(card, drop) });
-    else if (drop.kind === "swap") submit({ intent: "swap", session: card.id, version: card.version, other: drop.other, otherVersion: drop.otherVersion });
-    else submit({ intent: "unschedule", session: card.id, version: card.version });
+    if (drop.kind === "place") submitDrop({ intent: "place", session: card.id, version: card.version, ...placeFields(card, drop) });
+    else if (drop.kind === "swap") submitDrop({ intent: "swap", session: card.id, version: card.version, other: drop.other, otherVersion: drop.otherVersion });
+    else submitDrop({ intent: "unschedule", session: card.id, version: card.version });
   };
 
   const endDrag = () => {
@@ -281,7 +297,7 @@ export function BoardPage({
   const currentDay = data.days.find((d) => d.date === data.day);
 
   return (
-    <div className={`board${dragging ? " is-dragging" : ""}`} data-stamp={data.stamp}>
+    <div className={`board${dragging ? " is-dragging" : ""}`} data-stamp={data.stamp} onDragOver={onDragOver} onDrop={onDrop}>
       <header className="board-header">
         <h1>{t("board.title", { day: currentDay?.label ?? data.day })}</h1>
         <nav aria-label={t("board.days")} className="board-days">
@@ -335,8 +351,6 @@ export function BoardPage({
           className={`board-tray${dragging?.placed && target?.kind === "unschedule" ? " is-target" : ""}`}
           aria-labelledby="tray-title"
           data-drop-tray=""
-          onDragOver={onDragOver}
-          onDrop={onDrop}
         >
           <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
           <Form method="get" className="board-tray-filters stack">
@@ -367,8 +381,6 @@ export function BoardPage({
           className="board-scroll"
           aria-label={t("board.gridLabel")}
           tabIndex={0}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
           data-target={targetKey(target)}
           data-blocked={targetBlocked ?? undefined}
         >
