@@ -9,6 +9,7 @@ import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
+import { slots } from "./messages/slots";
 import { speakers } from "./messages/speakers";
 import { stale } from "./messages/stale";
 import { structure } from "./messages/structure";
@@ -25,6 +26,7 @@ const modules = {
   organisers,
   publishing,
   sessions,
+  slots,
   speakers,
   stale,
   structure,

@@ -32,7 +32,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   }, [serverErrors, form]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
+    // The button pressed, when the form has several (name="intent" value=…), is sent as well.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const element = submitter instanceof HTMLButtonElement && submitter.name ? submitter : event.currentTarget;
     void form.handleSubmit(() => submit(element))(event);
   };
   const errorOf = (name: string): string | undefined => {

@@ -1,0 +1,199 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ApplyTemplate } from "~/components/slots/apply-form";
+import { SlotList } from "~/components/slots/slot-list";
+import { Templates } from "~/components/slots/templates";
+import { getDb } from "~/db/client.server";
+import { slotsByDay } from "~/domain/slots";
+import { translate, useT, type Locale } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { organiserActor } from "~/models/audit.server";
+import { editionDates } from "~/models/rooms.server";
+import {
+  applyTemplate,
+  createTemplate,
+  deleteSlot,
+  deleteTemplate,
+  listSlotsPage,
+  previewTemplate,
+  slotFormValues,
+  templateFormValues,
+  updateSlot,
+  updateTemplate,
+} from "~/models/slots.server";
+import { applySchema, selectionKey, slotDeleteSchema, slotEditSchema, templateDeleteSchema, templateEditSchema, templateSchema } from "~/schemas/slots";
+import { canWrite } from "~/services/auth.server";
+import { requireEdition } from "~/services/access.server";
+import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { parseNestedValues } from "~/utils/nested-form";
+import { StaleVersionError, staleSave } from "~/utils/stale.server";
+import type { SlotsActionResult } from "~/components/slots/types";
+
+export const meta: MetaFunction = () => [{ title: "Créneaux · Barouf" }];
+
+// Organisers of this edition read; editors and admins change templates and slots.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const page = await listSlotsPage(await getDb(), { editionId: edition.id });
+  const url = new URL(request.url);
+  const number = (name: string) => (/^\d{1,6}$/.test(url.searchParams.get(name) ?? "") ? Number(url.searchParams.get(name)) : null);
+  const applied = number("applied");
+  return {
+    edition: { slug: edition.slug, timeZone: edition.timeZone },
+    dates: editionDates(edition),
+    rooms: page.rooms,
+    templates: page.templates,
+    days: slotsByDay(page.slots, page.rooms, edition.timeZone),
+    applied: applied === null ? null : { created: applied, skipped: number("skipped") ?? 0, outsideHours: number("outside") ?? 0 },
+    canWrite: canWrite(organiser),
+  };
+}
+
+/** The template form's fields as the stale-save notice names them (rows stand for the audited `times`). */
+const templateStaleFields = (rows: number, locale: Locale) => [
+  { name: "name", label: "slots.templateName" },
+  ...Array.from({ length: rows }, (_, i) => [
+    { name: `times.${i}.start`, label: translate(locale, "slots.rowStart", { n: i + 1 }), columns: ["times"] },
+    { name: `times.${i}.end`, label: translate(locale, "slots.rowEnd", { n: i + 1 }), columns: ["times"] },
+  ]).flat(),
+];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const db = await getDb();
+  const values = formDataToObject(await request.formData());
+  const actor = organiserActor(organiser);
+  const base = `/editions/${edition.slug}/slots`;
+  const fail = (errors: Record<string, string>, status = 400) => invalid({ ok: false, errors, values }, status);
+
+  switch (values.intent) {
+    case "create-template": {
+      const parsed = parseNestedValues(values, templateSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      await createTemplate(db, { editionId: edition.id, actor, values: parsed.data });
+      throw redirect(`${base}#templates`);
+    }
+    case "update-template": {
+      const parsed = parseNestedValues(values, templateEditSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      const { template, version, ...fields } = parsed.data;
+      try {
+        await updateTemplate(db, { editionId: edition.id, uuid: template, version, actor, values: fields });
+      } catch (error) {
+        if (!(error instanceof StaleVersionError)) throw error;
+        const current = error.current as { name: string; times: { start: string; end: string }[]; version: number };
+        const rows = Math.max(current.times.length, fields.times.length);
+        return staleSave(db, {
+          entity: "slot_template",
+          entityUuid: template,
+          current: templateFormValues(current),
+          currentVersion: current.version,
+          readVersion: version,
+          submitted: values,
+          fields: templateStaleFields(rows, await getLocale(request)),
+          timeZone: edition.timeZone,
+        });
+      }
+      throw redirect(`${base}#templates`);
+    }
+    case "delete-template": {
+      const parsed = parseValues(values, templateDeleteSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor });
+      throw redirect(`${base}#templates`);
+    }
+    case "preview":
+    case "apply": {
+      const parsed = parseValues(values, applySchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      // Applying what was not previewed (the choice changed since) shows the preview first.
+      if (values.intent === "preview" || values.previewOf !== selectionKey(parsed.data)) {
+        const preview = await previewTemplate(db, { edition, values: parsed.data });
+        if (!preview.ok) return fail(preview.errors);
+        return data({ ok: true, intent: "preview", plan: preview.plan, values, changed: values.intent === "apply" } satisfies SlotsActionResult);
+      }
+      const result = await applyTemplate(db, { edition, actor, values: parsed.data });
+      if (!result.ok && "changed" in result) {
+        return data({ ok: true, intent: "preview", plan: result.plan, values, changed: true } satisfies SlotsActionResult, { status: 409 });
+      }
+      if (!result.ok) return fail(result.errors);
+      throw redirect(`${base}?applied=${result.created}&skipped=${result.skipped}&outside=${result.outsideHours}#slots`);
+    }
+    case "update-slot": {
+      const parsed = parseValues(values, slotEditSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      try {
+        const result = await updateSlot(db, { edition, actor, values: parsed.data });
+        if (!result.ok) {
+          const locale = await getLocale(request);
+          const errors = result.clash ? { ...result.errors, start: translate(locale, "slots.error.clash", { at: result.clash }) } : result.errors;
+          return fail(errors);
+        }
+      } catch (error) {
+        if (!(error instanceof StaleVersionError)) throw error;
+        return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone });
+      }
+      throw redirect(`${base}#slots`);
+    }
+    case "delete-slot": {
+      const parsed = parseValues(values, slotDeleteSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      try {
+        await deleteSlot(db, { editionId: edition.id, actor, uuid: parsed.data.slot, version: parsed.data.version });
+      } catch (error) {
+        if (!(error instanceof StaleVersionError)) throw error;
+        return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone, yours: { start: "", end: "" } });
+      }
+      throw redirect(`${base}#slots`);
+    }
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+/** A refused slot change or removal: the slot as it is now next to what was sent. */
+function staleSlot(
+  db: Awaited<ReturnType<typeof getDb>>,
+  error: StaleVersionError,
+  args: { values: Record<string, string | string[]>; readVersion: number; timeZone: string; yours?: Record<string, string> },
+) {
+  const current = error.current as { uuid: string; startsAt: number; endsAt: number; version: number };
+  return staleSave(db, {
+    entity: "slot",
+    entityUuid: current.uuid,
+    current: slotFormValues(current, args.timeZone),
+    currentVersion: current.version,
+    readVersion: args.readVersion,
+    submitted: args.values,
+    yours: args.yours,
+    fields: [
+      { name: "start", label: "slots.start", columns: ["startsAt"] },
+      { name: "end", label: "slots.end", columns: ["endsAt"] },
+    ],
+    timeZone: args.timeZone,
+  });
+}
+
+export default function SlotsPage() {
+  const { edition, dates, rooms, templates, days, applied, canWrite } = useLoaderData<typeof loader>();
+  const result = useActionData<SlotsActionResult>();
+  const [search] = useSearchParams();
+  const t = useT();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/editions/${edition.slug}/settings`}>{t("settings.title")}</Link>
+      </p>
+      <h1>{t("slots.title")}</h1>
+      <p className="lead">{t("slots.lead", { zone: edition.timeZone })}</p>
+      <Templates templates={templates} canWrite={canWrite} editing={search.get("template")} result={result} />
+      {canWrite ? <ApplyTemplate templates={templates} rooms={rooms} dates={dates} result={result} /> : null}
+      <SlotList days={days} canWrite={canWrite} editing={search.get("slot")} applied={applied} result={result} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
