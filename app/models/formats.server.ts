@@ -43,7 +43,8 @@ const columns = {
 /** The edition's formats in order, each with the number of sessions using it (one query). */
 export async function listFormats(db: Database, { editionId }: { editionId: number }) {
   return db
-    .select({ ...columns, sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.formatId} = ${formats.id})` })
+    // The outer table is named by hand: drizzle writes it unqualified here, which SQLite reads as the subquery's own id.
+    .select({ ...columns, sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.formatId} = "formats"."id")` })
     .from(formats)
     .where(eq(formats.editionId, editionId))
     .orderBy(asc(formats.position), asc(formats.id))

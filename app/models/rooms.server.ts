@@ -50,7 +50,8 @@ export async function listRooms(db: Queryable, { editionId }: { editionId: numbe
         name: rooms.name,
         capacity: rooms.capacity,
         features: rooms.features,
-        sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.roomId} = ${rooms.id})`,
+        // The outer table is named by hand: drizzle writes it unqualified here, which SQLite reads as the subquery's own id.
+        sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.roomId} = "rooms"."id")`,
       })
       .from(rooms)
       .where(eq(rooms.editionId, editionId))

@@ -32,7 +32,8 @@ export async function listSlotsPage(db: Queryable, { editionId }: { editionId: n
         name: slotTemplates.name,
         times: slotTemplates.times,
         version: slotTemplates.version,
-        slots: sql<number>`(select count(*) from ${slots} where ${slots.templateId} = ${slotTemplates.id})`,
+        // The outer table is named by hand: drizzle writes it unqualified here, which SQLite reads as the subquery's own id.
+        slots: sql<number>`(select count(*) from ${slots} where ${slots.templateId} = "slot_templates"."id")`,
       })
       .from(slotTemplates)
       .where(eq(slotTemplates.editionId, editionId))

@@ -22,7 +22,8 @@ export async function listThemes(db: Database, { editionId }: { editionId: numbe
       nameFr: themes.nameFr,
       nameEn: themes.nameEn,
       colour: themes.colour,
-      sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.themeId} = ${themes.id})`,
+      // The outer table is named by hand: drizzle writes it unqualified here, which SQLite reads as the subquery's own id.
+      sessions: sql<number>`(select count(*) from ${sessions} where ${sessions.themeId} = "themes"."id")`,
     })
     .from(themes)
     .where(eq(themes.editionId, editionId))

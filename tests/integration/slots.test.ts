@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
-import { auditLog, editions, slots, slotTemplates } from "~/db/schema";
-import { createEdition, createRoom, createSlot } from "../factories";
+import { auditLog, editions, formats, rooms, slots, slotTemplates, themes } from "~/db/schema";
+import { createEdition, createRoom, createSession, createSlot } from "../factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const utc = (iso: string) => Date.parse(iso);
@@ -153,6 +153,7 @@ describe("applying a template", () => {
 
     const page = await (await request(`${url}?applied=6&skipped=2&outside=0`, { cookie })).text();
     expect(page).toContain("6 créneau(x) créé(s), 2 ignoré(s).");
+    expect(page).toMatch(/<th scope="row">Matinée<\/th><td>09:30–10:30 · 10:45–11:45<\/td><td>6 créneau\(x\)<\/td>/);
     expect(page).toMatch(/data-testid="slots-2016-03-09"[\s\S]*Salle 1[\s\S]*09:30–10:30[\s\S]*10:45–11:45/);
 
     const again = await post(url, cookie, applyEntries("apply", template.uuid, roomIds, dates, extra));
@@ -300,6 +301,34 @@ describe("scoping", () => {
 });
 
 describe("elsewhere", () => {
+  it("the lists count only what uses each row: a new room, theme, format or template counts nothing", async () => {
+    const { cookie } = await signIn("admin");
+    const { edition, url } = await setup();
+    const database = await db();
+    const seed = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    // In another edition, sessions and a slot that each point at a row with their own id:
+    // a count that compared the subquery's id with itself would see them.
+    const id = 900_000;
+    const theme = await database.insert(themes).values({ id, editionId: seed.id, slug: "auto", nameFr: "Auto", nameEn: "Auto" }).returning().get();
+    const format = await database.insert(formats).values({ id: id + 1, editionId: seed.id, slug: "auto", nameFr: "Auto", nameEn: "Auto", defaultMinutes: 60, minMinutes: 30, maxMinutes: 90 }).returning().get();
+    const room = await createRoom(database, { editionId: seed.id });
+    await database.update(rooms).set({ id: id + 2 }).where(eq(rooms.id, room.id));
+    await createSession(database, { id, editionId: seed.id, themeId: theme.id });
+    await createSession(database, { id: id + 1, editionId: seed.id, formatId: format.id });
+    await createSession(database, { id: id + 2, editionId: seed.id, roomId: id + 2 });
+    const template = await database.insert(slotTemplates).values({ id: id + 3, editionId: seed.id, name: "Auto" }).returning().get();
+    await database.insert(slots).values({ id: id + 3, editionId: seed.id, roomId: id + 2, templateId: template.id, startsAt: 0, endsAt: 1 });
+    for (const path of ["rooms", "themes", "formats"]) {
+      const form: Record<string, string> =
+        path === "rooms" ? { intent: "create", name: "Neuve" } : path === "themes" ? { nameFr: "Neuf", nameEn: "New", colour: "#123456" } : { nameFr: "Neuf", nameEn: "New", defaultMinutes: "60", minMinutes: "30", maxMinutes: "90" };
+      expect((await request(`/editions/${edition.slug}/${path}`, { cookie, form })).status).toBe(302);
+      const html = await (await request(`/editions/${edition.slug}/${path}`, { cookie })).text();
+      expect(html, path).toContain("0 session(s)");
+      expect(html, path).not.toMatch(/[1-9]\d* session\(s\)/);
+    }
+    expect(await (await request(url, { cookie })).text()).toContain("0 créneau(x)");
+  });
+
   it("the board draws the slots applied here", async () => {
     const { cookie } = await signIn("admin");
     const seed = (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
