@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const format = await getFormat(await getDb(), { editionId: edition.id, uuid: params.formatId ?? "" });
   if (!format) throw new Response("Not found", { status: 404 });
-  return { edition: { slug: edition.slug }, format, canWrite: canWrite(organiser) };
+  // The form's values are made here: formatFormValues lives in a .server module, absent from the browser's bundle.
+  return { edition: { slug: edition.slug }, format, formValues: formatFormValues(format), canWrite: canWrite(organiser) };
 }
 
 const FORMAT_FIELDS: StaleField[] = [
@@ -94,10 +95,10 @@ export default function FormatPage() {
 }
 
 function FormatForm({ failure }: { failure?: FormFailure }) {
-  const { format, canWrite } = useLoaderData<typeof loader>();
+  const { format, formValues, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
   const tools = useStructureForm(formatEditSchema, {
-    defaults: { intent: "update", version: format.version, ...formatFormValues(format) },
+    defaults: { intent: "update", version: format.version, ...formValues },
     failure,
   });
   return (

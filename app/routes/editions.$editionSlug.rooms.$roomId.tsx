@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const room = await getRoom(await getDb(), { editionId: edition.id, uuid: params.roomId ?? "" });
   if (!room) throw new Response("Not found", { status: 404 });
-  return { edition: { slug: edition.slug }, dates: editionDates(edition), room, canWrite: canWrite(organiser) };
+  const dates = editionDates(edition);
+  // The form's values are made here: roomFormValues lives in a .server module, absent from the browser's bundle.
+  return { edition: { slug: edition.slug }, dates, room, formValues: roomFormValues(room, dates), canWrite: canWrite(organiser) };
 }
 
 type ActionResult = DeleteRefused;
@@ -84,10 +86,10 @@ export default function RoomPage() {
 }
 
 function RoomForm({ failure }: { failure?: FormFailure }) {
-  const { room, dates, canWrite } = useLoaderData<typeof loader>();
+  const { room, dates, formValues, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
   const tools = useStructureForm(roomEditSchema, {
-    defaults: { intent: "update", version: room.version, ...roomFormValues(room, dates) },
+    defaults: { intent: "update", version: room.version, ...formValues },
     failure,
   });
   return (

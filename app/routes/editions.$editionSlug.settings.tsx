@@ -23,7 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Édition et lieux · Barouf" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const settings = await getEditionSettings(await getDb(), { editionId: edition.id });
-  return { settings, canWrite: canWrite(organiser), admin: organiser.role === "admin" };
+  // The form's values are made here: settingsFormValues lives in a .server module, absent from the browser's bundle.
+  return { settings, formValues: settingsFormValues(settings), canWrite: canWrite(organiser), admin: organiser.role === "admin" };
 }
 
 const SETTINGS_FIELDS: StaleField[] = [
@@ -115,9 +116,9 @@ export default function SettingsPage() {
 }
 
 function SettingsForm({ failure }: { failure?: FormFailure }) {
-  const { settings, canWrite } = useLoaderData<typeof loader>();
+  const { settings, formValues, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
-  const tools = useStructureForm(editionSettingsSchema, { defaults: { version: settings.version, ...settingsFormValues(settings) }, failure });
+  const tools = useStructureForm(editionSettingsSchema, { defaults: { version: settings.version, ...formValues }, failure });
   const { field } = tools;
   const levelOptions = LEVELS.map((level) => ({ value: level, label: t(`level.${level}`) }));
   return (
