@@ -188,7 +188,10 @@ export default function SlotsPage() {
       <h1>{t("slots.title")}</h1>
       <p className="lead">{t("slots.lead", { zone: edition.timeZone })}</p>
       <Templates templates={templates} canWrite={canWrite} editing={search.get("template")} result={result} />
-      {canWrite ? <ApplyTemplate templates={templates} rooms={rooms} dates={dates} result={result} /> : null}
+      {canWrite ? (
+        // Remounted when templates or rooms come or go, so its choices start from the current lists.
+        <ApplyTemplate key={[...templates, ...rooms].map((row) => row.uuid).join()} templates={templates} rooms={rooms} dates={dates} result={result} />
+      ) : null}
       <SlotList days={days} canWrite={canWrite} editing={search.get("slot")} applied={applied} result={result} />
     </>
   );

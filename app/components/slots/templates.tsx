@@ -72,7 +72,10 @@ export function Templates(props: { templates: Template[]; canWrite: boolean; edi
           failure={intent === "update-template" ? failure : undefined}
         />
       ) : null}
-      {props.canWrite ? <TemplateForm key="new" mode="create" failure={intent === "create-template" ? failure : undefined} /> : null}
+      {props.canWrite ? (
+        // A new key once a template is created, so the form starts blank again (JavaScript on).
+        <TemplateForm key={`new-${props.templates.map((template) => template.uuid).join()}`} mode="create" failure={intent === "create-template" ? failure : undefined} />
+      ) : null}
     </section>
   );
 }
