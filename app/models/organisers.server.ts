@@ -72,11 +72,6 @@ export async function getOrganiser(
     .get();
 }
 
-/** The edit form's view of an organiser (also the "theirs" side of a stale save). */
-export function organiserFormValues(row: { name: string; email: string; role: OrganiserRole }) {
-  return { name: row.name, email: row.email, role: row.role };
-}
-
 async function emailTaken(tx: Queryable, email: string, exceptId?: number): Promise<boolean> {
   const where = exceptId === undefined ? eq(organisers.email, email) : and(eq(organisers.email, email), ne(organisers.id, exceptId));
   return (await tx.select({ id: organisers.id }).from(organisers).where(where).get()) !== undefined;

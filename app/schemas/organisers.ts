@@ -2,7 +2,7 @@
 // admin's organisation (rename, grant or revoke an edition's access). Error messages
 // are i18n keys (app/i18n/messages/organisers.ts and core/structure).
 import { z } from "zod";
-import { ORGANISER_ROLES } from "~/db/schema";
+import { ORGANISER_ROLES, type OrganiserRole } from "~/db/schema";
 import { newPasswordSchema } from "./password";
 import { requiredText, uuidField, versionField } from "./fields";
 
@@ -35,6 +35,11 @@ export const organiserEditSchema = z.object({
   version: versionField,
 });
 export type OrganiserEditValues = Omit<z.output<typeof organiserEditSchema>, "intent" | "version">;
+
+/** The edit form's view of an organiser (also the "theirs" side of a stale save). */
+export function organiserFormValues(row: { name: string; email: string; role: OrganiserRole }) {
+  return { name: row.name, email: row.email, role: row.role };
+}
 
 /** Deactivate or reactivate an organiser (one button, the version it was read at). */
 export const organiserActiveSchema = z.object({

@@ -2,7 +2,7 @@
 // organisers, organisations): a react-hook-form hook that keeps what was typed after a
 // refused save (JS on or off), labelled selects and checkbox groups,.
 import { Form } from "@remix-run/react";
-import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { get, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { isMessageKey, useT, type MessageKey } from "~/i18n";
@@ -86,7 +86,8 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   options: { value: string; label: string }[];
 };
 
-export function SelectField({ label, name, error, hint, options, id, ...select }: SelectFieldProps) {
+/** A labelled select; forwards its ref so react-hook-form's register() reads the chosen value. */
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, name, error, hint, options, id, ...select }, ref) {
   const generated = useId();
   const selectId = id ?? `${generated}-${name}`;
   const describedBy = [hint ? `${selectId}-hint` : null, error ? `${selectId}-error` : null].filter(Boolean).join(" ");
@@ -98,7 +99,7 @@ export function SelectField({ label, name, error, hint, options, id, ...select }
           {hint}
         </p>
       ) : null}
-      <select id={selectId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...select}>
+      <select ref={ref} id={selectId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -112,7 +113,7 @@ export function SelectField({ label, name, error, hint, options, id, ...select }
       ) : null}
     </div>
   );
-}
+});
 
 /** Checkboxes sharing one name, in a fieldset whose legend names the group. */
 export function CheckboxGroup(props: {

@@ -1,0 +1,67 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("an admin manages organisers", () => {
+  it("creates an editor, then deactivates them while they are signed in elsewhere: their next navigation lands on the login page", async () => {
+    const adminContext = await browser.newContext();
+    const admin = await newPage(adminContext);
+    await signInThroughForm(admin, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await admin.getByRole("link", { name: "Organisateurs" }).click();
+    await admin.waitForURL((url) => url.pathname === "/admin/organisers");
+
+    // A validation error from the browser first, on the field, with the focus there.
+    await admin.getByRole("button", { name: "Créer le compte" }).click();
+    await expect.poll(() => admin.getByLabel("Nom", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await admin.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
+
+    await admin.getByLabel("Nom", { exact: true }).fill("Élise Éditrice");
+    await admin.getByLabel("Adresse e-mail").fill("elise.editrice@example.org");
+    await admin.getByLabel("Rôle").selectOption("editor");
+    await admin.getByLabel("Mot de passe initial").fill("une phrase de passe solide");
+    await admin.getByRole("button", { name: "Créer le compte" }).click();
+    await expect.poll(() => admin.getByTestId("organiser-created").textContent()).toContain("Compte créé pour Élise Éditrice");
+    const row = admin.locator('tr[data-organiser="elise.editrice@example.org"]');
+    expect(await row.locator(".organiser-state").textContent()).toBe("Actif·ve");
+
+    // The editor signs in in another browser and works on the edition.
+    const editorContext = await browser.newContext();
+    const editor = await newPage(editorContext);
+    await signInThroughForm(editor, server.url, "elise.editrice@example.org", "une phrase de passe solide");
+    expect(new URL(editor.url()).pathname).toBe("/editions/grand-barouf-2016");
+
+    // The admin deactivates the account.
+    await row.getByRole("link", { name: "Élise Éditrice" }).click();
+    await admin.waitForURL((url) => url.pathname.startsWith("/admin/organisers/"));
+    await admin.getByRole("button", { name: "Désactiver ce compte" }).click();
+    await expect.poll(() => admin.getByRole("status").textContent()).toContain("Compte désactivé");
+    await expect.poll(() => admin.getByTestId("organiser-status").textContent()).toContain("Désactivé·e");
+    expect(await admin.getByRole("button", { name: "Réactiver ce compte" }).count()).toBe(1);
+
+    // The editor's next navigation (client-side, through the shell) lands on the login page.
+    await editor.getByRole("link", { name: "Sessions" }).first().click();
+    await editor.waitForURL((url) => url.pathname === "/login");
+    expect(await editor.getByRole("button", { name: "Se connecter" }).count()).toBe(1);
+
+    expectNoBrowserErrors(admin);
+    expectNoBrowserErrors(editor);
+    await Promise.all([adminContext.close(), editorContext.close()]);
+  });
+
+  it("wrote nothing unexpected to the server's error output", () => {
+    expect(server.stderr()).toBe("");
+  });
+});
