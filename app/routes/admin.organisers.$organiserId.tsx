@@ -105,8 +105,8 @@ export default function OrganiserPage() {
         {organiser.name} {self ? t("organisers.you") : null}
       </h1>
       <p className="lead" data-testid="organiser-status">
-        {organiser.active ? t("organisers.active") : t("organisers.inactive")} · {t("organisers.lastLogin")} :{" "}
-        {organiser.lastLoginAt ? formatInstant(organiser.lastLoginAt, timeZone, locale) : t("organisers.never")}
+        {organiser.active ? t("organisers.active") : t("organisers.inactive")} ·{" "}
+        {t("organisers.lastLoginAt", { when: organiser.lastLoginAt ? formatInstant(organiser.lastLoginAt, timeZone, locale) : t("organisers.never") })}
       </p>
       {result?.ok ? (
         <p className="alert alert-info" role="status">

@@ -116,7 +116,7 @@ function CreatedNotice({ created }: { created: Created }) {
       {created.generatedPassword ? (
         <>
           <p>
-            {t("organisers.generatedPassword")} : <code data-testid="generated-password">{created.generatedPassword}</code>
+            {t("organisers.generatedPassword")} <code data-testid="generated-password">{created.generatedPassword}</code>
           </p>
           <p>{t("organisers.generatedPasswordHint", { name: created.created.name })}</p>
         </>
