@@ -38,14 +38,9 @@ export function checkModel(m: Model): Conflict[] {
         if (!seen) push(o);
       }
     });
-    // A pair sharing several organisations is found once per organisation: report it once.
-    const seen = new Set<number>();
-    sweep(m, groups, (a, b) => {
-      const id = a < b ? a * m.n + b : b * m.n + a;
-      if (seen.has(id)) return;
-      seen.add(id);
-      orgPair(m, a, b, out);
-    });
+    // A pair sharing several organisations is found in each one's group: orgPair reports it
+    // from the group of the lowest shared organisation only.
+    sweepGroups(m, groups, (g, a, b) => orgPair(m, a, b, out, g));
   }
   const overlapOn = isOn(m, R.SPEAKER_OVERLAP);
   const changeoverOn = isOn(m, R.SPEAKER_CHANGEOVER);
@@ -110,7 +105,7 @@ export function validByStart(m: Model): Int32Array {
     }
     if (integral) {
       keys.sort();
-      for (let x = 0; x < count; x++) order[x] = keys[x] % n;
+      for (let x = 0; x < count; x++) order[x] = lowPart(keys[x], n);
       return order;
     }
   }
@@ -118,6 +113,11 @@ export function validByStart(m: Model): Int32Array {
   for (let i = 0; i < n; i++) if (m.state[i] === VALID) order[k++] = i;
   order.sort((a, b) => m.start[a] - m.start[b] || a - b);
   return order;
+}
+
+/** The index packed in `key = high * n + index` (exact integers): `key % n` without the slow float modulo. */
+export function lowPart(key: number, n: number): number {
+  return key - Math.floor(key / n) * n;
 }
 
 export interface Groups {
@@ -154,6 +154,11 @@ export function groupBy(
 
 /** Calls `found` for every overlapping pair inside each group (sorted by start: stop at the first start past the end). */
 function sweep(m: Model, groups: Groups, found: (a: number, b: number) => void): void {
+  sweepGroups(m, groups, (_g, a, b) => found(a, b));
+}
+
+/** `sweep`, telling `found` the group of each pair. */
+function sweepGroups(m: Model, groups: Groups, found: (g: number, a: number, b: number) => void): void {
   const { offsets, items } = groups;
   const start = m.start;
   const end = m.end;
@@ -162,7 +167,7 @@ function sweep(m: Model, groups: Groups, found: (a: number, b: number) => void):
     for (let x = offsets[g]; x < to; x++) {
       const a = items[x];
       const e = end[a];
-      for (let y = x + 1; y < to && start[items[y]] < e; y++) found(a, items[y]);
+      for (let y = x + 1; y < to && start[items[y]] < e; y++) found(g, a, items[y]);
     }
   }
 }

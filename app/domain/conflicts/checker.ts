@@ -5,7 +5,7 @@
 // checker's indexes (same room, same people, same theme, same organisations) and diffs it.
 import { checkModel } from "./check";
 import { sortConflicts } from "./conflict";
-import { R, VALID, buildModel, isOn, personsOf, sessionIndexOf, writePlacement, type Model } from "./model";
+import { R, VALID, buildModel, isOn, orgPeopleOf, sessionIndexOf, writePeople, writePlacement, type Model } from "./model";
 import { dailyLoad, orgOf, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
 import { suggestPlacements } from "./suggestions";
 import type { Change, Checker, Conflict, ProgrammeInput, SessionInput } from "./types";
@@ -66,7 +66,7 @@ export class CheckerState {
     this.leave(i);
     m.sessions[i] = next;
     writePlacement(m, i, next);
-    if (next.people !== previous.people) m.persons[i] = personsOf(m, next.people);
+    if (next.people !== previous.people) writePeople(m, i, next.people);
     this.join(i);
     return previous;
   }
@@ -155,7 +155,7 @@ export class CheckerState {
         const o = orgOf(m, p);
         if (o < 0 || orgsSeen?.includes(o)) continue;
         (orgsSeen ??= []).push(o);
-        for (const q of m.orgPeople[o]) {
+        for (const q of orgPeopleOf(m)[o]) {
           const members = this.personMembers[q];
           if (!members) continue;
           for (const j of members) {

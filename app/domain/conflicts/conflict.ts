@@ -133,10 +133,11 @@ export function sortConflicts(list: Conflict[]): Conflict[] {
     const g = levelRank[c.level] * 32 + ruleRank[c.rule];
     (buckets[g] ??= []).push(c);
   }
-  const out: Conflict[] = [];
+  const out = new Array<Conflict>(list.length);
+  let w = 0;
   for (const bucket of buckets) {
     if (!bucket) continue;
-    for (const c of sortBucket(bucket)) out.push(c);
+    for (const c of sortBucket(bucket)) out[w++] = c;
   }
   return out;
 }
@@ -167,7 +168,7 @@ function sortBucket(bucket: Conflict[]): Conflict[] {
     }
     keys.sort();
     sorted = new Array<Conflict>(n);
-    for (let i = 0; i < n; i++) sorted[i] = bucket[keys[i] % n];
+    for (let i = 0; i < n; i++) sorted[i] = bucket[keys[i] - Math.floor(keys[i] / n) * n];
   } else sorted = bucket.slice().sort(compareConflicts);
   // Equal starts: by key.
   const startOf = (c: Conflict) => (c.interval === null ? Infinity : c.interval.start);

@@ -53,8 +53,9 @@ export interface Model {
   personIds: string[];
   knownPeople: number; // indexes below this are in input.people
   personOrg: Int32Array; // organisation index or -1
+  personPublic: Uint8Array; // per known person: PUBLIC_NAME_BLANK | BIO_BLANK (0 when the rule is off)
   orgIds: string[];
-  orgPeople: number[][];
+  orgPeople: number[][] | null; // people of each organisation, built on first use (orgPeopleOf)
   availability: (Float64Array | undefined)[]; // lazily merged
 
   themeIndex: Map<string, number>;
@@ -70,6 +71,7 @@ export interface Model {
   format: Int32Array; // format index, -1 none, -2 unknown id
   day: string[]; // local date of the start, for VALID sessions
   persons: number[][]; // distinct person indexes of each session, in entry order
+  confirmed: Uint8Array; // 1 when every people entry of the session is confirmed
   maxDuration: number; // upper bound of any VALID session's length (never decreases)
 }
 
@@ -109,12 +111,35 @@ export function buildModel(input: ProgrammeInput): Model {
   const formatIndex = new Map<string, number>();
   input.formats.forEach((format, i) => formatIndex.set(format.id, i));
 
+  // One pass over the people (memory-bound at F10: each person is read once): index,
+  // organisation, and what PUBLIC_INFO_MISSING needs.
+  const people = input.people;
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
-  for (const person of input.people) {
-    if (!personIndex.has(person.id)) {
-      personIndex.set(person.id, personIds.length);
-      personIds.push(person.id);
+  const personOrg = new Int32Array(people.length).fill(-1);
+  const personPublic = new Uint8Array(people.length);
+  const orgIndex = new Map<string, number>();
+  const orgIds: string[] = [];
+  const publicOn = levelIndex[R.PUBLIC_INFO_MISSING] !== OFF;
+  const mainLanguage = edition.mainLanguage;
+  for (let x = 0; x < people.length; x++) {
+    const person = people[x];
+    if (personIndex.has(person.id)) continue;
+    const p = personIds.length;
+    personIndex.set(person.id, p);
+    personIds.push(person.id);
+    const org = person.organisationId;
+    if (org !== null) {
+      let o = orgIndex.get(org);
+      if (o === undefined) {
+        o = orgIds.length;
+        orgIndex.set(org, o);
+        orgIds.push(org);
+      }
+      personOrg[p] = o;
+    }
+    if (publicOn) {
+      personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
   }
   const knownPeople = personIds.length;
@@ -140,10 +165,11 @@ export function buildModel(input: ProgrammeInput): Model {
     personIndex,
     personIds,
     knownPeople,
-    personOrg: new Int32Array(0),
-    orgIds: [],
-    orgPeople: [],
-    availability: [],
+    personOrg,
+    personPublic,
+    orgIds,
+    orgPeople: null,
+    availability: new Array<Float64Array | undefined>(knownPeople).fill(undefined), // packed: filled lazily
     themeIndex,
     n,
     sessions: input.sessions.slice(),
@@ -156,6 +182,7 @@ export function buildModel(input: ProgrammeInput): Model {
     format: new Int32Array(n),
     day: new Array<string>(n),
     persons: new Array<number[]>(n),
+    confirmed: new Uint8Array(n),
     maxDuration: 0,
   };
   for (let i = 0; i < n; i++) {
@@ -171,27 +198,25 @@ export function buildModel(input: ProgrammeInput): Model {
     model.theme[i] = t;
     model.format[i] = s.formatId === null ? -1 : (formatIndex.get(s.formatId) ?? -2);
     writePlacement(model, i, s);
-    model.persons[i] = personsOf(model, s.people);
+    writePeople(model, i, s.people);
   }
-
-  // Organisations: indexes for every person (unknown ids have none).
-  const personOrg = new Int32Array(personIds.length).fill(-1);
-  const orgIndex = new Map<string, number>();
-  for (let p = 0; p < knownPeople; p++) {
-    const org = input.people[p].organisationId;
-    if (org === null) continue;
-    let o = orgIndex.get(org);
-    if (o === undefined) {
-      o = model.orgIds.length;
-      orgIndex.set(org, o);
-      model.orgIds.push(org);
-      model.orgPeople.push([]);
-    }
-    personOrg[p] = o;
-    model.orgPeople[o].push(p);
-  }
-  model.personOrg = personOrg;
   return model;
+}
+
+/** The known people of each organisation (the checker's candidates for ORGANISATION_PARALLEL). */
+export function orgPeopleOf(model: Model): number[][] {
+  if (model.orgPeople === null) {
+    const counts = new Int32Array(model.orgIds.length);
+    for (let p = 0; p < model.knownPeople; p++) if (model.personOrg[p] >= 0) counts[model.personOrg[p]]++;
+    const lists = Array.from(counts, (count) => new Array<number>(count));
+    counts.fill(0);
+    for (let p = 0; p < model.knownPeople; p++) {
+      const o = model.personOrg[p];
+      if (o >= 0) lists[o][counts[o]++] = p;
+    }
+    model.orgPeople = lists;
+  }
+  return model.orgPeople;
 }
 
 /** Session id → index, built on first use (the full check does not need it). */
@@ -204,20 +229,38 @@ export function sessionIndexOf(model: Model): Map<string, number> {
   return model.sessionIndex;
 }
 
+/** Sets a session's person indexes and whether all its entries are confirmed (one read of each entry). */
+export function writePeople(model: Model, i: number, people: readonly SessionPersonInput[]): void {
+  let confirmed = 1;
+  for (let k = 0; k < people.length; k++) if (people[k].confirmation !== "confirmed") confirmed = 0;
+  model.confirmed[i] = confirmed;
+  model.persons[i] = personsOf(model, people);
+}
+
 /** Distinct person indexes of a session's entries; unknown ids get indexes past the known people. */
 export function personsOf(model: Model, people: readonly SessionPersonInput[]): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < people.length; k++) {
-    const id = people[k].personId;
-    let p = model.personIndex.get(id);
-    if (p === undefined) {
-      p = model.personIds.length;
-      model.personIndex.set(id, p);
-      model.personIds.push(id);
-    }
-    if (!out.includes(p)) out.push(p);
+  // Arrays of their exact size: a growing array reserves 17 slots, megabytes at F10.
+  const count = people.length;
+  const out = new Array<number>(count);
+  let distinct = 0;
+  for (let k = 0; k < count; k++) {
+    const p = personIndexOf(model, people[k].personId);
+    let seen = false;
+    for (let x = 0; x < distinct; x++) if (out[x] === p) seen = true;
+    if (!seen) out[distinct++] = p;
   }
+  if (distinct < count) out.length = distinct;
   return out;
+}
+
+function personIndexOf(model: Model, id: string): number {
+  let p = model.personIndex.get(id);
+  if (p === undefined) {
+    p = model.personIds.length;
+    model.personIndex.set(id, p);
+    model.personIds.push(id);
+  }
+  return p;
 }
 
 /** Sets a session's placement arrays from its values. */
@@ -258,6 +301,19 @@ export function availabilityOf(model: Model, p: number): Float64Array {
 export function walkMs(model: Model, a: number, b: number): number {
   const minutes = model.rooms[a].walkingMinutes[model.rooms[b].id];
   return minutes === undefined ? model.changeoverMs : minutes * MINUTE;
+}
+
+/** PUBLIC_INFO_MISSING flags of a person (Model.personPublic). */
+export const PUBLIC_NAME_BLANK = 1;
+export const BIO_BLANK = 2;
+
+/** Missing or only white space. */
+export function isBlank(text: string | null | undefined): boolean {
+  if (!text) return true;
+  // Cheap common case: a non-space first character.
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return text.trim() === "";
 }
 
 export function isOn(model: Model, rule: number): boolean {

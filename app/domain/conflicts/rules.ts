@@ -11,7 +11,10 @@ import {
   MINUTE,
   R,
   VALID,
+  BIO_BLANK,
+  PUBLIC_NAME_BLANK,
   availabilityOf,
+  isBlank,
   isOn,
   walkMs,
   type Model,
@@ -69,8 +72,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
     const declinedOn = isOn(m, R.SPEAKER_DECLINED);
     const unconfirmedOn = state === VALID && isOn(m, R.SPEAKER_UNCONFIRMED);
     const unavailableOn = state === VALID && isOn(m, R.SPEAKER_UNAVAILABLE);
-    let allConfirmed = true;
-    for (const entry of s.people) if (entry.confirmation !== "confirmed") allConfirmed = false;
+    const allConfirmed = m.confirmed[i] === 1;
     for (let k = 0; k < persons.length; k++) {
       const p = persons[k];
       if (p >= m.knownPeople) {
@@ -184,10 +186,9 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
     for (let k = 0; k < persons.length; k++) {
       const p = persons[k];
       if (p >= m.knownPeople) continue; // reported as SPEAKER_UNAVAILABLE (unknown person)
-      const person = m.input.people[p];
-      const publicName = isBlank(person.publicName);
-      const bio = isBlank(person.bio[main]);
-      if (publicName || bio) (lacking ??= []).push({ person: person.id, publicName, bio });
+      const flags = m.personPublic[p];
+      if (flags === 0) continue;
+      (lacking ??= []).push({ person: m.personIds[p], publicName: (flags & PUBLIC_NAME_BLANK) !== 0, bio: (flags & BIO_BLANK) !== 0 });
     }
     if (title || abstract || lacking !== null) {
       const list = lacking ?? [];
@@ -196,14 +197,6 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         roomIdsOf(s), validInterval(m, i), [s], { kind: "publicInfo", title, abstract, lacking: list }));
     }
   }
-}
-
-function isBlank(text: string | null | undefined): boolean {
-  if (!text) return true;
-  // Cheap common case: a non-space first character.
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
-  return text.trim() === "";
 }
 
 /** Whether every role's count lies in the format's range and no unlisted role is used. */
@@ -308,22 +301,39 @@ export function themePair(m: Model, a: number, b: number, out: Conflict[]): void
     intersection(m, a, b), pairSnap(m, a, b), null));
 }
 
-/** Two overlapping VALID sessions; reported when their people share an organisation. */
-export function orgPair(m: Model, a: number, b: number, out: Conflict[]): void {
+/**
+ * Two overlapping VALID sessions; reported when their people share an organisation. `onlyFor`
+ * (an organisation index) reports the pair only when it is the lowest organisation they share.
+ */
+export function orgPair(m: Model, a: number, b: number, out: Conflict[], onlyFor = -1): void {
   const pa = m.persons[a];
   const pb = m.persons[b];
-  let people: string[] | null = null;
+  // Count first, then fill an array of the exact size (thousands of pairs at F10).
+  let shared = 0;
+  let lowest = -1;
   for (let x = 0; x < pa.length; x++) {
     const ox = orgOf(m, pa[x]);
     if (ox < 0) continue;
     for (let y = 0; y < pb.length; y++) {
       if (orgOf(m, pb[y]) === ox) {
-        people ??= [];
-        people.push(m.personIds[pa[x]], m.personIds[pb[y]]);
+        shared++;
+        if (lowest < 0 || ox < lowest) lowest = ox;
       }
     }
   }
-  if (people === null) return;
+  if (shared === 0 || (onlyFor >= 0 && onlyFor !== lowest)) return;
+  const people = new Array<string>(2 * shared);
+  let w = 0;
+  for (let x = 0; x < pa.length; x++) {
+    const ox = orgOf(m, pa[x]);
+    if (ox < 0) continue;
+    for (let y = 0; y < pb.length; y++) {
+      if (orgOf(m, pb[y]) === ox) {
+        people[w++] = m.personIds[pa[x]];
+        people[w++] = m.personIds[pb[y]];
+      }
+    }
+  }
   const ids = pair(m.sessions[a].id, m.sessions[b].id);
   out.push(makeConflict(m, R.ORGANISATION_PARALLEL, `ORGANISATION_PARALLEL|${ids[0]},${ids[1]}`, ids,
     sortedDistinct(people), pairRooms(m, a, b), intersection(m, a, b), pairSnap(m, a, b), null));
