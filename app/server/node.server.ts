@@ -74,9 +74,9 @@ export function createNodeListener(
   const publicDir = path.resolve(options.publicDir);
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
+      if (options.fastPath?.(req, res)) return;
       const host = req.headers.host ?? "localhost";
       const url = new URL(req.url ?? "/", `http://${host}`);
-      if (options.fastPath?.(req, res)) return;
       if (serveStatic(req, res, publicDir, url.pathname)) return;
 
       const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";

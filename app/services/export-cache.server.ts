@@ -158,6 +158,16 @@ export function answer(
   request: { method: string; acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined },
 ): { status: 200 | 304; headers: Record<string, string>; body: Buffer | null } {
   const encoding = negotiateEncoding(request.acceptEncoding);
+  if (matches(request.ifNoneMatch, prepared)) return { status: 304, headers: headersFor(prepared, encoding, 304), body: null };
+  const body = bodyFor(prepared, encoding);
+  return { status: 200, headers: headersFor(prepared, encoding, 200), body: request.method === "HEAD" ? null : body };
+}
+
+function bodyFor(prepared: Prepared, encoding: Encoding): Buffer {
+  return encoding === "br" ? prepared.br : encoding === "gzip" ? prepared.gzip : prepared.identity;
+}
+
+function headersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304): Record<string, string> {
   const headers: Record<string, string> = {
     "Cache-Control": prepared.cacheControl,
     ETag: etagOf(prepared, encoding),
@@ -166,12 +176,12 @@ export function answer(
     "Access-Control-Expose-Headers": "ETag",
     "X-Content-Type-Options": "nosniff",
   };
-  if (matches(request.ifNoneMatch, prepared)) return { status: 304, headers, body: null };
-  const body = encoding === "br" ? prepared.br : encoding === "gzip" ? prepared.gzip : prepared.identity;
-  headers["Content-Type"] = prepared.contentType;
-  headers["Content-Length"] = String(body.length);
-  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
-  return { status: 200, headers, body: request.method === "HEAD" ? null : body };
+  if (status === 200) {
+    headers["Content-Type"] = prepared.contentType;
+    headers["Content-Length"] = String(bodyFor(prepared, encoding).length);
+    if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+  }
+  return headers;
 }
 
 export function exportResponse(prepared: Prepared, request: Request): Response {
@@ -197,7 +207,7 @@ const DATA_SECURITY_HEADERS = {
  */
 export function serveCachedExport(
   req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
-  res: { writeHead(status: number, headers: Record<string, string>): unknown; end(body?: Buffer): unknown },
+  res: { writeHead(status: number, headers: string[]): unknown; end(body?: Buffer): unknown },
 ): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "";
@@ -208,8 +218,39 @@ export function serveCachedExport(
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(", ") : value;
   };
-  const { status, headers, body } = answer(prepared, { method: req.method, acceptEncoding: header("accept-encoding"), ifNoneMatch: header("if-none-match") });
-  res.writeHead(status, { ...headers, ...DATA_SECURITY_HEADERS });
-  res.end(body ?? undefined);
+  const encoding = negotiateRemembered(header("accept-encoding"));
+  const status = matches(header("if-none-match"), prepared) ? 304 : 200;
+  res.writeHead(status, rawHeadersFor(prepared, encoding, status));
+  res.end(status === 304 || req.method === "HEAD" ? undefined : bodyFor(prepared, encoding));
   return true;
+}
+
+// The fast path answers thousands of requests a second with the same few header lists and
+// Accept-Encoding values: both are worked out once and kept.
+const rawHeaderLists = new WeakMap<Prepared, Map<string, string[]>>();
+
+/** Headers as node:http's flat [name, value, name, value…] list, security headers included. */
+function rawHeadersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304): string[] {
+  let lists = rawHeaderLists.get(prepared);
+  if (!lists) rawHeaderLists.set(prepared, (lists = new Map()));
+  const key = `${status} ${encoding}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = Object.entries({ ...headersFor(prepared, encoding, status), ...DATA_SECURITY_HEADERS }).flat();
+    lists.set(key, list);
+  }
+  return list;
+}
+
+const negotiated = new Map<string, Encoding>();
+
+function negotiateRemembered(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return "identity";
+  let encoding = negotiated.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = negotiateEncoding(acceptEncoding);
+    if (negotiated.size >= 256) negotiated.clear();
+    negotiated.set(acceptEncoding, encoding);
+  }
+  return encoding;
 }

@@ -228,7 +228,13 @@ describe("publishing", () => {
       const res = { status: 0, headers: {} as Record<string, string>, body: undefined as Buffer | undefined };
       const served = serveCachedExport(
         { method: "GET", url, headers },
-        { writeHead: (status, h) => ((res.status = status), (res.headers = h)), end: (b?: Buffer) => (res.body = b) },
+        {
+          writeHead: (status, raw) => {
+            res.status = status;
+            for (let i = 0; i < raw.length; i += 2) res.headers[raw[i]] = raw[i + 1];
+          },
+          end: (b?: Buffer) => (res.body = b),
+        },
       );
       return { served, ...res };
     };
