@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats, rooms, slots, slotTemplates, themes } from "~/db/schema";
 import { createEdition, createRoom, createSession, createSlot } from "../factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const utc = (iso: string) => Date.parse(iso);
 const pageOf = (slug: string) => `/editions/${slug}/slots`;
@@ -61,6 +61,22 @@ describe("slot templates", () => {
     expect(entry).toMatchObject({ entity: "slot_template", action: "create", after: { name: "Journée type", times: ["09:30–10:30", "10:45–11:45", "22:00–01:00"] } });
     const html = await (await request(url, { cookie })).text();
     expect(html).toContain("09:30–10:30 · 10:45–11:45 · 22:00–01:00");
+  });
+
+  it("opens a template's form with its rows and spare ones, in French and in English", async () => {
+    const { cookie } = await signIn("admin");
+    const { template, url } = await setup();
+    const page0 = await (await request(`${url}?template=${template.uuid}`, { cookie })).text();
+    const html = page0.slice(page0.indexOf('id="template-edit"'), page0.indexOf('id="template-new"'));
+    expect(html).toContain("Modifier le modèle « Matinée »");
+    expect(html).toMatch(/name="times.1.end"[^>]*value="11:45"|value="11:45"[^>]*name="times.1.end"/);
+    expect(html).toContain('name="times.4.start"');
+    expect(html).not.toContain('name="times.5.start"');
+    const english = cookiesOf(await request("/locale", { form: { locale: "en", redirectTo: url } }));
+    const page = await (await request(`${url}?template=${template.uuid}`, { cookie: `${cookie}; ${english}` })).text();
+    expect(page).toContain("Edit the template “Matinée”");
+    expect(page).toContain("Apply a template");
+    expect(page).not.toMatch(/slots\.[a-zA-Z]+/);
   });
 
   it("answers each invalid row with its own message and keeps what was typed", async () => {

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { CheckboxGroup, FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
 import type { Plan, PlanRow } from "~/domain/slots";
 import { formatLocalDate } from "~/domain/format";
@@ -94,6 +95,9 @@ function PlanPreview({ plan, changed }: { plan: Plan; changed: boolean }) {
   const t = useT();
   const locale = useLocale();
   const { counts } = plan;
+  // With JavaScript the preview arrives in place: the focus goes to it (without, the page reloads at the top).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [plan]);
   const skipped = counts.duplicate + counts.overlap + counts.nonexistent;
   const outcome = (row: PlanRow) => {
     if (row.status === "duplicate") return t("slots.plan.duplicate");
@@ -103,7 +107,7 @@ function PlanPreview({ plan, changed }: { plan: Plan; changed: boolean }) {
   };
   return (
     <section aria-labelledby="preview-title" className="slots-preview" data-testid="slots-preview">
-      <h3 id="preview-title" tabIndex={-1}>
+      <h3 id="preview-title" tabIndex={-1} ref={heading}>
         {t("slots.previewTitle", { name: plan.template.name })}
       </h3>
       {changed ? (
