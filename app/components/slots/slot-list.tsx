@@ -51,7 +51,7 @@ export function SlotList(props: {
             <thead>
               <tr>
                 <th scope="col">{t("slots.room")}</th>
-                <th scope="col">{t("slots.list")}</th>
+                <th scope="col">{t("slots.slots")}</th>
               </tr>
             </thead>
             <tbody>

@@ -125,10 +125,10 @@ function TemplateForm({ mode, template, failure }: { mode: "create" | "edit"; te
                 <tr key={row.id} data-testid={`${id}-row-${index}`}>
                   <th scope="row">{index + 1}</th>
                   <td>
-                    <Field label={hidden(t("slots.rowStart", { n: index + 1 }))} className="hhmm" placeholder="09:30" inputMode="numeric" {...tools.field(`times.${index}.start`)} />
+                    <Field label={hidden(t("slots.rowStart", { n: index + 1 }))} className="hhmm" placeholder={index === 0 ? "09:30" : undefined} inputMode="numeric" {...tools.field(`times.${index}.start`)} />
                   </td>
                   <td>
-                    <Field label={hidden(t("slots.rowEnd", { n: index + 1 }))} className="hhmm" placeholder="10:30" inputMode="numeric" {...tools.field(`times.${index}.end`)} />
+                    <Field label={hidden(t("slots.rowEnd", { n: index + 1 }))} className="hhmm" placeholder={index === 0 ? "10:30" : undefined} inputMode="numeric" {...tools.field(`times.${index}.end`)} />
                   </td>
                   {hydrated ? (
                     <td>
