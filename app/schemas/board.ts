@@ -6,6 +6,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const id = z.string().trim().min(1, "form.required").max(64);
 const version = z.coerce.number().int().min(1);
+/** When the board the change was made on was read (the server's clock): a refusal says what changed since. */
+const seen = z.coerce.number().int().min(0).optional();
 
 /** Place a session from the tray or move it: room, day, start and end (local times). */
 export const placeSchema = z
@@ -19,13 +21,14 @@ export const placeSchema = z
     end: z.string().regex(HHMM, "board.error.time"),
     /** The session ends after midnight (a late-night programme): "on" when posted, a boolean in the browser. */
     endsNextDay: z.union([z.literal("on"), z.boolean()]).optional(),
+    seen,
   })
   .refine((v) => v.endsNextDay === "on" || v.endsNextDay === true || !HHMM.test(v.start) || !HHMM.test(v.end) || v.end > v.start, {
     path: ["end"],
     message: "board.error.endBeforeStart",
   });
 
-export const swapSchema = z.object({ intent: z.literal("swap"), session: id, version, other: id, otherVersion: version });
+export const swapSchema = z.object({ intent: z.literal("swap"), session: id, version, other: id, otherVersion: version, seen });
 export const unscheduleSchema = z.object({ intent: z.literal("unschedule"), session: id, version });
 export const undoSchema = z.object({ intent: z.literal("undo"), change: z.string().max(64).optional() });
 export const acknowledgeSchema = z.object({

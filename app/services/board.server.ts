@@ -3,7 +3,7 @@
 // checks the versions it was made against, refuses what would create a `block` conflict
 // (the engine's incremental checker), asks confirmed speakers to confirm again, and audits.
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { auditLog, organisers, sessions, type SessionStatus } from "~/db/schema";
 import type { Change, Conflict, SessionInput } from "~/domain/conflicts";
@@ -69,6 +69,8 @@ export type TrayFilters = { q: string; theme: string; format: string; person: st
 
 export type BoardData = {
   stamp: string;
+  /** When the server read this board: changes post it back, so a refusal can say what others did since. */
+  asOf: number;
   timeZone: string;
   day: string;
   days: { date: string; label: string }[];
@@ -115,9 +117,11 @@ export async function loadBoard(
     suggest: string | null;
     edit: string | null;
     saved?: string | null;
+    now?: number;
   },
 ): Promise<BoardData | { redirectDay: string }> {
   const { locale } = args;
+  const asOf = args.now ?? Date.now();
   const undoRows = await undoCandidates(db, args.editionId, args.organiserId);
   const entry = await currentProgramme(db, args.editionId);
   // Nothing below awaits: the checker stays the state the stamp named.
@@ -305,6 +309,7 @@ export async function loadBoard(
   for (const s of unplaced) for (const p of s.people) allPeople.add(p.personId);
   return {
     stamp: entry.stamp,
+    asOf,
     timeZone,
     day: day.date,
     days: days.map((d) => ({ date: d.date, label: formatLocalDate(d.date, locale) })),
@@ -352,8 +357,8 @@ export function boardQuery(url: URL) {
 // ─── Changes ────────────────────────────────────────────────────────────────────────────
 
 export type BoardChange =
-  | { kind: "place"; session: string; version: number; room: string; start: number; end: number }
-  | { kind: "swap"; session: string; version: number; other: string; otherVersion: number }
+  | { kind: "place"; session: string; version: number; room: string; start: number; end: number; seen?: number }
+  | { kind: "swap"; session: string; version: number; other: string; otherVersion: number; seen?: number }
   | { kind: "unschedule"; session: string; version: number }
   | { kind: "undo"; change: string | null };
 
@@ -361,7 +366,7 @@ export type StaleChange = { session: string; title: string; by: string | null; a
 export type BoardOutcome =
   | { ok: true; action: AuditAction; change: string; sessions: string[]; announcement: string }
   | { ok: false; reason: "stale"; message: string; changes: StaleChange[] }
-  | { ok: false; reason: "blocked"; message: string; conflicts: { rule: string; level: string; message: string }[] }
+  | { ok: false; reason: "blocked"; message: string; conflicts: { rule: string; level: string; message: string }[]; changes: StaleChange[] }
   | { ok: false; reason: "invalid"; message: string };
 
 type Placement = { roomId: string | null; start: number | null; end: number | null; status: SessionStatus };
@@ -493,11 +498,19 @@ export async function applyBoardChange(
       const { appeared } = checker.preview(engineChange);
       const blocking = appeared.filter((c) => c.level === "block" && !c.acknowledged);
       if (blocking.length > 0) {
+        // The other sessions in the way that someone changed since this board was read: who and what.
+        const others = [...new Set(blocking.flatMap((c) => c.sessions))].filter((uuid) => !targets.has(uuid));
+        const seen = change.kind === "place" || change.kind === "swap" ? change.seen : undefined;
+        const meanwhile = seen !== undefined && others.length > 0 ? await lastChanges(tx, entry, editionId, others, locale, seen) : [];
         throw new Refusal({
           ok: false,
           reason: "blocked",
-          message: translate(locale, "board.refused.block", { reason: blocking[0]!.message[locale] }),
+          message: [
+            translate(locale, "board.refused.block", { reason: blocking[0]!.message[locale] }),
+            ...meanwhile.map((c) => translate(locale, c.by ? "board.refused.meanwhileBy" : "board.refused.meanwhile", { title: c.title, by: c.by ?? "", now: c.now })),
+          ].join(" "),
           conflicts: blocking.map((c) => ({ rule: c.rule, level: c.level, message: c.message[locale] })),
+          changes: meanwhile,
         });
       }
 
@@ -598,10 +611,16 @@ export function toBoardChange(
     case "place": {
       const instants = localPlacement(input, timeZone);
       if (!instants.ok) return instants;
-      return { ok: true, change: { kind: "place", session: input.session, version: input.version, room: input.room, ...instants.value } };
+      return {
+        ok: true,
+        change: { kind: "place", session: input.session, version: input.version, room: input.room, ...instants.value, ...(input.seen !== undefined ? { seen: input.seen } : {}) },
+      };
     }
     case "swap":
-      return { ok: true, change: { kind: "swap", session: input.session, version: input.version, other: input.other, otherVersion: input.otherVersion } };
+      return {
+        ok: true,
+        change: { kind: "swap", session: input.session, version: input.version, other: input.other, otherVersion: input.otherVersion, ...(input.seen !== undefined ? { seen: input.seen } : {}) },
+      };
     case "unschedule":
       return { ok: true, change: { kind: "unschedule", session: input.session, version: input.version } };
     case "undo":
@@ -666,6 +685,41 @@ export async function acknowledgeBoardConflict(
   }
 }
 
+/**
+ * Who last changed each of these sessions, and where they are now (one query). With `since`,
+ * only the sessions changed after that instant.
+ */
+async function lastChanges(
+  db: Queryable,
+  entry: CachedProgramme,
+  editionId: number,
+  uuids: string[],
+  locale: Locale,
+  since?: number,
+): Promise<StaleChange[]> {
+  const rows = await db
+    .select({ uuid: auditLog.entityUuid, at: auditLog.at, by: organisers.name })
+    .from(auditLog)
+    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+    .where(
+      and(
+        eq(auditLog.editionId, editionId),
+        eq(auditLog.entity, "session"),
+        inArray(auditLog.entityUuid, uuids),
+        since === undefined ? undefined : gt(auditLog.at, since),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(uuids.length * 4)
+    .all();
+  return uuids.flatMap((uuid) => {
+    const s = entry.programme.input.sessions[entry.sessionIndex.get(uuid)!]!;
+    const last = rows.find((r) => r.uuid === uuid);
+    if (since !== undefined && !last) return [];
+    return [{ session: uuid, title: titleOf(s, locale), by: last?.by ?? null, at: last?.at ?? null, now: placementText(entry, s, locale) }];
+  });
+}
+
 /** Who last changed each of these sessions, and where they are now. */
 async function staleOutcome(
   db: Queryable,
@@ -674,19 +728,7 @@ async function staleOutcome(
   uuids: string[],
   locale: Locale,
 ): Promise<Exclude<BoardOutcome, { ok: true }>> {
-  const rows = await db
-    .select({ uuid: auditLog.entityUuid, at: auditLog.at, by: organisers.name })
-    .from(auditLog)
-    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
-    .where(and(eq(auditLog.editionId, editionId), eq(auditLog.entity, "session"), inArray(auditLog.entityUuid, uuids)))
-    .orderBy(desc(auditLog.id))
-    .limit(uuids.length * 4)
-    .all();
-  const changes: StaleChange[] = uuids.map((uuid) => {
-    const s = entry.programme.input.sessions[entry.sessionIndex.get(uuid)!]!;
-    const last = rows.find((r) => r.uuid === uuid);
-    return { session: uuid, title: titleOf(s, locale), by: last?.by ?? null, at: last?.at ?? null, now: placementText(entry, s, locale) };
-  });
+  const changes = await lastChanges(db, entry, editionId, uuids, locale);
   const message = changes
     .map((c) =>
       translate(locale, c.by ? "board.refused.staleBy" : "board.refused.staleSomeone", {

@@ -330,8 +330,10 @@ describe("the schedule board", () => {
     const aWon = ta.includes("déplacée");
     const [winner, loser] = aWon ? ["fishbowl-collab", "table-emploi"] : ["table-emploi", "fishbowl-collab"];
     const refused = aWon ? tb : ta;
-    // Told why: the room would be booked twice, by the other session.
+    // Told why (the room would be booked twice) and who changed what since that board was read.
     expect(refused).toContain("Refusé : Salle du Beffroi est occupée deux fois");
+    const winnerTitle = await card(aWon ? a.page : b.page, winner).locator(".card-title").textContent();
+    expect(refused).toContain(`« ${winnerTitle} » a été modifiée entre-temps par Admin Barouf : elle est maintenant Salle du Beffroi, 9 mars 2016, 08:30–`);
     // The server kept exactly one of them there.
     expect((await placementOf(winner))?.room).toBe(id("room", "beffroi"));
     expect((await placementOf(loser))?.room).not.toBe(id("room", "beffroi"));

@@ -301,6 +301,48 @@ describe("concurrency", () => {
     const placed = await database.select().from(sessions).where(eq(sessions.roomId, room.id)).all();
     expect(placed).toHaveLength(1);
   });
+
+  it("a drop refused because another organiser took the place since the board was read says who did what", async () => {
+    const database = await db();
+    const a = await signIn("editor");
+    const b = await signIn("editor");
+    const edition = await createEdition(database);
+    const room = await createRoom(database, { editionId: edition.id, openingHours: [{ date: "2016-03-09", opens: "09:00", closes: "18:00" }] });
+    const s1 = await createSession(database, { editionId: edition.id });
+    const s2 = await createSession(database, { editionId: edition.id });
+    const start = at(DAY1, "10:00");
+    const end = at(DAY1, "11:00");
+    const read = Date.UTC(2026, 0, 5, 9, 0);
+    const placedByA = await applyBoardChange(database, {
+      editionId: edition.id,
+      organiser: a.organiser,
+      locale: "fr",
+      change: { kind: "place", session: s1.uuid, version: 1, room: room.uuid, start, end },
+      now: read + 60_000,
+    });
+    expect(placedByA.ok).toBe(true);
+    // B's board was read before A's drop: the refusal names the session in the way, who moved it there and where it is.
+    const refused = await applyBoardChange(database, {
+      editionId: edition.id,
+      organiser: b.organiser,
+      locale: "fr",
+      change: { kind: "place", session: s2.uuid, version: 1, room: room.uuid, start, end, seen: read },
+    });
+    expect(refused).toMatchObject({ ok: false, reason: "blocked", changes: [{ session: s1.uuid, by: a.organiser.name }] });
+    expect(refused.ok ? "" : refused.message).toContain(
+      `« ${s1.titleFr} » a été modifiée entre-temps par ${a.organiser.name} : elle est maintenant ${room.name}, 9 mars 2016, 10:00–11:00.`,
+    );
+    // A board read after A's drop already showed it: the reason alone.
+    const again = await applyBoardChange(database, {
+      editionId: edition.id,
+      organiser: b.organiser,
+      locale: "fr",
+      change: { kind: "place", session: s2.uuid, version: 1, room: room.uuid, start, end, seen: read + 120_000 },
+    });
+    expect(again).toMatchObject({ ok: false, reason: "blocked", changes: [] });
+    expect(again.ok ? "" : again.message).not.toContain("entre-temps");
+    expect((await sessionRow(s2.uuid))?.roomId).toBeNull();
+  });
 });
 
 describe("query counts do not grow with the programme", () => {

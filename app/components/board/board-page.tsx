@@ -232,8 +232,8 @@ export function BoardPage({
       return;
     }
     const { card } = drag;
-    if (drop.kind === "place") submitDrop({ intent: "place", session: card.id, version: card.version, ...placeFields(card, drop) });
-    else if (drop.kind === "swap") submitDrop({ intent: "swap", session: card.id, version: card.version, other: drop.other, otherVersion: drop.otherVersion });
+    if (drop.kind === "place") submitDrop({ intent: "place", session: card.id, version: card.version, seen: data.asOf, ...placeFields(card, drop) });
+    else if (drop.kind === "swap") submitDrop({ intent: "swap", session: card.id, version: card.version, seen: data.asOf, other: drop.other, otherVersion: drop.otherVersion });
     else submitDrop({ intent: "unschedule", session: card.id, version: card.version });
   };
 

@@ -139,7 +139,7 @@ export function PlacementForm({
         {card.roomId ? t("board.edit.moveTitle", { title: card.title }) : t("board.edit.placeTitle", { title: card.title })}
       </h2>
       <fetcher.Form method="post" noValidate onSubmit={onSubmit} className="stack">
-        <Hidden fields={{ intent: "place", session: card.id, version: card.version }} hydrated={hydrated} />
+        <Hidden fields={{ intent: "place", session: card.id, version: card.version, seen: data.asOf }} hydrated={hydrated} />
         <div className="field">
           <label htmlFor="place-room">{t("board.edit.room")}</label>
           <select id="place-room" aria-invalid={roomError ? true : undefined} {...form.register("room" as never)} defaultValue={defaults.room}>
@@ -182,7 +182,7 @@ export function PlacementForm({
       </fetcher.Form>
       {data.swapTargets.length > 0 ? (
         <fetcher.Form method="post" className="stack board-swap">
-          <Hidden fields={{ intent: "swap", session: card.id, version: card.version }} hydrated={hydrated} />
+          <Hidden fields={{ intent: "swap", session: card.id, version: card.version, seen: data.asOf }} hydrated={hydrated} />
           <div className="field">
             <label htmlFor="swap-other">{t("board.edit.swapWith")}</label>
             <select id="swap-other" name="other" defaultValue={data.swapTargets[0]!.id}>
