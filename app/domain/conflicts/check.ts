@@ -7,13 +7,21 @@ import type { Conflict, ProgrammeInput } from "./types";
 
 /** Every conflict of the programme, in output order (see conflict.ts). */
 export function checkProgramme(input: ProgrammeInput): Conflict[] {
-  return sortConflicts(checkModel(buildModel(input)));
+  // Per-session rules run as the model reads each session (one pass over the sessions).
+  const out: Conflict[] = [];
+  const m = buildModel(input, (model, i) => sessionConflicts(model, i, out));
+  return sortConflicts(pairConflicts(m, out));
 }
 
 /** Unsorted conflicts of a model. */
 export function checkModel(m: Model): Conflict[] {
   const out: Conflict[] = [];
   for (let i = 0; i < m.n; i++) sessionConflicts(m, i, out);
+  return pairConflicts(m, out);
+}
+
+/** Adds the conflicts between sessions (pairs, person-days) to `out`. */
+function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const order = validByStart(m);
   if (order.length < 2 && !isOn(m, R.SPEAKER_DAILY_LOAD)) return out;
 

@@ -79,7 +79,11 @@ export function levelOf(input: ProgrammeInput, rule: RuleId): Level {
   return input.edition.levels?.[rule] ?? DEFAULT_LEVELS[rule];
 }
 
-export function buildModel(input: ProgrammeInput): Model {
+/**
+ * The model of a programme. `eachSession` is called once per session as soon as its own values
+ * are in place (rooms, people and formats are all ready by then).
+ */
+export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i: number) => void): Model {
   const { edition } = input;
   const levelIndex = new Uint8Array(RULES.length);
   RULES.forEach((rule, i) => {
@@ -199,6 +203,7 @@ export function buildModel(input: ProgrammeInput): Model {
     model.format[i] = s.formatId === null ? -1 : (formatIndex.get(s.formatId) ?? -2);
     writePlacement(model, i, s);
     writePeople(model, i, s.people);
+    eachSession?.(model, i);
   }
   return model;
 }
