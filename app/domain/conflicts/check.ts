@@ -26,13 +26,11 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   if (order.length < 2 && !isOn(m, R.SPEAKER_DAILY_LOAD)) return out;
 
   if (isOn(m, R.ROOM_OVERLAP)) {
-    const groups = groupBy(order, m.rooms.length, (i, push) => push(m.room[i]));
+    const groups = groupByIndex(order, m.rooms.length, m.room);
     sweep(m, groups, (a, b) => roomPair(m, a, b, out));
   }
   if (isOn(m, R.THEME_PARALLEL)) {
-    const groups = groupBy(order, m.themeIndex.size, (i, push) => {
-      if (m.theme[i] >= 0) push(m.theme[i]);
-    });
+    const groups = groupByIndex(order, m.themeIndex.size, m.theme);
     sweep(m, groups, (a, b) => themePair(m, a, b, out));
   }
   if (isOn(m, R.ORGANISATION_PARALLEL) && m.orgIds.length > 0) {
@@ -54,10 +52,7 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const changeoverOn = isOn(m, R.SPEAKER_CHANGEOVER);
   const loadOn = isOn(m, R.SPEAKER_DAILY_LOAD);
   if (overlapOn || changeoverOn || loadOn) {
-    const groups = groupBy(order, m.personIds.length, (i, push) => {
-      const persons = m.persons[i];
-      for (let k = 0; k < persons.length; k++) push(persons[k]);
-    });
+    const groups = groupByPerson(order, m.personIds.length, m.persons);
     const { offsets, items } = groups;
     for (let p = 0; p + 1 < offsets.length; p++) {
       const from = offsets[p];
@@ -126,6 +121,47 @@ export function validByStart(m: Model): Int32Array {
 /** The index packed in `key = high * n + index` (exact integers): `key % n` without the slow float modulo. */
 export function lowPart(key: number, n: number): number {
   return key - Math.floor(key / n) * n;
+}
+
+/** groupBy for one group per session, `key[i]` (none when negative), without callbacks. */
+export function groupByIndex(order: Int32Array, groupCount: number, key: Int32Array): Groups {
+  const counts = new Int32Array(groupCount + 1);
+  let total = 0;
+  for (let x = 0; x < order.length; x++) {
+    const g = key[order[x]];
+    if (g < 0) continue;
+    counts[g + 1]++;
+    total++;
+  }
+  for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
+  const items = new Int32Array(total);
+  const cursor = counts.slice(0, groupCount);
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x];
+    const g = key[i];
+    if (g >= 0) items[cursor[g]++] = i;
+  }
+  return { offsets: counts, items };
+}
+
+/** groupBy for the (distinct) people of each session, without callbacks. */
+export function groupByPerson(order: Int32Array, groupCount: number, persons: number[][]): Groups {
+  const counts = new Int32Array(groupCount + 1);
+  let total = 0;
+  for (let x = 0; x < order.length; x++) {
+    const list = persons[order[x]];
+    for (let k = 0; k < list.length; k++) counts[list[k] + 1]++;
+    total += list.length;
+  }
+  for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
+  const items = new Int32Array(total);
+  const cursor = counts.slice(0, groupCount);
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x];
+    const list = persons[i];
+    for (let k = 0; k < list.length; k++) items[cursor[list[k]]++] = i;
+  }
+  return { offsets: counts, items };
 }
 
 export interface Groups {
