@@ -47,6 +47,9 @@ export function makeConflict(
   return conflict;
 }
 
+/** The empty id list, shared by every conflict that names no one (frozen: never mutated). */
+export const NO_IDS = Object.freeze([]) as unknown as string[];
+
 /** Two ids in code-unit order. */
 export function pair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];

@@ -117,21 +117,22 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
 
   // One pass over the people (memory-bound at F10: each person is read once): index,
   // organisation, and what PUBLIC_INFO_MISSING needs.
+  // A person's index is their position in input.people. Backwards, so that when an id appears
+  // twice its first position wins (the later copy is never referred to).
   const people = input.people;
+  const knownPeople = people.length;
   const personIndex = new Map<string, number>();
-  const personIds: string[] = [];
-  const personOrg = new Int32Array(people.length).fill(-1);
-  const personPublic = new Uint8Array(people.length);
+  const personIds = new Array<string>(knownPeople);
+  const personOrg = new Int32Array(knownPeople).fill(-1);
+  const personPublic = new Uint8Array(knownPeople);
   const orgIndex = new Map<string, number>();
   const orgIds: string[] = [];
   const publicOn = levelIndex[R.PUBLIC_INFO_MISSING] !== OFF;
   const mainLanguage = edition.mainLanguage;
-  for (let x = 0; x < people.length; x++) {
-    const person = people[x];
-    if (personIndex.has(person.id)) continue;
-    const p = personIds.length;
+  for (let p = knownPeople - 1; p >= 0; p--) {
+    const person = people[p];
     personIndex.set(person.id, p);
-    personIds.push(person.id);
+    personIds[p] = person.id;
     const org = person.organisationId;
     if (org !== null) {
       let o = orgIndex.get(org);
@@ -146,7 +147,6 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
       personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
   }
-  const knownPeople = personIds.length;
 
   const themeIndex = new Map<string, number>();
   const n = input.sessions.length;

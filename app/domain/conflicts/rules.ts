@@ -2,7 +2,7 @@
 // the incremental checker: per session (a session alone), per pair (two sessions; optionally
 // through one person) and per person-day (daily load). Only candidate enumeration differs:
 // the full check sweeps sessions sorted once by start; the checker looks in its indexes.
-import { makeConflict, pair, sortedDistinct } from "./conflict";
+import { NO_IDS, makeConflict, pair, sortedDistinct } from "./conflict";
 import { covers, firstOverlap } from "./intervals";
 import type { MessageDetail } from "./messages";
 import {
@@ -47,20 +47,20 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   const roomIdx = m.room[i];
 
   if (state === UNPLACED && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
-    out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], [], roomIdsOf(s), null, [s], null));
+    out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], NO_IDS, roomIdsOf(s), null, [s], null));
   }
 
   // Malformed placements: reported whatever the rule's level, at least as errors.
   if (state === MALFORMED) {
     if (roomIdx < 0) {
       out.push(
-        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), intervalOf(m, i), [s],
+        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), intervalOf(m, i), [s],
           { kind: "unknownRoom", room: s.roomId! }, true),
       );
     }
     if (!(m.end[i] > m.start[i])) {
       out.push(
-        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), null, [s],
+        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), null, [s],
           { kind: "invalidTimes" }, true),
       );
     }
@@ -115,7 +115,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   // Format: roles (any live session), then placement-dependent checks.
   const f = m.format[i];
   if (f === -2) {
-    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
+    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
       { kind: "unknownFormat", format: s.formatId! }, true));
   } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
     const format = m.input.formats[f];
@@ -138,7 +138,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         const bs = blocked[2 * b];
         const be = blocked[2 * b + 1];
         out.push(
-          makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], [], roomIdsOf(s),
+          makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], NO_IDS, roomIdsOf(s),
             { start: Math.max(start, bs), end: Math.min(end, be) }, [s],
             { kind: "blocked", blocked: { start: bs, end: be } }),
         );
@@ -148,11 +148,11 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   if (isOn(m, R.ROOM_CLOSED)) {
     const open = m.roomOpen[roomIdx];
     if (open.length > 0 && !covers(open, start, end)) {
-      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s], null));
+      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s], null));
     }
   }
   if (isOn(m, R.ROOM_CAPACITY) && room.capacity !== null && s.expectedAudience !== null && s.expectedAudience > room.capacity) {
-    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
+    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
       { kind: "capacity", audience: s.expectedAudience, capacity: room.capacity }));
   }
   if (f >= 0) {
@@ -162,21 +162,21 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       let missing: string[] | null = null;
       for (const x of format.requiredFeatures) if (!features.has(x)) (missing ??= []).push(x);
       if (missing !== null) {
-        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
+        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
           { kind: "features", missing: sortedDistinct(missing) }));
       }
     }
     if (isOn(m, R.FORMAT_DURATION)) {
       const duration = end - start;
       if (duration < format.minMinutes * MINUTE || duration > format.maxMinutes * MINUTE) {
-        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s],
+        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
           { kind: "duration", minutes: Math.round(duration / MINUTE), min: format.minMinutes, max: format.maxMinutes,
             format: format.name }));
       }
     }
   }
   if (isOn(m, R.OUTSIDE_EDITION) && !inEdition(m, start)) {
-    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], [], roomIdsOf(s), validInterval(m, i), [s], null));
+    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s], null));
   }
   if (s.isPublic && isOn(m, R.PUBLIC_INFO_MISSING)) {
     const main = m.mainLanguage;
