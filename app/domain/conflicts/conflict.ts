@@ -180,8 +180,21 @@ function sortBucket(bucket: Conflict[]): Conflict[] {
     let y = x + 1;
     while (y < n && startOf(sorted[y]) === s) y++;
     if (y - x > 1) {
-      const run = sorted.slice(x, y).sort(byKey);
-      for (let k = 0; k < run.length; k++) sorted[x + k] = run[k];
+      if (y - x <= 16) {
+        // Short runs (the usual case: sessions start on the same grid times): insertion sort in place.
+        for (let k = x + 1; k < y; k++) {
+          const c = sorted[k];
+          let j = k - 1;
+          while (j >= x && sorted[j].key > c.key) {
+            sorted[j + 1] = sorted[j];
+            j--;
+          }
+          sorted[j + 1] = c;
+        }
+      } else {
+        const run = sorted.slice(x, y).sort(byKey);
+        for (let k = 0; k < run.length; k++) sorted[x + k] = run[k];
+      }
     }
     x = y;
   }

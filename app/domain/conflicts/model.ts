@@ -128,6 +128,8 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
   const orgIndex = new Map<string, number>();
   const orgIds: string[] = [];
   const publicOn = levelIndex[R.PUBLIC_INFO_MISSING] !== OFF;
+  const unavailableOn = levelIndex[R.SPEAKER_UNAVAILABLE] !== OFF;
+  const availability = new Array<Float64Array | undefined>(knownPeople).fill(undefined);
   const mainLanguage = edition.mainLanguage;
   for (let p = knownPeople - 1; p >= 0; p--) {
     const person = people[p];
@@ -146,6 +148,8 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
     if (publicOn) {
       personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
+    // Availability now rather than on first use: the person is at hand (sessions meet them in random order).
+    if (unavailableOn) availability[p] = union(person.availability);
   }
 
   const themeIndex = new Map<string, number>();
@@ -173,7 +177,7 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
     personPublic,
     orgIds,
     orgPeople: null,
-    availability: new Array<Float64Array | undefined>(knownPeople).fill(undefined), // packed: filled lazily
+    availability, // filled above when SPEAKER_UNAVAILABLE is on, else on first use
     themeIndex,
     n,
     sessions: input.sessions.slice(),
