@@ -110,7 +110,6 @@ const bench: BenchModule = {
         await serve();
         render();
       }
-      console.error = error;
       const served: number[] = [];
       const base: number[] = [];
       for (let i = 0; i < 15; i++) {
@@ -121,6 +120,7 @@ const bench: BenchModule = {
         render();
         base.push(performance.now() - t);
       }
+      console.error = error;
       const value = median(served);
       const baseline = median(base);
       const ratio = value / baseline;
