@@ -2,7 +2,7 @@
 // theme, organisation) of sessions sorted once by start, with early exit.
 import { sortConflicts } from "./conflict";
 import { R, VALID, buildModel, isOn, type Model } from "./model";
-import { dailyLoad, orgOf, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
+import { dailyLoad, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
 import type { Conflict, ProgrammeInput } from "./types";
 
 /** Every conflict of the programme, in output order (see conflict.ts). */
@@ -24,6 +24,10 @@ export function checkModel(m: Model): Conflict[] {
 function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const order = validByStart(m);
   if (order.length < 2 && !isOn(m, R.SPEAKER_DAILY_LOAD)) return out;
+  // The groupings below visit sessions in start order: a compact copy of their people keeps
+  // those random visits inside a few kilobytes instead of thousands of small arrays.
+  let flat: FlatPersons | null = null;
+  const flatPersons = () => (flat ??= flattenPersons(m));
 
   if (isOn(m, R.ROOM_OVERLAP)) {
     const groups = groupByIndex(order, m.rooms.length, m.room);
@@ -34,16 +38,7 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
     sweep(m, groups, (a, b) => themePair(m, a, b, out));
   }
   if (isOn(m, R.ORGANISATION_PARALLEL) && m.orgIds.length > 0) {
-    const groups = groupBy(order, m.orgIds.length, (i, push) => {
-      const persons = m.persons[i];
-      for (let k = 0; k < persons.length; k++) {
-        const o = orgOf(m, persons[k]);
-        if (o < 0) continue;
-        let seen = false;
-        for (let j = 0; j < k; j++) if (orgOf(m, persons[j]) === o) seen = true;
-        if (!seen) push(o);
-      }
-    });
+    const groups = groupByOrganisation(order, m.orgIds.length, flatPersons(), m.personOrg);
     // A pair sharing several organisations is found in each one's group: orgPair reports it
     // from the group of the lowest shared organisation only.
     sweepGroups(m, groups, (g, a, b) => orgPair(m, a, b, out, g));
@@ -52,7 +47,7 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const changeoverOn = isOn(m, R.SPEAKER_CHANGEOVER);
   const loadOn = isOn(m, R.SPEAKER_DAILY_LOAD);
   if (overlapOn || changeoverOn || loadOn) {
-    const groups = groupByPerson(order, m.personIds.length, m.persons);
+    const groups = groupByPerson(order, m.personIds.length, flatPersons());
     const { offsets, items } = groups;
     for (let p = 0; p + 1 < offsets.length; p++) {
       const from = offsets[p];
@@ -123,7 +118,10 @@ export function lowPart(key: number, n: number): number {
   return key - Math.floor(key / n) * n;
 }
 
-/** groupBy for one group per session, `key[i]` (none when negative), without callbacks. */
+/**
+ * Counting sort of sessions into groups, keeping the order of `order` inside each group: one
+ * group per session, `key[i]` (none when negative).
+ */
 export function groupByIndex(order: Int32Array, groupCount: number, key: Int32Array): Groups {
   const counts = new Int32Array(groupCount + 1);
   let total = 0;
@@ -144,56 +142,81 @@ export function groupByIndex(order: Int32Array, groupCount: number, key: Int32Ar
   return { offsets: counts, items };
 }
 
-/** groupBy for the (distinct) people of each session, without callbacks. */
-export function groupByPerson(order: Int32Array, groupCount: number, persons: number[][]): Groups {
+/** Each session's distinct people in one typed array: session i's are items[start[i] .. start[i + 1]). */
+export interface FlatPersons {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+export function flattenPersons(m: Model): FlatPersons {
+  const start = new Int32Array(m.n + 1);
+  for (let i = 0; i < m.n; i++) start[i + 1] = start[i] + m.persons[i].length;
+  const items = new Int32Array(start[m.n]);
+  for (let i = 0; i < m.n; i++) {
+    const list = m.persons[i];
+    for (let k = 0; k < list.length; k++) items[start[i] + k] = list[k];
+  }
+  return { start, items };
+}
+
+/** The same counting sort, one group per (distinct) person of each session. */
+export function groupByPerson(order: Int32Array, groupCount: number, persons: FlatPersons): Groups {
+  const { start, items: people } = persons;
   const counts = new Int32Array(groupCount + 1);
   let total = 0;
   for (let x = 0; x < order.length; x++) {
-    const list = persons[order[x]];
-    for (let k = 0; k < list.length; k++) counts[list[k] + 1]++;
-    total += list.length;
+    const i = order[x];
+    for (let k = start[i]; k < start[i + 1]; k++) counts[people[k] + 1]++;
+    total += start[i + 1] - start[i];
   }
   for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
   const items = new Int32Array(total);
   const cursor = counts.slice(0, groupCount);
   for (let x = 0; x < order.length; x++) {
     const i = order[x];
-    const list = persons[i];
-    for (let k = 0; k < list.length; k++) items[cursor[list[k]]++] = i;
+    for (let k = start[i]; k < start[i + 1]; k++) items[cursor[people[k]]++] = i;
   }
   return { offsets: counts, items };
+}
+
+/** The same counting sort, one group per distinct organisation of each session's people (personOrg: -1 for none). */
+export function groupByOrganisation(order: Int32Array, groupCount: number, persons: FlatPersons, personOrg: Int32Array): Groups {
+  const { start, items: people } = persons;
+  const orgOf = (p: number) => (p < personOrg.length ? personOrg[p] : -1);
+  const counts = new Int32Array(groupCount + 1);
+  let total = 0;
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x];
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const o = orgOf(people[k]);
+      if (o < 0 || seenBefore(people, start[i], k, o, orgOf)) continue;
+      counts[o + 1]++;
+      total++;
+    }
+  }
+  for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
+  const items = new Int32Array(total);
+  const cursor = counts.slice(0, groupCount);
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x];
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const o = orgOf(people[k]);
+      if (o < 0 || seenBefore(people, start[i], k, o, orgOf)) continue;
+      items[cursor[o]++] = i;
+    }
+  }
+  return { offsets: counts, items };
+}
+
+/** Whether an earlier person of the same session (from `from` to `k`) has organisation o. */
+function seenBefore(people: Int32Array, from: number, k: number, o: number, orgOf: (p: number) => number): boolean {
+  for (let j = from; j < k; j++) if (orgOf(people[j]) === o) return true;
+  return false;
 }
 
 export interface Groups {
   offsets: Int32Array; // group g holds items[offsets[g] .. offsets[g + 1])
   items: Int32Array; // session indexes, each group in `order`'s order
-}
-
-/** Counting sort of sessions into groups, keeping the order of `order` inside each group. */
-export function groupBy(
-  order: Int32Array,
-  groupCount: number,
-  each: (i: number, push: (g: number) => void) => void,
-): Groups {
-  const counts = new Int32Array(groupCount + 1);
-  let total = 0;
-  const count = (g: number) => {
-    counts[g + 1]++;
-    total++;
-  };
-  for (let x = 0; x < order.length; x++) each(order[x], count);
-  for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
-  const items = new Int32Array(total);
-  const cursor = counts.slice(0, groupCount);
-  let current = 0;
-  const place = (g: number) => {
-    items[cursor[g]++] = current;
-  };
-  for (let x = 0; x < order.length; x++) {
-    current = order[x];
-    each(current, place);
-  }
-  return { offsets: counts, items };
 }
 
 /** Calls `found` for every overlapping pair inside each group (sorted by start: stop at the first start past the end). */
