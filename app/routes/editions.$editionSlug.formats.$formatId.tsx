@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/structure-form";
@@ -14,8 +14,9 @@ import { formatEditSchema } from "~/schemas/formats";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
-import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
+import type { DeleteRefused } from "~/utils/forms.server";
+import type { StaleField } from "~/utils/stale.server";
+import { structureEntityAction } from "~/utils/structure-action.server";
 
 export const meta: MetaFunction = () => [{ title: "Format · Barouf" }];
 
@@ -47,33 +48,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const db = await getDb();
   const uuid = params.formatId ?? "";
-  const values = formDataToObject(await request.formData());
   const actor = organiserActor(organiser);
-  if (values.intent === "delete") {
-    const result = await deleteFormat(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return deleteRefused(result.sessions);
-    throw redirect(`/editions/${edition.slug}/formats`);
-  }
-  const parsed = parseValues(values, formatEditSchema);
-  if (!parsed.ok) return invalid(parsed.failure);
-  const { version, ...fields } = parsed.data;
-  try {
-    await updateFormat(db, { editionId: edition.id, uuid, version, actor, values: fields });
-  } catch (error) {
-    if (!(error instanceof StaleVersionError)) throw error;
-    const current = error.current as Parameters<typeof formatFormValues>[0] & { version: number };
-    return staleSave(db, {
-      entity: "format",
-      entityUuid: uuid,
-      current: flattenValues(formatFormValues(current)),
-      currentVersion: current.version,
-      readVersion: version,
-      submitted: values,
-      fields: FORMAT_FIELDS,
-      timeZone: edition.timeZone,
-    });
-  }
-  throw redirect(`/editions/${edition.slug}/formats`);
+  return structureEntityAction(request, {
+    listPath: `/editions/${edition.slug}/formats`,
+    entityUuid: uuid,
+    timeZone: edition.timeZone,
+    schema: formatEditSchema,
+    remove: () => deleteFormat(db, { editionId: edition.id, uuid, actor }),
+    save: async (version, values) => {
+      await updateFormat(db, { editionId: edition.id, uuid, version, actor, values });
+    },
+    stale: async (error) => {
+      const current = error.current as Parameters<typeof formatFormValues>[0] & { version: number };
+      return { entity: "format", current: flattenValues(formatFormValues(current)), currentVersion: current.version, fields: FORMAT_FIELDS };
+    },
+  });
 }
 
 export default function FormatPage() {

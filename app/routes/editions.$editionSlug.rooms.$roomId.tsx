@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/structure-form";
@@ -12,8 +12,8 @@ import { roomEditSchema } from "~/schemas/rooms";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
-import { StaleVersionError, staleSave } from "~/utils/stale.server";
+import type { DeleteRefused } from "~/utils/forms.server";
+import { structureEntityAction } from "~/utils/structure-action.server";
 import { flattenValues } from "~/schemas/fields";
 import { getLocale } from "~/i18n/locale.server";
 
@@ -35,36 +35,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const db = await getDb();
   const uuid = params.roomId ?? "";
-  const values = formDataToObject(await request.formData());
   const actor = organiserActor(organiser);
-  if (values.intent === "delete") {
-    const result = await deleteRoom(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return deleteRefused(result.sessions);
-    throw redirect(`/editions/${edition.slug}/rooms`);
-  }
-  const parsed = parseValues(values, roomEditSchema);
-  if (!parsed.ok) return invalid(parsed.failure);
-  const { version, ...fields } = parsed.data;
-  try {
-    const result = await updateRoom(db, { edition, uuid, version, actor, values: fields });
-    if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
-  } catch (error) {
-    if (!(error instanceof StaleVersionError)) throw error;
-    const current = await getRoom(db, { editionId: edition.id, uuid });
-    if (!current) throw new Response("Not found", { status: 404 });
-    const dates = editionDates(edition);
-    return staleSave(db, {
-      entity: "room",
-      entityUuid: uuid,
-      current: flattenValues(roomFormValues(current, dates)),
-      currentVersion: current.version,
-      readVersion: version,
-      submitted: values,
-      fields: roomStaleFields(dates, await getLocale(request)),
-      timeZone: edition.timeZone,
-    });
-  }
-  throw redirect(`/editions/${edition.slug}/rooms`);
+  return structureEntityAction(request, {
+    listPath: `/editions/${edition.slug}/rooms`,
+    entityUuid: uuid,
+    timeZone: edition.timeZone,
+    schema: roomEditSchema,
+    remove: () => deleteRoom(db, { editionId: edition.id, uuid, actor }),
+    save: async (version, values) => {
+      const result = await updateRoom(db, { edition, uuid, version, actor, values });
+      if (!result.ok) return result.errors;
+    },
+    stale: async () => {
+      const current = await getRoom(db, { editionId: edition.id, uuid });
+      if (!current) throw new Response("Not found", { status: 404 });
+      const dates = editionDates(edition);
+      return {
+        entity: "room",
+        current: flattenValues(roomFormValues(current, dates)),
+        currentVersion: current.version,
+        fields: roomStaleFields(dates, await getLocale(request)),
+      };
+    },
+  });
 }
 
 export default function RoomPage() {

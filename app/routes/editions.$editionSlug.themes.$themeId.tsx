@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
@@ -12,8 +12,9 @@ import { themeEditSchema } from "~/schemas/themes";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
-import { deleteRefused, formDataToObject, invalid, parseValues, type DeleteRefused } from "~/utils/forms.server";
-import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
+import type { DeleteRefused } from "~/utils/forms.server";
+import type { StaleField } from "~/utils/stale.server";
+import { structureEntityAction } from "~/utils/structure-action.server";
 
 export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
 
@@ -37,33 +38,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const db = await getDb();
   const uuid = params.themeId ?? "";
-  const values = formDataToObject(await request.formData());
   const actor = organiserActor(organiser);
-  if (values.intent === "delete") {
-    const result = await deleteTheme(db, { editionId: edition.id, uuid, actor });
-    if (!result.ok) return deleteRefused(result.sessions);
-    throw redirect(`/editions/${edition.slug}/themes`);
-  }
-  const parsed = parseValues(values, themeEditSchema);
-  if (!parsed.ok) return invalid(parsed.failure);
-  const { version, ...fields } = parsed.data;
-  try {
-    await updateTheme(db, { editionId: edition.id, uuid, version, actor, values: fields });
-  } catch (error) {
-    if (!(error instanceof StaleVersionError)) throw error;
-    const current = error.current as Parameters<typeof themeFormValues>[0] & { version: number };
-    return staleSave(db, {
-      entity: "theme",
-      entityUuid: uuid,
-      current: themeFormValues(current),
-      currentVersion: current.version,
-      readVersion: version,
-      submitted: values,
-      fields: THEME_FIELDS,
-      timeZone: edition.timeZone,
-    });
-  }
-  throw redirect(`/editions/${edition.slug}/themes`);
+  return structureEntityAction(request, {
+    listPath: `/editions/${edition.slug}/themes`,
+    entityUuid: uuid,
+    timeZone: edition.timeZone,
+    schema: themeEditSchema,
+    remove: () => deleteTheme(db, { editionId: edition.id, uuid, actor }),
+    save: async (version, values) => {
+      await updateTheme(db, { editionId: edition.id, uuid, version, actor, values });
+    },
+    stale: async (error) => {
+      const current = error.current as Parameters<typeof themeFormValues>[0] & { version: number };
+      return { entity: "theme", current: themeFormValues(current), currentVersion: current.version, fields: THEME_FIELDS };
+    },
+  });
 }
 
 export default function ThemePage() {

@@ -1,0 +1,56 @@
+// The action shared by the structure entities' pages (rooms, themes, formats).
+import { redirect } from "@remix-run/node";
+import type { z } from "zod";
+import { getDb } from "~/db/client.server";
+import type { FormFailure } from "./forms";
+import { deleteRefused, formDataToObject, invalid, parseValues } from "./forms.server";
+import { StaleVersionError, staleSave } from "./stale.server";
+
+type StaleSaveArgs = Parameters<typeof staleSave>[1];
+/**
+ * The action of a structure entity's page (room, theme, format): `intent=delete` removes it or
+ * answers deleteRefused; otherwise the form is validated with `schema` and saved by `save` at the
+ * version it was read at. A save that returns field errors answers them; a stale save answers
+ * the stale-save notice built from what `stale` reads. Success goes back to the list at `listPath`.
+ */
+export async function structureEntityAction<S extends z.ZodType<{ version: number }>>(
+  request: Request,
+  args: {
+    listPath: string;
+    remove: () => Promise<{ ok: true } | { ok: false; sessions: number }>;
+    schema: S;
+    save: (version: number, values: Omit<z.output<S>, "version">) => Promise<FormFailure["errors"] | void>;
+    stale: (error: StaleVersionError) => Promise<Pick<StaleSaveArgs, "entity" | "current" | "currentVersion" | "fields">>;
+    entityUuid: string;
+    timeZone: string;
+  },
+) {
+  const db = await getDb();
+  const values = formDataToObject(await request.formData());
+  if (values.intent === "delete") {
+    const result = await args.remove();
+    if (!result.ok) return deleteRefused(result.sessions);
+    throw redirect(args.listPath);
+  }
+  const parsed = parseValues(values, args.schema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { version, ...fields } = parsed.data as z.output<S>;
+  try {
+    const errors = await args.save(version, fields);
+    if (errors) return invalid({ ok: false, errors, values });
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    const { entity, current, currentVersion, fields: staleFields } = await args.stale(error);
+    return staleSave(db, {
+      entity,
+      entityUuid: args.entityUuid,
+      current,
+      currentVersion,
+      readVersion: version,
+      submitted: values,
+      fields: staleFields,
+      timeZone: args.timeZone,
+    });
+  }
+  throw redirect(args.listPath);
+}
