@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
+import { EditionFields } from "~/components/forms/edition-fields";
 import { SelectField, useStructureForm } from "~/components/forms/structure-form";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
@@ -129,20 +130,7 @@ function SettingsForm({ failure }: { failure?: FormFailure }) {
         <input {...tools.hidden("version")} />
         <fieldset disabled={!canWrite} className="plain stack">
           <Field label={t("editions.titleLabel")} {...field("title")} />
-          <Field label={t("editions.startDate")} type="date" {...field("startDate")} />
-          <Field label={t("editions.endDate")} type="date" {...field("endDate")} />
-          <Field label={t("editions.timeZone")} hint={t("editions.timeZoneHint")} {...field("timeZone")} />
-          <Field label={t("editions.venue")} {...field("venue")} />
-          <SelectField
-            label={t("editions.mainLanguage")}
-            options={[
-              { value: "fr", label: t("locale.fr") },
-              { value: "en", label: t("locale.en") },
-            ]}
-            defaultValue={tools.value("mainLanguage")}
-            error={tools.errorText("mainLanguage")}
-            {...tools.form.register("mainLanguage")}
-          />
+          <EditionFields tools={tools} />
           <Field label={t("editions.changeover")} hint={t("editions.changeoverHint")} inputMode="numeric" {...field("changeoverMinutes")} />
           <Field label={t("editions.dailyLimit")} hint={t("editions.dailyLimitHint")} inputMode="numeric" {...field("dailySessionLimit")} />
           <fieldset className="field hours">

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
-import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
+import { EditionFields } from "~/components/forms/edition-fields";
+import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { PlainPage } from "~/components/plain-page";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
@@ -71,20 +72,7 @@ export default function NewEditionPage() {
         <input {...tools.hidden("copyFrom")} />
         <Field label={t("editions.titleLabel")} {...field("title")} />
         <Field label={t("editions.slug")} hint={t("editions.slugHint")} {...field("slug")} />
-        <Field label={t("editions.startDate")} type="date" {...field("startDate")} />
-        <Field label={t("editions.endDate")} type="date" {...field("endDate")} />
-        <Field label={t("editions.timeZone")} hint={t("editions.timeZoneHint")} {...field("timeZone")} />
-        <Field label={t("editions.venue")} {...field("venue")} />
-        <SelectField
-          label={t("editions.mainLanguage")}
-          options={[
-            { value: "fr", label: t("locale.fr") },
-            { value: "en", label: t("locale.en") },
-          ]}
-          defaultValue={tools.value("mainLanguage")}
-          error={tools.errorText("mainLanguage")}
-          {...tools.form.register("mainLanguage")}
-        />
+        <EditionFields tools={tools} />
         <button type="submit" className="button button-primary">
           {source ? t("editions.createCopy") : t("editions.create")}
         </button>
