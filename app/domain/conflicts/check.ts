@@ -1,6 +1,6 @@
 // The full check: per-session rules, then pairwise rules by sweeping groups (room, person,
 // theme, organisation) of sessions sorted once by start, with early exit.
-import { sortConflicts } from "./conflict";
+import { lowPart, sortConflicts } from "./conflict";
 import { R, VALID, buildModel, isOn, type Model } from "./model";
 import { dailyLoad, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
 import type { Conflict, ProgrammeInput } from "./types";
@@ -111,11 +111,6 @@ export function validByStart(m: Model): Int32Array {
   for (let i = 0; i < n; i++) if (m.state[i] === VALID) order[k++] = i;
   order.sort((a, b) => m.start[a] - m.start[b] || a - b);
   return order;
-}
-
-/** The index packed in `key = high * n + index` (exact integers): `key % n` without the slow float modulo. */
-export function lowPart(key: number, n: number): number {
-  return key - Math.floor(key / n) * n;
 }
 
 /**

@@ -50,6 +50,11 @@ export function makeConflict(
 /** The empty id list, shared by every conflict that names no one (frozen: never mutated). */
 export const NO_IDS = Object.freeze([]) as unknown as string[];
 
+/** The index packed in `key = high * n + index` (exact integers): `key % n` without the slow float modulo. */
+export function lowPart(key: number, n: number): number {
+  return key - Math.floor(key / n) * n;
+}
+
 /** Two ids in code-unit order. */
 export function pair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
@@ -171,7 +176,7 @@ function sortBucket(bucket: Conflict[]): Conflict[] {
     }
     keys.sort();
     sorted = new Array<Conflict>(n);
-    for (let i = 0; i < n; i++) sorted[i] = bucket[keys[i] - Math.floor(keys[i] / n) * n];
+    for (let i = 0; i < n; i++) sorted[i] = bucket[lowPart(keys[i], n)];
   } else sorted = bucket.slice().sort(compareConflicts);
   // Equal starts: by key.
   const startOf = (c: Conflict) => (c.interval === null ? Infinity : c.interval.start);
