@@ -3,7 +3,7 @@
 // forms all post the same fields to the same action. While a card is dragged over a place, the
 // preview route says which conflicts would appear or disappear; other organisers' changes are
 // picked up by polling the programme's stamp.
-import { Form, Link, useActionData, useFetcher, useNavigate, useRevalidator } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
@@ -52,6 +52,12 @@ export function BoardPage({
   const actionData = useActionData<Outcome>();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  // Loading the board's data: a navigation or revalidation started now would abort that load.
+  const busy = fetcher.state !== "idle" || navigation.state !== "idle" || revalidator.state !== "idle";
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  const { revalidate } = revalidator;
   const outcome: Outcome | undefined = fetcher.data ?? actionData;
   const failure: FormFailureLike | null = outcome && !outcome.ok ? outcome : null;
 
@@ -79,10 +85,17 @@ export function BoardPage({
   const droppedRef = useRef(false);
   useEffect(() => {
     if (!outcome || outcome === lastOutcome.current) return;
+    // Said once the board shows it. The fetcher's data arrives while the board's data is still
+    // loading; navigating now (to close the form) would abort that load half-read.
+    if (busy) return;
+    if (outcome.ok && (data.editing || data.suggestions)) {
+      // Close the form first: the announcement follows once the closed board is shown.
+      navigate(boardHref(data), { replace: true, preventScrollReset: true });
+      return;
+    }
     lastOutcome.current = outcome;
     if (outcome.ok) {
       setLive({ text: outcome.announcement, error: false });
-      if (data.editing || data.suggestions) navigate(boardHref(data), { replace: true, preventScrollReset: true });
       const moved = outcome.sessions?.[0];
       // After a drop the card is where the organiser just let go: focus it without scrolling the
       // grid away from under the pointer. From the form, the card may be anywhere: show it.
@@ -94,7 +107,7 @@ export function BoardPage({
       setLive({ text: outcome.message, error: true });
     }
     droppedRef.current = false;
-  }, [outcome, data, navigate]);
+  }, [outcome, data, navigate, busy]);
 
   // Other organisers' changes: poll the stamp, reload the board's data when it moved on.
   useEffect(() => {
@@ -108,10 +121,10 @@ export function BoardPage({
         const response = await fetch(`${base}/state`, { headers: { Accept: "application/json" } });
         if (!response.ok) return;
         const { stamp } = (await response.json()) as { stamp: string };
-        if (stamp !== stampRef.current && revalidator.state === "idle" && fetcher.state === "idle") {
+        if (stamp !== stampRef.current && !busyRef.current) {
           stampRef.current = stamp;
           setLive({ text: t("board.live.refreshed"), error: false });
-          revalidator.revalidate();
+          revalidate();
         }
       } catch {
         // Offline for a moment: the next tick tries again.
@@ -121,7 +134,7 @@ export function BoardPage({
       stopped = true;
       clearInterval(timer);
     };
-  }, [hydrated, base, revalidator, fetcher.state, t]);
+  }, [hydrated, base, revalidate, t]);
 
   const requestPreview = useCallback(
     (params: Record<string, string>) => {
