@@ -24,11 +24,6 @@ export function checkModel(m: Model): Conflict[] {
 function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const order = validByStart(m);
   if (order.length < 2 && !isOn(m, R.SPEAKER_DAILY_LOAD)) return out;
-  // The groupings below visit sessions in start order: a compact copy of their people keeps
-  // those random visits inside a few kilobytes instead of thousands of small arrays.
-  let flat: FlatPersons | null = null;
-  const flatPersons = () => (flat ??= flattenPersons(m));
-
   if (isOn(m, R.ROOM_OVERLAP)) {
     const groups = groupByIndex(order, m.rooms.length, m.room);
     sweep(m, groups, (a, b) => roomPair(m, a, b, out));
@@ -38,7 +33,7 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
     sweep(m, groups, (a, b) => themePair(m, a, b, out));
   }
   if (isOn(m, R.ORGANISATION_PARALLEL) && m.orgIds.length > 0) {
-    const groups = groupByOrganisation(order, m.orgIds.length, flatPersons(), m.personOrg);
+    const groups = groupByOrganisation(m, order);
     // A pair sharing several organisations is found in each one's group: orgPair reports it
     // from the group of the lowest shared organisation only.
     sweepGroups(m, groups, (g, a, b) => orgPair(m, a, b, out, g));
@@ -47,7 +42,7 @@ function pairConflicts(m: Model, out: Conflict[]): Conflict[] {
   const changeoverOn = isOn(m, R.SPEAKER_CHANGEOVER);
   const loadOn = isOn(m, R.SPEAKER_DAILY_LOAD);
   if (overlapOn || changeoverOn || loadOn) {
-    const groups = groupByPerson(order, m.personIds.length, flatPersons());
+    const groups = groupByPerson(m, order);
     const { offsets, items } = groups;
     for (let p = 0; p + 1 < offsets.length; p++) {
       const from = offsets[p];
@@ -137,52 +132,40 @@ export function groupByIndex(order: Int32Array, groupCount: number, key: Int32Ar
   return { offsets: counts, items };
 }
 
-/** Each session's distinct people in one typed array: session i's are items[start[i] .. start[i + 1]). */
-export interface FlatPersons {
-  start: Int32Array;
-  items: Int32Array;
-}
-
-export function flattenPersons(m: Model): FlatPersons {
-  const start = new Int32Array(m.n + 1);
-  for (let i = 0; i < m.n; i++) start[i + 1] = start[i] + m.persons[i].length;
-  const items = new Int32Array(start[m.n]);
-  for (let i = 0; i < m.n; i++) {
-    const list = m.persons[i];
-    for (let k = 0; k < list.length; k++) items[start[i] + k] = list[k];
-  }
-  return { start, items };
-}
-
 /** The same counting sort, one group per (distinct) person of each session. */
-export function groupByPerson(order: Int32Array, groupCount: number, persons: FlatPersons): Groups {
-  const { start, items: people } = persons;
+export function groupByPerson(m: Model, order: Int32Array): Groups {
+  const { personStart: start, personCount: count, personItems: people } = m;
+  const groupCount = m.personIds.length;
   const counts = new Int32Array(groupCount + 1);
   let total = 0;
   for (let x = 0; x < order.length; x++) {
     const i = order[x];
-    for (let k = start[i]; k < start[i + 1]; k++) counts[people[k] + 1]++;
-    total += start[i + 1] - start[i];
+    const to = start[i] + count[i];
+    for (let k = start[i]; k < to; k++) counts[people[k] + 1]++;
+    total += count[i];
   }
   for (let g = 0; g < groupCount; g++) counts[g + 1] += counts[g];
   const items = new Int32Array(total);
   const cursor = counts.slice(0, groupCount);
   for (let x = 0; x < order.length; x++) {
     const i = order[x];
-    for (let k = start[i]; k < start[i + 1]; k++) items[cursor[people[k]]++] = i;
+    const to = start[i] + count[i];
+    for (let k = start[i]; k < to; k++) items[cursor[people[k]]++] = i;
   }
   return { offsets: counts, items };
 }
 
-/** The same counting sort, one group per distinct organisation of each session's people (personOrg: -1 for none). */
-export function groupByOrganisation(order: Int32Array, groupCount: number, persons: FlatPersons, personOrg: Int32Array): Groups {
-  const { start, items: people } = persons;
+/** The same counting sort, one group per distinct organisation of each session's people. */
+export function groupByOrganisation(m: Model, order: Int32Array): Groups {
+  const { personStart: start, personCount: count, personItems: people, personOrg } = m;
+  const groupCount = m.orgIds.length;
   const orgOf = (p: number) => (p < personOrg.length ? personOrg[p] : -1);
   const counts = new Int32Array(groupCount + 1);
   let total = 0;
   for (let x = 0; x < order.length; x++) {
     const i = order[x];
-    for (let k = start[i]; k < start[i + 1]; k++) {
+    const to = start[i] + count[i];
+    for (let k = start[i]; k < to; k++) {
       const o = orgOf(people[k]);
       if (o < 0 || seenBefore(people, start[i], k, o, orgOf)) continue;
       counts[o + 1]++;
@@ -194,7 +177,8 @@ export function groupByOrganisation(order: Int32Array, groupCount: number, perso
   const cursor = counts.slice(0, groupCount);
   for (let x = 0; x < order.length; x++) {
     const i = order[x];
-    for (let k = start[i]; k < start[i + 1]; k++) {
+    const to = start[i] + count[i];
+    for (let k = start[i]; k < to; k++) {
       const o = orgOf(people[k]);
       if (o < 0 || seenBefore(people, start[i], k, o, orgOf)) continue;
       items[cursor[o]++] = i;

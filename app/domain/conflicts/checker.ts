@@ -5,7 +5,19 @@
 // checker's indexes (same room, same people, same theme, same organisations) and diffs it.
 import { checkModel } from "./check";
 import { sortConflicts } from "./conflict";
-import { R, VALID, buildModel, isOn, orgPeopleOf, sessionIndexOf, writePeople, writePlacement, type Model } from "./model";
+import {
+  R,
+  VALID,
+  buildModel,
+  isOn,
+  orgPeopleOf,
+  personsOf,
+  sessionIndexOf,
+  setSessionValues,
+  writePeople,
+  writePlacement,
+  type Model,
+} from "./model";
 import { dailyLoad, orgOf, orgPair, personPair, roomPair, sessionConflicts, themePair } from "./rules";
 import { suggestPlacements } from "./suggestions";
 import type { Change, Checker, Conflict, ProgrammeInput, SessionInput } from "./types";
@@ -47,7 +59,7 @@ export class CheckerState {
     const m = this.m;
     if (m.state[i] !== VALID) return;
     this.roomMembers[m.room[i]].add(i);
-    for (const p of m.persons[i]) (this.personMembers[p] ??= new Set()).add(i);
+    for (const p of personsOf(m, i)) (this.personMembers[p] ??= new Set()).add(i);
     if (m.theme[i] >= 0) this.themeMembers[m.theme[i]].add(i);
   }
 
@@ -55,7 +67,7 @@ export class CheckerState {
     const m = this.m;
     if (m.state[i] !== VALID) return;
     this.roomMembers[m.room[i]].delete(i);
-    for (const p of m.persons[i]) this.personMembers[p]?.delete(i);
+    for (const p of personsOf(m, i)) this.personMembers[p]?.delete(i);
     if (m.theme[i] >= 0) this.themeMembers[m.theme[i]].delete(i);
   }
 
@@ -64,7 +76,7 @@ export class CheckerState {
     const m = this.m;
     const previous = m.sessions[i];
     this.leave(i);
-    m.sessions[i] = next;
+    setSessionValues(m, i, next);
     writePlacement(m, i, next);
     if (next.people !== previous.people) writePeople(m, i, next.people);
     this.join(i);
@@ -120,7 +132,7 @@ export class CheckerState {
     const m = this.m;
     if (m.state[i] !== VALID || !isOn(m, R.SPEAKER_DAILY_LOAD)) return;
     const date = m.day[i];
-    for (const p of m.persons[i]) into.set(`${p}|${date}`, [p, date]);
+    for (const p of personsOf(m, i)) into.set(`${p}|${date}`, [p, date]);
   }
 
   /** Every conflict naming session i, except daily loads. */
@@ -138,7 +150,7 @@ export class CheckerState {
       }
     }
     if (isOn(m, R.SPEAKER_OVERLAP) || isOn(m, R.SPEAKER_CHANGEOVER)) {
-      for (const p of m.persons[i]) {
+      for (const p of personsOf(m, i)) {
         const members = this.personMembers[p];
         if (members) for (const j of members) if (j !== i) personPair(m, p, i, j, out);
       }
@@ -151,7 +163,7 @@ export class CheckerState {
     if (isOn(m, R.ORGANISATION_PARALLEL)) {
       let candidates: Set<number> | null = null;
       let orgsSeen: number[] | null = null;
-      for (const p of m.persons[i]) {
+      for (const p of personsOf(m, i)) {
         const o = orgOf(m, p);
         if (o < 0 || orgsSeen?.includes(o)) continue;
         (orgsSeen ??= []).push(o);

@@ -1,10 +1,13 @@
 // Conflict records: identity keys, acknowledgement fingerprints and the output order.
-import { LazyMessage, type MessageDetail } from "./messages";
+import { LazyMessage, snapshotList, type MessageDetail } from "./messages";
 import { ERROR, type Model } from "./model";
 import { LEVELS, RULES, type Conflict, type Interval, type Level, type ProgrammeInput, type SessionInput } from "./types";
 
 /**
  * Builds a conflict. `sessions`, `people` and `rooms` must already be sorted and distinct.
+ * What the organiser saw of the sessions (the snapshot, for the message and acknowledgements)
+ * is `first` and `second`: one session and null, two sessions in the order of `sessions`, or a
+ * list and null (no array per conflict for the thousands of pairs).
  * `malformed` raises the level to at least "error" (bad data is never hidden by a level).
  */
 export function makeConflict(
@@ -15,7 +18,8 @@ export function makeConflict(
   people: string[],
   rooms: string[],
   interval: Interval | null,
-  snapshot: SessionInput[],
+  first: SessionInput | readonly SessionInput[],
+  second: SessionInput | null,
   detail: MessageDetail | null,
   malformed = false,
 ): Conflict {
@@ -24,7 +28,7 @@ export function makeConflict(
   let acknowledgementId: string | null = null;
   const acks = model.acks.size === 0 ? undefined : model.acks.get(key);
   if (acks) {
-    const fingerprint = fingerprintOf(snapshot);
+    const fingerprint = fingerprintOf(snapshotList(first, second));
     for (const ack of acks) {
       if (ack.rule === RULES[rule] && ack.fingerprint === fingerprint) {
         acknowledgementId = ack.id;
@@ -32,6 +36,7 @@ export function makeConflict(
       }
     }
   }
+  const message = new LazyMessage(model, first, second, detail);
   const conflict: Conflict = {
     rule: RULES[rule],
     level: LEVELS[levelIdx] as Exclude<Level, "off">,
@@ -42,8 +47,9 @@ export function makeConflict(
     people,
     rooms,
     interval,
-    message: new LazyMessage(model, rule, interval, snapshot, people, rooms, detail),
+    message,
   };
+  message.bind(conflict);
   return conflict;
 }
 
@@ -119,8 +125,11 @@ function hash53(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Output order: level (block, error, warning, info), then rule (catalogue order), then the
-// interval's start (conflicts without an interval last), then key (code-unit order). Keys are
-// unique, so the order is total and two runs give the same list.
+// interval's start (conflicts without an interval last), then the sessions named (ids in
+// code-unit order, list against list), then key (code-unit order). Keys are unique, so the order
+// is total and two runs give the same list. The sessions come before the key because their ids
+// are the input's own strings: a key is built by concatenation, and comparing it first makes
+// the engine flatten it (thousands of runtime calls and copies at F10, for nothing).
 
 const levelRank: Record<string, number> = Object.fromEntries(LEVELS.map((l, i) => [l, i]));
 const ruleRank: Record<string, number> = Object.fromEntries(RULES.map((r, i) => [r, i]));
@@ -131,10 +140,20 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
   const sa = a.interval === null ? Infinity : a.interval.start;
   const sb = b.interval === null ? Infinity : b.interval.start;
   if (sa !== sb) return sa < sb ? -1 : 1;
+  return compareTies(a, b);
+}
+
+/** The order of two conflicts of the same level, rule and start: sessions named, then key. */
+function compareTies(a: Conflict, b: Conflict): number {
+  const x = a.sessions;
+  const y = b.sessions;
+  const common = x.length < y.length ? x.length : y.length;
+  for (let k = 0; k < common; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+  if (x.length !== y.length) return x.length - y.length;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Sorts in output order: buckets by level and rule, then a numeric sort by start, then keys within equal starts. */
+/** Sorts in output order: buckets by level and rule, then a numeric sort by start, then the ties (compareTies). */
 export function sortConflicts(list: Conflict[]): Conflict[] {
   const buckets: Conflict[][] = [];
   for (const c of list) {
@@ -149,8 +168,6 @@ export function sortConflicts(list: Conflict[]): Conflict[] {
   }
   return out;
 }
-
-const byKey = (a: Conflict, b: Conflict) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 function sortBucket(bucket: Conflict[]): Conflict[] {
   const n = bucket.length;
@@ -178,7 +195,7 @@ function sortBucket(bucket: Conflict[]): Conflict[] {
     sorted = new Array<Conflict>(n);
     for (let i = 0; i < n; i++) sorted[i] = bucket[lowPart(keys[i], n)];
   } else sorted = bucket.slice().sort(compareConflicts);
-  // Equal starts: by key.
+  // Equal starts: by the sessions named, then key.
   const startOf = (c: Conflict) => (c.interval === null ? Infinity : c.interval.start);
   for (let x = 0; x < n; ) {
     const s = startOf(sorted[x]);
@@ -190,14 +207,14 @@ function sortBucket(bucket: Conflict[]): Conflict[] {
         for (let k = x + 1; k < y; k++) {
           const c = sorted[k];
           let j = k - 1;
-          while (j >= x && sorted[j].key > c.key) {
+          while (j >= x && compareTies(sorted[j], c) > 0) {
             sorted[j + 1] = sorted[j];
             j--;
           }
           sorted[j + 1] = c;
         }
       } else {
-        const run = sorted.slice(x, y).sort(byKey);
+        const run = sorted.slice(x, y).sort(compareTies);
         for (let k = 0; k < run.length; k++) sorted[x + k] = run[k];
       }
     }

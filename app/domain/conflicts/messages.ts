@@ -1,7 +1,7 @@
 // Organiser-facing sentences, French and English. Built only when a conflict's message is read.
 import type { Model } from "./model";
 import { featureName } from "../rooms";
-import { RULES, type Interval, type Localised, type Role, type SessionInput } from "./types";
+import { RULES, type Conflict, type Interval, type Localised, type Role, type SessionInput } from "./types";
 
 export type MessageDetail =
   | { kind: "blocked"; blocked: Interval }
@@ -61,34 +61,34 @@ function when(iv: Interval | null, tz: string): Localised {
  * nobody may read). Once built, `fr` and `en` become plain own properties; JSON.stringify
  * gives { fr, en } before that too.
  */
+/** The snapshot of `makeConflict` as one list. */
+export function snapshotList(first: SessionInput | readonly SessionInput[], second: SessionInput | null): readonly SessionInput[] {
+  if (second !== null) return [first as SessionInput, second];
+  return Array.isArray(first) ? first : [first as SessionInput];
+}
+
 export class LazyMessage implements Localised {
-  // The arguments of buildMessage, kept instead of a closure (cheaper for thousands of pairs).
+  // What buildMessage needs beyond the conflict's own fields, kept instead of a closure
+  // (cheaper for thousands of pairs).
   #model: Model | null;
-  #rule: number;
-  #interval: Interval | null;
-  #snapshot: SessionInput[];
-  #people: string[];
-  #rooms: string[];
+  #conflict: Conflict | null = null;
+  #first: SessionInput | readonly SessionInput[];
+  #second: SessionInput | null;
   #detail: MessageDetail | null;
-  constructor(
-    model: Model,
-    rule: number,
-    interval: Interval | null,
-    snapshot: SessionInput[],
-    people: string[],
-    rooms: string[],
-    detail: MessageDetail | null,
-  ) {
+  constructor(model: Model, first: SessionInput | readonly SessionInput[], second: SessionInput | null, detail: MessageDetail | null) {
     this.#model = model;
-    this.#rule = rule;
-    this.#interval = interval;
-    this.#snapshot = snapshot;
-    this.#people = people;
-    this.#rooms = rooms;
+    this.#first = first;
+    this.#second = second;
     this.#detail = detail;
   }
+  /** The conflict this message belongs to (its rule, interval, people and rooms). */
+  bind(conflict: Conflict): void {
+    this.#conflict = conflict;
+  }
   #materialise(): Localised {
-    const value = buildMessage(this.#model!, this.#rule, this.#interval, this.#snapshot, this.#people, this.#rooms, this.#detail);
+    const c = this.#conflict!;
+    const snapshot = snapshotList(this.#first, this.#second);
+    const value = buildMessage(this.#model!, RULES.indexOf(c.rule), c.interval, snapshot, c.people, c.rooms, this.#detail);
     this.#model = null;
     Object.defineProperty(this, "fr", { value: value.fr, enumerable: true, writable: true, configurable: true });
     Object.defineProperty(this, "en", { value: value.en, enumerable: true, writable: true, configurable: true });
@@ -109,7 +109,7 @@ export function buildMessage(
   model: Model,
   rule: number,
   interval: Interval | null,
-  snapshot: SessionInput[],
+  snapshot: readonly SessionInput[],
   people: string[],
   rooms: string[],
   detail: MessageDetail | null,
@@ -122,8 +122,8 @@ export function buildMessage(
     return { fr: `« ${t} »`, en: `“${t}”` };
   };
   const personName = (id: string): string => {
-    const p = model.personIndex.get(id);
-    if (p === undefined || p >= model.knownPeople) return id;
+    const p = model.personIndex.indexOf(id);
+    if (p < 0 || p >= model.knownPeople) return id;
     const person = model.input.people[p];
     return person.publicName?.trim() || person.name || id;
   };

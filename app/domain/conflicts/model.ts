@@ -2,6 +2,7 @@
 // checker). Static parts (rooms, people, formats) never change; a checker mutates the
 // sessions' placement and people through setPlacement / setPeople.
 import { dayContaining, localDate } from "../time";
+import { IdIndex } from "./id-index";
 import { EMPTY, union } from "./intervals";
 import {
   DEFAULT_LEVELS,
@@ -49,19 +50,20 @@ export interface Model {
 
   formatIndex: Map<string, number>;
 
-  personIndex: Map<string, number>; // known people first, then unknown ids met on sessions
-  personIds: string[];
+  personIndex: IdIndex; // known people first, then unknown ids met on sessions
+  personIds: string[]; // personIndex.ids
   knownPeople: number; // indexes below this are in input.people
   personOrg: Int32Array; // organisation index or -1
   personPublic: Uint8Array; // per known person: PUBLIC_NAME_BLANK | BIO_BLANK (0 when the rule is off)
   orgIds: string[];
   orgPeople: number[][] | null; // people of each organisation, built on first use (orgPeopleOf)
-  availability: (Float64Array | undefined)[]; // lazily merged
+  availability: Map<number, Float64Array>; // merged windows of the known people who gave some
+  availabilityRead: boolean; // whether `availability` holds every known person's windows yet
 
   themeIndex: Map<string, number>;
 
   n: number;
-  sessions: SessionInput[]; // current session values (a checker replaces them, never mutates)
+  sessions: SessionInput[]; // current session values (input.sessions until a checker replaces one: see setSessionValues)
   sessionIndex: Map<string, number> | null; // built on demand (sessionIndexOf)
   state: Uint8Array;
   room: Int32Array; // room index, or -1
@@ -70,7 +72,13 @@ export interface Model {
   theme: Int32Array; // theme index, or -1
   format: Int32Array; // format index, -1 none, -2 unknown id
   day: string[]; // local date of the start, for VALID sessions
-  persons: number[][]; // distinct person indexes of each session, in entry order
+  // Distinct person indexes of each session, in entry order, all in one typed array: session i's
+  // are personItems[personStart[i] .. personStart[i] + personCount[i]). A checker's new lists
+  // go to the end (see writePeople); thousands of small arrays would burden the collector.
+  personStart: Int32Array;
+  personCount: Int32Array;
+  personItems: Int32Array;
+  personItemsUsed: number;
   confirmed: Uint8Array; // 1 when every people entry of the session is confirmed
   maxDuration: number; // upper bound of any VALID session's length (never decreases)
 }
@@ -117,11 +125,10 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
 
   // One pass over the people (memory-bound at F10: each person is read once): index,
   // organisation, and what PUBLIC_INFO_MISSING needs.
-  // A person's index is their position in input.people. Backwards, so that when an id appears
-  // twice its first position wins (the later copy is never referred to).
+  // A person's index is their position in input.people; when an id appears twice its first
+  // position wins (the later copy is never referred to).
   const people = input.people;
   const knownPeople = people.length;
-  const personIndex = new Map<string, number>();
   const personIds = new Array<string>(knownPeople);
   const personOrg = new Int32Array(knownPeople).fill(-1);
   const personPublic = new Uint8Array(knownPeople);
@@ -129,11 +136,10 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
   const orgIds: string[] = [];
   const publicOn = levelIndex[R.PUBLIC_INFO_MISSING] !== OFF;
   const unavailableOn = levelIndex[R.SPEAKER_UNAVAILABLE] !== OFF;
-  const availability = new Array<Float64Array | undefined>(knownPeople).fill(undefined);
+  const availability = new Map<number, Float64Array>();
   const mainLanguage = edition.mainLanguage;
-  for (let p = knownPeople - 1; p >= 0; p--) {
+  for (let p = 0; p < knownPeople; p++) {
     const person = people[p];
-    personIndex.set(person.id, p);
     personIds[p] = person.id;
     const org = person.organisationId;
     if (org !== null) {
@@ -149,8 +155,12 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
       personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
     // Availability now rather than on first use: the person is at hand (sessions meet them in random order).
-    if (unavailableOn) availability[p] = union(person.availability);
+    if (unavailableOn && person.availability.length > 0) {
+      const windows = union(person.availability);
+      if (windows.length > 0) availability.set(p, windows);
+    }
   }
+  const personIndex = new IdIndex(personIds); // the first position of a repeated id wins
 
   const themeIndex = new Map<string, number>();
   const n = input.sessions.length;
@@ -178,9 +188,10 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
     orgIds,
     orgPeople: null,
     availability, // filled above when SPEAKER_UNAVAILABLE is on, else on first use
+    availabilityRead: unavailableOn,
     themeIndex,
     n,
-    sessions: input.sessions.slice(),
+    sessions: input.sessions,
     sessionIndex: null,
     state: new Uint8Array(n),
     room: new Int32Array(n),
@@ -189,7 +200,10 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
     theme: new Int32Array(n),
     format: new Int32Array(n),
     day: new Array<string>(n),
-    persons: new Array<number[]>(n),
+    personStart: new Int32Array(n),
+    personCount: new Int32Array(n),
+    personItems: new Int32Array(Math.max(16, 2 * n)),
+    personItemsUsed: 0,
     confirmed: new Uint8Array(n),
     maxDuration: 0,
   };
@@ -240,36 +254,52 @@ export function sessionIndexOf(model: Model): Map<string, number> {
 
 /** Sets a session's person indexes and whether all its entries are confirmed (one read of each entry). */
 export function writePeople(model: Model, i: number, people: readonly SessionPersonInput[]): void {
-  let confirmed = 1;
-  for (let k = 0; k < people.length; k++) if (people[k].confirmation !== "confirmed") confirmed = 0;
-  model.confirmed[i] = confirmed;
-  model.persons[i] = personsOf(model, people);
-}
-
-/** Distinct person indexes of a session's entries; unknown ids get indexes past the known people. */
-export function personsOf(model: Model, people: readonly SessionPersonInput[]): number[] {
-  // Arrays of their exact size: a growing array reserves 17 slots, megabytes at F10.
   const count = people.length;
-  const out = new Array<number>(count);
+  if (model.personItemsUsed + count > model.personItems.length) reservePersonItems(model, count);
+  const items = model.personItems;
+  const from = model.personItemsUsed;
+  let confirmed = 1;
   let distinct = 0;
   for (let k = 0; k < count; k++) {
-    const p = personIndexOf(model, people[k].personId);
+    const entry = people[k];
+    if (entry.confirmation !== "confirmed") confirmed = 0;
+    const p = model.personIndex.add(entry.personId);
     let seen = false;
-    for (let x = 0; x < distinct; x++) if (out[x] === p) seen = true;
-    if (!seen) out[distinct++] = p;
+    for (let x = from; x < from + distinct; x++) if (items[x] === p) seen = true;
+    if (!seen) items[from + distinct++] = p;
   }
-  if (distinct < count) out.length = distinct;
-  return out;
+  model.confirmed[i] = confirmed;
+  model.personStart[i] = from;
+  model.personCount[i] = distinct;
+  model.personItemsUsed = from + distinct;
 }
 
-function personIndexOf(model: Model, id: string): number {
-  let p = model.personIndex.get(id);
-  if (p === undefined) {
-    p = model.personIds.length;
-    model.personIndex.set(id, p);
-    model.personIds.push(id);
+/** Room for `count` more items: a larger array holding only the current lists (a checker's old ones are dropped). */
+function reservePersonItems(model: Model, count: number): void {
+  let live = 0;
+  for (let i = 0; i < model.n; i++) live += model.personCount[i];
+  const old = model.personItems;
+  const items = new Int32Array(Math.max(16, 2 * (live + count)));
+  let w = 0;
+  for (let i = 0; i < model.n; i++) {
+    const from = model.personStart[i];
+    model.personStart[i] = w;
+    for (let k = 0; k < model.personCount[i]; k++) items[w++] = old[from + k];
   }
-  return p;
+  model.personItems = items;
+  model.personItemsUsed = w;
+}
+
+/** Session i's distinct person indexes, as a new array (for the checker's and suggestions' few sessions). */
+export function personsOf(model: Model, i: number): number[] {
+  const from = model.personStart[i];
+  return Array.from(model.personItems.subarray(from, from + model.personCount[i]));
+}
+
+/** Replaces session i's values (a checker's change): the input's list is copied on the first one. */
+export function setSessionValues(model: Model, i: number, next: SessionInput): void {
+  if (model.sessions === model.input.sessions) model.sessions = model.sessions.slice();
+  model.sessions[i] = next;
 }
 
 /** Sets a session's placement arrays from its values. */
@@ -298,12 +328,16 @@ export function localDayOf(model: Model, epoch: number): string {
 
 /** The union of a person's availability windows; EMPTY means "always available". */
 export function availabilityOf(model: Model, p: number): Float64Array {
-  let flat = model.availability[p];
-  if (flat === undefined) {
-    flat = p < model.knownPeople ? union(model.input.people[p].availability) : EMPTY;
-    model.availability[p] = flat;
+  if (p >= model.knownPeople) return EMPTY;
+  if (!model.availabilityRead) {
+    // The rule was off when the model was built: read everyone's windows now, once.
+    model.input.people.forEach((person, q) => {
+      const windows = union(person.availability);
+      if (windows.length > 0) model.availability.set(q, windows);
+    });
+    model.availabilityRead = true;
   }
-  return flat;
+  return model.availability.get(p) ?? EMPTY;
 }
 
 /** Walking time from room a to room b (ms); missing → the edition's changeover. */

@@ -2,7 +2,7 @@
 // the incremental checker: per session (a session alone), per pair (two sessions; optionally
 // through one person) and per person-day (daily load). Only candidate enumeration differs:
 // the full check sweeps sessions sorted once by start; the checker looks in its indexes.
-import { NO_IDS, makeConflict, pair, sortedDistinct } from "./conflict";
+import { NO_IDS, makeConflict, sortedDistinct } from "./conflict";
 import { covers, firstOverlap } from "./intervals";
 import type { MessageDetail } from "./messages";
 import {
@@ -19,7 +19,7 @@ import {
   walkMs,
   type Model,
 } from "./model";
-import type { Conflict, Interval, Role, SessionInput } from "./types";
+import { RULES, type Conflict, type Interval, type Role, type SessionInput } from "./types";
 
 function intervalOf(m: Model, i: number): Interval | null {
   const start = m.start[i];
@@ -47,38 +47,40 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   const roomIdx = m.room[i];
 
   if (state === UNPLACED && (s.status === "accepted" || s.status === "scheduled") && isOn(m, R.UNSCHEDULED)) {
-    out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], NO_IDS, roomIdsOf(s), null, [s], null));
+    out.push(makeConflict(m, R.UNSCHEDULED, `UNSCHEDULED|${id}`, [id], NO_IDS, roomIdsOf(s), null, s, null, null));
   }
 
   // Malformed placements: reported whatever the rule's level, at least as errors.
   if (state === MALFORMED) {
     if (roomIdx < 0) {
       out.push(
-        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), intervalOf(m, i), [s],
+        makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), intervalOf(m, i), s, null,
           { kind: "unknownRoom", room: s.roomId! }, true),
       );
     }
     if (!(m.end[i] > m.start[i])) {
       out.push(
-        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), null, [s],
+        makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), null, s, null,
           { kind: "invalidTimes" }, true),
       );
     }
   }
 
   // People entries: unknown, declined, unconfirmed, unavailable.
-  const persons = m.persons[i];
-  if (persons.length > 0) {
+  const items = m.personItems;
+  const pFrom = m.personStart[i];
+  const pTo = pFrom + m.personCount[i];
+  if (pTo > pFrom) {
     const declinedOn = isOn(m, R.SPEAKER_DECLINED);
     const unconfirmedOn = state === VALID && isOn(m, R.SPEAKER_UNCONFIRMED);
     const unavailableOn = state === VALID && isOn(m, R.SPEAKER_UNAVAILABLE);
     const allConfirmed = m.confirmed[i] === 1;
-    for (let k = 0; k < persons.length; k++) {
-      const p = persons[k];
+    for (let k = pFrom; k < pTo; k++) {
+      const p = items[k];
       if (p >= m.knownPeople) {
         const pid = m.personIds[p];
         out.push(
-          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s), validInterval(m, i), [s],
+          makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s), validInterval(m, i), s, null,
             { kind: "unknownPerson", person: pid }, true),
         );
         continue;
@@ -94,11 +96,11 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         }
         if (declined && declinedOn) {
           out.push(makeConflict(m, R.SPEAKER_DECLINED, `SPEAKER_DECLINED|${id}|${pid}`, [id], [pid], roomIdsOf(s), validInterval(m, i),
-            [s], { kind: "person", person: pid }));
+            s, null, { kind: "person", person: pid }));
         }
         if (unconfirmed !== null && unconfirmedOn) {
           out.push(makeConflict(m, R.SPEAKER_UNCONFIRMED, `SPEAKER_UNCONFIRMED|${id}|${pid}`, [id], [pid], roomIdsOf(s),
-            validInterval(m, i), [s], { kind: "person", person: pid, confirmation: unconfirmed }));
+            validInterval(m, i), s, null, { kind: "person", person: pid, confirmation: unconfirmed }));
         }
       }
       if (unavailableOn) {
@@ -106,7 +108,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         if (avail.length > 0 && !covers(avail, m.start[i], m.end[i])) {
           const pid = m.personIds[p];
           out.push(makeConflict(m, R.SPEAKER_UNAVAILABLE, `SPEAKER_UNAVAILABLE|${id}|${pid}`, [id], [pid], roomIdsOf(s),
-            validInterval(m, i), [s], { kind: "person", person: pid }));
+            validInterval(m, i), s, null, { kind: "person", person: pid }));
         }
       }
     }
@@ -115,13 +117,13 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   // Format: roles (any live session), then placement-dependent checks.
   const f = m.format[i];
   if (f === -2) {
-    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
+    out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null,
       { kind: "unknownFormat", format: s.formatId! }, true));
   } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
     const format = m.input.formats[f];
     if (!rolesMatch(format.roles, s)) {
       const people = sortedDistinct(s.people.map((e) => e.personId));
-      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), validInterval(m, i), [s],
+      out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), validInterval(m, i), s, null,
         { kind: "roles", format: format.name, mismatches: roleMismatches(format.roles, s) }));
     }
   }
@@ -139,7 +141,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
         const be = blocked[2 * b + 1];
         out.push(
           makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${id}|blocked:${room.id}:${bs}-${be}`, [id], NO_IDS, roomIdsOf(s),
-            { start: Math.max(start, bs), end: Math.min(end, be) }, [s],
+            { start: Math.max(start, bs), end: Math.min(end, be) }, s, null,
             { kind: "blocked", blocked: { start: bs, end: be } }),
         );
       }
@@ -148,11 +150,11 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
   if (isOn(m, R.ROOM_CLOSED)) {
     const open = m.roomOpen[roomIdx];
     if (open.length > 0 && !covers(open, start, end)) {
-      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s], null));
+      out.push(makeConflict(m, R.ROOM_CLOSED, `ROOM_CLOSED|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null, null));
     }
   }
   if (isOn(m, R.ROOM_CAPACITY) && room.capacity !== null && s.expectedAudience !== null && s.expectedAudience > room.capacity) {
-    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
+    out.push(makeConflict(m, R.ROOM_CAPACITY, `ROOM_CAPACITY|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null,
       { kind: "capacity", audience: s.expectedAudience, capacity: room.capacity }));
   }
   if (f >= 0) {
@@ -162,29 +164,29 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       let missing: string[] | null = null;
       for (const x of format.requiredFeatures) if (!features.has(x)) (missing ??= []).push(x);
       if (missing !== null) {
-        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
+        out.push(makeConflict(m, R.ROOM_FEATURES, `ROOM_FEATURES|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null,
           { kind: "features", missing: sortedDistinct(missing) }));
       }
     }
     if (isOn(m, R.FORMAT_DURATION)) {
       const duration = end - start;
       if (duration < format.minMinutes * MINUTE || duration > format.maxMinutes * MINUTE) {
-        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s],
+        out.push(makeConflict(m, R.FORMAT_DURATION, `FORMAT_DURATION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null,
           { kind: "duration", minutes: Math.round(duration / MINUTE), min: format.minMinutes, max: format.maxMinutes,
             format: format.name }));
       }
     }
   }
   if (isOn(m, R.OUTSIDE_EDITION) && !inEdition(m, start)) {
-    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), [s], null));
+    out.push(makeConflict(m, R.OUTSIDE_EDITION, `OUTSIDE_EDITION|${id}`, [id], NO_IDS, roomIdsOf(s), validInterval(m, i), s, null, null));
   }
   if (s.isPublic && isOn(m, R.PUBLIC_INFO_MISSING)) {
     const main = m.mainLanguage;
     const title = isBlank(s.title[main]);
     const abstract = isBlank(s.abstract[main]);
     let lacking: { person: string; publicName: boolean; bio: boolean }[] | null = null;
-    for (let k = 0; k < persons.length; k++) {
-      const p = persons[k];
+    for (let k = pFrom; k < pTo; k++) {
+      const p = items[k];
       if (p >= m.knownPeople) continue; // reported as SPEAKER_UNAVAILABLE (unknown person)
       const flags = m.personPublic[p];
       if (flags === 0) continue;
@@ -194,7 +196,7 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       const list = lacking ?? [];
       list.sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));
       out.push(makeConflict(m, R.PUBLIC_INFO_MISSING, `PUBLIC_INFO_MISSING|${id}`, [id], list.map((x) => x.person),
-        roomIdsOf(s), validInterval(m, i), [s], { kind: "publicInfo", title, abstract, lacking: list }));
+        roomIdsOf(s), validInterval(m, i), s, null, { kind: "publicInfo", title, abstract, lacking: list }));
     }
   }
 }
@@ -251,10 +253,30 @@ function pairRooms(m: Model, a: number, b: number): string[] {
   return ra === rb ? [ra] : ra < rb ? [ra, rb] : [rb, ra];
 }
 
-function pairSnap(m: Model, a: number, b: number): SessionInput[] {
-  const sa = m.sessions[a];
-  const sb = m.sessions[b];
-  return sa.id < sb.id ? [sa, sb] : [sb, sa];
+/**
+ * A conflict between sessions a and b, keyed `RULE|first,second` + `suffix` with the two ids in
+ * code-unit order (the sessions it names, and the snapshot, in the same order).
+ */
+function pairConflict(
+  m: Model,
+  rule: number,
+  a: number,
+  b: number,
+  suffix: string,
+  people: string[],
+  rooms: string[],
+  interval: Interval,
+  detail: MessageDetail | null,
+): Conflict {
+  let first = m.sessions[a];
+  let second = m.sessions[b];
+  if (second.id < first.id) {
+    const t = first;
+    first = second;
+    second = t;
+  }
+  return makeConflict(m, rule, `${RULES[rule]}|${first.id},${second.id}${suffix}`, [first.id, second.id], people, rooms,
+    interval, first, second, detail);
 }
 
 function intersection(m: Model, a: number, b: number): Interval {
@@ -263,9 +285,7 @@ function intersection(m: Model, a: number, b: number): Interval {
 
 /** Two VALID sessions in the same room that overlap. */
 export function roomPair(m: Model, a: number, b: number, out: Conflict[]): void {
-  const ids = pair(m.sessions[a].id, m.sessions[b].id);
-  out.push(makeConflict(m, R.ROOM_OVERLAP, `ROOM_OVERLAP|${ids[0]},${ids[1]}`, ids, [], [m.rooms[m.room[a]].id],
-    intersection(m, a, b), pairSnap(m, a, b), null));
+  out.push(pairConflict(m, R.ROOM_OVERLAP, a, b, "", NO_IDS, [m.rooms[m.room[a]].id], intersection(m, a, b), null));
 }
 
 /** Two VALID sessions of person p: overlap, or a changeover shorter than the walk between their rooms. */
@@ -273,10 +293,8 @@ export function personPair(m: Model, p: number, a: number, b: number, out: Confl
   const sa = m.start[a], ea = m.end[a], sb = m.start[b], eb = m.end[b];
   if (sa < eb && sb < ea) {
     if (!isOn(m, R.SPEAKER_OVERLAP)) return;
-    const ids = pair(m.sessions[a].id, m.sessions[b].id);
     const pid = m.personIds[p];
-    out.push(makeConflict(m, R.SPEAKER_OVERLAP, `SPEAKER_OVERLAP|${ids[0]},${ids[1]}|${pid}`, ids, [pid],
-      pairRooms(m, a, b), intersection(m, a, b), pairSnap(m, a, b), null));
+    out.push(pairConflict(m, R.SPEAKER_OVERLAP, a, b, `|${pid}`, [pid], pairRooms(m, a, b), intersection(m, a, b), null));
     return;
   }
   if (!isOn(m, R.SPEAKER_CHANGEOVER)) return;
@@ -287,18 +305,14 @@ export function personPair(m: Model, p: number, a: number, b: number, out: Confl
   const gap = m.start[y] - m.end[x];
   const walk = walkMs(m, rx, ry);
   if (gap >= walk) return;
-  const ids = pair(m.sessions[a].id, m.sessions[b].id);
   const pid = m.personIds[p];
-  out.push(makeConflict(m, R.SPEAKER_CHANGEOVER, `SPEAKER_CHANGEOVER|${ids[0]},${ids[1]}|${pid}`, ids, [pid],
-    pairRooms(m, a, b), { start: m.end[x], end: m.start[y] }, pairSnap(m, a, b),
+  out.push(pairConflict(m, R.SPEAKER_CHANGEOVER, a, b, `|${pid}`, [pid], pairRooms(m, a, b), { start: m.end[x], end: m.start[y] },
     { kind: "changeover", person: pid, gapMs: gap, walkMs: walk, from: m.end[x], to: m.start[y] }));
 }
 
 /** Two overlapping VALID sessions of the same theme. */
 export function themePair(m: Model, a: number, b: number, out: Conflict[]): void {
-  const ids = pair(m.sessions[a].id, m.sessions[b].id);
-  out.push(makeConflict(m, R.THEME_PARALLEL, `THEME_PARALLEL|${ids[0]},${ids[1]}`, ids, [], pairRooms(m, a, b),
-    intersection(m, a, b), pairSnap(m, a, b), null));
+  out.push(pairConflict(m, R.THEME_PARALLEL, a, b, "", NO_IDS, pairRooms(m, a, b), intersection(m, a, b), null));
 }
 
 /**
@@ -306,16 +320,19 @@ export function themePair(m: Model, a: number, b: number, out: Conflict[]): void
  * (an organisation index) reports the pair only when it is the lowest organisation they share.
  */
 export function orgPair(m: Model, a: number, b: number, out: Conflict[], onlyFor = -1): void {
-  const pa = m.persons[a];
-  const pb = m.persons[b];
+  const items = m.personItems;
+  const aFrom = m.personStart[a];
+  const aTo = aFrom + m.personCount[a];
+  const bFrom = m.personStart[b];
+  const bTo = bFrom + m.personCount[b];
   // Count first, then fill an array of the exact size (thousands of pairs at F10).
   let shared = 0;
   let lowest = -1;
-  for (let x = 0; x < pa.length; x++) {
-    const ox = orgOf(m, pa[x]);
+  for (let x = aFrom; x < aTo; x++) {
+    const ox = orgOf(m, items[x]);
     if (ox < 0) continue;
-    for (let y = 0; y < pb.length; y++) {
-      if (orgOf(m, pb[y]) === ox) {
+    for (let y = bFrom; y < bTo; y++) {
+      if (orgOf(m, items[y]) === ox) {
         shared++;
         if (lowest < 0 || ox < lowest) lowest = ox;
       }
@@ -324,19 +341,17 @@ export function orgPair(m: Model, a: number, b: number, out: Conflict[], onlyFor
   if (shared === 0 || (onlyFor >= 0 && onlyFor !== lowest)) return;
   const people = new Array<string>(2 * shared);
   let w = 0;
-  for (let x = 0; x < pa.length; x++) {
-    const ox = orgOf(m, pa[x]);
+  for (let x = aFrom; x < aTo; x++) {
+    const ox = orgOf(m, items[x]);
     if (ox < 0) continue;
-    for (let y = 0; y < pb.length; y++) {
-      if (orgOf(m, pb[y]) === ox) {
-        people[w++] = m.personIds[pa[x]];
-        people[w++] = m.personIds[pb[y]];
+    for (let y = bFrom; y < bTo; y++) {
+      if (orgOf(m, items[y]) === ox) {
+        people[w++] = m.personIds[items[x]];
+        people[w++] = m.personIds[items[y]];
       }
     }
   }
-  const ids = pair(m.sessions[a].id, m.sessions[b].id);
-  out.push(makeConflict(m, R.ORGANISATION_PARALLEL, `ORGANISATION_PARALLEL|${ids[0]},${ids[1]}`, ids,
-    sortedDistinct(people), pairRooms(m, a, b), intersection(m, a, b), pairSnap(m, a, b), null));
+  out.push(pairConflict(m, R.ORGANISATION_PARALLEL, a, b, "", sortedDistinct(people), pairRooms(m, a, b), intersection(m, a, b), null));
 }
 
 /** Person p has `sessions` (VALID, distinct, all starting on local date `date`): too many? */
@@ -353,7 +368,7 @@ export function dailyLoad(m: Model, p: number, date: string, sessions: number[],
     rooms.push(m.rooms[m.room[i]].id);
   }
   out.push(makeConflict(m, R.SPEAKER_DAILY_LOAD, `SPEAKER_DAILY_LOAD|${pid}|${date}`, snap.map((s) => s.id), [pid],
-    sortedDistinct(rooms), { start, end }, snap, { kind: "load", person: pid, date, limit: m.dailyLimit }));
+    sortedDistinct(rooms), { start, end }, snap, null, { kind: "load", person: pid, date, limit: m.dailyLimit }));
 }
 
 export type { MessageDetail };

@@ -2,7 +2,7 @@
 // then an exact check of the best candidates with the same code as the incremental checker.
 import type { CheckerState } from "./checker";
 import { covers, firstOverlap } from "./intervals";
-import { ERROR, MINUTE, R, VALID, availabilityOf, localDayOf } from "./model";
+import { ERROR, MINUTE, R, VALID, availabilityOf, localDayOf, personsOf } from "./model";
 import { inEdition } from "./rules";
 import type { Conflict, RuleId, Suggestion } from "./types";
 
@@ -70,13 +70,13 @@ export function suggestPlacements(state: CheckerState, i: number, k: number): Su
   // Other sessions of the same people, for a cheap overlap filter.
   const busy: number[] = [];
   if (isBlocking(R.SPEAKER_OVERLAP)) {
-    for (const p of m.persons[i]) {
+    for (const p of personsOf(m, i)) {
       const members = state.personMembers[p];
       if (members) for (const j of members) if (j !== i) busy.push(m.start[j], m.end[j]);
     }
   }
   const availability = isBlocking(R.SPEAKER_UNAVAILABLE)
-    ? Array.from(m.persons[i]).map((p) => availabilityOf(m, p)).filter((a) => a.length > 0)
+    ? personsOf(m, i).map((p) => availabilityOf(m, p)).filter((a) => a.length > 0)
     : [];
 
   type Candidate = { room: number; start: number; cost: number };

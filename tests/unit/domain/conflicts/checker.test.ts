@@ -110,6 +110,27 @@ describe("createChecker", () => {
     expect(checker.conflicts().map((c) => c.key)).toContain("SPEAKER_UNAVAILABLE|s2|ghost");
   });
 
+  it("keeps up with many changes of people (their lists outgrow and are compacted) and never touches its input", () => {
+    const original = input();
+    const frozen = JSON.stringify(original);
+    const checker = createChecker(original);
+    let expected: ProgrammeInput = input();
+    const crowds = [
+      [speaker("p1"), speaker("p2"), speaker("p3"), speaker("p4")],
+      [speaker("p2"), speaker("ghost"), speaker("p2", { role: "moderator" })],
+      [],
+      [speaker("p3"), speaker("p1"), speaker("p5"), speaker("p6"), speaker("p7")],
+    ];
+    for (let k = 0; k < 60; k++) {
+      const change = { kind: "people" as const, sessionId: `s${(k % 4) + 1}`, people: crowds[k % crowds.length] };
+      checker.apply(change);
+      expected = applyChange(expected, change);
+      if (k % 15 === 14) expect(checker.conflicts().map(plain)).toEqual(checkProgramme(expected).map(plain));
+    }
+    expect(checker.conflicts().map((c) => c.key)).toContain("SPEAKER_UNAVAILABLE|s2|ghost");
+    expect(JSON.stringify(original)).toBe(frozen);
+  });
+
   it("refuses a change naming an unknown session", () => {
     expect(() => createChecker(input()).preview({ kind: "unschedule", sessionId: "nope" })).toThrow("Unknown session: nope");
   });

@@ -24,6 +24,10 @@ export function orderOf(a: Plain, b: Plain): number {
   const sa = a.interval ? a.interval.start : Infinity;
   const sb = b.interval ? b.interval.start : Infinity;
   if (sa !== sb) return sa < sb ? -1 : 1;
+  // Then the sessions named, list against list (ids never hold U+0000, so joining keeps the order).
+  const na = a.sessions.join("\u0000");
+  const nb = b.sessions.join("\u0000");
+  if (na !== nb) return na < nb ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 

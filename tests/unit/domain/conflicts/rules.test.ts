@@ -459,7 +459,7 @@ describe("levels", () => {
     expect(found[0]).toMatchObject({ rule: "THEME_PARALLEL", level: "block" });
   });
 
-  it("orders by level, then rule, then start (none last), then key", () => {
+  it("orders by level, then rule, then start (none last), then the sessions named, then key", () => {
     const found = checkProgramme(programme({ sessions: busy() }));
     const rank = ["block", "error", "warning", "info"];
     for (let i = 1; i < found.length; i++) {
@@ -469,6 +469,7 @@ describe("levels", () => {
         rank.indexOf(a.level) - rank.indexOf(b.level) ||
         RULES.indexOf(a.rule) - RULES.indexOf(b.rule) ||
         (a.interval?.start ?? Infinity) - (b.interval?.start ?? Infinity) ||
+        (a.sessions.join(" ") !== b.sessions.join(" ") ? (a.sessions.join(" ") < b.sessions.join(" ") ? -1 : 1) : 0) ||
         (a.key < b.key ? -1 : 1);
       expect(order).toBeLessThan(0);
     }
