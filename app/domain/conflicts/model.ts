@@ -132,8 +132,8 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
   const personIds = new Array<string>(knownPeople);
   const personOrg = new Int32Array(knownPeople).fill(-1);
   const personPublic = new Uint8Array(knownPeople);
-  const orgIndex = new Map<string, number>();
-  const orgIds: string[] = [];
+  const orgIndex = new IdIndex([]);
+  const orgIds = orgIndex.ids;
   const publicOn = levelIndex[R.PUBLIC_INFO_MISSING] !== OFF;
   const unavailableOn = levelIndex[R.SPEAKER_UNAVAILABLE] !== OFF;
   const availability = new Map<number, Float64Array>();
@@ -142,15 +142,7 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
     const person = people[p];
     personIds[p] = person.id;
     const org = person.organisationId;
-    if (org !== null) {
-      let o = orgIndex.get(org);
-      if (o === undefined) {
-        o = orgIds.length;
-        orgIndex.set(org, o);
-        orgIds.push(org);
-      }
-      personOrg[p] = o;
-    }
+    if (org !== null) personOrg[p] = orgIndex.add(org);
     if (publicOn) {
       personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
