@@ -1,6 +1,6 @@
 // The programme turned into flat, index-addressed arrays, built once per check (or once per
 // checker). Static parts (rooms, people, formats) never change; a checker mutates the
-// sessions' placement and people through setPlacement / setPeople.
+// sessions' values, placement and people through setSessionValues, writePlacement and writePeople.
 import { dayContaining, localDate } from "../time";
 import { IdIndex } from "./id-index";
 import { EMPTY, union } from "./intervals";
