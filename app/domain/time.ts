@@ -44,14 +44,34 @@ export class NonexistentLocalTimeError extends LocalTimeError {
 
 export type Ambiguity = "earlier" | "later";
 
-const zones = new Map<string, IANAZone>();
-function zoneOf(timeZone: string): IANAZone {
+/**
+ * A zone's UTC offset at an instant, remembered: luxon asks Intl for every call (tens of
+ * microseconds), and pages such as the board read the same few hundred instants again and
+ * again. The answer for an instant never changes, so the memo is exact; it is bounded.
+ */
+class MemoZone {
+  private readonly offsets = new Map<number, number>();
+  constructor(private readonly zone: IANAZone) {}
+  offset(epoch: number): number {
+    let offset = this.offsets.get(epoch);
+    if (offset === undefined) {
+      offset = this.zone.offset(epoch);
+      if (this.offsets.size >= MEMO_LIMIT) this.offsets.clear();
+      this.offsets.set(epoch, offset);
+    }
+    return offset;
+  }
+}
+const MEMO_LIMIT = 50_000;
+
+const zones = new Map<string, MemoZone>();
+function zoneOf(timeZone: string): MemoZone {
   let zone = zones.get(timeZone);
   if (!zone) {
     if (!IANAZone.isValidZone(timeZone)) {
       throw new LocalTimeError("INVALID_TIME_ZONE", `Unknown time zone: ${timeZone}`, { timeZone });
     }
-    zone = IANAZone.create(timeZone);
+    zone = new MemoZone(IANAZone.create(timeZone));
     zones.set(timeZone, zone);
   }
   return zone;
@@ -108,7 +128,7 @@ export function addDays(date: string, days: number): string {
  * Every instant whose local wall-clock reading in `timeZone` is `localMs`
  * (local date-time read as if it were UTC): none (skipped by DST), one, or two (repeated).
  */
-function instantsFor(localMs: number, zone: IANAZone): number[] {
+function instantsFor(localMs: number, zone: MemoZone): number[] {
   // Offsets change at most once around any local time in real zones: trying the offsets
   // in force a day before and a day after finds every reading.
   const candidates = new Set([zone.offset(localMs - DAY), zone.offset(localMs), zone.offset(localMs + DAY)]);
