@@ -175,35 +175,60 @@ export async function loadBoard(
   const sessionsById = new Map(input.sessions.map((s) => [s.id, s]));
   const ackReasons = new Map(input.acknowledgements.map((a) => [a.id, a.reason]));
   for (const c of conflicts) {
-    if (c.rule === "UNSCHEDULED") continue;
-    let touchesDay = false;
-    const view: CardConflict = { key: c.key, rule: c.rule, level: c.level, acknowledged: c.acknowledged, message: c.message[locale] };
+    if (c.rule === "UNSCHEDULED" || !c.sessions.some((id) => daySessions.has(id))) continue;
+    // One object per conflict, listed by the panel and by each of its cards: the page's data
+    // (turbo-stream keeps shared objects shared) carries each message once.
+    const view: PanelConflict = {
+      key: c.key,
+      rule: c.rule,
+      level: c.level,
+      acknowledged: c.acknowledged,
+      message: c.message[locale],
+      sessions: c.sessions.map((id) => ({ id, title: sessionsById.has(id) ? titleOf(sessionsById.get(id)!, locale) : id })),
+      acknowledgedReason: c.acknowledgementId ? (ackReasons.get(c.acknowledgementId) ?? null) : null,
+    };
+    panel.push(view);
     for (const id of c.sessions) {
       if (!daySessions.has(id)) continue;
-      touchesDay = true;
       let list = cardConflicts.get(id);
       if (!list) cardConflicts.set(id, (list = []));
       list.push(view);
     }
-    if (touchesDay) {
-      panel.push({
-        ...view,
-        sessions: c.sessions.map((id) => ({ id, title: sessionsById.has(id) ? titleOf(sessionsById.get(id)!, locale) : id })),
-        acknowledgedReason: c.acknowledgementId ? (ackReasons.get(c.acknowledgementId) ?? null) : null,
-      });
-    }
   }
+
+  // Cards share their theme and people objects (one per theme, one per person, role and
+  // confirmation), for the same reason.
+  const themeViews = new Map<string, NonNullable<BoardCard["theme"]>>();
+  const themeView = (id: string) => {
+    let view = themeViews.get(id);
+    if (!view) {
+      const theme = themesById.get(id);
+      if (!theme) return null;
+      view = { id: theme.id, name: theme.name[locale], colour: entry.themeColours.get(theme.id) ?? "#555555" };
+      themeViews.set(id, view);
+    }
+    return view;
+  };
+  const personViews = new Map<string, CardPerson>();
+  const personView = (p: SessionInput["people"][number]): CardPerson => {
+    const key = `${p.personId}|${p.role}|${p.confirmation}`;
+    let view = personViews.get(key);
+    if (!view) {
+      const person = peopleById.get(p.personId);
+      view = { name: person?.publicName ?? person?.name ?? "?", role: p.role, confirmation: p.confirmation };
+      personViews.set(key, view);
+    }
+    return view;
+  };
 
   const card = (s: SessionInput): BoardCard => {
     const format = s.formatId ? formatsById.get(s.formatId) : undefined;
-    const theme = s.themeId ? themesById.get(s.themeId) : undefined;
     const placed = isPlaced(s);
     const minutes = placed ? Math.round((s.end! - s.start!) / MINUTE) : (format?.defaultMinutes ?? 60);
     let unconfirmed = 0;
     const people = s.people.map((p) => {
       if (p.confirmation === "pending" || p.confirmation === "must_reconfirm") unconfirmed++;
-      const person = peopleById.get(p.personId);
-      return { name: person?.publicName ?? person?.name ?? "?", role: p.role, confirmation: p.confirmation };
+      return personView(p);
     });
     return {
       id: s.id,
@@ -211,7 +236,7 @@ export async function loadBoard(
       title: titleOf(s, locale),
       status: s.status,
       format: format ? format.name[locale] : null,
-      theme: theme ? { id: theme.id, name: theme.name[locale], colour: entry.themeColours.get(theme.id) ?? "#555555" } : null,
+      theme: s.themeId ? themeView(s.themeId) : null,
       people,
       unconfirmed,
       roomId: placed ? s.roomId : null,
