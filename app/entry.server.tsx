@@ -1,5 +1,5 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { Writable } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -27,15 +27,10 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const { body, sink } = htmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+          resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(sink);
         },
         onShellError(error: unknown) {
           reject(error);
@@ -49,6 +44,52 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * React's output as the response body. React writes the page in 2 KB pieces and calls `flush()`
+ * after each pass; the pieces of one pass go out as one chunk, at once. (A PassThrough read by a
+ * web stream moved a large page, the schedule board's 1.4 MB, through hundreds of small chunks,
+ * pausing React each time its buffer filled.)
+ */
+function htmlStream(): { body: ReadableStream<Uint8Array>; sink: Writable } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  /** The reader went away (the browser navigated off): React stops on the sink's "close". */
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      cancelled = true;
+      sink.destroy();
+    },
+  });
+  let pending: Uint8Array[] = [];
+  const send = () => {
+    if (pending.length === 0 || cancelled) return;
+    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    pending = [];
+  };
+  const sink = Object.assign(
+    new Writable({
+      write(chunk: Uint8Array, _encoding, callback) {
+        pending.push(chunk);
+        callback();
+      },
+      final(callback) {
+        send();
+        if (!cancelled) controller.close();
+        callback();
+      },
+      destroy(error, callback) {
+        if (error && !cancelled) controller.error(error);
+        callback(error);
+      },
+    }),
+    { flush: send },
+  );
+  return { body, sink };
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
