@@ -317,7 +317,7 @@ export function BoardPage({
           <ul>
             {data.days.map((d) => (
               <li key={d.date}>
-                <Link to={boardHref({ day: d.date, step: data.step })} aria-current={d.date === data.day ? "page" : undefined}>
+                <Link to={boardHref({ day: d.date, step: data.step })} discover="none" aria-current={d.date === data.day ? "page" : undefined}>
                   {d.label}
                 </Link>
               </li>

@@ -1,7 +1,7 @@
 // The board's grid: rooms as columns, time as rows, session cards sized by duration.
 // Presentational: drag and drop handlers come from the page (board-page.tsx).
 import { Link } from "@remix-run/react";
-import type { DragEvent } from "react";
+import type { DragEvent, ReactNode } from "react";
 import { useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData } from "~/services/board.server";
 import { LEVEL_ICONS } from "./time";
@@ -30,16 +30,46 @@ export function CardState({ card }: { card: BoardCard }) {
   return (
     <ul className="card-state">
       <li>{t(`status.${card.status}` as MessageKey)}</li>
-      {card.unconfirmed > 0 ? <li className="card-unconfirmed">⏳ {t("board.card.unconfirmed", { count: card.unconfirmed })}</li> : null}
+      {card.unconfirmed > 0 ? <li className="card-unconfirmed">{`⏳ ${t("board.card.unconfirmed", { count: card.unconfirmed })}`}</li> : null}
       {open.map((c) => (
         <li key={c.key} className={`card-conflict level-${c.level}`} title={c.message}>
-          <span aria-hidden="true">{LEVEL_ICONS[c.level]} </span>
-          {t(`level.${c.level}` as MessageKey)} : {t(`rule.${c.rule}` as MessageKey)}
+          <span aria-hidden="true">{`${LEVEL_ICONS[c.level]} `}</span>
+          {`${t(`level.${c.level}` as MessageKey)} : ${t(`rule.${c.rule}` as MessageKey)}`}
         </li>
       ))}
-      {acknowledged > 0 ? <li className="card-acknowledged">✓ {t("board.card.acknowledged", { count: acknowledged })}</li> : null}
+      {acknowledged > 0 ? <li className="card-acknowledged">{`✓ ${t("board.card.acknowledged", { count: acknowledged })}`}</li> : null}
     </ul>
   );
+}
+
+/**
+ * "Name, Name ⏳, Name": the names run as one text, broken only by the marks of people who have
+ * not confirmed or declined (each a span with its meaning in words). The board shows hundreds of
+ * cards: every extra element or text node is more for the server to write.
+ */
+function peopleLine(card: BoardCard, t: ReturnType<typeof useT>): ReactNode[] {
+  const out: ReactNode[] = [];
+  let text = "";
+  card.people.forEach((p, i) => {
+    text += `${i > 0 ? ", " : ""}${p.name}`;
+    const mark =
+      p.confirmation === "pending" || p.confirmation === "must_reconfirm"
+        ? { title: t(`board.confirmation.${p.confirmation}` as MessageKey), sign: " ⏳" }
+        : p.confirmation === "declined"
+          ? { title: t("board.confirmation.declined"), sign: " ✖" }
+          : null;
+    if (mark) {
+      out.push(
+        text,
+        <span key={i} title={mark.title}>
+          {mark.sign}
+        </span>,
+      );
+      text = "";
+    }
+  });
+  if (text) out.push(text);
+  return out;
 }
 
 export function SessionCard({
@@ -64,7 +94,7 @@ export function SessionCard({
       data-card-id={card.id}
       data-drop-card={inTray ? undefined : card.id}
       data-version={card.version}
-      draggable={drag.enabled}
+      draggable={drag.enabled ? true : undefined}
       onDragStart={drag.enabled ? (event) => drag.onDragStart(card, event) : undefined}
       onDragEnd={drag.enabled ? drag.onDragEnd : undefined}
       aria-labelledby={`card-${card.id}-title`}
@@ -81,23 +111,9 @@ export function SessionCard({
         {card.format ? <span className="badge">{card.format}</span> : null}
         {card.theme ? <span className="card-theme">{card.theme.name}</span> : null}
       </p>
-      {card.people.length > 0 ? (
-        <p className="card-people">
-          {card.people.map((p, i) => (
-            <span key={i}>
-              {i > 0 ? ", " : ""}
-              {p.name}
-              {p.confirmation === "pending" || p.confirmation === "must_reconfirm" ? (
-                <span title={t(`board.confirmation.${p.confirmation}` as MessageKey)}> ⏳</span>
-              ) : p.confirmation === "declined" ? (
-                <span title={t("board.confirmation.declined")}> ✖</span>
-              ) : null}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      {card.people.length > 0 ? <p className="card-people">{peopleLine(card, t)}</p> : null}
       <CardState card={card} />
-      <Link className="card-move" to={boardHref(data, { edit: card.id })} preventScrollReset aria-describedby={`card-${card.id}-title`}>
+      <Link className="card-move" to={boardHref(data, { edit: card.id })} preventScrollReset discover="none" aria-describedby={`card-${card.id}-title`}>
         {card.roomId ? t("board.card.move") : t("board.card.place")}
       </Link>
     </article>

@@ -175,7 +175,7 @@ export function PlacementForm({
           <button type="submit" className="button button-primary" disabled={fetcher.state !== "idle"}>
             {card.roomId ? t("board.edit.confirmMove") : t("board.edit.confirmPlace")}
           </button>
-          <Link to={boardHref(data)} preventScrollReset className="button">
+          <Link to={boardHref(data)} preventScrollReset discover="none" className="button">
             {t("board.edit.close")}
           </Link>
         </div>
@@ -262,7 +262,7 @@ export function Suggestions({ data, fetcher, hydrated }: { data: BoardData; fetc
           </li>
         ))}
       </ul>
-      <Link to={boardHref(data)} preventScrollReset>
+      <Link to={boardHref(data)} preventScrollReset discover="none">
         {t("board.suggestions.close")}
       </Link>
     </section>
@@ -330,9 +330,9 @@ function ConflictItem({
   return (
     <li className={`level-${c.level}${c.acknowledged ? " is-acknowledged" : ""}`} data-conflict-key={c.key}>
       <p className="conflict-head">
-        <span aria-hidden="true">{c.acknowledged ? "✓" : LEVEL_ICONS[c.level]} </span>
-        <strong>{t(`level.${c.level}` as MessageKey)}</strong> · {t(`rule.${c.rule}` as MessageKey)}
-        {c.acknowledged ? <> · {t("board.conflicts.acknowledged")}</> : null}
+        <span aria-hidden="true">{`${c.acknowledged ? "✓" : LEVEL_ICONS[c.level]} `}</span>
+        <strong>{t(`level.${c.level}` as MessageKey)}</strong>
+        {` · ${t(`rule.${c.rule}` as MessageKey)}${c.acknowledged ? ` · ${t("board.conflicts.acknowledged")}` : ""}`}
       </p>
       <p className="conflict-message">{c.message}</p>
       {c.acknowledged && c.acknowledgedReason ? <p className="conflict-reason">{t("board.conflicts.reason", { reason: c.acknowledgedReason })}</p> : null}
@@ -341,7 +341,7 @@ function ConflictItem({
           {c.sessions
             .filter((s) => c.level !== "info" && data.cards.some((card) => card.id === s.id))
             .map((s) => (
-              <Link key={s.id} to={boardHref(data, { suggest: s.id })} preventScrollReset className="button button-small">
+              <Link key={s.id} to={boardHref(data, { suggest: s.id })} preventScrollReset discover="none" className="button button-small">
                 {t("board.conflicts.suggest", { title: s.title })}
               </Link>
             ))}
