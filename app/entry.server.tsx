@@ -1,9 +1,9 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { htmlStream } from "./server/html-stream.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -44,52 +44,6 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
-}
-
-/**
- * React's output as the response body. React writes the page in 2 KB pieces and calls `flush()`
- * after each pass; the pieces of one pass go out as one chunk, at once. (A PassThrough read by a
- * web stream moved a large page, the schedule board's 1.4 MB, through hundreds of small chunks,
- * pausing React each time its buffer filled.)
- */
-function htmlStream(): { body: ReadableStream<Uint8Array>; sink: Writable } {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  /** The reader went away (the browser navigated off): React stops on the sink's "close". */
-  let cancelled = false;
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel() {
-      cancelled = true;
-      sink.destroy();
-    },
-  });
-  let pending: Uint8Array[] = [];
-  const send = () => {
-    if (pending.length === 0 || cancelled) return;
-    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
-    pending = [];
-  };
-  const sink = Object.assign(
-    new Writable({
-      write(chunk: Uint8Array, _encoding, callback) {
-        pending.push(chunk);
-        callback();
-      },
-      final(callback) {
-        send();
-        if (!cancelled) controller.close();
-        callback();
-      },
-      destroy(error, callback) {
-        if (error && !cancelled) controller.error(error);
-        callback(error);
-      },
-    }),
-    { flush: send },
-  );
-  return { body, sink };
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
