@@ -197,10 +197,15 @@ export function BoardPage({
     const stack = under.length > 0 ? under : event.target instanceof Element ? [event.target] : [];
     const element = stack.find((e) => e.closest<HTMLElement>("[data-card-id]")?.dataset.cardId !== drag.card.id);
     if (!element) return null;
-    const card = element.closest<HTMLElement>("[data-drop-card]");
-    if (card) return { kind: "swap", other: card.dataset.dropCard!, otherVersion: Number(card.dataset.version) };
+    // A card on the grid (a card in the tray is no target).
+    const card = element.closest<HTMLElement>(".board-room [data-card-id]");
+    if (card) return { kind: "swap", other: card.dataset.cardId!, otherVersion: Number(card.dataset.version) };
     const cell = element.closest<HTMLElement>("[data-cell]");
-    if (cell) return { kind: "place", room: cell.dataset.room!, at: Number(cell.dataset.at), date: cell.dataset.date!, time: cell.dataset.time! };
+    if (cell) {
+      const at = Number(cell.dataset.at);
+      const row = data.grid.rows.find((r) => r.at === at);
+      return row ? { kind: "place", room: cell.dataset.room!, at, date: row.date, time: row.time } : null;
+    }
     if (element.closest("[data-drop-tray]")) return drag.placed ? { kind: "unschedule" } : null;
     return null;
   };
@@ -384,7 +389,7 @@ export function BoardPage({
           <ul className="board-tray-list" data-testid="tray">
             {data.tray.map((card) => (
               <li key={card.id}>
-                <SessionCard card={card} data={data} drag={drag} inTray />
+                <SessionCard card={card} data={data} drag={drag} />
               </li>
             ))}
           </ul>

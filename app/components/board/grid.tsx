@@ -77,13 +77,11 @@ export function SessionCard({
   data,
   drag,
   style,
-  inTray = false,
 }: {
   card: BoardCard;
   data: BoardData;
   drag: DragHandlers;
   style?: React.CSSProperties;
-  inTray?: boolean;
 }) {
   const t = useT();
   const worst = card.conflicts.find((c) => !c.acknowledged)?.level;
@@ -92,7 +90,6 @@ export function SessionCard({
       className={`session-card${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
       style={{ ...style, ["--theme" as string]: card.theme?.colour ?? "#888888" }}
       data-card-id={card.id}
-      data-drop-card={inTray ? undefined : card.id}
       data-version={card.version}
       draggable={drag.enabled ? true : undefined}
       onDragStart={drag.enabled ? (event) => drag.onDragStart(card, event) : undefined}
@@ -162,7 +159,6 @@ export function BoardGrid({ data, drag }: { data: BoardData; drag: DragHandlers 
                   data-cell=""
                   data-room={room.id}
                   data-at={row.at}
-                  data-date={row.date}
                   data-time={row.time}
                 />
               ))}
