@@ -54,7 +54,7 @@ describe("an organiser imports speakers from a CSV file", () => {
     await expect.poll(() => page.getByTestId("csv-summary").textContent()).toContain("1500 à importer");
     await page.getByRole("button", { name: "Importer 1500 ligne(s)" }).click();
     await page.waitForURL((url) => url.searchParams.has("job"));
-    expect(await page.getByTestId("csv-progress").getAttribute("max")).toBe("1500");
+    await expect.poll(() => page.getByTestId("csv-progress").getAttribute("max")).toBe("1500");
     await expect.poll(() => page.getByTestId("csv-progress-text").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
     expect(await page.getByTestId("csv-progress").getAttribute("value")).toBe("1500");
     expect(await page.getByTestId("csv-progress-text").textContent()).toContain("Import terminé : 1500 ligne(s) créée(s)");

@@ -54,7 +54,8 @@ describe("an admin manages organisers", () => {
     // The editor's next navigation (client-side, through the shell) lands on the login page.
     await editor.getByRole("link", { name: "Sessions" }).first().click();
     await editor.waitForURL((url) => url.pathname === "/login");
-    expect(await editor.getByRole("button", { name: "Se connecter" }).count()).toBe(1);
+    // The router changes the URL before React draws the new page: wait for the form itself.
+    await expect.poll(() => editor.getByRole("button", { name: "Se connecter" }).count()).toBe(1);
 
     expectNoBrowserErrors(admin);
     expectNoBrowserErrors(editor);
