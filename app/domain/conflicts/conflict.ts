@@ -61,11 +61,6 @@ export function lowPart(key: number, n: number): number {
   return key - Math.floor(key / n) * n;
 }
 
-/** Two ids in code-unit order. */
-export function pair(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
-}
-
 /** Sorted distinct strings (code-unit order), for small lists; sorts in place. */
 export function sortedDistinct(values: string[]): string[] {
   const n = values.length;

@@ -10,6 +10,7 @@ import {
   RULES,
   type AcknowledgementInput,
   type Level,
+  type PersonInput,
   type ProgrammeInput,
   type RoomInput,
   type RuleId,
@@ -147,10 +148,7 @@ export function buildModel(input: ProgrammeInput, eachSession?: (model: Model, i
       personPublic[p] = (isBlank(person.publicName) ? PUBLIC_NAME_BLANK : 0) | (isBlank(person.bio[mainLanguage]) ? BIO_BLANK : 0);
     }
     // Availability now rather than on first use: the person is at hand (sessions meet them in random order).
-    if (unavailableOn && person.availability.length > 0) {
-      const windows = union(person.availability);
-      if (windows.length > 0) availability.set(p, windows);
-    }
+    if (unavailableOn) keepAvailability(availability, p, person);
   }
   const personIndex = new IdIndex(personIds); // the first position of a repeated id wins
 
@@ -323,13 +321,17 @@ export function availabilityOf(model: Model, p: number): Float64Array {
   if (p >= model.knownPeople) return EMPTY;
   if (!model.availabilityRead) {
     // The rule was off when the model was built: read everyone's windows now, once.
-    model.input.people.forEach((person, q) => {
-      const windows = union(person.availability);
-      if (windows.length > 0) model.availability.set(q, windows);
-    });
+    model.input.people.forEach((person, q) => keepAvailability(model.availability, q, person));
     model.availabilityRead = true;
   }
   return model.availability.get(p) ?? EMPTY;
+}
+
+/** Records person p's merged windows when they gave some (Model.availability). */
+function keepAvailability(into: Map<number, Float64Array>, p: number, person: PersonInput): void {
+  if (person.availability.length === 0) return;
+  const windows = union(person.availability);
+  if (windows.length > 0) into.set(p, windows);
 }
 
 /** Walking time from room a to room b (ms); missing → the edition's changeover. */
