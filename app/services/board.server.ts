@@ -198,28 +198,20 @@ export async function loadBoard(
 
   // Cards share their theme and people objects (one per theme, one per person, role and
   // confirmation), for the same reason.
-  const themeViews = new Map<string, NonNullable<BoardCard["theme"]>>();
-  const themeView = (id: string) => {
-    let view = themeViews.get(id);
-    if (!view) {
+  const themeView = sharedView(
+    (id: string) => id,
+    (id): BoardCard["theme"] => {
       const theme = themesById.get(id);
-      if (!theme) return null;
-      view = { id: theme.id, name: theme.name[locale], colour: entry.themeColours.get(theme.id) ?? "#555555" };
-      themeViews.set(id, view);
-    }
-    return view;
-  };
-  const personViews = new Map<string, CardPerson>();
-  const personView = (p: SessionInput["people"][number]): CardPerson => {
-    const key = `${p.personId}|${p.role}|${p.confirmation}`;
-    let view = personViews.get(key);
-    if (!view) {
+      return theme ? { id: theme.id, name: theme.name[locale], colour: entry.themeColours.get(theme.id) ?? "#555555" } : null;
+    },
+  );
+  const personView = sharedView(
+    (p: SessionInput["people"][number]) => `${p.personId}|${p.role}|${p.confirmation}`,
+    (p): CardPerson => {
       const person = peopleById.get(p.personId);
-      view = { name: person?.publicName ?? person?.name ?? "?", role: p.role, confirmation: p.confirmation };
-      personViews.set(key, view);
-    }
-    return view;
-  };
+      return { name: person?.publicName ?? person?.name ?? "?", role: p.role, confirmation: p.confirmation };
+    },
+  );
 
   const card = (s: SessionInput): BoardCard => {
     const format = s.formatId ? formatsById.get(s.formatId) : undefined;
@@ -849,5 +841,17 @@ export async function previewBoardChange(
     appeared: appeared.filter((c) => c.rule !== "UNSCHEDULED").map(view),
     disappeared: disappeared.filter((c) => c.rule !== "UNSCHEDULED").map(view),
     blocked: block ? block.message[locale] : null,
+  };
+}
+
+/** One view object per key, made on first use and then shared (see loadBoard). */
+function sharedView<A, V>(keyOf: (a: A) => string, make: (a: A) => V): (a: A) => V {
+  const views = new Map<string, V>();
+  return (a) => {
+    const key = keyOf(a);
+    if (views.has(key)) return views.get(key)!;
+    const view = make(a);
+    views.set(key, view);
+    return view;
   };
 }
