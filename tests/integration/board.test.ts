@@ -280,16 +280,19 @@ describe("the drag preview and the state poll", () => {
 });
 
 describe("concurrency", () => {
-  it("two organisers dropping two sessions into the same room and time: exactly one succeeds", async () => {
+  /** Two editors, an edition with one room open on the first day, two unplaced sessions, and 10:00–11:00. */
+  const twoEditorsOneRoom = async () => {
     const database = await db();
-    const a = await signIn("editor");
-    const b = await signIn("editor");
+    const [a, b] = [await signIn("editor"), await signIn("editor")];
     const edition = await createEdition(database);
     const room = await createRoom(database, { editionId: edition.id, openingHours: [{ date: "2016-03-09", opens: "09:00", closes: "18:00" }] });
     const s1 = await createSession(database, { editionId: edition.id });
     const s2 = await createSession(database, { editionId: edition.id });
-    const start = at(DAY1, "10:00");
-    const end = at(DAY1, "11:00");
+    return { database, a, b, edition, room, s1, s2, start: at(DAY1, "10:00"), end: at(DAY1, "11:00") };
+  };
+
+  it("two organisers dropping two sessions into the same room and time: exactly one succeeds", async () => {
+    const { database, a, b, edition, room, s1, s2, start, end } = await twoEditorsOneRoom();
     const results = await Promise.all([
       applyBoardChange(database, { editionId: edition.id, organiser: a.organiser, locale: "fr", change: { kind: "place", session: s1.uuid, version: 1, room: room.uuid, start, end } }),
       applyBoardChange(database, { editionId: edition.id, organiser: b.organiser, locale: "fr", change: { kind: "place", session: s2.uuid, version: 1, room: room.uuid, start, end } }),
@@ -303,15 +306,7 @@ describe("concurrency", () => {
   });
 
   it("a drop refused because another organiser took the place since the board was read says who did what", async () => {
-    const database = await db();
-    const a = await signIn("editor");
-    const b = await signIn("editor");
-    const edition = await createEdition(database);
-    const room = await createRoom(database, { editionId: edition.id, openingHours: [{ date: "2016-03-09", opens: "09:00", closes: "18:00" }] });
-    const s1 = await createSession(database, { editionId: edition.id });
-    const s2 = await createSession(database, { editionId: edition.id });
-    const start = at(DAY1, "10:00");
-    const end = at(DAY1, "11:00");
+    const { database, a, b, edition, room, s1, s2, start, end } = await twoEditorsOneRoom();
     const read = Date.UTC(2026, 0, 5, 9, 0);
     const placedByA = await applyBoardChange(database, {
       editionId: edition.id,
