@@ -455,6 +455,22 @@ export const conflictAcknowledgements = sqliteTable(
   (t) => [index("conflict_acknowledgements_edition_idx").on(t.editionId, t.key)],
 );
 
+/**
+ * The state of an edition's programme as the conflict engine reads it, kept by triggers
+ * (drizzle/0001_programme_stamps.sql): every insert, update or delete of a row the engine reads
+ * (the edition, its rooms and their hours and walking times, slots, formats, themes, speakers and
+ * their windows and organisations, sessions and their people, acknowledgements) adds one to
+ * `changes`. The token is drawn when the edition is created, so a recreated database never
+ * repeats a stamp (ADR 0007).
+ */
+export const programmeStamps = sqliteTable("programme_stamps", {
+  editionId: integer()
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  token: text().notNull(),
+  changes: integer().notNull().default(0),
+});
+
 /** An immutable published programme: the public snapshot and who published it. */
 export const programmeVersions = sqliteTable(
   "programme_versions",

@@ -1,12 +1,10 @@
 // One incremental conflict checker per edition, kept in the server process and keyed by the
-// programme's state (docs/decisions/0006-board.md). The state is a "stamp": one SQL statement
-// that aggregates, per table the engine reads, the row count, the ids, the versions and the
-// last change. Every write through the app raises a version, adds or removes rows, or moves a
-// timestamp, so a stamp that did not change means the cached checker is the database's state.
-import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+// programme's state (docs/decisions/0007-board.md). The state is a "stamp": a counter that
+// triggers in the database raise on every insert, update or delete of a row the engine reads,
+// whoever writes it, so a stamp that did not change means the cached checker is the database's state.
+import { eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { themes } from "~/db/schema";
+import { programmeStamps, themes } from "~/db/schema";
 import { createChecker, type Change, type Checker, type SessionInput } from "~/domain/conflicts";
 import { loadProgramme, type LoadedProgramme } from "./programme.server";
 
@@ -24,36 +22,18 @@ export type CachedProgramme = {
 const MAX_EDITIONS = 8;
 const cache = new Map<number, CachedProgramme>();
 
-/** The programme's state in one statement: it changes whenever anything the engine reads changes. */
+/**
+ * The programme's state: a counter the database's triggers raise on every change of a row the
+ * engine reads, after a token drawn with the edition. One primary-key read, whatever the size.
+ */
 export async function programmeStamp(db: Queryable, editionId: number): Promise<string> {
-  const row = await db.get<Record<string, unknown>>(sql`
-    SELECT
-      (SELECT version || ':' || updated_at FROM editions WHERE id = ${editionId}) AS edition,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || ifnull(max(updated_at), 0)
-         FROM sessions WHERE edition_id = ${editionId}) AS sessions,
-      (SELECT count(*) || ':' || total(ss.id) || ':' || total(ss.version) || ':' || ifnull(max(ss.confirmation_changed_at), 0)
-              || ':' || total(ss.id * length(ss.confirmation)) || ':' || total(ss.speaker_id * ss.position) || ':' || total(ss.id * length(ss.role))
-         FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id WHERE s.edition_id = ${editionId}) AS people,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || ifnull(max(updated_at), 0)
-         FROM speakers WHERE edition_id = ${editionId}) AS speakers,
-      (SELECT count(*) || ':' || total(w.id) || ':' || total(w.starts_at) || ':' || total(w.ends_at)
-         FROM availability_windows w JOIN speakers p ON p.id = w.speaker_id WHERE p.edition_id = ${editionId}) AS availability,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || ifnull(max(updated_at), 0)
-         FROM rooms WHERE edition_id = ${editionId}) AS rooms,
-      (SELECT count(*) || ':' || total(h.id) || ':' || group_concat(h.id || h.date || h.opens || h.closes, ',')
-         FROM room_opening_hours h JOIN rooms r ON r.id = h.room_id WHERE r.edition_id = ${editionId}) AS hours,
-      (SELECT count(*) || ':' || total(w.minutes * (w.room_id + 7 * w.other_room_id))
-         FROM room_walking_times w JOIN rooms r ON r.id = w.room_id WHERE r.edition_id = ${editionId}) AS walks,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || total(starts_at) || ':' || total(ends_at)
-         FROM slots WHERE edition_id = ${editionId}) AS slots,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || ifnull(max(updated_at), 0)
-         FROM formats WHERE edition_id = ${editionId}) AS formats,
-      (SELECT count(*) || ':' || total(id) || ':' || total(version) || ':' || ifnull(max(updated_at), 0)
-         FROM themes WHERE edition_id = ${editionId}) AS themes,
-      (SELECT count(*) || ':' || total(id) || ':' || total(ifnull(withdrawn_at, 0))
-         FROM conflict_acknowledgements WHERE edition_id = ${editionId}) AS acknowledgements
-  `);
-  return createHash("sha256").update(JSON.stringify(row ?? null)).digest("base64url").slice(0, 22);
+  const row = await db
+    .select({ token: programmeStamps.token, changes: programmeStamps.changes })
+    .from(programmeStamps)
+    .where(eq(programmeStamps.editionId, editionId))
+    .get();
+  if (!row) throw new Error(`Edition ${editionId} has no programme stamp`);
+  return `${row.token}.${row.changes}`;
 }
 
 async function build(db: Queryable, editionId: number, stamp: string): Promise<CachedProgramme> {
