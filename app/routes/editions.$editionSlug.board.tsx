@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { BoardPage } from "~/components/board/board-page";
+import { packBoard, unpackBoard } from "~/components/board/packed";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...query,
   });
   if ("redirectDay" in board) throw redirect(`/editions/${edition.slug}/board?day=${board.redirectDay}`);
-  return { board, canWrite: canWrite(organiser), editionSlug: edition.slug, title: edition.title };
+  return { board: packBoard(board), canWrite: canWrite(organiser), editionSlug: edition.slug, title: edition.title };
 }
 
 const STATUS = { stale: 409, blocked: 422, invalid: 400 } as const;
@@ -58,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BoardRoute() {
-  const { board, canWrite, editionSlug } = useLoaderData<typeof loader>();
+  const { board: packed, canWrite, editionSlug } = useLoaderData<typeof loader>();
+  const board = useMemo(() => unpackBoard(packed), [packed]);
   return <BoardPage data={board} canWrite={canWrite} editionSlug={editionSlug} notice={board.notice} />;
 }
 

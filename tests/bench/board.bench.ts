@@ -33,6 +33,7 @@ const bench: BenchModule = {
       const { createOrganiser } = await import("../factories");
       const { startLoginSession } = await import("~/services/auth.server");
       const { loadBoard } = await import("~/services/board.server");
+      const { packBoard } = await import("~/components/board/packed");
       const { createAppHandler } = await import("~/server/handler.server");
       const { createRemixStub } = await import("@remix-run/testing");
       const { Outlet } = await import("@remix-run/react");
@@ -93,7 +94,7 @@ const bench: BenchModule = {
           editions: [{ slug, title: w.edition.name }],
           organiser: { name: organiser.name, role: organiser.role },
         },
-        "routes/editions.$editionSlug.board": { board, canWrite: true, editionSlug: slug, title: w.edition.name },
+        "routes/editions.$editionSlug.board": { board: packBoard(board), canWrite: true, editionSlug: slug, title: w.edition.name },
       };
       let rendered = 0;
       const render = () => {

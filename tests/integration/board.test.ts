@@ -2,7 +2,9 @@
 // move, swap, unschedule, undo), refusals (stale version, block conflict), acknowledgements,
 // the drag preview, scoping to the edition, and query counts that do not grow with the programme.
 import { and, desc, eq } from "drizzle-orm";
+import { decode } from "turbo-stream";
 import { describe, expect, it } from "vitest";
+import { unpackBoard, type PackedBoard } from "~/components/board/packed";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, conflictAcknowledgements, emails, organisations, rooms, sessions, sessionSpeakers } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
@@ -42,6 +44,32 @@ describe("the board page", () => {
     expect(html).toContain("Algorithmes et management");
     // Viewers do not get the change forms.
     expect(html).not.toContain("Accepter ce conflit");
+  });
+
+  it("sends the rendered day and its data in one document the browser can hydrate", async () => {
+    const { cookie } = await signIn("editor");
+    const response = await request(`${BOARD}?day=${DAY1}`, { cookie });
+    const html = await response.text();
+    expect(html.startsWith("<!DOCTYPE html><html")).toBe(true);
+    // Whole characters only: a streamed render once cut accented ones at its buffers' ends.
+    expect(html).not.toMatch(/[\u0000\uFFFD]/);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("Content-Security-Policy")!)![1]!;
+    // The last script hands the data to the stream Remix's client reads (with the request's nonce).
+    const open = `<script nonce="${nonce}">window.__remixContext.streamController.enqueue(`;
+    const close = ");window.__remixContext.streamController.close();</script>";
+    expect(html.endsWith(close)).toBe(true);
+    const start = html.lastIndexOf(open);
+    expect(start).toBeGreaterThan(0);
+    const text = JSON.parse(html.slice(start + open.length, -close.length)) as string;
+    // As the browser reads it: the text through a TextEncoderStream, then Remix's turbo-stream decoder.
+    const decoded = await decode(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(text)), c.close()) }));
+    const { loaderData } = decoded.value as { loaderData: Record<string, { board: PackedBoard }> };
+    const board = unpackBoard(loaderData["routes/editions.$editionSlug.board"]!.board);
+    expect(board.day).toBe(DAY1);
+    // The data is the page's own: the cards it draws, on the board and in the tray.
+    const drawn = new Set([...html.matchAll(/data-card-id="([^"]+)"/g)].map((m) => m[1]));
+    expect(new Set([...board.cards, ...board.tray].map((c) => c.id))).toEqual(drawn);
+    expect(board.cards.length).toBeGreaterThan(20);
   });
 
   it("sends a missing or unknown day to the edition's first day", async () => {
