@@ -177,7 +177,7 @@ export async function loadBoard(
   for (const c of conflicts) {
     if (c.rule === "UNSCHEDULED" || !c.sessions.some((id) => daySessions.has(id))) continue;
     // One object per conflict, listed by the panel and by each of its cards: the page's data
-    // (turbo-stream keeps shared objects shared) carries each message once.
+    // (packBoard writes a shared object once) carries each message once.
     const view: PanelConflict = {
       key: c.key,
       rule: c.rule,
