@@ -12,7 +12,7 @@ import { addDays, dayContaining, localDate, localTime, localToEpoch, LocalTimeEr
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor, type AuditAction } from "~/models/audit.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
-import { afterCommit, currentProgramme, forgetProgramme, programmeStamp, type CachedProgramme } from "./programme-cache.server";
+import { afterCommit, currentProgramme, derivedView, forgetProgramme, programmeStamp, type CachedProgramme } from "./programme-cache.server";
 import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server";
 import { acknowledgeConflict, ConflictGoneError } from "./conflicts.server";
 import type { z } from "zod";
@@ -131,7 +131,118 @@ export async function loadBoard(
   const day = days.find((d) => d.date === args.day) ?? null;
   if (!day) return { redirectDay: days[0]?.date ?? "" };
   const step: BoardStep = (BOARD_STEPS as readonly number[]).includes(args.step) ? (args.step as BoardStep) : 30;
+  // What the day shows whoever looks: built once per programme state, locale, day and step.
+  const view = derivedView(entry, `board|${locale}|${day.date}|${step}`, () => dayView(entry, locale, day, step));
+  const { sessionsById, roomsById, cards } = view;
 
+  const filters = args.filters;
+  const q = filters.q.trim().toLocaleLowerCase(locale);
+  const tray = view.unplaced
+    .filter(
+      ({ session: s }) =>
+        (!q || `${s.title.fr ?? ""} ${s.title.en ?? ""}`.toLocaleLowerCase(locale).includes(q)) &&
+        (!filters.theme || s.themeId === filters.theme) &&
+        (!filters.format || s.formatId === filters.format) &&
+        (!filters.person || s.people.some((p) => p.personId === filters.person)),
+    )
+    .map(({ card }) => card);
+
+  let suggestions: BoardData["suggestions"] = null;
+  const suggested = args.suggest ? sessionsById.get(args.suggest) : undefined;
+  if (suggested && suggested.status !== "cancelled") {
+    suggestions = {
+      session: { id: suggested.id, title: titleOf(suggested, locale), version: programme.sessionMeta.get(suggested.id)?.version ?? 1 },
+      items: checker.suggest(suggested.id, 5).map((s) => {
+        const room = roomsById.get(s.roomId);
+        const date = localDate(s.start, timeZone);
+        const start = localTime(s.start, timeZone);
+        const end = localTime(s.end, timeZone);
+        return {
+          roomId: s.roomId,
+          roomName: room?.name ?? s.roomId,
+          date,
+          start,
+          end,
+          endsNextDay: localDate(s.end - 1, timeZone) !== date,
+          label: translate(locale, "board.suggestion.label", { room: room?.name ?? "", day: formatLocalDate(date, locale), start, end }),
+        };
+      }),
+    };
+  }
+
+  const edited = args.edit ? sessionsById.get(args.edit) : undefined;
+  const editing = edited && edited.status !== "cancelled" ? (view.cardOf.get(edited.id) ?? view.card(edited)) : null;
+  const swapTargets = editing
+    ? cards
+        .filter((c) => c.id !== editing.id)
+        .map((c) => ({
+          id: c.id,
+          title: c.title,
+          version: c.version,
+          label: `${c.title} (${roomsById.get(c.roomId!)?.name ?? ""} ${c.startLabel}–${c.endLabel})`,
+        }))
+    : [];
+
+  const top = undoTop(undoRows);
+  const undo: UndoView = top
+    ? {
+        change: top.change,
+        label: translate(locale, `board.undo.${top.action}` as MessageKey, {
+          title: top.sessionUuids.map((id) => (sessionsById.has(id) ? titleOf(sessionsById.get(id)!, locale) : "?")).join(" ⇄ "),
+        }),
+      }
+    : null;
+
+  const saved = args.saved ? sessionsById.get(args.saved) : undefined;
+  const notice = saved
+    ? translate(locale, "board.saved", {
+        title: titleOf(saved, locale),
+        placement: placementTextOf(input.rooms, timeZone, isPlaced(saved) ? saved : { roomId: null, start: null, end: null }, locale),
+      })
+    : null;
+
+  return {
+    stamp: entry.stamp,
+    asOf,
+    timeZone,
+    day: day.date,
+    days: view.days,
+    step,
+    grid: view.grid,
+    rooms: view.rooms,
+    cards,
+    tray,
+    trayTotal: view.unplaced.length,
+    filters,
+    options: view.options,
+    conflicts: view.panel,
+    suggestions,
+    editing,
+    swapTargets,
+    undo,
+    notice,
+  };
+}
+
+type EditionDay = CachedProgramme["programme"]["input"]["edition"]["days"][number];
+
+/** One day of the board as every organiser sees it; read-only once made (see `derivedView`). */
+type DayView = Pick<BoardData, "days" | "grid" | "rooms" | "cards" | "options"> & {
+  panel: PanelConflict[];
+  /** The unscheduled sessions and their cards, by title: the tray before its filters. */
+  unplaced: { session: SessionInput; card: BoardCard }[];
+  /** The cards of the day and of the tray, by session. */
+  cardOf: Map<string, BoardCard>;
+  /** A card for any session, sharing this view's theme and person objects. */
+  card: (s: SessionInput) => BoardCard;
+  sessionsById: Map<string, SessionInput>;
+  roomsById: Map<string, CachedProgramme["programme"]["input"]["rooms"][number]>;
+};
+
+function dayView(entry: CachedProgramme, locale: Locale, day: EditionDay, step: BoardStep): DayView {
+  const { programme, checker } = entry;
+  const { input, timeZone } = programme;
+  const days = input.edition.days;
   const formatsById = new Map(input.formats.map((f) => [f.id, f]));
   const themesById = new Map(input.themes.map((t) => [t.id, t]));
   const peopleById = new Map(input.people.map((p) => [p.id, p]));
@@ -242,18 +353,10 @@ export async function loadBoard(
   };
 
   const cards = onDay.sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1)).map(card);
-  const filters = args.filters;
-  const q = filters.q.trim().toLocaleLowerCase(locale);
-  const tray = unplaced
-    .filter(
-      (s) =>
-        (!q || `${s.title.fr ?? ""} ${s.title.en ?? ""}`.toLocaleLowerCase(locale).includes(q)) &&
-        (!filters.theme || s.themeId === filters.theme) &&
-        (!filters.format || s.formatId === filters.format) &&
-        (!filters.person || s.people.some((p) => p.personId === filters.person)),
-    )
-    .map(card)
-    .sort((a, b) => a.title.localeCompare(b.title, locale));
+  const trayCards = unplaced.map((session) => ({ session, card: card(session) })).sort((a, b) => a.card.title.localeCompare(b.card.title, locale));
+  const cardOf = new Map<string, BoardCard>();
+  for (const c of cards) cardOf.set(c.id, c);
+  for (const t of trayCards) cardOf.set(t.card.id, t.card);
 
   const rooms: BoardRoom[] = input.rooms.map((room) => ({
     id: room.id,
@@ -268,75 +371,13 @@ export async function loadBoard(
       .map((s) => ({ start: s.start, end: s.end, label: `${localTime(s.start, timeZone)}–${localTime(s.end, timeZone)}` })),
   }));
 
-  let suggestions: BoardData["suggestions"] = null;
-  const suggested = args.suggest ? sessionsById.get(args.suggest) : undefined;
-  if (suggested && suggested.status !== "cancelled") {
-    suggestions = {
-      session: { id: suggested.id, title: titleOf(suggested, locale), version: programme.sessionMeta.get(suggested.id)?.version ?? 1 },
-      items: checker.suggest(suggested.id, 5).map((s) => {
-        const room = roomsById.get(s.roomId);
-        const date = localDate(s.start, timeZone);
-        const start = localTime(s.start, timeZone);
-        const end = localTime(s.end, timeZone);
-        return {
-          roomId: s.roomId,
-          roomName: room?.name ?? s.roomId,
-          date,
-          start,
-          end,
-          endsNextDay: localDate(s.end - 1, timeZone) !== date,
-          label: translate(locale, "board.suggestion.label", { room: room?.name ?? "", day: formatLocalDate(date, locale), start, end }),
-        };
-      }),
-    };
-  }
-
-  const edited = args.edit ? sessionsById.get(args.edit) : undefined;
-  const editing = edited && edited.status !== "cancelled" ? card(edited) : null;
-  const swapTargets = editing
-    ? cards
-        .filter((c) => c.id !== editing.id)
-        .map((c) => ({
-          id: c.id,
-          title: c.title,
-          version: c.version,
-          label: `${c.title} (${roomsById.get(c.roomId!)?.name ?? ""} ${c.startLabel}–${c.endLabel})`,
-        }))
-    : [];
-
-  const top = undoTop(undoRows);
-  const undo: UndoView = top
-    ? {
-        change: top.change,
-        label: translate(locale, `board.undo.${top.action}` as MessageKey, {
-          title: top.sessionUuids.map((id) => (sessionsById.has(id) ? titleOf(sessionsById.get(id)!, locale) : "?")).join(" ⇄ "),
-        }),
-      }
-    : null;
-
-  const saved = args.saved ? sessionsById.get(args.saved) : undefined;
-  const notice = saved
-    ? translate(locale, "board.saved", {
-        title: titleOf(saved, locale),
-        placement: placementTextOf(input.rooms, timeZone, isPlaced(saved) ? saved : { roomId: null, start: null, end: null }, locale),
-      })
-    : null;
-
   const allPeople = new Set<string>();
   for (const s of unplaced) for (const p of s.people) allPeople.add(p.personId);
   return {
-    stamp: entry.stamp,
-    asOf,
-    timeZone,
-    day: day.date,
     days: days.map((d) => ({ date: d.date, label: formatLocalDate(d.date, locale) })),
-    step,
     grid: { start: gridStart, end: gridEnd, rows },
     rooms,
     cards,
-    tray,
-    trayTotal: unplaced.length,
-    filters,
     options: {
       themes: input.themes.map((t) => ({ id: t.id, name: t.name[locale] })),
       formats: input.formats.map((f) => ({ id: f.id, name: f.name[locale] })),
@@ -344,12 +385,12 @@ export async function loadBoard(
         .map((id) => ({ id, name: peopleById.get(id)?.publicName ?? peopleById.get(id)?.name ?? id }))
         .sort((a, b) => a.name.localeCompare(b.name, locale)),
     },
-    conflicts: panel,
-    suggestions,
-    editing,
-    swapTargets,
-    undo,
-    notice,
+    panel,
+    unplaced: trayCards,
+    cardOf,
+    card,
+    sessionsById,
+    roomsById,
   };
 }
 

@@ -16,7 +16,12 @@ export type CachedProgramme = {
   sessionIndex: Map<string, number>;
   /** Display data the engine does not need. */
   themeColours: Map<string, string>;
+  /** Views derived from this state (a day of the board), dropped whenever the state changes. */
+  views: Map<string, unknown>;
 };
+
+/** At most this many derived views per edition (least recently used first out). */
+const MAX_VIEWS = 12;
 
 /** At most this many editions stay in memory (least recently used first out). */
 const MAX_EDITIONS = 8;
@@ -47,7 +52,25 @@ async function build(db: Queryable, editionId: number, stamp: string): Promise<C
     checker: createChecker(programme.input),
     sessionIndex: new Map(programme.input.sessions.map((s, i) => [s.id, i])),
     themeColours: new Map(themeRows.map((t) => [t.uuid, t.colour])),
+    views: new Map(),
   };
+}
+
+/**
+ * A view of the programme in this state, made on first use and shared by the requests that read
+ * the same state (the same stamp). Views are read-only: whoever needs a changed one copies it.
+ */
+export function derivedView<T>(entry: CachedProgramme, key: string, make: () => T): T {
+  if (entry.views.has(key)) {
+    const view = entry.views.get(key) as T;
+    entry.views.delete(key);
+    entry.views.set(key, view);
+    return view;
+  }
+  const view = make();
+  entry.views.set(key, view);
+  while (entry.views.size > MAX_VIEWS) entry.views.delete(entry.views.keys().next().value!);
+  return view;
 }
 
 function remember(editionId: number, entry: CachedProgramme) {
@@ -83,6 +106,7 @@ export function afterCommit(
   update: { stamp: string; changes: Change[]; sessions: SessionInput[]; versions: Map<string, number> },
 ): void {
   if (cache.get(editionId) !== entry) return;
+  entry.views.clear();
   try {
     for (const change of update.changes) entry.checker.apply(change);
     for (const session of update.sessions) {

@@ -1,7 +1,7 @@
 // The schedule board through the real request handler: loading a day, every change (place,
 // move, swap, unschedule, undo), refusals (stale version, block conflict), acknowledgements,
 // the drag preview, scoping to the edition, and query counts that do not grow with the programme.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { decode } from "turbo-stream";
 import { describe, expect, it } from "vitest";
 import { unpackBoard, type PackedBoard } from "~/components/board/packed";
@@ -70,6 +70,21 @@ describe("the board page", () => {
     const drawn = new Set([...html.matchAll(/data-card-id="([^"]+)"/g)].map((m) => m[1]));
     expect(new Set([...board.cards, ...board.tray].map((c) => c.id))).toEqual(drawn);
     expect(board.cards.length).toBeGreaterThan(20);
+  });
+
+  it("shows a change made outside the app on the next load: the day's cached view follows the programme stamp", async () => {
+    const { cookie } = await signIn("viewer");
+    const load = async (query = "") => (await request(`${BOARD}?day=${DAY1}${query}`, { cookie })).text();
+    const uuid = seedId("session", "uber-keynote");
+    const before = await load();
+    expect(before).not.toContain("Titre changé hors de l’app");
+    // The same view serves another filter of the tray: it is built once per state, not per query.
+    expect(await load("&q=algorithmes")).toContain("Algorithmes et management");
+    const { titleFr } = (await sessionRow(uuid))!;
+    await (await db()).run(sql`UPDATE sessions SET title_fr = 'Titre changé hors de l’app' WHERE uuid = ${uuid}`);
+    expect(await load()).toContain("Titre changé hors de l’app");
+    await (await db()).run(sql`UPDATE sessions SET title_fr = ${titleFr} WHERE uuid = ${uuid}`);
+    expect(await load()).toContain(titleFr!);
   });
 
   it("sends a missing or unknown day to the edition's first day", async () => {
