@@ -1,6 +1,6 @@
 // The board's data as its route sends it to the browser: one JSON text instead of a tree of
 // ~30,000 values. Remix serialises loader data with turbo-stream, which visits and indexes every
-// value (20 ms for an F1 day on the server, as long again to decode in the browser); a JSON text
+// value (15–25 ms for an F1 day on the server; the browser then rebuilds each one); a JSON text
 // costs it one string. Shared objects stay shared: each theme, person and conflict is written
 // once in a table and referred to by its position (ADR 0007).
 import type { BoardCard, BoardData, CardConflict, CardPerson, PanelConflict } from "~/services/board.server";
