@@ -61,22 +61,16 @@ async function build(db: Queryable, editionId: number, stamp: string): Promise<C
  * the same state (the same stamp). Views are read-only: whoever needs a changed one copies it.
  */
 export function derivedView<T>(entry: CachedProgramme, key: string, make: () => T): T {
-  if (entry.views.has(key)) {
-    const view = entry.views.get(key) as T;
-    entry.views.delete(key);
-    entry.views.set(key, view);
-    return view;
-  }
-  const view = make();
-  entry.views.set(key, view);
-  while (entry.views.size > MAX_VIEWS) entry.views.delete(entry.views.keys().next().value!);
+  const view = entry.views.has(key) ? (entry.views.get(key) as T) : make();
+  remember(entry.views, key, view, MAX_VIEWS);
   return view;
 }
 
-function remember(editionId: number, entry: CachedProgramme) {
-  cache.delete(editionId);
-  cache.set(editionId, entry);
-  while (cache.size > MAX_EDITIONS) cache.delete(cache.keys().next().value!);
+/** Puts `key` last (most recently used) and drops the least recently used keys past `max`. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value!);
 }
 
 /**
@@ -91,7 +85,7 @@ export async function currentProgramme(db: Queryable, editionId: number): Promis
   const cached = cache.get(editionId);
   if (cached && cached.stamp === stamp) return cached;
   const entry = await build(db, editionId, stamp);
-  remember(editionId, entry);
+  remember(cache, editionId, entry, MAX_EDITIONS);
   return entry;
 }
 
