@@ -4,6 +4,7 @@
 // edition's time zone (opening hours, slot templates). See docs/decisions/0003.
 import { relations, sql } from "drizzle-orm";
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -524,6 +525,59 @@ export const speakerReviews = sqliteTable(
     reviewedAt: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.organiserId, t.speakerId] })],
+);
+
+/**
+ * Fixed-window counters shared by every app server on the database (login and invitation
+ * throttling). Keys are opaque strings ("login:account:…", "login:address:…").
+ */
+export const rateLimitCounters = sqliteTable(
+  "rate_limit_counters",
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull().default(0),
+    windowEndsAt: integer().notNull(),
+    lastHitAt: integer().notNull(),
+  },
+  (t) => [index("rate_limit_counters_window_idx").on(t.windowEndsAt)],
+);
+
+export const IMPORT_UPLOAD_STATES = ["waiting", "running", "done", "failed"] as const;
+export type ImportUploadState = (typeof IMPORT_UPLOAD_STATES)[number];
+
+/**
+ * A programme file uploaded for import, waiting between its preview and its apply. Its bytes
+ * are kept in import_upload_chunks, so any app server sharing the database can apply it.
+ */
+export const importUploads = sqliteTable(
+  "import_uploads",
+  {
+    id: text().primaryKey(),
+    organiserId: integer()
+      .notNull()
+      .references(() => organisers.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    byteSize: integer().notNull(),
+    state: text({ enum: IMPORT_UPLOAD_STATES }).notNull().default("waiting"),
+    /** JSON: the running import's progress, or the finished import's slug and title. */
+    detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    expiresAt: integer().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("import_uploads_organiser_idx").on(t.organiserId, t.createdAt), index("import_uploads_expiry_idx").on(t.expiresAt)],
+);
+
+export const importUploadChunks = sqliteTable(
+  "import_upload_chunks",
+  {
+    uploadId: text()
+      .notNull()
+      .references(() => importUploads.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    data: blob({ mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );
 
 /** Facts about the installation itself (first seed, schema notes). */
