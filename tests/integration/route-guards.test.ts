@@ -8,7 +8,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
+import { publishProgramme } from "~/services/publishing.server";
 import { createOrganisation } from "../factories";
+import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { makeLink, openLink } from "./invitations-fixtures";
 
@@ -40,8 +42,8 @@ type Rule =
 
 /**
  * `reachedAs`: what a caller who passes the guard gets when the loader or action then answers on
- * its own (no photo stored for the seed speakers, no such upload or version, a link token that
- * does not exist, a programme never published, logout sending to the login page); the guard's
+ * its own (no photo stored for the seed speakers, no such upload, a link token that does not
+ * exist, logout sending to the login page); the guard's
  * answers to the other callers are still checked.
  */
 type Entry = { get: Rule; post: Rule; query?: string; reachedAs?: { get?: Outcome; post?: Outcome } };
@@ -55,8 +57,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/speaker": { get: "speaker", post: "speaker" },
   "routes/speaker.photo": { get: "speaker", post: "none", reachedAs: { get: "not-found" } },
   "routes/programme.$editionSlug._index": { get: "public", post: "none" },
-  "routes/programme.$editionSlug.v.$number": { get: "public", post: "none", reachedAs: { get: "not-found" } },
-  "routes/programme.$editionSlug.$": { get: "public", post: "none", reachedAs: { get: "not-found" } },
+  "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.$": { get: "public", post: "none" },
   "routes/schemas.$name": { get: "public", post: "none" },
 
   "routes/_index": { get: "organiser", post: "none" },
@@ -101,8 +103,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.themes._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.themes.$themeId": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.versions._index": { get: "edition-read", post: "edition-write" },
-  "routes/editions.$editionSlug.versions.$number": { get: "edition-read", post: "none", reachedAs: { get: "not-found" } },
-  "routes/editions.$editionSlug.versions.compare": { get: "edition-read", post: "none", reachedAs: { get: "not-found" } },
+  "routes/editions.$editionSlug.versions.$number": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.versions.compare": { get: "edition-read", post: "none", query: "?from=0&to=1" },
 
   // Last: it ends each caller's login session.
   "routes/logout": { get: "public", post: "public", reachedAs: { post: "login" } },
@@ -215,6 +217,10 @@ beforeAll(async () => {
   params.formatId = await first(inEdition(formats));
   params.themeId = await first(inEdition(themes));
   params.roomId = await first(inEdition(rooms));
+  // Version 1 published, so the version pages and the public programme answer for real.
+  await acknowledgeBlockingConflicts(database, edition.id);
+  const published = await publishProgramme(database, { editionId: edition.id, slug: SEED_EDITION, actor: { type: "system" }, note: null, now: Date.now() });
+  expect(published.ok).toBe(true);
   seedEmails = (await database.select({ email: speakers.email }).from(speakers).where(eq(speakers.editionId, edition.id)).all())
     .map((row) => row.email)
     .filter((email): email is string => Boolean(email));
