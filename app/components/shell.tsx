@@ -21,7 +21,7 @@ const SECTIONS: { path: string; label: MessageKey; end?: boolean }[] = [
 export function Shell(props: {
   edition: ShellEdition;
   editions: ShellEdition[];
-  organiser: { name: string; role: "admin" | "editor" | "viewer" };
+  organiser: { name: string; role: "admin" | "editor" | "viewer"; canImport: boolean; canAdminister: boolean };
   children: ReactNode;
 }) {
   const t = useT();
@@ -69,12 +69,12 @@ export function Shell(props: {
               </NavLink>
             </li>
           ))}
-          {props.organiser.role !== "viewer" ? (
+          {props.organiser.canImport ? (
             <li>
               <NavLink to="/editions/import">{t("import.title")}</NavLink>
             </li>
           ) : null}
-          {props.organiser.role === "admin" ? (
+          {props.organiser.canAdminister ? (
             <li>
               <NavLink to="/admin/organisers" prefetch="intent">
                 {t("nav.organisers")}

@@ -105,7 +105,7 @@ export const editions = sqliteTable("editions", {
   updatedAt: updatedAt(),
 });
 
-/** The organisations that run an edition; their organisers may work on it (admins on every edition). */
+/** The organisations that run an edition or were given access; their organisers work on it with their own role (services/access.server.ts). */
 export const editionOrganisations = sqliteTable(
   "edition_organisations",
   {

@@ -1,7 +1,6 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { editionOrganisations, editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
-import type { CurrentOrganiser } from "~/services/auth.server";
+import { editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
 
 export type EditionSummary = {
   id: number;
@@ -15,7 +14,8 @@ export type EditionSummary = {
   mainLanguage: "fr" | "en";
 };
 
-const summaryColumns = {
+/** The columns of an EditionSummary (services/access.server.ts finds editions with them). */
+export const editionSummaryColumns = {
   id: editions.id,
   uuid: editions.uuid,
   slug: editions.slug,
@@ -26,36 +26,6 @@ const summaryColumns = {
   venue: editions.venue,
   mainLanguage: editions.mainLanguage,
 };
-
-/** Admins reach every edition; other organisers the editions their organisation runs. */
-function accessibleBy(organiser: Pick<CurrentOrganiser, "role" | "organisationId">) {
-  if (organiser.role === "admin") return sql`1 = 1`;
-  if (organiser.organisationId === null) return sql`1 = 0`;
-  return sql`exists (select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editions.id} and ${editionOrganisations.organisationId} = ${organiser.organisationId})`;
-}
-
-export async function findEditionForOrganiser(
-  db: Queryable,
-  { slug, organiser }: { slug: string; organiser: Pick<CurrentOrganiser, "role" | "organisationId"> },
-): Promise<EditionSummary | undefined> {
-  return db
-    .select(summaryColumns)
-    .from(editions)
-    .where(and(eq(editions.slug, slug), accessibleBy(organiser)))
-    .get();
-}
-
-export async function listEditionsForOrganiser(
-  db: Queryable,
-  { organiser }: { organiser: Pick<CurrentOrganiser, "role" | "organisationId"> },
-): Promise<Pick<EditionSummary, "slug" | "title" | "startDate">[]> {
-  return db
-    .select({ slug: editions.slug, title: editions.title, startDate: editions.startDate })
-    .from(editions)
-    .where(accessibleBy(organiser))
-    .orderBy(desc(editions.startDate), asc(editions.title))
-    .all();
-}
 
 export type DashboardFigures = {
   speakers: number;

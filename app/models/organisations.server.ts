@@ -1,15 +1,15 @@
 // An admin's organisation and the editions it runs with its partners: the rows of
 // edition_organisations that say which organisations' organisers may work on which
-// edition (findEditionForOrganiser). An admin acts only on editions their own
-// organisation runs; any other edition is "not found".
+// edition (the access rule, services/access.server.ts). An admin acts only on editions
+// their own organisation reaches; any other edition is "not found".
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, Queryable } from "~/db/client.server";
 import { editionOrganisations, editions, organisations } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
 import type { FieldErrors } from "~/utils/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { updateVersioned } from "./versioning.server";
+import { reachedBy } from "~/services/access.server";
 
 export const NAME_TAKEN = "organisations.nameTaken";
 export const REVOKE_OWN = "organisations.revokeOwn";
@@ -29,8 +29,6 @@ export async function getOrganisationName(db: Queryable, { organisationId }: { o
   if (organisationId === null) return null;
   return (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get()) ?? null;
 }
-
-const mine = alias(editionOrganisations, "mine");
 
 /**
  * What the organisations page shows, in three queries whatever the number of editions,
@@ -58,9 +56,9 @@ export async function getOrganisationOverview(
         organisationName: organisations.name,
       })
       .from(editions)
-      .innerJoin(mine, and(eq(mine.editionId, editions.id), eq(mine.organisationId, organisationId)))
       .innerJoin(editionOrganisations, eq(editionOrganisations.editionId, editions.id))
       .innerJoin(organisations, eq(organisations.id, editionOrganisations.organisationId))
+      .where(reachedBy({ organisationId }))
       .orderBy(desc(editions.startDate), asc(editions.title), asc(editions.id), asc(organisations.name))
       .all(),
     db.select({ uuid: organisations.uuid, name: organisations.name }).from(organisations).orderBy(sql`${organisations.name} collate nocase`).all(),
@@ -107,8 +105,7 @@ async function runningEdition(tx: Queryable, { organisationId, editionUuid }: { 
   const edition = await tx
     .select({ id: editions.id, slug: editions.slug, title: editions.title })
     .from(editions)
-    .innerJoin(mine, and(eq(mine.editionId, editions.id), eq(mine.organisationId, organisationId)))
-    .where(eq(editions.uuid, editionUuid))
+    .where(and(eq(editions.uuid, editionUuid), reachedBy({ organisationId })))
     .get();
   if (!edition) throw new Response("Not found", { status: 404 });
   return edition;

@@ -3,13 +3,13 @@ import { Form } from "@remix-run/react";
 import { LocaleSwitch } from "~/components/locale-switch";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
-import { listEditionsForOrganiser } from "~/models/editions.server";
+import { listReachableEditions } from "~/services/access.server";
 import { requireOrganiser } from "~/services/auth.server";
 
 // Organisers: go to the most recent edition they may reach.
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const [latest] = await listEditionsForOrganiser(await getDb(), { organiser });
+  const [latest] = await listReachableEditions(await getDb(), { organiser });
   if (latest) throw redirect(`/editions/${latest.slug}`);
   return { name: organiser.name };
 }

@@ -19,7 +19,7 @@ import {
 } from "~/models/organisations.server";
 import { ADMIN_TIME_ZONE } from "~/models/organisers.server";
 import { editionAccessGrantSchema, editionAccessRevokeSchema, organisationEditSchema } from "~/schemas/organisers";
-import { requireAdmin } from "~/services/auth.server";
+import { requireRole } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
@@ -28,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Organisations · Barouf" }];
 
 // Admins only: their organisation and the editions it runs, with its partners.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   if (admin.organisationId === null) return { overview: null };
   const overview = await getOrganisationOverview(await getDb(), { organisationId: admin.organisationId });
   return { overview };
@@ -39,7 +39,7 @@ type Done = { ok: true; notice: MessageKey };
 // Admins only: rename their organisation (at the version read), give or withdraw a partner's
 // access to an edition their organisation runs (any other edition: 404).
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   if (admin.organisationId === null) throw new Response("Not found", { status: 404 });
   const db = await getDb();
   const values = formDataToObject(await request.formData());

@@ -15,7 +15,7 @@ import { organiserActor } from "~/models/audit.server";
 import { listHistoryOutsideEditions } from "~/models/audit-log.server";
 import { ADMIN_TIME_ZONE, getOrganiser, setOrganiserActive, updateOrganiser, type OrganiserView } from "~/models/organisers.server";
 import { organiserActiveSchema, organiserEditSchema, organiserFormValues } from "~/schemas/organisers";
-import { requireAdmin } from "~/services/auth.server";
+import { requireRole } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Organisateur·rice · Barouf"
 
 // Admins only, and only the organisers of their own organisation (any other id: 404).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   const db = await getDb();
   const organiser = await getOrganiser(db, { organisationId: admin.organisationId, uuid: params.organiserId ?? "" });
   if (!organiser) throw new Response("Not found", { status: 404 });
@@ -37,7 +37,7 @@ type Done = { ok: true; notice: MessageKey; name?: string };
 
 // Admins only: edit (name, email, role), deactivate or reactivate, each at the version read.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   const db = await getDb();
   const uuid = params.organiserId ?? "";
   const values = formDataToObject(await request.formData());

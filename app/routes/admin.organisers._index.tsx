@@ -12,7 +12,7 @@ import { organiserActor } from "~/models/audit.server";
 import { getOrganisationName } from "~/models/organisations.server";
 import { ADMIN_TIME_ZONE, createOrganiser, listOrganisers } from "~/models/organisers.server";
 import { organiserCreateSchema } from "~/schemas/organisers";
-import { requireAdmin } from "~/services/auth.server";
+import { requireRole } from "~/services/access.server";
 import { generatePassword, hashPassword } from "~/services/password.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -24,7 +24,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 // Admins only: the organisers of their own organisation (never a password hash).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   const db = await getDb();
   const [organisers, organisation] = await Promise.all([
     listOrganisers(db, { organisationId: admin.organisationId }),
@@ -42,7 +42,7 @@ type Created = {
 
 // Admins only: a new organiser of their organisation, with a typed or a generated password.
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
+  const admin = await requireRole(request, "admin");
   const parsed = await parseForm(request, organiserCreateSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const { password, intent: _intent, ...values } = parsed.data;

@@ -7,9 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { boardActionSchema } from "~/schemas/board";
-import { canWrite } from "~/services/auth.server";
 import { acknowledgeBoardConflict, applyBoardChange, boardQuery, loadBoard, toBoardChange } from "~/services/board.server";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import { formDataToObject, parseValues } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Barouf` }];

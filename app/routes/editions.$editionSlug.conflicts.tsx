@@ -12,7 +12,7 @@ import { useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
 import { acknowledgeSchema, conflictActionSchema, conflictFiltersSchema, LEVEL_FILTERS } from "~/schemas/conflicts";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import {
   acknowledgeConflict,
   acknowledgementsOf,
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     edition: { slug: edition.slug, title: edition.title },
-    canWrite: organiser.role !== "viewer",
+    canWrite: canWrite(organiser),
     counts: countByLevel(conflicts),
     total: selected.length,
     page,

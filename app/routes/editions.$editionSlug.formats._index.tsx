@@ -10,8 +10,7 @@ import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { createFormat, listFormats } from "~/models/formats.server";
 import { formatSchema } from "~/schemas/formats";
-import { canWrite } from "~/services/auth.server";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
 

@@ -22,7 +22,7 @@ import {
   wasEverPublished,
 } from "~/models/sessions.server";
 import { cancelSchema, deleteSchema, peopleSchema, SESSION_ROLES, sessionSchema } from "~/schemas/sessions";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
 import { sessionStaleAnswer } from "~/services/sessions.server";
 import type { FormFailure } from "~/utils/forms";
@@ -70,8 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     history,
     search: { query, found: found?.filter((speaker) => !onThisSession.has(speaker.uuid)) ?? null },
-    canWrite: organiser.role !== "viewer",
-    canDelete: organiser.role === "admin" && !published && session.firstPublishedVersion === null,
+    canWrite: canWrite(organiser),
+    canDelete: may(organiser, "admin") && !published && session.firstPublishedVersion === null,
     published: published || session.firstPublishedVersion !== null,
   };
 }
@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw redirect(`${here}?done=cancelled`);
       }
       case "delete": {
-        if (organiser.role !== "admin") {
+        if (!may(organiser, "admin")) {
           return data({ ok: false, errors: {}, values: {}, intent, message: "sessions.deleteAdminOnly" }, { status: 403 });
         }
         const parsed = parseValues(values, deleteSchema);

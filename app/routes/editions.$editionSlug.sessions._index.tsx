@@ -7,7 +7,7 @@ import { editionDays } from "~/domain/time";
 import { useLocale, useT } from "~/i18n";
 import { listSessions, sessionOptions } from "~/models/sessions.server";
 import { SESSION_STATUSES, sessionFiltersSchema } from "~/schemas/sessions";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Sessions · Barouf" }];
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     days: editionDays(edition.startDate, edition.endDate, edition.timeZone).map((day) => day.date),
     filters,
-    canWrite: organiser.role !== "viewer",
+    canWrite: canWrite(organiser),
   };
 }
 

@@ -12,8 +12,7 @@ import { organiserActor } from "~/models/audit.server";
 import { getEditionSettings, settingsFormValues, updateEditionSettings } from "~/models/edition-structure.server";
 import { editionSettingsSchema } from "~/schemas/editions";
 import { flattenValues } from "~/schemas/fields";
-import { canWrite } from "~/services/auth.server";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, may, requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const settings = await getEditionSettings(await getDb(), { editionId: edition.id });
   // The form's values are made here: settingsFormValues lives in a .server module, absent from the browser's bundle.
-  return { settings, formValues: settingsFormValues(settings), canWrite: canWrite(organiser), admin: organiser.role === "admin" };
+  return { settings, formValues: settingsFormValues(settings), canWrite: canWrite(organiser), admin: may(organiser, "admin") };
 }
 
 const SETTINGS_FIELDS: StaleField[] = [

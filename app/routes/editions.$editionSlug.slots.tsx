@@ -23,8 +23,7 @@ import {
   updateTemplate,
 } from "~/models/slots.server";
 import { applySchema, selectionKey, slotDeleteSchema, slotEditSchema, templateDeleteSchema, templateEditSchema, templateSchema } from "~/schemas/slots";
-import { canWrite } from "~/services/auth.server";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
 import { parseNestedValues } from "~/utils/nested-form";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";

@@ -7,8 +7,7 @@ import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-changes.server";
 import { speakerChangesActionSchema } from "~/schemas/invitations";
-import { requireEdition } from "~/services/access.server";
-import { canWrite } from "~/services/auth.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 

@@ -14,7 +14,7 @@ import { listSpeakerChanges } from "~/models/speaker-changes.server";
 import { deleteSpeaker, getSpeakerPage, setSessionConfirmation, updateSpeaker, type SpeakerState } from "~/models/speakers.server";
 import { StaleVersionError } from "~/models/versioning.server";
 import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import { availabilityDays, localStamp, speakerFormValues, staleSpeakerSave } from "~/services/speakers.server";
 import type { FormFailure } from "~/utils/forms";
 import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endsAt: session.endsAt === null ? null : localStamp(session.endsAt, edition.timeZone),
     })),
     history: page.history,
-    canEdit: organiser.role !== "viewer",
+    canEdit: canWrite(organiser),
   };
 }
 

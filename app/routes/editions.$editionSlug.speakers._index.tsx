@@ -6,7 +6,7 @@ import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { listSpeakerFilterOptions, listSpeakers } from "~/models/speakers.server";
 import { CONFIRMATIONS, parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Intervenant·es · Barouf" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listSpeakers(db, { editionId: edition.id, query }),
     listSpeakerFilterOptions(db, { editionId: edition.id }),
   ]);
-  return { query, rows, total, options, canEdit: organiser.role !== "viewer", editionSlug: edition.slug };
+  return { query, rows, total, options, canEdit: canWrite(organiser), editionSlug: edition.slug };
 }
 
 export default function SpeakersList() {

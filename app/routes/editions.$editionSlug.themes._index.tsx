@@ -8,8 +8,7 @@ import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { createTheme, listThemes } from "~/models/themes.server";
 import { themeSchema } from "~/schemas/themes";
-import { canWrite } from "~/services/auth.server";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
 

@@ -3,17 +3,16 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
 import { getDb } from "~/db/client.server";
-import { listEditionsForOrganiser } from "~/models/editions.server";
-import { requireEdition } from "~/services/access.server";
+import { canStartEditions, listReachableEditions, may, requireEdition } from "~/services/access.server";
 
 // Organisers of this edition: the shell around every edition page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params);
-  const editions = await listEditionsForOrganiser(await getDb(), { organiser });
+  const editions = await listReachableEditions(await getDb(), { organiser });
   return {
     edition: { slug: edition.slug, title: edition.title },
     editions: editions.map(({ slug, title }) => ({ slug, title })),
-    organiser: { name: organiser.name, role: organiser.role },
+    organiser: { name: organiser.name, role: organiser.role, canImport: canStartEditions(organiser, "write"), canAdminister: may(organiser, "admin") },
   };
 }
 

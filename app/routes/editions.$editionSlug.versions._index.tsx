@@ -8,7 +8,7 @@ import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { publishSchema } from "~/schemas/publishing";
-import { requireEdition } from "~/services/access.server";
+import { canWrite, requireEdition } from "~/services/access.server";
 import { publishProgramme, versionsOverview, type BlockingConflict } from "~/services/publishing.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Versions · Barouf" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params);
   const overview = await versionsOverview(await getDb(), { editionId: edition.id });
-  return { ...overview, edition: { slug: edition.slug, timeZone: edition.timeZone }, canPublish: organiser.role !== "viewer" };
+  return { ...overview, edition: { slug: edition.slug, timeZone: edition.timeZone }, canPublish: canWrite(organiser) };
 }
 
 type PublishRefused = FormFailure & { blocking: BlockingConflict[] };

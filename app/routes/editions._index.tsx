@@ -5,20 +5,20 @@ import { PlainPage } from "~/components/plain-page";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
-import { listEditionsForOrganiser } from "~/models/editions.server";
+import { canStartEditions, listReachableEditions, may } from "~/services/access.server";
 import { requireOrganiser } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Éditions · Barouf" }];
 
-// Organisers: the editions they may reach (admins: all of them).
+// Organisers: the editions their organisation runs or was given access to.
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const editions = await listEditionsForOrganiser(await getDb(), { organiser });
-  return { editions, admin: organiser.role === "admin" };
+  const editions = await listReachableEditions(await getDb(), { organiser });
+  return { editions, admin: may(organiser, "admin"), canCreate: canStartEditions(organiser, "admin") };
 }
 
 export default function EditionsPage() {
-  const { editions, admin } = useLoaderData<typeof loader>();
+  const { editions, admin, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -35,7 +35,7 @@ export default function EditionsPage() {
           </li>
         ))}
       </ul>
-      {admin ? (
+      {canCreate ? (
         <p>
           <Link to="/editions/new" className="button button-primary">
             {t("editions.new")}

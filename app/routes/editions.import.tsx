@@ -17,7 +17,7 @@ import { readSchedule, type ImportChange, type ImportCounts, type ImportProblem 
 import { useT, type MessageKey } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { importApplySchema, importFileFormSchema, importUploadSchema } from "~/schemas/import";
-import { requireEditor } from "~/services/auth.server";
+import { canStartEditions, requireRole } from "~/services/access.server";
 import { applyImport, type ConflictSummary } from "~/services/import.server";
 import { keepUpload, setUploadState, takeUpload, type UploadState } from "~/services/import-uploads.server";
 import { IMPORT_BODY_LIMIT } from "~/server/handler.server";
@@ -41,14 +41,14 @@ type ActionData = UploadStep | PreviewStep | DoneStep;
 
 // Editors and admins: the page to upload a programme file.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireEditor(request);
+  await requireRole(request, "write");
   return null;
 }
 
 // Editors and admins: read an uploaded file (preview), or apply a previewed one.
 export async function action({ request }: ActionFunctionArgs) {
-  const organiser = await requireEditor(request);
-  if (organiser.role !== "admin" && organiser.organisationId === null) {
+  const organiser = await requireRole(request, "write");
+  if (!canStartEditions(organiser, "write")) {
     return data<UploadStep>({ step: "upload", errors: { _form: "import.noOrganisation" }, values: {} }, { status: 403 });
   }
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {

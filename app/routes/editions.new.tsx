@@ -9,19 +9,19 @@ import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { createEdition } from "~/models/edition-structure.server";
-import { findEditionForOrganiser } from "~/models/editions.server";
 import { newEditionSchema } from "~/schemas/editions";
-import { requireAdmin } from "~/services/auth.server";
+import { findReachableEdition, requireEditionStarter } from "~/services/access.server";
 import type { FormFailure } from "~/utils/forms";
 import { invalid, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle édition · Barouf" }];
 
-// Admins: a new edition, empty or (?from=slug) as a copy of another one's structure.
+// Admins of an organisation: a new edition it runs, empty or (?from=slug) as a copy of the
+// structure of an edition they reach.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const organiser = await requireAdmin(request);
+  const organiser = await requireEditionStarter(request, "admin");
   const from = new URL(request.url).searchParams.get("from");
-  const source = from ? await findEditionForOrganiser(await getDb(), { slug: from, organiser }) : undefined;
+  const source = from ? await findReachableEdition(await getDb(), { slug: from, organiser }) : undefined;
   if (from && !source) throw new Response("Not found", { status: 404 });
   return {
     source: source ? { slug: source.slug, title: source.title, timeZone: source.timeZone, venue: source.venue, mainLanguage: source.mainLanguage } : null,
@@ -29,11 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const organiser = await requireAdmin(request);
+  const organiser = await requireEditionStarter(request, "admin");
   const parsed = await parseForm(request, newEditionSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const db = await getDb();
-  const source = parsed.data.copyFrom ? await findEditionForOrganiser(db, { slug: parsed.data.copyFrom, organiser }) : undefined;
+  const source = parsed.data.copyFrom ? await findReachableEdition(db, { slug: parsed.data.copyFrom, organiser }) : undefined;
   if (parsed.data.copyFrom && !source) throw new Response("Not found", { status: 404 });
   const result = await createEdition(db, {
     actor: organiserActor(organiser),

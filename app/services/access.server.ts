@@ -1,30 +1,107 @@
+// The one access rule (SECURITY.md "Roles act inside an organisation", ADR 0002 as amended,
+// ADR 0012). An organiser reaches an edition when their organisation runs it or has been
+// granted access to it (a row of edition_organisations: the data model does not tell the two
+// apart, and a grant carries no rights of its own), and acts there with their own role.
+// An organiser without organisation reaches no edition. Being an admin widens the rights
+// inside the editions one reaches, never which editions one reaches.
 import type { Params } from "@remix-run/react";
-import { getDb } from "~/db/client.server";
-import { findEditionForOrganiser, type EditionSummary } from "~/models/editions.server";
-import { requireAdmin, requireEditor, requireOrganiser, type CurrentOrganiser } from "./auth.server";
+import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { getDb, type Queryable } from "~/db/client.server";
+import { editionOrganisations, editions, type OrganiserRole } from "~/db/schema";
+import { editionSummaryColumns, type EditionSummary } from "~/models/editions.server";
+import { requireOrganiser, type CurrentOrganiser } from "./auth.server";
 
+/** What a request needs: reading, changing, or administering (deleting sessions, creating editions, organisers). */
 export type Need = "read" | "write" | "admin";
 
-const guards: Record<Need, (request: Request) => Promise<CurrentOrganiser>> = {
-  read: requireOrganiser,
-  write: requireEditor,
-  admin: requireAdmin,
+const RIGHTS: Record<OrganiserRole, readonly Need[]> = {
+  admin: ["read", "write", "admin"],
+  editor: ["read", "write"],
+  viewer: ["read"],
 };
 
+type Caller = Pick<CurrentOrganiser, "role" | "organisationId">;
+
+/** Whether the organiser's role allows this, wherever they act (an edition they reach, their organisation). */
+export function may(organiser: Pick<CurrentOrganiser, "role">, need: Need): boolean {
+  return RIGHTS[organiser.role].includes(need);
+}
+
+export function canWrite(organiser: Pick<CurrentOrganiser, "role">): boolean {
+  return may(organiser, "write");
+}
+
 /**
- * The one-line guard of every edition page: who is calling, may they do this,
- * and is the edition in the URL one they may reach (404 otherwise, so other
- * editions' existence does not leak).
+ * The SQL condition "the organisation reaches this edition" over an edition id column
+ * (editions.id by default). Models that scope to the editions an organisation runs use it too.
+ */
+export function reachedBy({ organisationId }: Pick<CurrentOrganiser, "organisationId">, editionId: SQLWrapper = editions.id): SQL {
+  if (organisationId === null) return sql`0`;
+  return sql`exists (select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editionId} and ${editionOrganisations.organisationId} = ${organisationId})`;
+}
+
+/** The edition with this slug if the organiser reaches it. */
+export async function findReachableEdition(db: Queryable, { slug, organiser }: { slug: string; organiser: Caller }): Promise<EditionSummary | undefined> {
+  return db
+    .select(editionSummaryColumns)
+    .from(editions)
+    .where(and(eq(editions.slug, slug), reachedBy(organiser)))
+    .get();
+}
+
+/** The editions the organiser reaches, most recent first (the editions list and the switcher). */
+export async function listReachableEditions(
+  db: Queryable,
+  { organiser }: { organiser: Caller },
+): Promise<Pick<EditionSummary, "slug" | "title" | "startDate">[]> {
+  return db
+    .select({ slug: editions.slug, title: editions.title, startDate: editions.startDate })
+    .from(editions)
+    .where(reachedBy(organiser))
+    .orderBy(desc(editions.startDate), asc(editions.title))
+    .all();
+}
+
+const notFound = () => new Response("Not found", { status: 404 });
+const forbidden = () => new Response("Forbidden", { status: 403 });
+
+/**
+ * The one-line guard of every edition page and resource: who is calling (anonymous: the
+ * login page), is the edition in the URL one they reach (404 otherwise, whatever their
+ * role, so other editions' existence does not leak), may their role do this (403).
  */
 export async function requireEdition(
   request: Request,
   params: Params,
   need: Need = "read",
 ): Promise<{ organiser: CurrentOrganiser; edition: EditionSummary }> {
-  const organiser = await guards[need](request);
+  const organiser = await requireOrganiser(request);
   const slug = params.editionSlug;
-  if (!slug) throw new Response("Not found", { status: 404 });
-  const edition = await findEditionForOrganiser(await getDb(), { slug, organiser });
-  if (!edition) throw new Response("Not found", { status: 404 });
+  if (!slug) throw notFound();
+  const edition = await findReachableEdition(await getDb(), { slug, organiser });
+  if (!edition) throw notFound();
+  if (!may(organiser, need)) throw forbidden();
   return { organiser, edition };
+}
+
+/** Guard outside editions: signed in, and the role allows this (403 otherwise). */
+export async function requireRole(request: Request, need: Need): Promise<CurrentOrganiser> {
+  const organiser = await requireOrganiser(request);
+  if (!may(organiser, need)) throw forbidden();
+  return organiser;
+}
+
+/** Whether the organiser may start an edition (new, copy, import): it will be run by their organisation. */
+export function canStartEditions(organiser: Caller, need: Need): organiser is Caller & { organisationId: number } {
+  return organiser.organisationId !== null && may(organiser, need);
+}
+
+/**
+ * Guard of new editions and imports: the role allows it and the organiser has an
+ * organisation to run the edition (without one they could never reach it): 403 otherwise.
+ */
+export async function requireEditionStarter(request: Request, need: Need): Promise<CurrentOrganiser & { organisationId: number }> {
+  const organiser = await requireRole(request, need);
+  if (!canStartEditions(organiser, need)) throw forbidden();
+  return organiser;
 }

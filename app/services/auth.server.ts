@@ -89,26 +89,6 @@ export async function requireOrganiser(request: Request): Promise<CurrentOrganis
   return (await getOrganiser(request)) ?? loginRedirect(request);
 }
 
-const CAN_WRITE: readonly OrganiserRole[] = ["admin", "editor"];
-
-export function canWrite(organiser: Pick<CurrentOrganiser, "role">): boolean {
-  return CAN_WRITE.includes(organiser.role);
-}
-
-/** Guard: an admin or editor; a viewer gets 403 Forbidden. */
-export async function requireEditor(request: Request): Promise<CurrentOrganiser> {
-  const organiser = await requireOrganiser(request);
-  if (!canWrite(organiser)) throw new Response("Forbidden", { status: 403 });
-  return organiser;
-}
-
-/** Guard: admins only. */
-export async function requireAdmin(request: Request): Promise<CurrentOrganiser> {
-  const organiser = await requireOrganiser(request);
-  if (organiser.role !== "admin") throw new Response("Forbidden", { status: 403 });
-  return organiser;
-}
-
 // Login attempts: 5 failures per account and 30 per address in 15 minutes.
 const perAccount = new RateLimiter(5, 15 * MINUTE);
 const perAddress = new RateLimiter(30, 15 * MINUTE);

@@ -95,7 +95,7 @@ export async function applyImport(
     programme: ImportedProgramme;
     changes: readonly ImportChange[];
     actor: Actor;
-    /** The importer's organisation, which then runs the new edition (admins reach every edition anyway). */
+    /** The importer's organisation, which then runs the new edition (null from the CLI without --organisation: then nobody reaches it until an organisation is given access). */
     organisationId: number | null;
     fileName: string;
     onProgress?: (progress: ImportProgress) => void;

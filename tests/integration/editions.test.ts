@@ -99,8 +99,11 @@ describe("editions", () => {
     expect(html).toContain("Grand Barouf numérique 2016");
     expect(html).not.toContain(other.title.replace("’", "&#x27;"));
     expect(html).not.toContain("Édition d’une autre organisation");
+    // Being an admin widens rights inside reached editions, not which editions are reached.
     const admin = await signIn("admin");
-    expect(await (await request("/editions", { cookie: admin.cookie })).text()).toContain("Édition d’une autre organisation");
+    const list = await (await request("/editions", { cookie: admin.cookie })).text();
+    expect(list).toContain("Grand Barouf numérique 2016");
+    expect(list).not.toContain("Édition d’une autre organisation");
   });
 
   it("lets only admins create an edition; a new empty edition is run by the creator's organisation", async () => {
@@ -160,9 +163,10 @@ describe("editions", () => {
 
   it("copies in a constant number of queries whatever the edition's size, and refuses copying an edition out of reach", async () => {
     const admin = await signIn("admin");
-    const small = await createEdition(await db(), { slug: "small-source" });
+    const organisationIds = [admin.organiser.organisationId!];
+    const small = await createEdition(await db(), { slug: "small-source", organisationIds });
     await createRoom(await db(), { editionId: small.id, openingHours: [{ date: "2016-03-09", opens: "09:00", closes: "18:00" }] });
-    const big = await createEdition(await db(), { slug: "big-source" });
+    const big = await createEdition(await db(), { slug: "big-source", organisationIds });
     for (let i = 0; i < 20; i++) {
       const room = await createRoom(await db(), { editionId: big.id, openingHours: [{ date: "2016-03-09", opens: "09:00", closes: "18:00" }] });
       await createSession(await db(), { editionId: big.id, roomId: room.id });
@@ -175,5 +179,8 @@ describe("editions", () => {
         }),
       );
     expect(await copy("big-source", "copy-big")).toBe(await copy("small-source", "copy-small"));
+    // An edition the admin's organisation does not reach cannot be copied, even by an admin.
+    await createEdition(await db(), { slug: "elsewhere" });
+    expect((await request("/editions/new?from=elsewhere", { cookie: admin.cookie })).status).toBe(404);
   });
 });

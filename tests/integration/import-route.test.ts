@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import { editions, sessions } from "~/db/schema";
-import { findEditionForOrganiser } from "~/models/editions.server";
+import { findReachableEdition } from "~/services/access.server";
 import { ORIGIN, request, signIn } from "../helpers/app";
 import { INVALID_FILE, readFixture } from "../helpers/schedule-files";
 
@@ -60,7 +60,7 @@ describe("/editions/import", { timeout: 60_000 }, () => {
     expect(await done.json()).toEqual({ state: "done", result: { slug: "democon-web", title: "DemoCon" } });
 
     const db = await getDb();
-    expect(await findEditionForOrganiser(db, { slug: "democon-web", organiser })).toMatchObject({ title: "DemoCon" });
+    expect(await findReachableEdition(db, { slug: "democon-web", organiser })).toMatchObject({ title: "DemoCon" });
     expect((await request("/editions/democon-web", { cookie })).status).toBe(200);
     // Applied once: the same upload cannot be applied again.
     const again = await request("/editions/import", { cookie, form: { intent: "apply", uploadId: step.uploadId } });

@@ -1,30 +1,195 @@
-// Generated from the build's own route list: a new route without a guard fails here.
+// Generated from the build's own route list: every route × every kind of caller × GET and POST.
+// Each route is classified ONCE below by the rule that guards it; the expected answer of every
+// cell is derived from that rule and the caller. A route missing from the table fails here, so
+// a new route must be classified (and so guarded) before the suite passes.
 import type { ServerBuild } from "@remix-run/node";
+import { asc, eq } from "drizzle-orm";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
-import { request, SEED_EDITION, signIn } from "../helpers/app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
+import { publishProgramme } from "~/services/publishing.server";
+import { createOrganisation } from "../factories";
+import { acknowledgeBlockingConflicts } from "../helpers/publishing";
+import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { makeLink, openLink } from "./invitations-fixtures";
 
-/** Routes anyone may call. Everything else is for signed-in organisers. */
-const PUBLIC_ROUTES = new Set([
-  "root",
-  "routes/login",
-  "routes/logout",
-  "routes/locale",
-  // Speaker side: guarded by the invitation link and the speaker cookie (tests/integration/invitations*.test.ts).
-  "routes/invitation.$token",
-  "routes/speaker",
-  "routes/speaker.photo",
-  // The public programme and its exports (tests/integration/publishing*.test.ts).
-  "routes/programme.$editionSlug._index",
-  "routes/programme.$editionSlug.v.$number",
-  "routes/programme.$editionSlug.$",
-  "routes/schemas.$name",
-]);
+/**
+ * - public: anyone (the login page, the public programme, the speaker's invitation link).
+ * - speaker: the speaker cookie an invitation link gives (organisers have none: 401).
+ * - organiser: anyone signed in (what they then see is filtered by the access rule).
+ * - writer / admin: signed in with that role, outside any edition (imports; organisers pages).
+ * - admin-own-organisation: an admin acting on their own organisation (none: not found).
+ * - own-organiser: an admin, on one organiser of their own organisation (the seed admin's page here).
+ * - edition-starter: an admin with an organisation, which will run the new edition.
+ * - edition-starter-writer: the same for imports, which editors may do too.
+ * - edition-read / edition-write: the seed edition, reached through the caller's organisation.
+ * - none: the route has no action (POST: 405).
+ */
+type Rule =
+  | "public"
+  | "speaker"
+  | "organiser"
+  | "writer"
+  | "admin"
+  | "admin-own-organisation"
+  | "own-organiser"
+  | "edition-starter"
+  | "edition-starter-writer"
+  | "edition-read"
+  | "edition-write"
+  | "none";
+
+/**
+ * `reachedAs`: what a caller who passes the guard gets when the loader or action then answers on
+ * its own (no photo stored for the seed speakers, no such upload, a link token that does not
+ * exist, logout sending to the login page); the guard's
+ * answers to the other callers are still checked.
+ */
+type Entry = { get: Rule; post: Rule; query?: string; reachedAs?: { get?: Outcome; post?: Outcome } };
+
+const ROUTES: Record<string, Entry> = {
+  // Its URL, /, is the home page's (routes/_index).
+  root: { get: "organiser", post: "none" },
+  "routes/login": { get: "public", post: "public" },
+  "routes/locale": { get: "public", post: "public" },
+  "routes/invitation.$token": { get: "public", post: "none", reachedAs: { get: "not-found" } },
+  "routes/speaker": { get: "speaker", post: "speaker" },
+  "routes/speaker.photo": { get: "speaker", post: "none", reachedAs: { get: "not-found" } },
+  "routes/programme.$editionSlug._index": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.$": { get: "public", post: "none" },
+  "routes/schemas.$name": { get: "public", post: "none" },
+
+  "routes/_index": { get: "organiser", post: "none" },
+  "routes/editions._index": { get: "organiser", post: "none" },
+  "routes/editions.switch": { get: "organiser", post: "none", query: `?edition=${SEED_EDITION}` },
+  "routes/editions.new": { get: "edition-starter", post: "edition-starter" },
+  "routes/editions.import": { get: "writer", post: "edition-starter-writer" },
+  "routes/editions.import.progress": { get: "writer", post: "none", query: "?upload=none", reachedAs: { get: "not-found" } },
+  "routes/admin.organisers._index": { get: "admin", post: "admin" },
+  // POST: the form is refused (400) before the organiser is looked up (organisers.test.ts: 404).
+  "routes/admin.organisers.$organiserId": { get: "own-organiser", post: "admin" },
+  "routes/admin.organisations": { get: "admin", post: "admin-own-organisation" },
+
+  "routes/editions.$editionSlug": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug._index": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.audit": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.board": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug_.board.state": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug_.board.preview": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug_.board.print": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.conflicts": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.formats._index": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.formats.$formatId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.invitations": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.outbox": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.rooms._index": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.rooms.$roomId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.sessions._index": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.sessions.new": { get: "edition-write", post: "edition-write" },
+  "routes/editions.$editionSlug.sessions.$sessionId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.sessions[.]csv": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.sessions_.import": { get: "edition-write", post: "edition-write" },
+  "routes/editions.$editionSlug.settings": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.slots": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.speaker-changes": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.speaker-photos.$speakerId": { get: "edition-read", post: "none", reachedAs: { get: "not-found" } },
+  "routes/editions.$editionSlug.speakers._index": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.speakers.new": { get: "edition-write", post: "edition-write" },
+  "routes/editions.$editionSlug.speakers.$speakerId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.speakers[.]csv": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.speakers_.import": { get: "edition-write", post: "edition-write" },
+  "routes/editions.$editionSlug.themes._index": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.themes.$themeId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.versions._index": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.versions.$number": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.versions.compare": { get: "edition-read", post: "none", query: "?from=0&to=1" },
+
+  // Last: it ends each caller's login session.
+  "routes/logout": { get: "public", post: "public", reachedAs: { post: "login" } },
+};
+
+const CALLERS = [
+  "anonymous",
+  "speaker",
+  "viewer",
+  "editor",
+  "admin",
+  "partner-editor",
+  "other-editor",
+  "other-admin",
+  "no-organisation",
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** Who reaches the seed edition: its running organisation's organisers and the partner's (a granted access). */
+const IN_EDITION: readonly Caller[] = ["viewer", "editor", "admin", "partner-editor"];
+const ORGANISER_ROLE: Partial<Record<Caller, "viewer" | "editor" | "admin">> = {
+  viewer: "viewer",
+  editor: "editor",
+  admin: "admin",
+  "partner-editor": "editor",
+  "other-editor": "editor",
+  "other-admin": "admin",
+  "no-organisation": "admin",
+};
+const OUTSIDERS: readonly Caller[] = ["other-editor", "other-admin", "no-organisation"];
+
+// "refused": a POST without action from a caller not signed in: 405, or the login page when the
+// layout's loader runs to render the 405 (either way nothing ran).
+type Outcome = "reached" | "login" | "unauthorised" | "forbidden" | "not-found" | "method" | "refused";
+
+function expected(rule: Rule, caller: Caller, reachedAs: Outcome = "reached"): Outcome {
+  const role = ORGANISER_ROLE[caller];
+  if (rule === "none") return role ? "method" : "refused";
+  if (rule === "public") return reachedAs;
+  if (rule === "speaker") return caller === "speaker" ? reachedAs : "unauthorised";
+  if (!role) return "login";
+  const writes = role !== "viewer";
+  const admin = role === "admin";
+  const hasOrganisation = caller !== "no-organisation";
+  switch (rule) {
+    case "organiser":
+      return "reached";
+    case "writer":
+      return writes ? reachedAs : "forbidden";
+    case "admin":
+      return admin ? "reached" : "forbidden";
+    case "admin-own-organisation":
+      return !admin ? "forbidden" : hasOrganisation ? "reached" : "not-found";
+    case "own-organiser":
+      return !admin ? "forbidden" : caller === "admin" ? "reached" : "not-found";
+    case "edition-starter":
+      return admin && hasOrganisation ? "reached" : "forbidden";
+    case "edition-starter-writer":
+      return writes && hasOrganisation ? "reached" : "forbidden";
+    case "edition-read":
+      return IN_EDITION.includes(caller) ? reachedAs : "not-found";
+    case "edition-write":
+      return !IN_EDITION.includes(caller) ? "not-found" : writes ? reachedAs : "forbidden";
+  }
+}
+
+function outcomeOf(response: Response): Outcome | string {
+  const { status } = response;
+  if (status === 302 && /^\/login(\?|$)/.test(response.headers.get("Location") ?? "")) return "login";
+  if (status === 401) return "unauthorised";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not-found";
+  if (status === 405) return "method";
+  if (status < 500) return "reached";
+  return `error ${status}`;
+}
 
 const build = (await import(
   /* @vite-ignore */ pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href
 )) as ServerBuild;
+
+const cookies = new Map<Caller, string>();
+const params: Record<string, string> = { editionSlug: SEED_EDITION, number: "1", token: "A".repeat(43), name: "barouf-programme-1.json" };
+let seedEmails: string[] = [];
+let tried = 0;
 
 function urlOf(routeId: string): string {
   const segments: string[] = [];
@@ -33,47 +198,93 @@ function urlOf(routeId: string): string {
   }
   const url = `/${segments.join("/")}`
     .replace(/\/+/g, "/")
-    .replace(":editionSlug", SEED_EDITION)
-    .replace(/:(\w+)\??/g, "00000000-0000-4000-8000-000000000000")
-    .replace(/\/\*$/, "/anything");
-  return url;
+    .replace(/:(\w+)\??/g, (_m, name: string) => {
+      if (!(name in params)) throw new Error(`No test value for the route parameter :${name}`);
+      return params[name]!;
+    })
+    .replace(/\/\*$/, "/programme.json");
+  return url + (ROUTES[routeId]?.query ?? "");
 }
 
-const guarded = Object.values(build.routes).filter((route) => !PUBLIC_ROUTES.has(route.id));
-const withLoader = guarded.filter((route) => route.module.loader);
-const withAction = guarded.filter((route) => route.module.action);
-const editionRoutes = withLoader.filter((route) => urlOf(route.id).includes(SEED_EDITION));
+beforeAll(async () => {
+  const database = await db();
+  const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+  const first = async <T extends { uuid: string }>(rows: Promise<T | undefined>) => (await rows)!.uuid;
+  const inEdition = <T extends typeof sessions | typeof speakers | typeof formats | typeof themes | typeof rooms>(table: T) =>
+    database.select({ uuid: table.uuid }).from(table).where(eq(table.editionId, edition.id)).orderBy(asc(table.id)).get();
+  params.sessionId = await first(inEdition(sessions));
+  params.speakerId = await first(inEdition(speakers));
+  params.formatId = await first(inEdition(formats));
+  params.themeId = await first(inEdition(themes));
+  params.roomId = await first(inEdition(rooms));
+  // Version 1 published, so the version pages and the public programme answer for real.
+  await acknowledgeBlockingConflicts(database, edition.id);
+  const published = await publishProgramme(database, { editionId: edition.id, slug: SEED_EDITION, actor: { type: "system" }, note: null, now: Date.now() });
+  expect(published.ok).toBe(true);
+  seedEmails = (await database.select({ email: speakers.email }).from(speakers).where(eq(speakers.editionId, edition.id)).all())
+    .map((row) => row.email)
+    .filter((email): email is string => Boolean(email));
+
+  // Signed in once per caller; every cell reuses the cookie.
+  const mel = (await database.select().from(organisations).where(eq(organisations.name, "Métropole Européenne de Lille")).get())!;
+  const admin = await signIn("admin", { organisation: mel.name });
+  params.organiserId = admin.organiser.uuid;
+  cookies.set("admin", admin.cookie);
+  cookies.set("viewer", (await signIn("viewer", { organisation: mel.name })).cookie);
+  cookies.set("editor", (await signIn("editor", { organisation: mel.name })).cookie);
+  const partner = await createOrganisation(database, { name: "Partenaire du matrix" });
+  const granted = await request("/admin/organisations", { cookie: admin.cookie, form: { intent: "grant", edition: edition.uuid, organisation: partner.uuid } });
+  expect(granted.status).toBe(200);
+  cookies.set("partner-editor", (await signIn("editor", { organisation: partner.name })).cookie);
+  cookies.set("other-editor", (await signIn("editor", { organisation: "Uber" })).cookie);
+  cookies.set("other-admin", (await signIn("admin", { organisation: "Uber" })).cookie);
+  // signIn looks the organisation up by name: no such name, no organisation.
+  cookies.set("no-organisation", (await signIn("admin", { organisation: "(none)" })).cookie);
+  const token = await makeLink(admin.cookie, params.speakerId);
+  cookies.set("speaker", await openLink(token));
+});
+
+const routeIds = Object.keys(build.routes);
+// The table's order (logout last), then any route it misses (which fails below).
+const ordered = [...Object.keys(ROUTES).filter((id) => routeIds.includes(id)), ...routeIds.filter((id) => !(id in ROUTES))];
 
 describe("every route checks its caller", () => {
-  it("knows the app's routes", () => {
-    expect(withLoader.length).toBeGreaterThan(2);
-    expect(Object.keys(build.routes)).toEqual(expect.arrayContaining([...PUBLIC_ROUTES]));
+  it("classifies every route of the build, and only those", () => {
+    expect(routeIds.filter((id) => !(id in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((id) => !routeIds.includes(id))).toEqual([]);
   });
 
-  it.each(withLoader.map((route) => [route.id, urlOf(route.id)]))("%s (GET %s) sends anonymous callers to login", async (_id, url) => {
-    const response = await request(url);
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toMatch(/^\/login(\?|$)/);
+  it.each(ordered)("%s answers each caller as its rule says", async (routeId) => {
+    const entry = ROUTES[routeId];
+    expect(entry, `${routeId} is not classified in ROUTES`).toBeDefined();
+    const route = build.routes[routeId]!;
+    const url = urlOf(routeId);
+    const want: Record<string, Outcome> = {};
+    const got: Record<string, Outcome | string> = {};
+    for (const method of ["GET", "POST"] as const) {
+      const rule = method === "GET" ? entry!.get : entry!.post;
+      // A rule for a method the route does not have would be a table mistake.
+      if (method === "POST") expect(rule === "none", `${routeId}: POST rule vs action`).toBe(!route.module.action);
+      for (const caller of CALLERS) {
+        const cookie = cookies.get(caller);
+        const response = await request(url, method === "GET" ? { cookie } : { cookie, form: { intent: "matrix" } });
+        tried++;
+        const cell = `${method} ${caller}`;
+        want[cell] = expected(rule, caller, entry!.reachedAs?.[method === "GET" ? "get" : "post"]);
+        const outcome = outcomeOf(response);
+        got[cell] = want[cell] === "refused" && (outcome === "method" || outcome === "login") ? "refused" : outcome;
+        const body = await response.text();
+        if (OUTSIDERS.includes(caller) || caller === "anonymous") {
+          for (const email of seedEmails) expect(body, `${cell} ${url} leaks ${email}`).not.toContain(email);
+        }
+      }
+    }
+    expect(got, url).toEqual(want);
   });
 
-  it.each(withAction.map((route) => [route.id, urlOf(route.id)]))("%s (POST %s) sends anonymous callers to login", async (_id, url) => {
-    const response = await request(url, { method: "POST", form: { intent: "anything" } });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toMatch(/^\/login(\?|$)/);
+  it("tried every cell", () => {
+    expect(tried).toBe(ordered.length * CALLERS.length * 2);
+    console.info(`route-guard matrix: ${tried} cells`);
   });
-
-  it.each(withAction.map((route) => [route.id, urlOf(route.id)]))("%s (POST %s) refuses a viewer's write", async (_id, url) => {
-    const { cookie } = await signIn("viewer");
-    const response = await request(url, { method: "POST", cookie, form: { intent: "anything" } });
-    expect(response.status).toBe(403);
-  });
-
-  it.each(editionRoutes.map((route) => [route.id, urlOf(route.id)]))(
-    "%s (GET %s) is not found for an organiser of another organisation",
-    async (_id, url) => {
-      const { cookie } = await signIn("editor", { organisation: "Uber" });
-      const response = await request(url, { cookie });
-      expect(response.status).toBe(404);
-    },
-  );
 });
+
