@@ -10,7 +10,7 @@ import { boardActionSchema } from "~/schemas/board";
 import { canWrite } from "~/services/auth.server";
 import { acknowledgeBoardConflict, applyBoardChange, boardQuery, loadBoard, toBoardChange } from "~/services/board.server";
 import { requireEdition } from "~/services/access.server";
-import { formDataToObject, parseValues } from "~/utils/forms.server";
+import { formDataToObject, parseValues } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Barouf` }];
 

@@ -12,8 +12,8 @@ import { createFormat, listFormats } from "~/models/formats.server";
 import { formatSchema } from "~/schemas/formats";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Formats · Barouf" }];
 

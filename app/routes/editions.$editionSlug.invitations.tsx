@@ -13,8 +13,8 @@ import { invitationActionSchema, invitationFilterSchema } from "~/schemas/invita
 import { requireEdition } from "~/services/access.server";
 import { canWrite } from "~/services/auth.server";
 import { createInvitationLink, revokeInvitation, sendInvitations, type SendOutcome } from "~/services/invitations.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Barouf" }];
 

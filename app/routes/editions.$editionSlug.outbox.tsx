@@ -14,8 +14,8 @@ import { requireEdition } from "~/services/access.server";
 import { canWrite } from "~/services/auth.server";
 import { hideLinkPlaceholders } from "~/services/invitations.server";
 import { deliverQueued } from "~/services/outbox.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Messages · Barouf" }];
 

@@ -11,10 +11,9 @@ import { deleteRoom, editionDates, getRoom, roomFormValues, roomStaleFields, upd
 import { roomEditSchema } from "~/schemas/rooms";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
+import { type FormFailure, flattenValues } from "~/utils/forms";
 import type { DeleteRefused } from "~/utils/forms.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
-import { flattenValues } from "~/schemas/fields";
 import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];

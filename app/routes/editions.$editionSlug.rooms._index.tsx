@@ -12,8 +12,8 @@ import { createRoom, editionDates, listRooms, saveWalkingTimes } from "~/models/
 import { roomSchema, walkingSchema } from "~/schemas/rooms";
 import { canWrite } from "~/services/auth.server";
 import { requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { isStaleSave } from "~/utils/stale";
 import { staleSave } from "~/utils/stale.server";
 

@@ -9,8 +9,9 @@ import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-cha
 import { speakerChangesActionSchema } from "~/schemas/invitations";
 import { requireEdition } from "~/services/access.server";
 import { canWrite } from "~/services/auth.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Modifications des intervenant·es · Barouf" }];
 

@@ -12,8 +12,8 @@ import { createEdition } from "~/models/edition-structure.server";
 import { findEditionForOrganiser } from "~/models/editions.server";
 import { newEditionSchema } from "~/schemas/editions";
 import { requireAdmin } from "~/services/auth.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle édition · Barouf" }];
 
