@@ -20,8 +20,8 @@ import {
 import { ADMIN_TIME_ZONE } from "~/models/organisers.server";
 import { editionAccessGrantSchema, editionAccessRevokeSchema, organisationEditSchema } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisations · Barouf" }];

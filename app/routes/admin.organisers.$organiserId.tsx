@@ -16,8 +16,8 @@ import { listHistoryOutsideEditions } from "~/models/audit-log.server";
 import { ADMIN_TIME_ZONE, getOrganiser, setOrganiserActive, updateOrganiser, type OrganiserView } from "~/models/organisers.server";
 import { organiserActiveSchema, organiserEditSchema, organiserFormValues } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import { isStaleSave } from "~/utils/stale";
 

@@ -14,8 +14,8 @@ import { ADMIN_TIME_ZONE, createOrganiser, listOrganisers } from "~/models/organ
 import { organiserCreateSchema } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
 import { generatePassword, hashPassword } from "~/services/password.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisateur·rices · Barouf" }];
 

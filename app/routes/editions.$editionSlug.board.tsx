@@ -9,7 +9,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { boardActionSchema } from "~/schemas/board";
 import { acknowledgeBoardConflict, applyBoardChange, boardQuery, loadBoard, toBoardChange } from "~/services/board.server";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { formDataToObject, parseValues } from "~/utils/forms.server";
+import { formDataToObject, parseValues } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Barouf` }];
 

@@ -22,8 +22,8 @@ import {
   namesOf,
   withdrawAcknowledgement,
 } from "~/services/conflicts.server";
-import { parseForm, invalid } from "~/utils/forms.server";
-import type { FormFailure } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Conflits · Barouf" }];
 

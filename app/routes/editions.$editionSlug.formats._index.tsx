@@ -11,8 +11,8 @@ import { organiserActor } from "~/models/audit.server";
 import { createFormat, listFormats } from "~/models/formats.server";
 import { formatSchema } from "~/schemas/formats";
 import { canWrite, requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Formats · Barouf" }];
 

@@ -12,8 +12,8 @@ import { listInvitations } from "~/models/invitations.server";
 import { invitationActionSchema, invitationFilterSchema } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { createInvitationLink, revokeInvitation, sendInvitations, type SendOutcome } from "~/services/invitations.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Barouf" }];
 

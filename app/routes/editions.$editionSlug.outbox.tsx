@@ -13,8 +13,8 @@ import { outboxActionSchema, outboxFilterSchema } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { hideLinkPlaceholders } from "~/services/invitations.server";
 import { deliverQueued } from "~/services/outbox.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Messages · Barouf" }];
 

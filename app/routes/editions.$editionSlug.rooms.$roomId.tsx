@@ -10,10 +10,9 @@ import { organiserActor } from "~/models/audit.server";
 import { deleteRoom, editionDates, getRoom, roomFormValues, roomStaleFields, updateRoom } from "~/models/rooms.server";
 import { roomEditSchema } from "~/schemas/rooms";
 import { canWrite, requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
+import { type FormFailure, flattenValues } from "~/utils/forms";
 import type { DeleteRefused } from "~/utils/forms.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
-import { flattenValues } from "~/schemas/fields";
 import { getLocale } from "~/i18n/locale.server";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];

@@ -11,8 +11,8 @@ import { organiserActor } from "~/models/audit.server";
 import { createRoom, editionDates, listRooms, saveWalkingTimes } from "~/models/rooms.server";
 import { roomSchema, walkingSchema } from "~/schemas/rooms";
 import { canWrite, requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { isStaleSave } from "~/utils/stale";
 import { staleSave } from "~/utils/stale.server";
 

@@ -25,8 +25,7 @@ import { cancelSchema, deleteSchema, peopleSchema, SESSION_ROLES, sessionSchema 
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
 import { sessionStaleAnswer } from "~/services/sessions.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { StaleVersionError } from "~/utils/stale.server";
 

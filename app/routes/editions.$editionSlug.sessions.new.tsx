@@ -9,8 +9,8 @@ import { organiserActor } from "~/models/audit.server";
 import { createSession, sessionOptions } from "~/models/sessions.server";
 import { sessionSchema } from "~/schemas/sessions";
 import { requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle session · Barouf" }];
 

@@ -11,10 +11,9 @@ import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { getEditionSettings, settingsFormValues, updateEditionSettings } from "~/models/edition-structure.server";
 import { editionSettingsSchema } from "~/schemas/editions";
-import { flattenValues } from "~/schemas/fields";
 import { canWrite, may, requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm, flattenValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
 
 export const meta: MetaFunction = () => [{ title: "Édition et lieux · Barouf" }];

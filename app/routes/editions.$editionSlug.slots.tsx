@@ -24,10 +24,10 @@ import {
 } from "~/models/slots.server";
 import { applySchema, selectionKey, slotDeleteSchema, slotEditSchema, templateDeleteSchema, templateEditSchema, templateSchema } from "~/schemas/slots";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
-import { parseNestedValues } from "~/utils/nested-form";
+import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import type { SlotsActionResult } from "~/components/slots/types";
+import { formDataToObject, parseValues } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Créneaux · Barouf" }];
 
@@ -68,13 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (values.intent) {
     case "create-template": {
-      const parsed = parseNestedValues(values, templateSchema);
+      const parsed = parseValues(values, templateSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       await createTemplate(db, { editionId: edition.id, actor, values: parsed.data });
       throw redirect(`${base}#templates`);
     }
     case "update-template": {
-      const parsed = parseNestedValues(values, templateEditSchema);
+      const parsed = parseValues(values, templateEditSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       const { template, version, ...fields } = parsed.data;
       try {

@@ -8,8 +8,9 @@ import { useT } from "~/i18n";
 import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-changes.server";
 import { speakerChangesActionSchema } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Modifications des intervenant·es · Barouf" }];
 

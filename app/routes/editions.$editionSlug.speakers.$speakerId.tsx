@@ -16,9 +16,8 @@ import { StaleVersionError } from "~/models/versioning.server";
 import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { availabilityDays, localStamp, speakerFormValues, staleSpeakerSave } from "~/services/speakers.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid, parseValues } from "~/utils/forms.server";
-import { parseNestedValues } from "~/utils/nested-form";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.speaker.publicName ?? ""} · Barouf` }];
@@ -98,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (values.intent !== "save") return invalid({ ok: false, errors: { _form: "error.400" }, values: {} });
-  const parsed = parseNestedValues(values, speakerEditSchema(edition.timeZone));
+  const parsed = parseValues(values, speakerEditSchema(edition.timeZone));
   if (!parsed.ok) return invalid(parsed.failure);
   try {
     const result = await updateSpeaker(db, {

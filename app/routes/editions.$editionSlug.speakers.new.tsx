@@ -9,9 +9,8 @@ import { createSpeaker, listOrganisationNames } from "~/models/speakers.server";
 import { retypedFormValues, speakerSchema, toFormValues } from "~/schemas/speakers";
 import { requireEdition } from "~/services/access.server";
 import { availabilityDays } from "~/services/speakers.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, invalid } from "~/utils/forms.server";
-import { parseNestedValues } from "~/utils/nested-form";
+import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvel·le intervenant·e · Barouf" }];
 
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const values = formDataToObject(await request.formData());
-  const parsed = parseNestedValues(values, speakerSchema(edition.timeZone));
+  const parsed = parseValues(values, speakerSchema(edition.timeZone));
   if (!parsed.ok) return invalid(parsed.failure);
   const result = await createSpeaker(await getDb(), {
     editionId: edition.id,

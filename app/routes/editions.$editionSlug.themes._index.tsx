@@ -9,8 +9,8 @@ import { organiserActor } from "~/models/audit.server";
 import { createTheme, listThemes } from "~/models/themes.server";
 import { themeSchema } from "~/schemas/themes";
 import { canWrite, requireEdition } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Thèmes · Barouf" }];
 

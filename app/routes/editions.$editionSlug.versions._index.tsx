@@ -10,8 +10,8 @@ import { organiserActor } from "~/models/audit.server";
 import { publishSchema } from "~/schemas/publishing";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { publishProgramme, versionsOverview, type BlockingConflict } from "~/services/publishing.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Versions · Barouf" }];
 

@@ -21,8 +21,8 @@ import { canStartEditions, requireRole } from "~/services/access.server";
 import { applyImport, type ConflictSummary } from "~/services/import.server";
 import { keepUpload, setUploadState, takeUpload, type UploadState } from "~/services/import-uploads.server";
 import { IMPORT_BODY_LIMIT } from "~/server/handler.server";
-import type { FieldErrors } from "~/utils/forms";
-import { formDataToObject, invalid, parseForm, parseValues } from "~/utils/forms.server";
+import { type FieldErrors, formDataToObject, parseForm, parseValues } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Barouf" }];
 

@@ -11,8 +11,8 @@ import { organiserActor } from "~/models/audit.server";
 import { createEdition } from "~/models/edition-structure.server";
 import { newEditionSchema } from "~/schemas/editions";
 import { findReachableEdition, requireEditionStarter } from "~/services/access.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle édition · Barouf" }];
 

@@ -13,8 +13,8 @@ import { LocaleSwitch } from "~/components/locale-switch";
 import { useT } from "~/i18n";
 import { loginSchema } from "~/schemas/auth";
 import { getOrganiser, startLoginSession, verifyLogin } from "~/services/auth.server";
-import type { FormFailure } from "~/utils/forms";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { type FormFailure, parseForm } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Connexion · Barouf" }];

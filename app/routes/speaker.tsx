@@ -19,7 +19,6 @@ import {
   type SpeakerSession,
 } from "~/models/speaker-self.server";
 import {
-  availabilityFields,
   availabilitySchema,
   confirmSchema,
   declineSchema,
@@ -27,15 +26,12 @@ import {
   PHOTO_MAX_BYTES,
   PHOTO_TYPES,
   practicalSchema,
-  profileFields,
   profileSchema,
   proposeSchema,
-  unflatten,
 } from "~/schemas/speaker";
 import { storeSpeakerPhoto } from "~/services/photos.server";
 import { requireSpeaker, TOKEN_PAGE_HEADERS } from "~/services/speaker-auth.server";
-import type { FormFailure } from "~/utils/forms";
-import { formDataToObject, parseValues } from "~/utils/forms.server";
+import { type FormFailure, formDataToObject, nestFormValues, parseValues } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Barouf" }, { name: "robots", content: "noindex, nofollow" }];
 export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
@@ -203,7 +199,7 @@ function Saved({ show }: { show: boolean }) {
 }
 
 function typed(failure: FormFailure | undefined) {
-  return failure ? (unflatten(failure.values) as Record<string, unknown>) : undefined;
+  return failure ? (nestFormValues(failure.values) as Record<string, unknown>) : undefined;
 }
 
 function SessionCard({ session, failure, saved }: { session: SpeakerSession; failure?: FormFailure & { intent: string }; saved: boolean }) {
@@ -323,7 +319,7 @@ function ProfileForm({ profile, failure, saved }: { profile: Profile; failure?: 
   const navigation = useNavigation();
   const kept = typed(failure);
   const links = Array.from({ length: MAX_LINKS }, (_, i) => profile.links[i] ?? { label: "", url: "" });
-  const { form, onSubmit, errorOf } = useValidatedForm(profileFields, {
+  const { form, onSubmit, errorOf } = useValidatedForm(profileSchema, {
     defaultValues: (kept ?? {
       intent: "profile",
       version: String(profile.version),
@@ -423,7 +419,7 @@ function AvailabilityForm({
   const locale = useLocale();
   const navigation = useNavigation();
   const kept = typed(failure);
-  const { form, onSubmit, errorOf } = useValidatedForm(availabilityFields, {
+  const { form, onSubmit, errorOf } = useValidatedForm(availabilitySchema, {
     defaultValues: (kept ?? { intent: "availability", days }) as never,
     serverErrors: failure?.errors,
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LEVELS, RULES, type Level, type RuleId } from "~/domain/conflicts/types";
-import { localDateField, nestedForm, optionalText, requiredInt, requiredText, slugField, timeZoneField, versionField } from "./fields";
+import { localDateField, optionalText, requiredInt, requiredText, slugField, timeZoneField, versionField } from "./fields";
 
 const DAY = 86_400_000;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
@@ -27,18 +27,16 @@ const endAfterStart: [(e: Dates) => boolean, { path: string[]; message: string; 
 const notTooLong: typeof endAfterStart = [(e) => daysBetween(e.startDate, e.endDate) <= 30, { path: ["endDate"], message: "editions.tooLong", ...whenDates }];
 
 /** The settings page: dates, zone, venue, language, each rule's level, changeover and daily limit. */
-export const editionSettingsSchema = nestedForm(
-  z
-    .object({
-      ...basics,
-      changeoverMinutes: requiredInt(0, 240),
-      dailySessionLimit: requiredInt(1, 50),
-      levels: z.object(Object.fromEntries(RULES.map((rule) => [rule, levelField])) as Record<RuleId, typeof levelField>),
-      version: versionField,
-    })
-    .refine(...endAfterStart)
-    .refine(...notTooLong),
-);
+export const editionSettingsSchema = z
+  .object({
+    ...basics,
+    changeoverMinutes: requiredInt(0, 240),
+    dailySessionLimit: requiredInt(1, 50),
+    levels: z.object(Object.fromEntries(RULES.map((rule) => [rule, levelField])) as Record<RuleId, typeof levelField>),
+    version: versionField,
+  })
+  .refine(...endAfterStart)
+  .refine(...notTooLong);
 export type EditionSettingsValues = z.output<typeof editionSettingsSchema>;
 
 /** A new edition, empty or as a copy of another one's structure (`copyFrom`, its slug). */

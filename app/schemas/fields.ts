@@ -2,35 +2,6 @@
 // slots, organisers). Error messages are i18n keys (app/i18n/messages/structure.ts).
 import { z } from "zod";
 
-/**
- * Flat form names ("hours.0.opens", "levels.ROOM_OVERLAP") → nested objects and arrays,
- * the shape react-hook-form builds in the browser. Already-nested values pass through,
- * so the same schema checks both the browser's values and the posted form.
- */
-export function unflatten(input: unknown): unknown {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    const parts = key.split(".");
-    let node: Record<string, unknown> = out;
-    for (const [i, part] of parts.entries()) {
-      if (part === "__proto__" || part === "constructor" || part === "prototype") break;
-      if (i === parts.length - 1) {
-        node[part] = value;
-      } else {
-        node[part] ??= /^\d+$/.test(parts[i + 1]!) ? [] : {};
-        node = node[part] as Record<string, unknown>;
-      }
-    }
-  }
-  return out;
-}
-
-/** A form whose field names nest ("a.b"): the object schema behind an unflatten step. */
-export function nestedForm<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
-  return z.preprocess(unflatten, schema) as unknown as z.ZodType<z.output<T>, z.input<T>>;
-}
-
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 const toNumber = (value: unknown) => (typeof value === "string" ? Number(value.trim()) : value);
 
@@ -149,16 +120,3 @@ export function slugify(text: string): string {
   return slug || "x";
 }
 
-/** Nested form values → flat names ("hours.0.opens"); lists of plain values stay lists. */
-export function flattenValues(values: unknown, prefix = "", out: Record<string, string | string[]> = {}) {
-  if (Array.isArray(values) && values.every((v) => typeof v !== "object" || v === null)) {
-    out[prefix] = values.map((v) => (v === null || v === undefined ? "" : String(v)));
-  } else if (typeof values === "object" && values !== null) {
-    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-      flattenValues(value, prefix ? `${prefix}.${key}` : key, out);
-    }
-  } else if (prefix) {
-    out[prefix] = values === null || values === undefined ? "" : String(values);
-  }
-  return out;
-}

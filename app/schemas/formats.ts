@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROOM_FEATURES, SESSION_ROLES, type FormatRole } from "~/db/schema";
-import { checkboxList, nestedForm, optionalInt, requiredInt, requiredText, versionField } from "./fields";
+import { checkboxList, optionalInt, requiredInt, requiredText, versionField } from "./fields";
 
 /** One role's bounds; both blank = the format does not use the role. */
 const roleBounds = z
@@ -45,8 +45,6 @@ const toValues = <T extends z.output<typeof formatFields>>({ roles, ...rest }: T
   }),
 });
 
-export const formatSchema = nestedForm(formatFields.transform(toValues));
-export const formatEditSchema = nestedForm(
-  formatFields.and(z.object({ version: versionField })).transform(({ version, ...rest }) => ({ ...toValues(rest), version })),
-);
+export const formatSchema = formatFields.transform(toValues);
+export const formatEditSchema = formatFields.and(z.object({ version: versionField })).transform(({ version, ...rest }) => ({ ...toValues(rest), version }));
 export type FormatValues = ReturnType<typeof toValues>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROOM_FEATURES } from "~/db/schema";
-import { checkboxList, localDateField, nestedForm, optionalInt, optionalTimeField, requiredText, versionField } from "./fields";
+import { checkboxList, localDateField, optionalInt, optionalTimeField, requiredText, versionField } from "./fields";
 
 /** Opening hours of one day; both blank = no hours that day. Closing at or before opening = after midnight. */
 const dayHours = z
@@ -18,18 +18,16 @@ const roomFields = z.object({
   hours: z.array(dayHours).max(62).default([]),
 });
 
-export const roomSchema = nestedForm(roomFields);
-export const roomEditSchema = nestedForm(roomFields.extend({ version: versionField }));
+export const roomSchema = roomFields;
+export const roomEditSchema = roomFields.extend({ version: versionField });
 export type RoomValues = z.output<typeof roomFields>;
 
 /**
  * The walking-time matrix: `walk.<room>.<other room>` minutes, blank = the edition's default
  * changeover; `version` is the matrix's version as it was read (a stale save is refused).
  */
-export const walkingSchema = nestedForm(
-  z.object({
-    version: versionField,
-    walk: z.record(z.string(), z.record(z.string(), optionalInt(0, 180))).default({}),
-  }),
-);
+export const walkingSchema = z.object({
+  version: versionField,
+  walk: z.record(z.string(), z.record(z.string(), optionalInt(0, 180))).default({}),
+});
 export type WalkingValues = z.output<typeof walkingSchema>;

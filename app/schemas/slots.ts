@@ -2,7 +2,7 @@
 // template to rooms and days (preview, then apply), and one slot's times or removal.
 import { z } from "zod";
 import { rowProblem, sortTimes, templateProblems, type TemplateTime } from "~/domain/slots";
-import { checkboxList, localDateField, nestedForm, requiredText, uuidField, versionField } from "./fields";
+import { checkboxList, localDateField, requiredText, uuidField, versionField } from "./fields";
 
 /** How many rows a template may have (a day of 5-minute slots is 288). */
 export const MAX_TEMPLATE_ROWS = 100;
@@ -44,8 +44,8 @@ const timesField = z
 
 const templateFields = z.object({ name: requiredText(120), times: timesField });
 
-export const templateSchema = nestedForm(templateFields);
-export const templateEditSchema = nestedForm(templateFields.extend({ template: uuidField, version: versionField }));
+export const templateSchema = templateFields;
+export const templateEditSchema = templateFields.extend({ template: uuidField, version: versionField });
 export type TemplateValues = z.output<typeof templateFields>;
 
 export const templateDeleteSchema = z.object({ template: uuidField });

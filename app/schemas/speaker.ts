@@ -1,26 +1,6 @@
 // The speaker page's forms: one schema each, shared by the browser and the action.
 import { z } from "zod";
 
-/** Form posts name nested fields with dots ("links.0.url"); the browser already sends objects. */
-export function unflatten(values: unknown): unknown {
-  if (typeof values !== "object" || values === null || Array.isArray(values)) return values;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const path = key.split(".");
-    let node: Record<string, unknown> = out;
-    path.forEach((part, i) => {
-      if (i === path.length - 1) {
-        node[part] = value;
-        return;
-      }
-      const nextIsIndex = /^\d+$/.test(path[i + 1]!);
-      node[part] ??= nextIsIndex ? [] : {};
-      node = node[part] as Record<string, unknown>;
-    });
-  }
-  return out;
-}
-
 const version = z.coerce.number().int().min(1);
 const sessionId = z.uuid({ message: "speaker.unknownSession" });
 const text = (max: number) => z.string().trim().max(max, { message: "speaker.tooLong" });
@@ -52,8 +32,8 @@ const link = z.object({
 });
 export const MAX_LINKS = 5;
 
-/** The browser validates the nested object; the server reads dotted form names into it first. */
-export const profileFields = z.object({
+/** The browser validates the nested object; the server nests the dotted form names first (parseValues). */
+export const profileSchema = z.object({
     intent: z.literal("profile"),
     version,
     publicName: text(120).min(2, { message: "speaker.nameRequired" }),
@@ -68,7 +48,6 @@ export const profileFields = z.object({
       // Empty rows are the form's spare lines.
       .transform((links) => links.filter((l) => l.url !== "").map((l) => ({ label: l.label || l.url, url: l.url }))),
 });
-export const profileSchema = z.preprocess(unflatten, profileFields);
 export type ProfileInput = z.output<typeof profileSchema>;
 
 export const practicalSchema = z.object({
@@ -97,8 +76,7 @@ const day = z
     else if (HHMM.test(d.from) && d.to <= d.from) ctx.addIssue({ code: "custom", path: ["to"], message: "speaker.endBeforeStart" });
   });
 
-export const availabilityFields = z.object({ intent: z.literal("availability"), days: z.array(day).min(1).max(31) });
-export const availabilitySchema = z.preprocess(unflatten, availabilityFields);
+export const availabilitySchema = z.object({ intent: z.literal("availability"), days: z.array(day).min(1).max(31) });
 export type AvailabilityInput = z.output<typeof availabilitySchema>;
 
 export const PHOTO_MAX_BYTES = 1024 * 1024;

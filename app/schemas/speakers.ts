@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Confirmation, OrganisationKind } from "~/db/schema";
 import { isRowProblem, overlappingRows, rowToWindow, type Window } from "~/domain/availability";
 import { LOCALES } from "~/i18n/locales";
-import { nestFormValues } from "~/utils/nested-form";
+import { nestFormValues } from "~/utils/forms";
 
 // The database's enums, repeated here so the browser bundle does not pull in the table definitions.
 export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;

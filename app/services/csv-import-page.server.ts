@@ -5,8 +5,7 @@ import { getDb } from "~/db/client.server";
 import { CsvReadError, decodeCsvBytes, readCsv, type CsvTable } from "~/domain/csv";
 import { guessMapping, type Mapping } from "~/domain/csv-import";
 import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, mappingSchema, type ImportKind } from "~/schemas/csv-import";
-import type { FieldErrors } from "~/utils/forms";
-import { formDataToObject, parseValues } from "~/utils/forms.server";
+import { type FieldErrors, formDataToObject, parseValues } from "~/utils/forms";
 import { requireEdition } from "./access.server";
 import { findImportJob, planImport, startImportJob, type AnyPlan } from "./csv-import.server";
 
@@ -77,7 +76,9 @@ function readTable(text: string): { ok: true; table: CsvTable } | { ok: false; r
 export async function handleImportAction({ request, params }: ActionFunctionArgs, kind: ImportKind) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const formData = await request.formData();
-  if (formData.get("intent") === "upload") {
+  // Read (and checked for refused names) before the branches, so the upload step obeys the same rule.
+  const values = formDataToObject(formData);
+  if (values.intent === "upload") {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return uploadFailure({ file: "csv.error.noFile" });
     if (file.size > IMPORT_MAX_BYTES) return uploadFailure({ file: "csv.error.tooBig" }, null, 413);
@@ -88,7 +89,6 @@ export async function handleImportAction({ request, params }: ActionFunctionArgs
     return { step: "map", errors: {}, values: mappingValues(kind, guessMapping(kind, read.table.headers)), ...fileData(fileName, text, read.table) } satisfies ImportStep;
   }
 
-  const values = formDataToObject(formData);
   const content = typeof values.content === "string" ? values.content : "";
   const text = Buffer.from(content, "base64").toString("utf8");
   // Without the file there is nothing to map: back to the upload step.

@@ -2,8 +2,8 @@
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { getDb } from "~/db/client.server";
-import type { FormFailure } from "./forms";
-import { deleteRefused, formDataToObject, invalid, parseValues } from "./forms.server";
+import { type FormFailure, formDataToObject, parseValues } from "./forms";
+import { deleteRefused, invalid } from "./forms.server";
 import { StaleVersionError, staleSave } from "./stale.server";
 
 type StaleSaveArgs = Parameters<typeof staleSave>[1];

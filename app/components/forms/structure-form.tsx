@@ -6,8 +6,7 @@ import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "re
 import { get, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { isMessageKey, useT, type MessageKey } from "~/i18n";
-import { unflatten } from "~/schemas/fields";
-import type { FormFailure } from "~/utils/forms";
+import { type FormFailure, nestFormValues } from "~/utils/forms";
 import { isStaleSave } from "~/utils/stale";
 import { useValidatedForm } from "./use-validated-form";
 
@@ -35,7 +34,7 @@ export function useStructureForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // After a refused (stale) save the form keeps what was typed, and the version it was read at:
   // the notice's own form re-applies on top (app/components/stale-notice.tsx).
   const stale = isStaleSave(failure) ? failure : null;
-  const initial = (failure ? unflatten(failure.values) : defaults) as Record<string, unknown>;
+  const initial = (failure ? nestFormValues(failure.values) : defaults) as Record<string, unknown>;
   const { form, onSubmit, errorOf } = useValidatedForm(schema, {
     defaultValues: initial as never,
     serverErrors: failure?.errors,

@@ -22,6 +22,7 @@ export type ProblemCode =
   | "json.tooDeep"
   | "xml.syntax"
   | "xml.entities"
+  | "xml.tooDeep"
   | "schema.missing"
   | "schema.type"
   | "schema.empty"

@@ -3,9 +3,11 @@
 // real producers leave out (guids, <date>, day start and end, the time zone) is tolerated.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ImportProblem, RawDay, RawEvent, RawPerson, RawSchedule } from "./model";
-import { ImportRefusal, problem } from "./problems";
+import { ImportRefusal, lineAndColumn, problem } from "./problems";
 
 const MAX_PROBLEMS = 50;
+/** A schedule.xml nests about seven levels (schedule/day/room/event/persons/person); deeper is refused. */
+export const MAX_XML_DEPTH = 64;
 
 const ARRAYS = new Set([
   "schedule.day",
@@ -54,10 +56,78 @@ function quote(value: string): string {
   return `'${value.replace(/'/g, "&apos;")}'`;
 }
 
+/**
+ * Refuses elements nested deeper than MAX_XML_DEPTH, with the line and column of the first
+ * one too deep, before the validator and parser (whose object building recurses) see it.
+ * A single pass over the tags; comments, CDATA, processing instructions, the doctype and
+ * quoted attribute values are skipped. Malformed markup is left to the validator.
+ */
+function refuseTooDeep(source: string) {
+  let depth = 0;
+  let i = source.indexOf("<");
+  while (i !== -1 && i < source.length) {
+    if (source.startsWith("<!--", i)) i = source.indexOf("-->", i + 4);
+    else if (source.startsWith("<![CDATA[", i)) i = source.indexOf("]]>", i + 9);
+    else if (source.startsWith("<?", i)) i = source.indexOf("?>", i + 2);
+    else if (source.startsWith("<!", i)) i = endOfDoctype(source, i);
+    else if (source[i + 1] === "/") {
+      depth--;
+      i = source.indexOf(">", i);
+    } else {
+      const end = endOfTag(source, i);
+      if (end === -1) return;
+      if (source[end - 1] !== "/") {
+        depth++;
+        if (depth > MAX_XML_DEPTH) {
+          const { line, column } = lineAndColumn(source, i);
+          const element = /^<([^\s/>]{1,40})/.exec(source.slice(i, i + 42))?.[1] ?? "?";
+          throw new ImportRefusal([
+            problem("xml.tooDeep", `line ${line}, column ${column}`, `<${element}> is nested ${depth} levels deep; a schedule.xml needs far fewer (at most ${MAX_XML_DEPTH} are read)`, {
+              line,
+              column,
+              element,
+              max: MAX_XML_DEPTH,
+            }),
+          ]);
+        }
+      }
+      i = end;
+    }
+    if (i === -1) return;
+    i = source.indexOf("<", i + 1);
+  }
+}
+
+/** The index of the ">" closing the tag opened at `start`, skipping quoted attribute values. */
+function endOfTag(source: string, start: number): number {
+  let quote: string | null = null;
+  for (let i = start + 1; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return i;
+  }
+  return -1;
+}
+
+/** The end of `<!DOCTYPE …>`, whose internal subset in brackets may hold ">". */
+function endOfDoctype(source: string, start: number): number {
+  let brackets = 0;
+  for (let i = start + 2; i < source.length; i++) {
+    const c = source[i];
+    if (c === "[") brackets++;
+    else if (c === "]") brackets--;
+    else if (c === ">" && brackets <= 0) return i;
+  }
+  return -1;
+}
+
 export function readScheduleXml(source: string): RawSchedule {
   if (/<!ENTITY/i.test(source)) {
     throw new ImportRefusal([problem("xml.entities", "file", "the XML declares entities (<!ENTITY>); schedules never need them and they are refused for safety")]);
   }
+  refuseTooDeep(source);
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
@@ -77,6 +147,8 @@ export function readScheduleXml(source: string): RawSchedule {
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+    // The same limit as refuseTooDeep, which has already reported where.
+    maxNestedTags: MAX_XML_DEPTH,
   });
   const document = parser.parse(source) as Node;
   const schedule = document.schedule;

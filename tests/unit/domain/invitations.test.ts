@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectImage, storedPhotoType } from "~/domain/images";
 import { invitationState, isInvitationUsable, linkStatus, placementChanges } from "~/domain/invitations";
 import { localDate, localTime, localToEpoch } from "~/domain/time";
-import { unflatten } from "~/schemas/speaker";
+import { nestFormValues } from "~/utils/forms";
 
 const NOW = Date.UTC(2016, 1, 1);
 const live = { expiresAt: NOW + 1000, revokedAt: null, lastOpenedAt: null };
@@ -82,7 +82,7 @@ describe("uploaded photos", () => {
 
 describe("dotted form names", () => {
   it("become the nested values the schema reads", () => {
-    expect(unflatten({ intent: "profile", "links.0.url": "https://a", "links.1.label": "B", "days.0.mode": "none" })).toEqual({
+    expect(nestFormValues({ intent: "profile", "links.0.url": "https://a", "links.1.label": "B", "days.0.mode": "none" })).toEqual({
       intent: "profile",
       links: [{ url: "https://a" }, { label: "B" }],
       days: [{ mode: "none" }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planTemplate, rowMinutes, rowProblem, slotInterval, slotsByDay, sortTimes, templateProblems } from "~/domain/slots";
 import { templateSchema } from "~/schemas/slots";
+import { nestFormValues } from "~/utils/forms";
 
 const PARIS = "Europe/Paris";
 const utc = (iso: string) => Date.parse(iso);
@@ -44,7 +45,7 @@ describe("template rows", () => {
   });
 
   it("the form's schema keeps each error on the row as typed and leaves blank rows out", () => {
-    const parsed = templateSchema.safeParse({
+    const parsed = templateSchema.safeParse(nestFormValues({
       name: "Journée",
       "times.0.start": "10:45",
       "times.0.end": "11:45",
@@ -52,16 +53,16 @@ describe("template rows", () => {
       "times.1.end": "",
       "times.2.start": "09:30",
       "times.2.end": "10:30",
-    });
+    }));
     expect(parsed.success && parsed.data).toEqual({ name: "Journée", times: GRID });
-    const refused = templateSchema.safeParse({ name: "X", "times.0.start": "09:00", "times.0.end": "10:00", "times.2.start": "09:30", "times.2.end": "", "times.3.start": "09:45", "times.3.end": "10:15" });
+    const refused = templateSchema.safeParse(nestFormValues({ name: "X", "times.0.start": "09:00", "times.0.end": "10:00", "times.2.start": "09:30", "times.2.end": "", "times.3.start": "09:45", "times.3.end": "10:15" }));
     expect(refused.success).toBe(false);
     const issues = refused.error!.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(issues).toEqual([
       ["times.2.end", "slots.error.bothTimes"],
       ["times.3.start", "slots.error.overlap"],
     ]);
-    const empty = templateSchema.safeParse({ name: "X", "times.0.start": "", "times.0.end": "" });
+    const empty = templateSchema.safeParse(nestFormValues({ name: "X", "times.0.start": "", "times.0.end": "" }));
     expect(empty.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["times", "slots.error.noTimes"]]);
   });
 });
