@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { bodyLimitFor, type FetchHandler } from "./handler.server";
+import { log } from "./log.server";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -118,7 +119,7 @@ export function createNodeListener(
       }
       Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
     } catch (error) {
-      console.error("[barouf] request failed", error);
+      log.error("[barouf] request failed", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
     }
