@@ -7,7 +7,7 @@ export type FetchHandler = (request: Request, info: RequestInfo) => Promise<Resp
 export type HandlerOptions = {
   build: ServerBuild;
   mode: "production" | "development" | "test";
-  /** The configured public origin; same-origin requests to the server's own address are accepted too. */
+  /** The configured public origin (PUBLIC_ORIGIN): the only origin writes are accepted from. */
   publicOrigin: string;
   /** HTTPS deployment: adds HSTS. */
   secure: boolean;
@@ -27,17 +27,17 @@ export function bodyLimitFor(pathname: string): number {
  * Cross-site form posts are refused: every non-GET must come from our own origin,
  * as the browser says in Origin (or, failing that, Referer). A request with
  * neither is refused too: browsers always send one of them on a form post.
+ * Only the configured origin counts, never `Host` or the request target, which the client chooses.
  */
 export function isSameOriginWrite(request: Request, publicOrigin: string): boolean {
   if (SAFE_METHODS.has(request.method)) return true;
   if (request.headers.get("Sec-Fetch-Site") === "cross-site") return false;
-  const allowed = new Set([publicOrigin, new URL(request.url).origin]);
   const origin = request.headers.get("Origin");
-  if (origin && origin !== "null") return allowed.has(origin);
+  if (origin && origin !== "null") return origin === publicOrigin;
   const referer = request.headers.get("Referer");
   if (!referer) return false;
   try {
-    return allowed.has(new URL(referer).origin);
+    return new URL(referer).origin === publicOrigin;
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "~/db/client.server";
-import { getEnv } from "~/env.server";
+import { getEnv, settleListeningPort } from "~/env.server";
 import { prepareDatabase } from "~/services/bootstrap.server";
 import { serveCachedExport } from "~/services/export-cache.server";
 import { createAppHandler } from "./handler.server";
@@ -48,13 +48,16 @@ async function main() {
   if (seed?.created) log.info(`Seeded the ${seed.edition} edition (${seed.sessions} sessions, ${seed.speakers} speakers).`);
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin: env.publicOrigin, secure: env.secureCookies });
-  const server = createServer(createNodeListener(handler, { publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
+  const server = createServer();
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+    // The handler is made once the port is known: CSRF and links use the configured origin only.
+    const { publicOrigin } = settleListeningPort(port);
+    const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin, secure: env.secureCookies });
+    server.on("request", createNodeListener(handler, { publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
     log.info(`Barouf is running at ${url}`);
     log.info(`Database: ${env.DATABASE_URL}`);
     if (admin.generatedPassword) {
