@@ -3,6 +3,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { documentBody, takePageData } from "./server/document.server";
+import { log } from "./server/log.server";
 
 /** How long loader data may keep promises pending (none of ours do). */
 export const streamTimeout = 5_000;
@@ -35,7 +36,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // A page or file that does not exist (a 4xx answer, e.g. /favicon.ico) is not a server error.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  // Never log query strings: invitation tokens may travel there.
+  // Never log query strings; the path and the error go through the redaction (invitation tokens).
   const url = new URL(request.url);
-  console.error(`[barouf] ${request.method} ${url.pathname}`, error);
+  log.error(`[barouf] ${request.method} ${url.pathname}`, error);
 }

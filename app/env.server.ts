@@ -39,3 +39,16 @@ export function getEnv(): Env {
   cached = { ...env, publicOrigin, secureCookies: publicOrigin.startsWith("https:") };
   return cached;
 }
+
+/**
+ * `PORT=0` picks a free port at listen time: without PUBLIC_ORIGIN, the default origin
+ * (the one CSRF checks and links use) is the address actually listened on.
+ */
+export function settleListeningPort(port: number): Env {
+  const env = getEnv();
+  if (!env.PUBLIC_ORIGIN && env.PORT !== port) {
+    const host = env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+    cached = { ...env, publicOrigin: `http://${host}:${port}` };
+  }
+  return getEnv();
+}

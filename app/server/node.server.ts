@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { bodyLimitFor, type FetchHandler } from "./handler.server";
+import { log } from "./log.server";
+import { refuseMethod, refuseTarget, type Refusal } from "./request-checks.server";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -61,12 +63,19 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, publicDir: strin
   return true;
 }
 
+function refuse(res: ServerResponse, refusal: Refusal) {
+  res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", ...refusal.headers });
+  res.end(refusal.text);
+}
+
 /** Adapts the fetch-style app to node:http, with static files from public/. */
 export function createNodeListener(
   handler: FetchHandler,
   options: {
     publicDir: string;
     trustProxy: boolean;
+    /** PUBLIC_ORIGIN: the origin of every request the app sees, whatever Host said. */
+    publicOrigin: string;
     /** Answers from memory before the framework when it can (the public exports); false to go on. */
     fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
   },
@@ -74,9 +83,15 @@ export function createNodeListener(
   const publicDir = path.resolve(options.publicDir);
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
+      // Methods fetch's Request refuses (TRACE, CONNECT…) and targets like `//host` or `*` never reach the app.
+      const refusal = refuseMethod(req.method ?? "") ?? refuseTarget(req.url ?? "", options.publicOrigin);
+      if (refusal) {
+        refuse(res, refusal);
+        return;
+      }
       if (options.fastPath?.(req, res)) return;
-      const host = req.headers.host ?? "localhost";
-      const url = new URL(req.url ?? "/", `http://${host}`);
+      const target = new URL(req.url ?? "/", options.publicOrigin);
+      const url = new URL(target.pathname + target.search, options.publicOrigin);
       if (serveStatic(req, res, publicDir, url.pathname)) return;
 
       const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
@@ -118,7 +133,7 @@ export function createNodeListener(
       }
       Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
     } catch (error) {
-      console.error("[barouf] request failed", error);
+      log.error("[barouf] request failed", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
     }

@@ -6,10 +6,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "~/db/client.server";
-import { getEnv } from "~/env.server";
+import { getEnv, settleListeningPort } from "~/env.server";
 import { prepareDatabase } from "~/services/bootstrap.server";
 import { serveCachedExport } from "~/services/export-cache.server";
 import { createAppHandler } from "./handler.server";
+import { log } from "./log.server";
 import { createNodeListener } from "./node.server";
 
 const root = process.cwd();
@@ -28,7 +29,7 @@ function newestChange(dir: string): number {
 function buildIfNeeded() {
   const sources = Math.max(newestChange(path.join(root, "app")), statSync(path.join(root, "remix.config.js")).mtimeMs);
   if (existsSync(buildFile) && statSync(buildFile).mtimeMs >= sources) return;
-  console.log("Building the app…");
+  log.info("Building the app…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
@@ -44,24 +45,27 @@ async function main() {
   const db = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const { seed, admin } = await prepareDatabase(db, { adminPassword: env.BAROUF_ADMIN_PASSWORD });
   db.$client.close();
-  if (seed?.created) console.log(`Seeded the ${seed.edition} edition (${seed.sessions} sessions, ${seed.speakers} speakers).`);
+  if (seed?.created) log.info(`Seeded the ${seed.edition} edition (${seed.sessions} sessions, ${seed.speakers} speakers).`);
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin: env.publicOrigin, secure: env.secureCookies });
-  const server = createServer(createNodeListener(handler, { publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
+  const server = createServer();
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
-    console.log(`Barouf is running at ${url}`);
-    console.log(`Database: ${env.DATABASE_URL}`);
+    // The handler is made once the port is known: CSRF and links use the configured origin only.
+    const { publicOrigin } = settleListeningPort(port);
+    const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin, secure: env.secureCookies });
+    server.on("request", createNodeListener(handler, { publicOrigin, publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
+    log.info(`Barouf is running at ${url}`);
+    log.info(`Database: ${env.DATABASE_URL}`);
     if (admin.generatedPassword) {
-      console.log(`Sample organiser login: ${admin.email} / ${admin.generatedPassword}`);
-      console.log("(This generated password is printed once; set BAROUF_ADMIN_PASSWORD to choose it.)");
+      log.info(`Sample organiser login: ${admin.email} / ${admin.generatedPassword}`);
+      log.info("(This generated password is printed once; set BAROUF_ADMIN_PASSWORD to choose it.)");
     } else {
-      console.log(`Sample organiser login: ${admin.email} (password: BAROUF_ADMIN_PASSWORD, or the one printed at first start;`);
-      console.log(`  set a new one with: npm run cli -- organiser password --email ${admin.email})`);
+      log.info(`Sample organiser login: ${admin.email} (password: BAROUF_ADMIN_PASSWORD, or the one printed at first start;`);
+      log.info(`  set a new one with: npm run cli -- organiser password --email ${admin.email})`);
     }
   });
   const stop = () => server.close(() => process.exit(0));
@@ -70,6 +74,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -17,6 +17,7 @@ import {
 } from "~/domain/csv-import";
 import type { ImportKind, SpeakerRow } from "~/schemas/csv-import";
 import { organiserActor, recordAudit, type Actor } from "~/models/audit.server";
+import { log } from "~/server/log.server";
 
 export type AnyPlan = ImportPlan<SpeakerRow> | ImportPlan<SessionPlanRow>;
 
@@ -291,7 +292,7 @@ export function startImportJob(
     (error: unknown) => {
       job.state = "failed";
       job.done = 0;
-      console.error("CSV import failed, nothing was written:", error);
+      log.error("CSV import failed, nothing was written:", error);
     },
   );
   return job;

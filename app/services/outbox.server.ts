@@ -6,6 +6,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Queryable } from "~/db/client.server";
 import { emails } from "~/db/schema";
 import { getEnv } from "~/env.server";
+import { redactSecrets } from "~/server/log.server";
 import { mintInvitationLinks } from "./invitations.server";
 
 export type OutgoingEmail = {
@@ -43,7 +44,7 @@ function smtpTransport(): Transporter | null {
 /** A message's error for the outbox: the first line of it, without any link in it. */
 function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0]!.replace(/\/invitation\/[A-Za-z0-9_-]+/g, "/invitation/…").slice(0, 300);
+  return redactSecrets(text.split("\n")[0]!).slice(0, 300);
 }
 
 // One delivery at a time in this process; a row is claimed by bumping its attempts, so two

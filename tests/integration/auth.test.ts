@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loginSessions, organisers } from "~/db/schema";
 import { hashToken } from "~/services/auth.server";
 import { createOrganiser } from "../factories";
-import { cookiesOf, db, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, ORIGIN, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
 import { TEST_ADMIN_PASSWORD } from "../setup/global-database";
 
 async function sessionIdHash(cookie: string) {
@@ -126,6 +126,23 @@ describe("organiser login", () => {
       const location = login.headers.get("Location")!;
       expect(new URL(location, "http://barouf.test").origin).toBe("http://barouf.test");
       expect(location.startsWith("//")).toBe(false);
+    },
+  );
+
+  it.each(["/.//evil.example", "/%2e%2e//evil.example", "/editions/../..//evil.example"])(
+    "keeps a signed-in organiser opening /login?redirectTo=%s on the site",
+    async (target) => {
+      const { cookie } = await signIn("admin");
+      const response = await request(`/login?redirectTo=${encodeURIComponent(target)}`, { cookie });
+      expect(response.status).toBe(302);
+      const location = response.headers.get("Location")!;
+      expect(location).toBe("/");
+      expect(new URL(location, ORIGIN).origin).toBe(ORIGIN);
+      // And through the login form itself.
+      const database = await db();
+      const organiser = await createOrganiser(database, { role: "viewer", password: PASSWORD });
+      const login = await request("/login", { form: { email: organiser.email, password: PASSWORD, redirectTo: target } });
+      expect(login.headers.get("Location")).toBe("/");
     },
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT } from "~/server/handler.server";
-import { ORIGIN, request, SEED_EDITION, signIn } from "../helpers/app";
+import { app, ORIGIN, request, SEED_EDITION, signIn } from "../helpers/app";
 
 describe("cross-site requests", () => {
   it("answers 404 for a missing page or file without logging a server error", async () => {
@@ -17,6 +17,23 @@ describe("cross-site requests", () => {
       form: { email: "admin@barouf.example", password: "whatever-password" },
       headers: { Origin: "https://evil.example" },
     });
+    expect(response.status).toBe(403);
+  });
+
+  it.each([
+    ["Origin", { Origin: "http://evil.example" }],
+    ["Referer", { Referer: "http://evil.example/login" }],
+  ])("refuses a POST whose Host and %s agree with each other but not with PUBLIC_ORIGIN", async (_name, extra) => {
+    // The request target and Host are the client's choice: only the configured origin counts.
+    const handle = await app();
+    const response = await handle(
+      new Request("http://evil.example/login", {
+        method: "POST",
+        headers: { Host: "evil.example", "Content-Type": "application/x-www-form-urlencoded", ...extra },
+        body: new URLSearchParams({ email: "admin@barouf.example", password: "whatever-password" }).toString(),
+      }),
+      { clientAddress: "203.0.113.70" },
+    );
     expect(response.status).toBe(403);
   });
 
