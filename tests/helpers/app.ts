@@ -42,7 +42,8 @@ export async function request(
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
   const handle = await app();
-  return handle(new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual" }), {
+  // duplex: a body may be a stream (the node listener hands the app streamed bodies too).
+  return handle(new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual", duplex: "half" } as RequestInit), {
     clientAddress: init.clientAddress ?? "203.0.113.7",
   });
 }
