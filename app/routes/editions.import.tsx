@@ -1,11 +1,4 @@
-import {
-  data,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,11 +8,19 @@ import { LocaleSwitch } from "~/components/locale-switch";
 import { getDb } from "~/db/client.server";
 import { readSchedule, type ImportChange, type ImportCounts, type ImportProblem } from "~/domain/import";
 import { useT, type MessageKey } from "~/i18n";
-import { organiserActor } from "~/models/audit.server";
 import { importApplySchema, importFileFormSchema, importUploadSchema } from "~/schemas/import";
 import { canStartEditions, requireRole } from "~/services/access.server";
-import { applyImport, type ConflictSummary } from "~/services/import.server";
-import { keepUpload, setUploadState, takeUpload, type UploadState } from "~/services/import-uploads.server";
+import type { ConflictSummary } from "~/services/import.server";
+import {
+  applyUpload,
+  cancelUpload,
+  keepUpload,
+  receivedText,
+  receiveUpload,
+  removeReceived,
+  uploadOwner,
+  type UploadState,
+} from "~/services/import-uploads.server";
 import { IMPORT_BODY_LIMIT } from "~/server/handler.server";
 import { type FieldErrors, formDataToObject, parseForm, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -45,58 +46,65 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-// Editors and admins: read an uploaded file (preview), or apply a previewed one.
+const notFound = () => new Response("Not found", { status: 404 });
+
+// Editors and admins: read an uploaded file (preview), then apply or cancel their own upload.
 export async function action({ request }: ActionFunctionArgs) {
   const organiser = await requireRole(request, "write");
   if (!canStartEditions(organiser, "write")) {
     return data<UploadStep>({ step: "upload", errors: { _form: "import.noOrganisation" }, values: {} }, { status: 403 });
   }
+  const db = await getDb();
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_BODY_LIMIT }));
-    const values = formDataToObject(form);
-    const parsed = parseValues(values, importUploadSchema);
-    const file = form.get("file");
-    if (!parsed.ok || !(file instanceof Blob) || file.size === 0) {
-      const errors = parsed.ok ? {} : parsed.failure.errors;
-      if (!(file instanceof Blob) || file.size === 0) errors.file = "import.fileMissing";
-      return data<UploadStep>({ step: "upload", errors, values: { slug: values.slug ?? "" } }, { status: 400 });
+    const received = await receiveUpload(request, IMPORT_BODY_LIMIT);
+    if (!received.ok) {
+      const error = received.status === 413 ? "import.tooLarge" : "import.unreadableUpload";
+      return data<UploadStep>({ step: "upload", errors: { _form: error }, values: {} }, { status: received.status });
     }
-    const fileName = file instanceof File ? file.name : "schedule";
-    const read = readSchedule(await file.text(), { slug: parsed.data.slug || undefined });
-    if (!read.ok) {
-      return data<UploadStep>({ step: "upload", errors: {}, values: { slug: values.slug ?? "" }, fileName, problems: read.problems }, { status: 400 });
+    const { file } = received;
+    try {
+      const values = formDataToObject(received.fields);
+      const parsed = parseValues(values, importUploadSchema);
+      if (!parsed.ok || !file || file.size === 0) {
+        const errors = parsed.ok ? {} : parsed.failure.errors;
+        if (!file || file.size === 0) errors.file = "import.fileMissing";
+        return data<UploadStep>({ step: "upload", errors, values: { slug: values.slug ?? "" } }, { status: 400 });
+      }
+      const slug = parsed.data.slug || undefined;
+      const read = readSchedule(await receivedText(file), { slug });
+      if (!read.ok) {
+        return data<UploadStep>({ step: "upload", errors: {}, values: { slug: values.slug ?? "" }, fileName: file.fileName, problems: read.problems }, { status: 400 });
+      }
+      const upload = await keepUpload(db, { organiserId: organiser.id, file, slug });
+      const { title, slug: editionSlug, startDate, endDate, timeZone } = read.programme.edition;
+      return data<PreviewStep>({
+        step: "preview",
+        uploadId: upload.id,
+        fileName: file.fileName,
+        format: read.programme.format,
+        edition: { title, slug: editionSlug, startDate, endDate, timeZone },
+        counts: read.counts,
+        changes: read.changes,
+      });
+    } finally {
+      await removeReceived(file);
     }
-    const upload = keepUpload({ organiserId: organiser.id, fileName, programme: read.programme, changes: read.changes, counts: read.counts });
-    const { title, slug, startDate, endDate, timeZone } = read.programme.edition;
-    return data<PreviewStep>({
-      step: "preview",
-      uploadId: upload.id,
-      fileName,
-      format: read.programme.format,
-      edition: { title, slug, startDate, endDate, timeZone },
-      counts: read.counts,
-      changes: read.changes,
-    });
   }
   const parsed = await parseForm(request, importApplySchema);
   if (!parsed.ok) return invalid(parsed.failure);
-  const upload = takeUpload(parsed.data.uploadId, organiser.id);
-  if (!upload) return data<UploadStep>({ step: "upload", errors: { _form: "import.uploadMissing" }, values: {} }, { status: 400 });
-  try {
-    const result = await applyImport(await getDb(), {
-      programme: upload.programme,
-      changes: upload.changes,
-      actor: organiserActor(organiser),
-      organisationId: organiser.organisationId,
-      fileName: upload.fileName,
-      onProgress: (progress) => setUploadState(upload.id, organiser.id, { state: "running", progress }),
-    });
-    setUploadState(upload.id, organiser.id, { state: "done", result: { slug: result.slug, title: result.title } });
-    return data<DoneStep>({ step: "done", slug: result.slug, title: result.title, counts: result.counts, conflicts: result.conflicts, changes: result.changes.length });
-  } catch (error) {
-    setUploadState(upload.id, organiser.id, { state: "failed" });
-    throw error;
+  const { intent, uploadId } = parsed.data;
+  if (intent === "cancel") {
+    if ((await uploadOwner(db, uploadId, organiser.id)) === "other") throw notFound();
+    await cancelUpload(db, { id: uploadId, organiserId: organiser.id });
+    return redirect("/editions/import");
   }
+  const applied = await applyUpload(db, { id: uploadId, organiser });
+  if (!applied.ok) {
+    if (applied.reason === "other") throw notFound();
+    return data<UploadStep>({ step: "upload", errors: { _form: "import.uploadMissing" }, values: {} }, { status: 400 });
+  }
+  const { result } = applied;
+  return data<DoneStep>({ step: "done", slug: result.slug, title: result.title, counts: result.counts, conflicts: result.conflicts, changes: result.changes.length });
 }
 
 const COUNT_KEYS = ["days", "rooms", "themes", "formats", "speakers", "sessions"] as const;
@@ -195,7 +203,7 @@ function Progress({ uploadId }: { uploadId: string }) {
 function Preview({ step }: { step: PreviewStep }) {
   const t = useT();
   const navigation = useNavigation();
-  const applying = navigation.state === "submitting" && navigation.formData?.get("uploadId") === step.uploadId;
+  const applying = navigation.state === "submitting" && navigation.formData?.get("uploadId") === step.uploadId && navigation.formData.get("intent") === "apply";
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const kinds = new Map<string, ImportChange[]>();
@@ -245,14 +253,13 @@ function Preview({ step }: { step: PreviewStep }) {
         </details>
       ))}
       <Form method="post" className="import-apply">
-        <input type="hidden" name="intent" value="apply" />
         <input type="hidden" name="uploadId" value={step.uploadId} />
-        <button type="submit" className="button button-primary" disabled={applying}>
+        <button type="submit" name="intent" value="apply" className="button button-primary" disabled={applying}>
           {t("import.apply")}
         </button>{" "}
-        <Link to="/editions/import" reloadDocument className="button">
+        <button type="submit" name="intent" value="cancel" className="button" disabled={applying}>
           {t("import.cancel")}
-        </Link>
+        </button>
       </Form>
       {applying ? <Progress uploadId={step.uploadId} /> : null}
     </section>

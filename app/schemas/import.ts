@@ -14,9 +14,9 @@ export const importUploadSchema = z.object({
   slug: z.union([z.literal(""), editionSlugSchema]).optional(),
 });
 
-/** Step 2: apply what was previewed. */
+/** Step 2: apply what was previewed, or cancel it (the kept file is removed). */
 export const importApplySchema = z.object({
-  intent: z.literal("apply"),
+  intent: z.enum(["apply", "cancel"]),
   uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
 });
 

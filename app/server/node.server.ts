@@ -20,17 +20,68 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-class TooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/**
+ * The request body as a web stream, read from the socket as the app reads it and never
+ * buffered whole (import files are up to 32 MB). Past `limit` bytes, `onTooLarge` runs (it
+ * answers 413 and aborts the request, so the app's read fails quietly) and the stream errors.
+ * What the app leaves unread is drained after its answer, still counted against the limit,
+ * so a keep-alive connection can carry the next request.
+ */
+function streamBody(req: IncomingMessage, limit: number, onTooLarge: () => void): { body: ReadableStream<Uint8Array>; drain: () => void } {
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  let open = true;
+  let stream!: ReadableStreamDefaultController<Uint8Array>;
+  const stop = (error?: Error) => {
+    if (!open) return;
+    open = false;
+    if (error) stream.error(error);
+    else stream.close();
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        stream = controller;
+        req.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) {
+            req.pause();
+            if (open) {
+              onTooLarge();
+              stop(new Error("Request body too large"));
+            } else {
+              // Draining after the answer: the client keeps sending past the limit.
+              req.socket.destroy();
+            }
+            return;
+          }
+          if (!open) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on("end", () => stop());
+        req.on("error", (error) => stop(error));
+        req.on("close", () => {
+          if (!req.complete) stop(new Error("Request aborted"));
+        });
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        open = false;
+        if (size <= limit) req.resume();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+  return {
+    body,
+    drain: () => {
+      open = false;
+      if (!req.complete && size <= limit) req.resume();
+    },
+  };
 }
 
 /** Serves public/ (fingerprinted /build/ files forever, the rest for an hour); false if no such file. */
@@ -105,19 +156,22 @@ export function createNodeListener(
         if (value === undefined) continue;
         for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
       }
-      let body: Buffer | undefined;
+      let body: ReadableStream<Uint8Array> | undefined;
+      let tooLarge = false;
       if (req.method !== "GET" && req.method !== "HEAD") {
-        try {
-          body = await readBody(req, bodyLimitFor(url.pathname));
-        } catch (error) {
-          if (!(error instanceof TooLarge)) throw error;
-          res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+        const streamed = streamBody(req, bodyLimitFor(url.pathname), () => {
+          tooLarge = true;
+          controller.abort();
+          if (!res.headersSent) res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
           res.end("Payload too large");
-          return;
-        }
+        });
+        body = streamed.body;
+        res.on("finish", streamed.drain);
       }
-      const request = new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: controller.signal });
+      const request = new Request(url, { method: req.method, headers, body, signal: controller.signal, duplex: "half" } as RequestInit);
       const response = await handler(request, { clientAddress });
+      // Already answered 413 while the body was read.
+      if (tooLarge) return;
 
       const outHeaders: Record<string, string | string[]> = {};
       response.headers.forEach((value, name) => {

@@ -3,6 +3,7 @@ import { migrateDatabase, type Database } from "~/db/client.server";
 import { appMeta, organisations, organisers } from "~/db/schema";
 import { seedDatabase, type SeedResult } from "../../seed";
 import { generatePassword, hashPassword, verifyPassword } from "./password.server";
+import { sweepUploads } from "./import-uploads.server";
 
 export const FIRST_ADMIN_EMAIL = "admin@barouf.example";
 const SEEDED_KEY = "seeded_at";
@@ -58,5 +59,7 @@ export async function prepareDatabase(
     await db.insert(appMeta).values({ key: SEEDED_KEY, value: new Date().toISOString() }).onConflictDoNothing();
   }
   const admin = await ensureFirstAdmin(db, { password: options.adminPassword });
+  // Uploads left pending by an earlier run (their bytes are in the database).
+  await sweepUploads(db);
   return { seed, admin };
 }

@@ -10,9 +10,10 @@
 import board from "./board.bench";
 import conflicts from "./conflicts.bench";
 import exports from "./exports.bench";
+import imports from "./imports.bench";
 import type { BenchModule, Figure } from "./measure";
 
-const BENCHES: BenchModule[] = [conflicts, board, exports];
+const BENCHES: BenchModule[] = [conflicts, board, exports, imports];
 
 const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
 

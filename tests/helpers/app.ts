@@ -44,7 +44,8 @@ export async function request(
   // A browser posts an empty form as urlencoded too; other bodies say their type.
   if (method !== "GET" && method !== "HEAD" && !headers.has("Content-Type") && (body === undefined || typeof body === "string")) headers.set("Content-Type", "application/x-www-form-urlencoded");
   const handle = await app();
-  return handle(new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual" }), {
+  // duplex: a body may be a stream (the node listener hands the app streamed bodies too).
+  return handle(new Request(new URL(pathname, ORIGIN), { method, headers, body, redirect: "manual", duplex: "half" } as RequestInit), {
     clientAddress: init.clientAddress ?? "203.0.113.7",
   });
 }

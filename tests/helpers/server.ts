@@ -11,6 +11,8 @@ export const E2E_ADMIN_PASSWORD = "e2e-admin-password-2016";
 export type RunningServer = {
   url: string;
   databaseFile: string;
+  /** The server's process id (its memory is read from /proc in a bench). */
+  pid: number;
   /** Everything the server wrote to stderr: tests fail on unexpected errors there. */
   stderr: () => string;
   stop: () => Promise<void>;
@@ -53,6 +55,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     databaseFile,
+    pid: child.pid!,
     stderr: () => stderr,
     stop: async () => {
       if (child.exitCode === null) {

@@ -102,7 +102,7 @@ describe("/editions/import", { timeout: 60_000 }, () => {
     const other = await signIn("editor", { organisation: "Uber" });
     expect((await request(`/editions/import/progress?upload=${step.uploadId}`, { cookie: other.cookie })).status).toBe(404);
     const stolen = await request("/editions/import", { cookie: other.cookie, form: { intent: "apply", uploadId: step.uploadId } });
-    expect(stolen.status).toBe(400);
+    expect(stolen.status).toBe(404);
     expect(await (await getDb()).select().from(editions).where(eq(editions.slug, "rc3-private")).get()).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ import { readScheduleXml } from "./xml";
 export * from "./model";
 export { isUuid, nameKey, parseDuration, RESERVED_EDITION_SLUGS, slugify, DEFAULT_TIME_ZONE } from "./build";
 export { ImportRefusal } from "./problems";
+export { displayFileName } from "./file-name";
 
 export type DetectedFormat = "json" | "xml";
 
