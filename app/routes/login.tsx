@@ -29,9 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
-type LoginFailure = FormFailure & { message?: "auth.invalid" | "auth.rateLimited"; retryMinutes?: number };
+type LoginFailure = FormFailure & { message?: "auth.invalid" | "auth.rateLimited" | "auth.slowedDown"; retryMinutes?: number; retrySeconds?: number };
 
-// Public, rate-limited per account and per address; CSRF is checked by the server for every POST.
+// Public, throttled per account and address, per address, and slowed per account (ADR 0013);
+// CSRF is checked by the server for every POST.
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.ok) return invalid(parsed.failure);
@@ -40,8 +41,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const failure: LoginFailure = { ok: false, errors: {}, values: { email } };
     if (result.reason === "rate_limited") {
+      const seconds = result.retryAfterSeconds;
+      // A slow-down is seconds long: said in seconds, not rounded up to a minute.
+      const wait = seconds < 60 ? { message: "auth.slowedDown" as const, retrySeconds: seconds } : { message: "auth.rateLimited" as const, retryMinutes: Math.ceil(seconds / 60) };
       return data(
-        { ...failure, message: "auth.rateLimited", retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+        { ...failure, ...wait },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
@@ -71,7 +75,7 @@ export default function LoginPage() {
       <h1>{t("auth.loginTitle")}</h1>
       {actionData?.message ? (
         <p className="alert alert-error" role="alert">
-          {t(actionData.message, { minutes: actionData.retryMinutes ?? 15 })}
+          {t(actionData.message, { minutes: actionData.retryMinutes ?? 15, seconds: actionData.retrySeconds ?? 0 })}
         </p>
       ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="stack">

@@ -6,7 +6,8 @@ import { loginSessions, organisers, type OrganiserRole } from "~/db/schema";
 import { getEnv } from "~/env.server";
 import { safeRedirect } from "~/utils/redirect";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
-import { RateLimiter } from "./rate-limit.server";
+import { LOGIN_THROTTLE, loginWaitMs } from "~/domain/throttle";
+import { counterKey, settleAttempt, takeAttempt } from "./rate-limit.server";
 
 /** What every organiser page knows of its caller; nothing secret. */
 export type CurrentOrganiser = {
@@ -89,16 +90,17 @@ export async function requireOrganiser(request: Request): Promise<CurrentOrganis
   return (await getOrganiser(request)) ?? loginRedirect(request);
 }
 
-// Login attempts: 5 failures per account and 30 per address in 15 minutes.
-const perAccount = new RateLimiter(5, 15 * MINUTE);
-const perAddress = new RateLimiter(30, 15 * MINUTE);
 
 export type LoginResult =
   | { ok: true; organiserId: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
-/** Checks a password under the rate limits; the same answer for an unknown email and a wrong password. */
+/**
+ * Checks a password under the login throttling rule (ADR 0013); the same answer for an unknown
+ * email and a wrong password. The attempt is counted before the password is checked (so parallel
+ * guesses cannot all pass a counter read at once) and given back when the password was right.
+ */
 export async function verifyLogin(args: {
   email: string;
   password: string;
@@ -107,12 +109,18 @@ export async function verifyLogin(args: {
 }): Promise<LoginResult> {
   const now = args.now ?? Date.now();
   const email = args.email.trim().toLowerCase();
-  const accountKey = `account:${email}`;
-  const addressKey = `address:${args.clientAddress}`;
-  const wait = Math.max(perAccount.retryAfter(accountKey, now), perAddress.retryAfter(addressKey, now));
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(wait / 1000) };
-
+  const keys = {
+    pair: counterKey("login-account-address", email, args.clientAddress),
+    address: counterKey("login-address", args.clientAddress),
+    account: counterKey("login-account", email),
+  };
+  const windowMs = LOGIN_THROTTLE.windowMs;
   const db = await getDb();
+  const { waitMs } = await takeAttempt(db, Object.values(keys).map((key) => ({ key, windowMs })), now, (counters) =>
+    loginWaitMs({ pair: counters.get(keys.pair), address: counters.get(keys.address), account: counters.get(keys.account) }, now),
+  );
+  if (waitMs > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(waitMs / 1000) };
+
   const organiser = await db
     .select({ id: organisers.id, passwordHash: organisers.passwordHash, active: organisers.active })
     .from(organisers)
@@ -121,12 +129,9 @@ export async function verifyLogin(args: {
   let valid = false;
   if (organiser?.active) valid = await verifyPassword(args.password, organiser.passwordHash);
   else await burnPasswordCheck(args.password);
-  if (!valid || !organiser) {
-    perAccount.hit(accountKey, now);
-    perAddress.hit(addressKey, now);
-    return { ok: false, reason: "invalid" };
-  }
-  perAccount.reset(accountKey);
+  if (!valid || !organiser) return { ok: false, reason: "invalid" };
+  // A right password: this address starts afresh on this account, and the attempt was no failure.
+  await settleAttempt(db, { clear: [keys.pair], giveBack: [keys.address, keys.account] });
   return { ok: true, organiserId: organiser.id };
 }
 

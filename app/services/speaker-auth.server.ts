@@ -8,7 +8,8 @@ import { editions, invitations, speakerLoginSessions, speakers } from "~/db/sche
 import { isInvitationUsable, SPEAKER_SESSION_HOURS } from "~/domain/invitations";
 import { getEnv } from "~/env.server";
 import { hashToken } from "./auth.server";
-import { RateLimiter } from "./rate-limit.server";
+import { windowWaitMs } from "~/domain/throttle";
+import { counterKey, takeAttempt } from "./rate-limit.server";
 
 const HOUR = 3600_000;
 
@@ -29,9 +30,10 @@ export const TOKEN_PAGE_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
 } as const;
 
-// Link attempts per address: 20 in 15 minutes, opened or not. Enough for a speaker who
-// clicks their link a few times, and a wall for anyone trying tokens.
-export const openAttempts = new RateLimiter(20, 15 * 60_000);
+// Link attempts per address: 20 in 15 minutes, opened or not, counted in the database so every
+// app server shares them (ADR 0013). Enough for a speaker who clicks their link a few times,
+// and a wall for anyone trying tokens.
+const OPEN_ATTEMPTS = { limit: 20, windowMs: 15 * 60_000 };
 
 export type OpenResult =
   | { ok: true; cookie: string; locale: "fr" | "en" }
@@ -44,12 +46,13 @@ export type OpenResult =
  */
 export async function openInvitation(args: { token: string; clientAddress: string; now?: number }): Promise<OpenResult> {
   const now = args.now ?? Date.now();
-  const key = `address:${args.clientAddress}`;
-  const wait = openAttempts.retryAfter(key, now);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(wait / 1000) };
-  openAttempts.hit(key, now);
-
+  const key = counterKey("invitation-open-address", args.clientAddress);
   const db = await getDb();
+  const { waitMs } = await takeAttempt(db, [{ key, windowMs: OPEN_ATTEMPTS.windowMs }], now, (counters) =>
+    windowWaitMs(counters.get(key), OPEN_ATTEMPTS.limit, now),
+  );
+  if (waitMs > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(waitMs / 1000) };
+
   const invitation = await db
     .select({
       id: invitations.id,

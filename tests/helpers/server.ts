@@ -18,9 +18,10 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** `databaseFile`: an existing database to serve (left in place at stop), instead of a fresh one. */
+export async function startServer(env: Record<string, string> = {}, options: { databaseFile?: string } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "barouf-e2e-"));
-  const databaseFile = path.join(dir, "barouf.db");
+  const databaseFile = options.databaseFile ?? path.join(dir, "barouf.db");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: ROOT,
     env: {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginSessions, organisers } from "~/db/schema";
+import { loginSessions, organisers, rateLimitCounters } from "~/db/schema";
 import { hashToken } from "~/services/auth.server";
 import { createOrganiser } from "../factories";
 import { cookiesOf, db, ORIGIN, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
@@ -146,32 +146,80 @@ describe("organiser login", () => {
     },
   );
 
-  it("rate-limits failed logins per account, even with the right password afterwards", async () => {
-    const database = await db();
-    const organiser = await createOrganiser(database, { role: "editor", password: PASSWORD });
-    for (let i = 0; i < 5; i++) {
-      const response = await request("/login", { form: { email: organiser.email, password: "wrong password" } });
-      expect(response.status).toBe(401);
-    }
-    const blocked = await request("/login", { form: { email: organiser.email, password: PASSWORD } });
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await blocked.text()).toContain("Trop de tentatives");
-  });
-
-  it("rate-limits failed logins per address across accounts", async () => {
-    for (let i = 0; i < 30; i++) {
-      await request("/login", { form: { email: `ghost${i}@barouf.example`, password: "wrong password" }, clientAddress: "198.51.100.9" });
-    }
-    const blocked = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.9" });
-    expect(blocked.status).toBe(429);
-    const elsewhere = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.10" });
-    expect(elsewhere.status).toBe(302);
-  });
-
   it("stores passwords as scrypt hashes with the OWASP parameters", async () => {
     const database = await db();
     const admin = await database.select().from(organisers).where(eq(organisers.email, "admin@barouf.example")).get();
     expect(admin?.passwordHash).toMatch(/^scrypt\$17\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+  });
+});
+
+describe("login throttling without lock-out (ADR 0013)", () => {
+  const wrong = (email: string, clientAddress: string) => request("/login", { form: { email, password: "wrong password" }, clientAddress });
+  const right = (email: string, clientAddress: string) => request("/login", { form: { email, password: PASSWORD }, clientAddress });
+  /** Every counter's window ends now: what 15 minutes of waiting does, without waiting. */
+  const windowsPass = async () => (await db()).update(rateLimitCounters).set({ windowEndsAt: Date.now() - 1 });
+  /** Every counted attempt happened an hour ago: slow-downs are over, windows still run. */
+  const slowDownsPass = async () => (await db()).update(rateLimitCounters).set({ lastHitAt: Date.now() - 3600_000 });
+
+  it("refuses an address after 5 failures on one account, even with the right password, until the window passes", async () => {
+    const organiser = await createOrganiser(await db(), { role: "editor", password: PASSWORD });
+    for (let i = 0; i < 5; i++) expect((await wrong(organiser.email, "198.51.100.20")).status).toBe(401);
+    const blocked = await right(organiser.email, "198.51.100.20");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(await blocked.text()).toContain("Trop de tentatives. Réessayez dans 15 min.");
+    // The owner, from their own machine, is not locked out.
+    expect((await right(organiser.email, "198.51.100.21")).status).toBe(302);
+    await windowsPass();
+    expect((await right(organiser.email, "198.51.100.20")).status).toBe(302);
+  });
+
+  it("lets the right password in at once from a fresh address after 50 wrong ones from 10 others", async () => {
+    const organiser = await createOrganiser(await db(), { role: "editor", password: PASSWORD });
+    const statuses: number[] = [];
+    // Five rounds of ten addresses at once; between rounds the attacker waits out the slow-down.
+    for (let round = 0; round < 5; round++) {
+      await slowDownsPass();
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => wrong(organiser.email, `198.51.100.${30 + i}`)));
+      statuses.push(...answers.map((r) => r.status));
+    }
+    expect(statuses).toEqual(Array(50).fill(401));
+    expect((await right(organiser.email, "198.51.100.99")).status).toBe(302);
+  }, 180_000);
+
+  it("slows down, without refusing for long, an address that failed on an account under attack", async () => {
+    const organiser = await createOrganiser(await db(), { role: "editor", password: PASSWORD });
+    for (let i = 0; i < 10; i++) expect((await wrong(organiser.email, `198.51.100.${40 + i}`)).status).toBe(401);
+    // 10 failures on the account: an address that failed waits a few seconds, said in seconds.
+    const slowed = await right(organiser.email, "198.51.100.40");
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get("Retry-After"))).toBeLessThanOrEqual(15);
+    expect(await slowed.text()).toMatch(/Trop de tentatives\. Réessayez dans \d+ s\./);
+    await slowDownsPass();
+    expect((await right(organiser.email, "198.51.100.40")).status).toBe(302);
+  });
+
+  it("resets an address's failures on an account when it signs in", async () => {
+    const organiser = await createOrganiser(await db(), { role: "editor", password: PASSWORD });
+    for (let i = 0; i < 4; i++) expect((await wrong(organiser.email, "198.51.100.60")).status).toBe(401);
+    expect((await right(organiser.email, "198.51.100.60")).status).toBe(302);
+    for (let i = 0; i < 4; i++) expect((await wrong(organiser.email, "198.51.100.60")).status).toBe(401);
+    expect((await right(organiser.email, "198.51.100.60")).status).toBe(302);
+  });
+
+  it("refuses an address after 30 failures across accounts; other addresses go on", async () => {
+    for (let i = 0; i < 30; i++) expect((await wrong(`ghost${i}@barouf.example`, "198.51.100.9")).status).toBe(401);
+    const blocked = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.9" });
+    expect(blocked.status).toBe(429);
+    const elsewhere = await request("/login", { form: { email: "admin@barouf.example", password: TEST_ADMIN_PASSWORD }, clientAddress: "198.51.100.10" });
+    expect(elsewhere.status).toBe(302);
+  }, 120_000);
+
+  it("keeps no email or address in clear in the counters", async () => {
+    await wrong("someone.secret@barouf.example", "198.51.100.70");
+    const keys = (await (await db()).select({ key: rateLimitCounters.key }).from(rateLimitCounters).all()).map((r) => r.key).join(" ");
+    expect(keys).toContain("login-account-address:");
+    expect(keys).not.toContain("someone.secret");
+    expect(keys).not.toContain("198.51.100.70");
   });
 });
