@@ -26,6 +26,8 @@ import {
   type SessionStatus,
 } from "~/db/schema";
 import type { Role } from "~/domain/conflicts/types";
+import { searchTextOf } from "~/domain/search";
+import { refreshSessionSearch } from "~/models/search-text.server";
 import { hashPassword } from "~/services/password.server";
 
 let sequence = 0;
@@ -52,7 +54,7 @@ export async function createOrganisation(
   if (existing) return existing;
   return db
     .insert(organisations)
-    .values({ name, kind: values.kind ?? "other", website: values.website ?? null, ...(values.uuid ? { uuid: values.uuid } : {}) })
+    .values({ name, kind: values.kind ?? "other", website: values.website ?? null, searchText: searchTextOf([name]), ...(values.uuid ? { uuid: values.uuid } : {}) })
     .returning()
     .get();
 }
@@ -183,14 +185,10 @@ export async function createFormat(
 
 export async function createSpeaker(db: Queryable, values: Partial<typeof speakers.$inferInsert> & { editionId: number }) {
   const n = next();
+  const row = { publicName: `Intervenant·e ${n}`, email: `speaker${n}@example.org`, bioFr: "Une biographie courte.", ...values };
   return db
     .insert(speakers)
-    .values({
-      publicName: `Intervenant·e ${n}`,
-      email: `speaker${n}@example.org`,
-      bioFr: "Une biographie courte.",
-      ...values,
-    })
+    .values({ ...row, searchText: searchTextOf([row.publicName, row.email]) })
     .returning()
     .get();
 }
@@ -224,6 +222,7 @@ export async function createSession(
       })),
     );
   }
+  await refreshSessionSearch(db, [session.id]);
   return session;
 }
 

@@ -4,7 +4,9 @@ import { migrate } from "drizzle-orm/libsql/migrator";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
 import { getEnv } from "~/env.server";
+import { refreshAllSearchText } from "~/models/search-text.server";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -124,8 +126,19 @@ export function migrationsFolder(): string {
   }
 }
 
+const SEARCH_TEXT_KEY = "search_text_filled_at";
+
+/**
+ * Applies the migrations, then fills the search_text columns once (migration 0003 added them;
+ * SQL cannot fold like foldForSearch, so the fill is JS, keyed by app_meta). Every later write keeps them.
+ */
 export async function migrateDatabase(db: Database) {
   await migrate(db, { migrationsFolder: migrationsFolder() });
+  if (await db.select().from(schema.appMeta).where(eq(schema.appMeta.key, SEARCH_TEXT_KEY)).get()) return;
+  await db.transaction(async (tx) => {
+    await refreshAllSearchText(tx);
+    await tx.insert(schema.appMeta).values({ key: SEARCH_TEXT_KEY, value: new Date().toISOString() }).onConflictDoNothing();
+  });
 }
 
 let instance: Promise<Database> | null = null;

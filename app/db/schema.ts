@@ -45,10 +45,12 @@ export const organisations = sqliteTable("organisations", {
   name: text().notNull().unique(),
   kind: text({ enum: ORGANISATION_KINDS }).notNull().default("other"),
   website: text(),
+  /** The name folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
+  searchText: text().notNull().default(""),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [index("organisations_search_idx").on(t.searchText)]);
 
 export const organisers = sqliteTable("organisers", {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -282,12 +284,15 @@ export const speakers = sqliteTable(
     consentsUpdatedAt: integer(),
     /** Illustrative seed data, marked so nobody mistakes it for real people. */
     isSample: flag(),
+    /** Public name and email folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
+    searchText: text().notNull().default(""),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("speakers_edition_idx").on(t.editionId, t.publicName),
+    index("speakers_search_idx").on(t.editionId, t.searchText),
     uniqueIndex("speakers_edition_email_idx").on(t.editionId, t.email),
   ],
 );
@@ -334,11 +339,14 @@ export const sessions = sqliteTable(
     /** The programme version this session first appeared in; a published session is never deleted. */
     firstPublishedVersion: integer(),
     isSample: flag(),
+    /** Both titles and the speakers' names folded by foldForSearch (app/domain/search.ts), kept by every write of the session, its people or their names. */
+    searchText: text().notNull().default(""),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("sessions_search_idx").on(t.editionId, t.searchText),
     uniqueIndex("sessions_edition_slug_idx").on(t.editionId, t.slug),
     index("sessions_edition_start_idx").on(t.editionId, t.startsAt),
     index("sessions_room_idx").on(t.roomId, t.startsAt),

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { editionOrganisations, editions, organisations } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
+import { searchTextOf } from "~/domain/search";
 import type { FieldErrors } from "~/utils/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { updateVersioned } from "./versioning.server";
@@ -93,7 +94,7 @@ export async function renameOrganisation(
       .where(and(eq(organisations.name, args.name), ne(organisations.id, args.organisationId)))
       .get();
     if (taken) return { ok: false, errors: { name: NAME_TAKEN } };
-    const after = await updateVersioned(tx, organisations, where, args.version, { name: args.name });
+    const after = await updateVersioned(tx, organisations, where, args.version, { name: args.name, searchText: searchTextOf([args.name]) });
     const diff = diffRecords({ name: before.name }, { name: after.name });
     if (diff) await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organisation", entityUuid: before.uuid, action: "update", ...diff });
     return { ok: true };

@@ -4,9 +4,11 @@ import { and, asc, count, eq, inArray, isNotNull, ne, or, sql, type SQL } from "
 import type { Queryable } from "~/db/client.server";
 import { formats, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes, organisations } from "~/db/schema";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
+import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";
 import { editionDays, LocalTimeError, localDate, localTime, localToEpoch } from "~/domain/time";
 import type { EditionSummary } from "~/models/editions.server";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { refreshSessionSearch } from "~/models/search-text.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import type { PeopleChange, SessionFilters, SessionForm } from "~/schemas/sessions";
 import { markMustReconfirm } from "~/services/reconfirmation.server";
@@ -61,22 +63,14 @@ export type SessionListItem = {
   people: string[];
 };
 
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** "Scheduled" as the dashboard counts it: placed in a room at a time, and not cancelled. */
 const placed = and(ne(sessions.status, "cancelled"), isNotNull(sessions.roomId), isNotNull(sessions.startsAt), isNotNull(sessions.endsAt));
 
 function filterWhere(edition: Edition, filters: SessionFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(sessions.editionId, edition.id)];
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
-    conditions.push(
-      or(
-        sql`lower(coalesce(${sessions.titleFr}, '')) like ${pattern} escape '\\'`,
-        sql`lower(coalesce(${sessions.titleEn}, '')) like ${pattern} escape '\\'`,
-      ),
-    );
-  }
+  // Every word in the folded titles or the speakers' names.
+  for (const term of searchTerms(filters.q ?? "")) conditions.push(sql`${sessions.searchText} like ${containsPattern(term)} escape '\\'`);
   if (filters.format) conditions.push(eq(formats.uuid, filters.format));
   if (filters.theme) conditions.push(eq(themes.uuid, filters.theme));
   if (filters.room) conditions.push(eq(rooms.uuid, filters.room));
@@ -397,7 +391,8 @@ export async function createSession(
     }
     const created = await tx
       .insert(sessions)
-      .values({ ...resolved.value.values, editionId: edition.id, slug })
+      // A new session has nobody on it yet: its titles are all its search text.
+      .values({ ...resolved.value.values, editionId: edition.id, slug, searchText: searchTextOf([resolved.value.values.titleFr, resolved.value.values.titleEn]) })
       .returning()
       .get();
     await recordAudit(tx, {
@@ -432,6 +427,7 @@ export async function updateSession(
       ...resolved.value.values,
       slug,
     });
+    if (before.session.titleFr !== after.titleFr || before.session.titleEn !== after.titleEn) await refreshSessionSearch(tx, [after.id]);
     const diff = diffRecords(auditView(before.session, before.names), auditView(after, resolved.value.names));
     if (diff) {
       await recordAudit(tx, { editionId: edition.id, actor, entity: "session", entityUuid: sessionUuid, action: "update", ...diff });
@@ -542,7 +538,7 @@ export async function searchSpeakers(
   db: Queryable,
   { editionId, q, limit = 10 }: { editionId: number; q: string; limit?: number },
 ): Promise<{ uuid: string; name: string; organisation: string | null }[]> {
-  const pattern = likePattern(q.trim());
+  const terms = searchTerms(q);
   return db
     .select({ uuid: speakers.uuid, name: speakers.publicName, organisation: organisations.name })
     .from(speakers)
@@ -550,11 +546,10 @@ export async function searchSpeakers(
     .where(
       and(
         eq(speakers.editionId, editionId),
-        or(
-          sql`lower(${speakers.publicName}) like ${pattern} escape '\\'`,
-          sql`lower(coalesce(${organisations.name}, '')) like ${pattern} escape '\\'`,
-          sql`lower(coalesce(${speakers.email}, '')) like ${pattern} escape '\\'`,
-        ),
+        ...terms.map((term) => {
+          const pattern = containsPattern(term);
+          return sql`(${speakers.searchText} like ${pattern} escape '\\' or coalesce(${organisations.searchText}, '') like ${pattern} escape '\\')`;
+        }),
       ),
     )
     .orderBy(asc(speakers.publicName))
@@ -612,6 +607,8 @@ export async function changePeople(
         break;
       }
     }
+    // The session is searched by its people's names, in their order; a role is not part of it.
+    if (change.intent !== "changeRole") await refreshSessionSearch(tx, [session.id]);
     const afterPeople = await peopleOf(tx, session.id);
     const view = (people: SessionPerson[]) => people.map((p) => `${p.name} (${p.role})`);
     await recordAudit(tx, {

@@ -15,8 +15,10 @@ import {
   type SpeakerLink,
 } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
+import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localInterval, localTime } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
 import type { AvailabilityInput, PracticalInput, ProfileInput } from "~/schemas/speaker";
 
 export type SpeakerScope = { speakerId: number; editionId: number };
@@ -219,12 +221,16 @@ async function updateSpeakerRow(
     .get();
   if (!current) throw new Response("Not found", { status: 404 });
   if (current.version !== scope.version) throw new SpeakerStaleError();
+  const searched = "publicName" in values || "email" in values;
+  const searchText = searched ? { searchText: searchTextOf([values.publicName ?? current.publicName, "email" in values ? values.email : current.email]) } : {};
   const updated = await db
     .update(speakers)
-    .set({ ...values, version: sql`${speakers.version} + 1`, updatedAt: scope.now })
+    .set({ ...values, ...searchText, version: sql`${speakers.version} + 1`, updatedAt: scope.now })
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId), eq(speakers.version, scope.version)))
     .returning({ uuid: speakers.uuid });
   if (updated.length === 0) throw new SpeakerStaleError();
+  // A new name is searched for in the sessions the speaker is on too.
+  if ("publicName" in values && values.publicName !== current.publicName) await refreshSessionsOfSpeakers(db, [current.id]);
   const picked = Object.fromEntries(Object.keys(values).map((k) => [k, current[k as keyof SpeakerRow]]));
   const diff = diffRecords({ ...picked, ...auditExtra.before }, { ...values, ...auditExtra.after }, ["version", "updatedAt", "organisationId", "consentsUpdatedAt"]);
   if (diff) {
@@ -250,7 +256,7 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
     const found = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, input.organisation)).get();
     organisationId = found
       ? found.id
-      : (await db.insert(organisations).values({ name: input.organisation, kind: "other" }).returning({ id: organisations.id }).get()).id;
+      : (await db.insert(organisations).values({ name: input.organisation, kind: "other", searchText: searchTextOf([input.organisation]) }).returning({ id: organisations.id }).get()).id;
   }
   const before = await db
     .select({ organisation: organisations.name })

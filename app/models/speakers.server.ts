@@ -18,43 +18,16 @@ import {
 } from "~/db/schema";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
 import { describeWindows, sameAvailability, type Window } from "~/domain/availability";
-import { searchTerms } from "~/domain/search";
+import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";
 import type { SpeakerInput, SpeakerListQuery } from "~/schemas/speakers";
 import { recordAudit, type Actor } from "./audit.server";
 import { listEntityHistory } from "./audit-log.server";
+import { refreshSessionsOfSpeakers } from "./search-text.server";
 import { StaleVersionError, updateVersioned } from "./versioning.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
 // ---------------------------------------------------------------- the list
-
-/** The accented forms of each base letter, both cases (French names, mostly). */
-const ACCENTED: Record<string, string> = {
-  a: "àáâäãåÀÁÂÄÃÅ",
-  c: "çÇ",
-  e: "èéêëÈÉÊË",
-  i: "ìíîïÌÍÎÏ",
-  n: "ñÑ",
-  o: "òóôöõÒÓÔÖÕ",
-  u: "ùúûüÙÚÛÜ",
-  y: "ýÿÝŸ",
-};
-
-/**
- * A GLOB pattern matching a folded search word whatever the case and accents of the
- * stored text: "elise" → *[eEèé…][lL][iIìí…][sS][eEèé…]*. (SQLite's LIKE and lower()
- * only fold ASCII, and nesting replace() deep enough to fold accents overflows its parser.)
- */
-export function globPatternOf(word: string): string {
-  let pattern = "*";
-  for (const char of word) {
-    const variants = new Set([char, char.toUpperCase(), ...(ACCENTED[char] ?? "")]);
-    // "]" first in a class is literal; "*", "?" and "[" are literal inside one.
-    const ordered = [...variants].sort((a, b) => (a === "]" ? -1 : b === "]" ? 1 : 0));
-    pattern += `[${ordered.join("")}]`;
-  }
-  return `${pattern}*`;
-}
 
 /** A sort key that puts "Élise" among the E's: the accents French names start with, then lower(). */
 const SORT_FOLDS: [string, string][] = [
@@ -74,8 +47,11 @@ const hasPhoto = sql<number>`(${hasText(speakers.photoPath)})`;
 
 function listFilters(editionId: number, query: SpeakerListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(speakers.editionId, editionId)];
-  const haystack = sql`(coalesce(${speakers.publicName}, '') || ' ' || coalesce(${organisations.name}, '') || ' ' || coalesce(${speakers.email}, ''))`;
-  for (const term of searchTerms(query.q)) conditions.push(sql`${haystack} glob ${globPatternOf(term)}`);
+  // Every word in the speaker's folded name or email, or their organisation's folded name.
+  for (const term of searchTerms(query.q)) {
+    const pattern = containsPattern(term);
+    conditions.push(sql`(${speakers.searchText} like ${pattern} escape '\\' or coalesce(${organisations.searchText}, '') like ${pattern} escape '\\')`);
+  }
   if (query.organisation === "none") conditions.push(isNull(speakers.organisationId));
   else if (query.organisation) conditions.push(eq(organisations.uuid, query.organisation));
   const anySession = (extra?: SQL) =>
@@ -426,7 +402,7 @@ async function resolveOrganisation(
     .where(sql`lower(${organisations.name}) = lower(${name})`)
     .get();
   if (existing) return existing;
-  const created = await tx.insert(organisations).values({ name, kind }).returning().get();
+  const created = await tx.insert(organisations).values({ name, kind, searchText: searchTextOf([name]) }).returning().get();
   await recordAudit(tx, {
     editionId,
     actor,
@@ -459,6 +435,7 @@ export async function createSpeaker(
         editionId,
         ...columns,
         organisationId: organisation?.id ?? null,
+        searchText: searchTextOf([columns.publicName, columns.email]),
         consentsUpdatedAt: anyConsent ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -515,8 +492,11 @@ export async function updateSpeaker(
     await updateVersioned(tx, speakers, and(eq(speakers.id, current.id), eq(speakers.editionId, editionId)), version, {
       ...columns,
       organisationId: organisation?.id ?? null,
+      searchText: searchTextOf([columns.publicName, columns.email]),
       ...(consentsChanged ? { consentsUpdatedAt: now } : {}),
     });
+    // A new name is searched for in the sessions the speaker is on too.
+    if ("publicName" in diff.after) await refreshSessionsOfSpeakers(tx, [current.id]);
     if (!sameAvailability(current.availability, input.availability)) await replaceWindows(tx, current.id, input.availability);
     await recordAudit(tx, { editionId, actor, entity: "speaker", entityUuid: current.uuid, action: "update", ...diff, at: now });
     return { ok: true, uuid: current.uuid, changed: true };

@@ -8,6 +8,7 @@ import type { Database, Queryable } from "~/db/client.server";
 import { auditLog, organisers, sessions, type SessionStatus } from "~/db/schema";
 import type { Change, Conflict, SessionInput } from "~/domain/conflicts";
 import { formatLocalDate } from "~/domain/format";
+import { matchesAll, searchTerms, searchTextOf } from "~/domain/search";
 import { addDays, dayContaining, localDate, localTime, localToEpoch, LocalTimeError, NonexistentLocalTimeError } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor, type AuditAction } from "~/models/audit.server";
@@ -136,11 +137,12 @@ export async function loadBoard(
   const { sessionsById, roomsById, cards } = view;
 
   const filters = args.filters;
-  const q = filters.q.trim().toLocaleLowerCase(locale);
+  // Folded like every search box (searchTextOf/searchTerms): titles and people's names, every word.
+  const terms = searchTerms(filters.q);
   const tray = view.unplaced
     .filter(
-      ({ session: s }) =>
-        (!q || `${s.title.fr ?? ""} ${s.title.en ?? ""}`.toLocaleLowerCase(locale).includes(q)) &&
+      ({ session: s, card }) =>
+        (terms.length === 0 || matchesAll(searchTextOf([s.title.fr, s.title.en, ...card.people.map((p) => p.name)]), terms)) &&
         (!filters.theme || s.themeId === filters.theme) &&
         (!filters.format || s.formatId === filters.format) &&
         (!filters.person || s.people.some((p) => p.personId === filters.person)),

@@ -15,9 +15,11 @@ import {
   type Mapping,
   type SessionPlanRow,
 } from "~/domain/csv-import";
+import { searchTextOf } from "~/domain/search";
 import type { ImportKind, SpeakerRow } from "~/schemas/csv-import";
 import { organiserActor, recordAudit, type Actor } from "~/models/audit.server";
 import { log } from "~/server/log.server";
+import { refreshSessionSearch } from "~/models/search-text.server";
 
 export type AnyPlan = ImportPlan<SpeakerRow> | ImportPlan<SessionPlanRow>;
 
@@ -149,7 +151,7 @@ async function writeSpeakers(
     for (const row of found) organisationIds.set(row.name, row.id);
     const missing = part.filter((name) => !organisationIds.has(name));
     if (missing.length > 0) {
-      const created = await tx.insert(organisations).values(missing.map((name) => ({ name }))).returning({ id: organisations.id, name: organisations.name });
+      const created = await tx.insert(organisations).values(missing.map((name) => ({ name, searchText: searchTextOf([name]) }))).returning({ id: organisations.id, name: organisations.name });
       for (const row of created) organisationIds.set(row.name, row.id);
     }
   }
@@ -162,6 +164,7 @@ async function writeSpeakers(
         uuid: randomUUID(),
         editionId,
         organisationId: organisation ? organisationIds.get(organisation)! : null,
+        searchText: searchTextOf([fields.publicName, fields.email]),
         consentsUpdatedAt: fields.consentRecording || fields.consentPhotos || fields.consentPublishBio ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -209,6 +212,7 @@ async function writeSessions(
       })),
     );
     if (people.length > 0) await tx.insert(sessionSpeakers).values(people);
+    await refreshSessionSearch(tx, inserted.map((row) => row.id));
     await tx.insert(auditLog).values(
       auditRows(
         editionId,

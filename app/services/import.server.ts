@@ -17,6 +17,7 @@ import {
   themes,
 } from "~/db/schema";
 import { checkProgramme, type Conflict } from "~/domain/conflicts";
+import { searchTextOf } from "~/domain/search";
 import {
   RESERVED_EDITION_SLUGS,
   type ImportChange,
@@ -201,6 +202,7 @@ export async function applyImport(
             editionId: edition.id,
             uuid: speakerUuids[person.index]!,
             publicName: person.name,
+            searchText: searchTextOf([person.name]),
             bioFr: p.edition.mainLanguage === "fr" ? person.bio : null,
             bioEn: p.edition.mainLanguage === "en" ? person.bio : null,
             languages: person.languages.length ? person.languages : [p.edition.mainLanguage],
@@ -245,6 +247,8 @@ export async function applyImport(
             endsAt: s.end,
             status: s.start !== null && s.end !== null && s.room !== null ? ("scheduled" as const) : ("accepted" as const),
             isPublic: true,
+            // The same text refreshSessionSearch would write: the title, then the people's names.
+            searchText: searchTextOf([s.title, ...s.people.map((person) => p.persons[person.person]?.name)]),
           })),
         )
         .returning({ id: sessions.id, uuid: sessions.uuid })

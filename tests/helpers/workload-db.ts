@@ -3,6 +3,7 @@
 // leaves through the exports. Ids are UUIDv5 of the workload's ids: the same on every run.
 import type { Database } from "~/db/client.server";
 import { availabilityWindows, editions, formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
+import { refreshOrganisationSearch, refreshSessionSearch, refreshSpeakerSearch } from "~/models/search-text.server";
 import { uuidv5 } from "~/services/ids.server";
 import type { Workload } from "../bench/workloads";
 
@@ -145,6 +146,9 @@ export async function insertWorkload(db: Database, w: Workload, options: { slug?
       })),
     );
     await insertChunks(links, (chunk) => tx.insert(sessionSpeakers).values(chunk));
+    await refreshOrganisationSearch(tx, [...orgIds.values()]);
+    await refreshSpeakerSearch(tx, speakerRows.map((r) => r.id));
+    await refreshSessionSearch(tx, sessionIds);
     return { editionId, slug };
   });
 }

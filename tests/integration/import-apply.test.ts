@@ -17,7 +17,9 @@ import {
   themes,
 } from "~/db/schema";
 import { readSchedule, type ImportedProgramme, type ImportChange } from "~/domain/import";
+import { acknowledgeConflict, checkEdition } from "~/services/conflicts.server";
 import { applyImport, type ImportProgress } from "~/services/import.server";
+import { publishProgramme } from "~/services/publishing.server";
 import { eventLine, INVALID_FILE, readFixture, REAL_FILES, sourceEvents } from "../helpers/schedule-files";
 
 function read(file: string, slug?: string) {
@@ -127,6 +129,20 @@ describe("the apply step", { timeout: 120_000 }, () => {
     // Conflicts in the file are imported as they are; the engine reports them.
     expect(result.conflicts.total).toBeGreaterThan(0);
     expect(result.conflicts.total).toBe(Object.values(result.conflicts.byLevel).reduce((a, b) => a + b, 0));
+  });
+
+  it("democon publishes once its one real speaker overlap is acknowledged: imported formats list no roles, so no role rule", async () => {
+    const { programme, changes } = read("voc-schedule__pretalx-democon.json", "democon-publish");
+    const result = await apply(programme, changes);
+    const db = await getDb();
+    expect(result.conflicts.byRule.FORMAT_ROLES).toBeUndefined();
+    const { conflicts } = await checkEdition(db, { editionId: result.editionId });
+    const serious = conflicts.filter((c) => c.level === "error" || c.level === "block");
+    expect(serious.map((c) => [c.rule, c.level, c.people.length])).toEqual([["SPEAKER_OVERLAP", "error", 1]]);
+    const publish = () => publishProgramme(db, { editionId: result.editionId, slug: result.slug, actor: { type: "system" }, note: null, now: Date.parse("2026-01-01T00:00:00Z") });
+    expect(await publish()).toMatchObject({ ok: false, blocking: [{ rule: "SPEAKER_OVERLAP", key: serious[0]!.key }] });
+    await acknowledgeConflict(db, { editionId: result.editionId, key: serious[0]!.key, reason: "In the source file", actor: { type: "system" }, organiserId: null });
+    expect(await publish()).toMatchObject({ ok: true, number: 1 });
   });
 
   it("a second import of the same file: new slug and derived UUIDs, each reported; the first edition untouched", async () => {

@@ -121,7 +121,8 @@ export function sessionConflicts(m: Model, i: number, out: Conflict[]): void {
       { kind: "unknownFormat", format: s.formatId! }, true));
   } else if (f >= 0 && isOn(m, R.FORMAT_ROLES)) {
     const format = m.input.formats[f];
-    if (!rolesMatch(format.roles, s)) {
+    // A format that lists no roles (an imported type, say) says nothing about who takes part: no role rule.
+    if (format.roles.length > 0 && !rolesMatch(format.roles, s)) {
       const people = sortedDistinct(s.people.map((e) => e.personId));
       out.push(makeConflict(m, R.FORMAT_ROLES, `FORMAT_ROLES|${id}`, [id], people, roomIdsOf(s), validInterval(m, i), s, null,
         { kind: "roles", format: format.name, mismatches: roleMismatches(format.roles, s) }));
@@ -230,7 +231,7 @@ export function inEdition(m: Model, start: number): boolean {
   return false;
 }
 
-/** Per role: entries counted (every entry, whatever its confirmation) against the format's min–max; a role the format does not list allows 0. */
+/** Per role: entries counted (every entry, whatever its confirmation) against the format's min–max; a role the format does not list allows 0 (when it lists any). */
 export function roleMismatches(
   roles: readonly { role: Role; min: number; max: number }[],
   s: SessionInput,

@@ -80,7 +80,7 @@ const sessionArb = (id: string) =>
     .record({
       title: fc.record({ fr: fc.constantFrom(null, "", `Titre ${id}`, `Titre ${id}`), en: fc.constantFrom(null, `Title ${id}`) }),
       abstract: fc.record({ fr: fc.constantFrom(null, "Résumé", "Résumé"), en: fc.constantFrom(null, "Abstract") }),
-      formatId: fc.constantFrom(null, "talk", "talk", "panel", "unknown-format"),
+      formatId: fc.constantFrom(null, "talk", "talk", "panel", "open", "unknown-format"),
       themeId: fc.constantFrom(null, "t1", "t2"),
       status: fc.constantFrom("draft", "accepted", "scheduled", "scheduled", "scheduled", "cancelled"),
       isPublic: fc.boolean(),
@@ -111,6 +111,8 @@ export const programmeArb: fc.Arbitrary<ProgrammeInput> = fc
     formats: [
       { id: "talk", name: { fr: "Conférence", en: "Talk" }, defaultMinutes: 60, minMinutes: 30, maxMinutes: 90, requiredFeatures: ["video"], roles: [{ role: "speaker" as Role, min: 1, max: 2 }] },
       { id: "panel", name: { fr: "Table ronde", en: "Panel" }, defaultMinutes: 90, minMinutes: 60, maxMinutes: 120, requiredFeatures: [], roles: [{ role: "speaker" as Role, min: 2, max: 3 }, { role: "moderator" as Role, min: 1, max: 1 }] },
+      // No roles listed: no role rule, whoever takes part.
+      { id: "open", name: { fr: "Format libre", en: "Open format" }, defaultMinutes: 60, minMinutes: 15, maxMinutes: 240, requiredFeatures: [], roles: [] },
     ],
     themes: [
       { id: "t1", name: { fr: "Données", en: "Data" } },

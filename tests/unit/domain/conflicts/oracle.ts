@@ -124,7 +124,7 @@ export function oracle(input: ProgrammeInput): Plain[] {
     if (s.formatId !== null) {
       const f = format(s.formatId);
       if (!f) emit("FORMAT_ROLES", `FORMAT_ROLES|${s.id}`, [s.id], [], rooms, sIv, true);
-      else {
+      else if (f.roles.length > 0) {
         const roles = new Set([...f.roles.map((r) => r.role), ...s.people.map((e) => e.role)]);
         let bad = false;
         for (const role of roles) {

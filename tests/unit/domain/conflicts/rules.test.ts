@@ -355,6 +355,15 @@ describe("FORMAT_ROLES", () => {
     expect(run(1, [speaker("p2", { role: "artist" })])[0].message.en).toContain("artist 1 (expected 0)");
   });
 
+  it("a format that lists no roles imposes no role rule: nobody, one speaker or any mix of roles", () => {
+    const OPEN = { ...TALK, id: "open", roles: [] };
+    const run = (people: ReturnType<typeof speaker>[]) =>
+      check(programme({ formats: [OPEN], sessions: [session("s1", { formatId: "open", people })] }), "FORMAT_ROLES");
+    expect(run([])).toEqual([]);
+    expect(run([speaker("p1")])).toEqual([]);
+    expect(run([speaker("p1"), speaker("p2", { role: "artist" }), speaker("p3", { role: "moderator" })])).toEqual([]);
+  });
+
   it("an unknown format is reported here at least as an error, even with the rule off", () => {
     const input = programme({ levels: { FORMAT_ROLES: "off" }, sessions: [session("s1", { status: "draft", formatId: "opera" })] });
     expect(checkProgramme(input).map((c) => [c.rule, c.level])).toEqual([["FORMAT_ROLES", "error"]]);
