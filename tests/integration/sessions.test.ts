@@ -228,7 +228,7 @@ describe("creating a session", () => {
     const foreignFormat = await createFormat(database, { editionId: other.id });
     const cases: [Record<string, string>, string, string][] = [
       [{ formatId: foreignFormat.uuid }, "formatId", "Ce choix n’existe pas dans cette édition."],
-      [{ day: "2016-03-12", start: "10:00", end: "11:00" }, "day", "Ce jour n’est pas un jour de l’édition."],
+      [{ day: "2016-03-12", start: "10:00", end: "11:00" }, "day", "Le 12 mars 2016 n’est pas un jour de l’édition : choisissez un jour du 9 mars 2016 au 10 mars 2016."],
       [{ slug: "ouverture" }, "slug", "Une autre session de cette édition a déjà cet identifiant."],
     ];
     const seedSlug = (await database.select({ slug: sessions.slug }).from(sessions).where(eq(sessions.editionId, seed.id)).get())!.slug;

@@ -5,7 +5,8 @@
 // picked up by polling the programme's stamp.
 import { Form, Link, useActionData, useFetcher, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
-import { useT, type MessageKey } from "~/i18n";
+import { formatLocalDate } from "~/domain/format";
+import { useLocale, useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
@@ -47,6 +48,7 @@ export function BoardPage({
   notice: string | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const hydrated = useHydrated();
   const fetcher = useFetcher<Outcome>({ key: "board" });
   const actionData = useActionData<Outcome>();
@@ -393,6 +395,22 @@ export function BoardPage({
               </li>
             ))}
           </ul>
+          {data.outside.length > 0 ? (
+            <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
+              <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
+              <p className="alert alert-warning">
+                {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
+              </p>
+              <ul className="board-tray-list">
+                {data.outside.map(({ card, where }) => (
+                  <li key={card.id} data-outside-id={card.id}>
+                    <p className="board-outside-flag">{t("placement.outside.flag", { placement: where })}</p>
+                    <SessionCard card={card} data={data} drag={drag} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </section>
 
         <section

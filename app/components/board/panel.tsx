@@ -133,6 +133,7 @@ export function PlacementForm({
     void form.handleSubmit(() => fetcher.submit(element, { method: "post" }))(event);
   };
   const roomError = errorText(errorOf("room"));
+  const dateError = errorText(errorOf("date"));
   return (
     <section className="board-edit" aria-labelledby="edit-title" data-testid="placement-form">
       <h2 id="edit-title" tabIndex={-1} ref={heading}>
@@ -153,13 +154,18 @@ export function PlacementForm({
         </div>
         <div className="field">
           <label htmlFor="place-date">{t("board.edit.day")}</label>
-          <select id="place-date" {...form.register("date" as never)} defaultValue={defaults.date}>
+          <select id="place-date" aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? "place-date-error" : undefined} {...form.register("date" as never)} defaultValue={defaults.date}>
             {data.days.map((d) => (
               <option key={d.date} value={d.date}>
                 {d.label}
               </option>
             ))}
           </select>
+          {dateError ? (
+            <p className="field-error" id="place-date-error">
+              {dateError}
+            </p>
+          ) : null}
         </div>
         <div className="board-edit-times">
           <Field id="place-start" label={t("board.edit.start")} type="time" step={300} error={errorOf("start")} {...form.register("start" as never)} defaultValue={defaults.start} />
