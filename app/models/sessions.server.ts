@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, or, sql, type SQL } from "
 import type { Queryable } from "~/db/client.server";
 import { formats, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes, organisations } from "~/db/schema";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
-import { editionDays, localDate, localTime } from "~/domain/time";
+import { editionDays, localDate, localTime, occurrenceOf } from "~/domain/time";
 import type { Locale } from "~/i18n";
 import { resolvePlacement } from "~/schemas/placement";
 import type { EditionSummary } from "~/models/editions.server";
@@ -255,6 +255,9 @@ export function sessionFormValues(session: SessionDetail, timeZone: string): Rec
     day: session.startsAt === null ? "" : localDate(session.startsAt, timeZone),
     start: session.startsAt === null ? "" : localTime(session.startsAt, timeZone),
     end: session.endsAt === null ? "" : localTime(session.endsAt, timeZone),
+    // The second pass of a repeated autumn hour, kept so that saving the form unchanged moves nothing.
+    startOccurrence: session.startsAt === null ? "" : occurrenceOf(session.startsAt, timeZone) === "second" ? "second" : "",
+    endOccurrence: session.endsAt === null ? "" : occurrenceOf(session.endsAt, timeZone) === "second" ? "second" : "",
     people: session.people.map((p) => `${p.name} (${p.role})`).join(", "),
   };
 }
@@ -311,7 +314,7 @@ async function resolveForm(db: Queryable, edition: Edition, data: SessionForm, l
   if (data.day && data.start && data.end) {
     // The placement schema's rule, as on the board: the day is one of the edition's.
     const days = editionDays(edition.startDate, edition.endDate, edition.timeZone);
-    const placed = resolvePlacement({ days, timeZone: edition.timeZone }, { date: data.day, start: data.start, end: data.end }, locale);
+    const placed = resolvePlacement({ days, timeZone: edition.timeZone }, { date: data.day, start: data.start, end: data.end, startOccurrence: data.startOccurrence, endOccurrence: data.endOccurrence }, locale);
     if (placed.ok) {
       startsAt = placed.start;
       endsAt = placed.end;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { formatLocalDate } from "~/domain/format";
 import { placementProblem, type PlacementProblem } from "~/domain/placement";
-import { addDays, localToEpoch, LocalTimeError, NonexistentLocalTimeError, type LocalDay } from "~/domain/time";
+import { localTimesProblem, resolveLocalInterval, type LocalDay, type LocalIntervalInput, type LocalIntervalProblem, type Occurrence } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,8 +18,30 @@ export const localPlacementFields = (messages: { date: MessageKey; time: Message
 });
 
 export type EditionPlacement = { days: readonly LocalDay[]; timeZone: string };
-export type LocalPlacement = { date: string; start: string; end: string; endsNextDay?: boolean };
+export type LocalPlacement = LocalIntervalInput;
 export type PlacementResult = { ok: true; start: number; end: number } | { ok: false; errors: Record<string, string> };
+
+/** Which occurrence of a repeated local time is meant; absent or "" is the first (time.ts). */
+export const occurrenceField = z
+  .union([z.enum(["first", "second"]), z.literal("")])
+  .optional()
+  .transform((value): Occurrence | undefined => (value === "second" ? "second" : undefined));
+
+/** A local time problem (time.ts's rule) → the message key forms show on its field. */
+export const TIME_PROBLEM_MESSAGES: Record<LocalIntervalProblem["code"], MessageKey> = {
+  invalidDate: "board.error.date",
+  invalidTime: "board.error.time",
+  nonexistent: "time.nonexistent",
+  sameTime: "time.sameTime",
+  tooLong: "time.tooLong",
+};
+
+/** The typed times' own check (no zone needed), for a schema's refinement in the browser and on the server. */
+export function addLocalTimesIssue(ctx: z.RefinementCtx, start: string | undefined, end: string | undefined, path: { start: string; end: string }) {
+  if (!start || !end || !TIME_PATTERN.test(start) || !TIME_PATTERN.test(end)) return;
+  const problem = localTimesProblem(start, end);
+  if (problem) ctx.addIssue({ code: "custom", path: [path[problem.field === "start" ? "start" : "end"]], message: TIME_PROBLEM_MESSAGES[problem.code] });
+}
 
 /** The placement rule's refusal, in words: the edition's dates are named. */
 export function placementMessage(problem: PlacementProblem, locale: Locale): string {
@@ -39,25 +61,12 @@ export function checkPlacement(edition: EditionPlacement, interval: { start: num
 }
 
 /**
- * Local day and times in the edition's zone → instants, then the placement rule. Errors are
- * per field: i18n keys for bad times, the rule's message (with the edition's dates) on the day.
+ * Local day and times in the edition's zone → instants by time.ts's one rule (overnight ends,
+ * skipped and repeated hours), then the placement rule. Errors are per field: i18n keys for
+ * the times, the rule's message (with the edition's dates) on the day.
  */
 export function resolvePlacement(edition: EditionPlacement, input: LocalPlacement, locale: Locale): PlacementResult {
-  const at = (date: string, time: string, field: "start" | "end") => {
-    try {
-      return { ok: true as const, value: localToEpoch(date, time, edition.timeZone, field === "end" ? { ambiguous: "later" } : {}) };
-    } catch (error) {
-      if (error instanceof LocalTimeError) {
-        return { ok: false as const, field, key: error instanceof NonexistentLocalTimeError ? "board.error.nonexistentTime" : "board.error.time" };
-      }
-      throw error;
-    }
-  };
-  const start = at(input.date, input.start, "start");
-  const end = at(input.endsNextDay ? addDays(input.date, 1) : input.date, input.end, "end");
-  const errors: Record<string, string> = {};
-  if (!start.ok) errors[start.field] = start.key;
-  if (!end.ok) errors[end.field] = end.key;
-  if (!start.ok || !end.ok) return { ok: false, errors };
-  return checkPlacement(edition, { start: start.value, end: end.value }, locale);
+  const result = resolveLocalInterval(input, edition.timeZone);
+  if (!result.ok) return { ok: false, errors: { [result.problem.field]: TIME_PROBLEM_MESSAGES[result.problem.code] } };
+  return checkPlacement(edition, result, locale);
 }

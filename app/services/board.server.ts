@@ -18,7 +18,7 @@ import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server
 import { acknowledgeConflict, ConflictGoneError } from "./conflicts.server";
 import type { z } from "zod";
 import type { BoardAction, previewSchema } from "~/schemas/board";
-import { placementMessage, resolvePlacement, type EditionPlacement } from "~/schemas/placement";
+import { checkPlacement, placementMessage, resolvePlacement, type EditionPlacement } from "~/schemas/placement";
 import { placementProblem } from "~/domain/placement";
 
 export const BOARD_STEPS = [15, 30, 60] as const;
@@ -66,7 +66,7 @@ export type PanelConflict = CardConflict & {
   sessions: { id: string; title: string }[];
   acknowledgedReason: string | null;
 };
-export type SuggestionView = { roomId: string; roomName: string; date: string; start: string; end: string; endsNextDay: boolean; label: string };
+export type SuggestionView = { roomId: string; roomName: string; date: string; start: string; end: string; startsAt: number; endsAt: number; label: string };
 export type UndoView = { change: string; label: string } | null;
 export type TrayFilters = { q: string; theme: string; format: string; person: string };
 
@@ -170,7 +170,8 @@ export async function loadBoard(
           date,
           start,
           end,
-          endsNextDay: localDate(s.end - 1, timeZone) !== date,
+          startsAt: s.start,
+          endsAt: s.end,
           label: translate(locale, "board.suggestion.label", { room: room?.name ?? "", day: formatLocalDate(date, locale), start, end }),
         };
       }),
@@ -690,7 +691,7 @@ export function toBoardChange(
 ): { ok: true; change: BoardChange } | { ok: false; errors: Record<string, string> } {
   switch (input.intent) {
     case "place": {
-      const instants = resolvePlacement(edition, { ...input, endsNextDay: input.endsNextDay === "on" || input.endsNextDay === true }, locale);
+      const instants = placementOf(input, edition, locale);
       if (!instants.ok) return instants;
       return {
         ok: true,
@@ -709,10 +710,24 @@ export function toBoardChange(
   }
 }
 
+/** A drop's instants as they are, or the form's local times by time.ts's rule; then the placement rule. */
+function placementOf(
+  input: { startsAt?: number; endsAt?: number; date?: string; start?: string; end?: string; startOccurrence?: "first" | "second"; endOccurrence?: "first" | "second" },
+  edition: EditionPlacement,
+  locale: Locale,
+) {
+  if (input.startsAt !== undefined && input.endsAt !== undefined) return checkPlacement(edition, { start: input.startsAt, end: input.endsAt }, locale);
+  return resolvePlacement(
+    edition,
+    { date: input.date ?? "", start: input.start ?? "", end: input.end ?? "", startOccurrence: input.startOccurrence, endOccurrence: input.endOccurrence },
+    locale,
+  );
+}
+
 /** The preview route's query → a change, or null when its local times do not exist. */
 export function toPreviewChange(input: z.output<typeof previewSchema>, edition: EditionPlacement): Exclude<BoardChange, { kind: "undo" }> | null {
   if (input.kind === "place") {
-    const instants = resolvePlacement(edition, { ...input, endsNextDay: input.endsNextDay === "on" }, "en");
+    const instants = placementOf(input, edition, "en");
     return instants.ok ? { kind: "place", session: input.session, version: 0, room: input.room, start: instants.start, end: instants.end } : null;
   }
   if (input.kind === "swap") return { kind: "swap", session: input.session, version: 0, other: input.other, otherVersion: 0 };

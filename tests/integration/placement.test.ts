@@ -129,3 +129,56 @@ describe("the session form and the placement rule", () => {
     await unchanged(placed.uuid, { roomId: room.id, startsAt: at("2016-03-10", "10:00"), version: 1 });
   });
 });
+
+describe("local time, once (time.ts) through the real actions", () => {
+  const formOf = (values: Record<string, string>) => ({ titleFr: "Nocturne", language: "fr", status: "draft", ...values });
+
+  it("saves a 23:30–00:30 session from its own form, ending the next day, and shows it back unchanged", async () => {
+    const { edition, placed, room } = await setUp();
+    const { cookie } = await signIn("editor");
+    const saved = await request(`/editions/${edition.slug}/sessions/${placed.uuid}`, {
+      cookie,
+      form: formOf({ intent: "save", version: "1", slug: placed.slug, roomId: room.uuid, day: "2016-03-09", start: "23:30", end: "00:30" }),
+    });
+    expect(saved.status).toBe(302);
+    const row = (await (await db()).select().from(sessions).where(eq(sessions.uuid, placed.uuid)).get())!;
+    expect([row.startsAt, row.endsAt]).toEqual([at("2016-03-09", "23:30"), at("2016-03-10", "00:30")]);
+    const page = await (await request(`/editions/${edition.slug}/sessions/${placed.uuid}`, { cookie })).text();
+    expect(page).toMatch(/name="start"[^>]*value="23:30"|value="23:30"[^>]*name="start"/);
+    expect(page).toMatch(/name="end"[^>]*value="00:30"|value="00:30"[^>]*name="end"/);
+  });
+
+  it("a drop on the autumn night's second 02:00 lands there, as the form saying 'second' does; the session form keeps it on save", async () => {
+    const database = await db();
+    const organisation = await createOrganisation(database, { name: "OuiShare" });
+    const edition = await createEdition(database, { startDate: "2016-10-29", endDate: "2016-10-30", organisationIds: [organisation.id] });
+    // Open through the night, so the day's grid shows the repeated hour.
+    const room = await createRoom(database, { editionId: edition.id, openingHours: [{ date: "2016-10-30", opens: "00:00", closes: "06:00" }] });
+    const other = await createRoom(database, { editionId: edition.id, openingHours: [{ date: "2016-10-30", opens: "00:00", closes: "06:00" }] });
+    const dropped = await createSession(database, { editionId: edition.id });
+    const typed = await createSession(database, { editionId: edition.id });
+    const { cookie } = await signIn("editor");
+    const url = `/editions/${edition.slug}/board?day=2016-10-30`;
+    const second = Date.UTC(2016, 9, 30, 1, 0);
+    // The grid has a row for each pass of the repeated hour; the drop posts the row's instant.
+    const board = await (await request(url, { cookie })).text();
+    expect(board).toContain(`data-at="${second}"`);
+    expect((await request(url, { cookie, form: { intent: "place", session: dropped.uuid, version: "1", room: room.uuid, startsAt: String(second), endsAt: String(second + 3_600_000), via: "js" } })).status).toBe(200);
+    expect((await request(url, { cookie, form: { intent: "place", session: typed.uuid, version: "1", room: other.uuid, date: "2016-10-30", start: "02:00", end: "03:00", startOccurrence: "second" } })).status).toBe(302);
+    for (const uuid of [dropped.uuid, typed.uuid]) {
+      const row = (await database.select().from(sessions).where(eq(sessions.uuid, uuid)).get())!;
+      expect([row.startsAt, row.endsAt]).toEqual([second, second + 3_600_000]);
+    }
+    // Its form shows "second", so saving it unchanged moves nothing.
+    const page = await (await request(`/editions/${edition.slug}/sessions/${dropped.uuid}`, { cookie })).text();
+    expect(page).toMatch(/<option value="second" selected=""/);
+    const row = (await database.select().from(sessions).where(eq(sessions.uuid, dropped.uuid)).get())!;
+    const saved = await request(`/editions/${edition.slug}/sessions/${dropped.uuid}`, {
+      cookie,
+      form: formOf({ intent: "save", version: String(row.version), slug: row.slug, roomId: room.uuid, status: "scheduled", day: "2016-10-30", start: "02:00", end: "03:00", startOccurrence: "second" }),
+    });
+    expect(saved.status).toBe(302);
+    const after = (await database.select().from(sessions).where(eq(sessions.uuid, dropped.uuid)).get())!;
+    expect([after.startsAt, after.endsAt]).toEqual([second, second + 3_600_000]);
+  });
+});

@@ -6,11 +6,11 @@
 import { Form, Link, useActionData, useFetcher, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { formatLocalDate } from "~/domain/format";
+import { localTimesProblem } from "~/domain/time";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
-import { localParts } from "./time";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -165,18 +165,11 @@ export function BoardPage({
     [base],
   );
 
+  // A drop posts the instant of the row it landed on, as the grid holds it: re-reading the row's
+  // local text would put a drop on the repeated autumn hour's second pass an hour early.
   const placeFields = useCallback(
-    (card: BoardCard, t: Extract<Target, { kind: "place" }>) => {
-      const end = localParts(t.at + card.minutes * 60_000, data.timeZone);
-      return {
-        room: t.room,
-        date: t.date,
-        start: t.time,
-        end: end.time,
-        ...(end.date !== t.date ? { endsNextDay: "on" } : {}),
-      };
-    },
-    [data.timeZone],
+    (card: BoardCard, t: Extract<Target, { kind: "place" }>) => ({ room: t.room, startsAt: String(t.at), endsAt: String(t.at + card.minutes * 60_000) }),
+    [],
   );
 
   const previewParams = useCallback(
@@ -285,8 +278,7 @@ export function BoardPage({
   // The keyboard path's preview: the per-session form asks the same route as the drag.
   const onFormValues = useCallback(
     (v: PlacementValues) => {
-      if (!data.editing || !v.room || !/^\d\d:\d\d$/.test(v.start) || !/^\d\d:\d\d$/.test(v.end)) return;
-      if (!v.endsNextDay && v.end <= v.start) return;
+      if (!data.editing || !v.room || localTimesProblem(v.start, v.end)) return;
       requestPreview({
         kind: "place",
         session: data.editing.id,
@@ -294,7 +286,8 @@ export function BoardPage({
         date: v.date,
         start: v.start,
         end: v.end,
-        ...(v.endsNextDay ? { endsNextDay: "on" } : {}),
+        ...(v.startOccurrence === "second" ? { startOccurrence: "second" } : {}),
+        ...(v.endOccurrence === "second" ? { endOccurrence: "second" } : {}),
       });
     },
     [data.editing, requestPreview],
