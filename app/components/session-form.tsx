@@ -3,6 +3,7 @@ import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "re
 import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { useLocale, useT } from "~/i18n";
+import { hasRepeatedHour } from "~/domain/time";
 import { SESSION_STATUSES, sessionSchema, type SessionFormInput } from "~/schemas/sessions";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -33,6 +34,8 @@ function asInput(values: SessionFormValues): SessionFormInput {
     day: one("day"),
     start: one("start"),
     end: one("end"),
+    startOccurrence: (one("startOccurrence") === "second" ? "second" : "") as SessionFormInput["startOccurrence"],
+    endOccurrence: (one("endOccurrence") === "second" ? "second" : "") as SessionFormInput["endOccurrence"],
   };
 }
 
@@ -146,6 +149,17 @@ export function SessionForm(props: {
           <Field label={t("sessions.field.start")} type="time" error={errorOf("start")} {...field("start")} />
           <Field label={t("sessions.field.end")} type="time" error={errorOf("end")} {...field("end")} />
         </div>
+        {props.days.some((day) => hasRepeatedHour(day, props.timeZone)) ? (
+          // An edition over the autumn clock change: which pass of the repeated hour is meant (time.ts).
+          <div className="grid-4">
+            {(["startOccurrence", "endOccurrence"] as const).map((name) => (
+              <SelectField key={name} label={t(name === "startOccurrence" ? "time.occurrence.start" : "time.occurrence.end")} error={errorOf(name)} {...field(name)}>
+                <option value="">{t("time.occurrence.first")}</option>
+                <option value="second">{t("time.occurrence.second")}</option>
+              </SelectField>
+            ))}
+          </div>
+        ) : null}
       </fieldset>
       <button type="submit" className="button button-primary" disabled={busy}>
         {props.submitLabel}

@@ -1,7 +1,7 @@
 // Availability windows: stored as UTC instants, entered and shown as local rows
 // ("on this day, from HH:MM to HH:MM") in the edition's time zone. Pure: the zone
 // comes in as an argument.
-import { addDays, localDate, localTime, localToEpoch, LocalTimeError, toIsoWithOffset } from "./time";
+import { addDays, localDate, localTime, localToEpoch, resolveLocalInterval, toIsoWithOffset } from "./time";
 
 export type Window = { startsAt: number; endsAt: number };
 export type LocalRow = { date: string; start: string; end: string };
@@ -12,47 +12,24 @@ export const END_OF_DAY = "00:00";
 export type RowProblem = { field: "date" | "start" | "end"; code: "invalidDate" | "invalidTime" | "nonexistent" | "endBeforeStart" };
 
 /**
- * A local row → a UTC interval. A start repeated by a DST change takes its first
- * occurrence and an end its last (the longest reading); a skipped time is a problem.
+ * A local row → a UTC interval, by time.ts's one rule: "00:00" as an end is the midnight that
+ * ends the day, another end at or before the start the next day (12 hours at most); a repeated
+ * time is its first occurrence (an end, the first after the start); a skipped time is a problem.
  */
 export function rowToWindow(row: LocalRow, timeZone: string): Window | RowProblem {
-  const endDate = row.end === END_OF_DAY ? safeAddDay(row.date) : row.date;
-  if (endDate === null) return { field: "date", code: "invalidDate" };
-  let startsAt: number;
-  let endsAt: number;
-  try {
-    startsAt = localToEpoch(row.date, row.start, timeZone);
-  } catch (error) {
-    return problemOf(error, "start");
-  }
-  try {
-    endsAt = localToEpoch(endDate, row.end, timeZone, { ambiguous: "later" });
-  } catch (error) {
-    return problemOf(error, "end");
-  }
-  if (endsAt <= startsAt) return { field: "end", code: "endBeforeStart" };
-  return { startsAt, endsAt };
+  const result = resolveLocalInterval(row, timeZone);
+  if (result.ok) return { startsAt: result.start, endsAt: result.end };
+  const { field, code } = result.problem;
+  if (code === "invalidDate") return { field: "date", code: "invalidDate" };
+  if (code === "invalidTime") return { field: field === "date" ? "start" : field, code: "invalidTime" };
+  if (code === "nonexistent") return { field: field === "date" ? "start" : field, code: "nonexistent" };
+  return { field: "end", code: "endBeforeStart" };
 }
 
 export function isRowProblem(value: Window | RowProblem): value is RowProblem {
   return "code" in value;
 }
 
-function safeAddDay(date: string): string | null {
-  try {
-    return addDays(date, 1);
-  } catch {
-    return null;
-  }
-}
-
-function problemOf(error: unknown, field: "start" | "end"): RowProblem {
-  if (!(error instanceof LocalTimeError)) throw error;
-  if (error.code === "INVALID_DATE") return { field: "date", code: "invalidDate" };
-  if (error.code === "NONEXISTENT_LOCAL_TIME") return { field, code: "nonexistent" };
-  if (error.code === "INVALID_TIME") return { field, code: "invalidTime" };
-  throw error;
-}
 
 /** Sorted, with overlapping or touching windows merged: two lists mean the same availability iff these are equal. */
 export function normaliseWindows(windows: readonly Window[]): Window[] {

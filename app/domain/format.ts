@@ -1,4 +1,5 @@
 // Display helpers for plain values; pure (no clock, no environment).
+import { localTime } from "./time";
 
 /** "2016-03-09" → "9 mars 2016" / "9 March 2016" (a calendar date, no time zone involved). */
 export function formatLocalDate(date: string, locale: "fr" | "en"): string {
@@ -13,7 +14,6 @@ export function formatLocalDate(date: string, locale: "fr" | "en"): string {
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat) {
   let formatter = cache.get(key);
@@ -28,11 +28,9 @@ export function formatDay(epoch: number, timeZone: string, locale: "fr" | "en"):
   ).format(epoch);
 }
 
-/** "10:30": an instant's local time in the edition's zone, 24-hour clock in both languages. */
-export function formatTime(epoch: number, timeZone: string, locale: "fr" | "en"): string {
-  return cached(timeFormatters, `${locale}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }),
-  ).format(epoch);
+/** "10:30": an instant's local time in the edition's zone, 24-hour clock in both languages (time.ts). */
+export function formatTime(epoch: number, timeZone: string, _locale: "fr" | "en"): string {
+  return localTime(epoch, timeZone);
 }
 
 /**

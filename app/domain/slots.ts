@@ -2,13 +2,13 @@
 // applying it to rooms × days gives UTC intervals in the edition's zone. Pure: the zone,
 // the existing slots and the rooms' hours come in as arguments.
 import { covers, union } from "./conflicts/intervals";
-import { isHHMM, localDate, LocalTimeError, localInterval, localTime, localToEpoch, parseHHMM } from "./time";
+import { isHHMM, localDate, localInterval, LocalTimeError, localTime, MAX_OVERNIGHT_MINUTES, parseHHMM, resolveLocalInterval } from "./time";
 
 export type TemplateTime = { start: string; end: string };
 export type Interval = { start: number; end: number };
 
 /** A slot is at most this long: a longer one is almost always a typo (10:30–09:30). */
-export const MAX_SLOT_MINUTES = 12 * 60;
+export const MAX_SLOT_MINUTES = MAX_OVERNIGHT_MINUTES;
 const DAY_MINUTES = 1440;
 
 export type TimeProblemCode = "invalidTime" | "sameTime" | "tooLong" | "overlap" | "nonexistent";
@@ -71,32 +71,24 @@ export function sortTimes(rows: readonly TemplateTime[]): TemplateTime[] {
   return [...rows].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start) || parseHHMM(a.end) - parseHHMM(b.end));
 }
 
-/** A row on a local date → UTC instants; null when a time does not exist that day (DST). */
+/** A row on a local date → UTC instants by time.ts's one rule; null when a time does not exist that day (DST). */
 export function rowInterval(date: string, row: TemplateTime, timeZone: string): Interval | null {
-  try {
-    return localInterval(date, row.start, row.end, timeZone);
-  } catch (error) {
-    if (error instanceof LocalTimeError && error.code === "NONEXISTENT_LOCAL_TIME") return null;
-    throw error;
-  }
+  const result = slotInterval(date, row, timeZone);
+  return isTimeProblem(result) ? null : result;
 }
 
 /**
- * One slot's local times on its date → instants, with the same rules as a template row,
- * or the problem to show on the field (a skipped local time on a DST day included).
+ * One slot's local times on its date → instants, with the same rules as a template row
+ * (12 hours at most, even on one day), or the problem to show on the field (a skipped local
+ * time on a DST day included).
  */
 export function slotInterval(date: string, row: TemplateTime, timeZone: string): Interval | TimeProblem {
   const problem = rowProblem(row);
   if (problem) return problem;
-  try {
-    localToEpoch(date, row.start, timeZone);
-  } catch (error) {
-    if (error instanceof LocalTimeError && error.code === "NONEXISTENT_LOCAL_TIME") return { field: "start", code: "nonexistent" };
-    throw error;
-  }
-  const interval = rowInterval(date, row, timeZone);
-  if (!interval) return { field: "end", code: "nonexistent" };
-  return interval;
+  const result = resolveLocalInterval({ date, start: row.start, end: row.end }, timeZone, { limitMinutes: MAX_SLOT_MINUTES });
+  if (result.ok) return { start: result.start, end: result.end };
+  const { field, code } = result.problem;
+  return { field: field === "start" ? "start" : "end", code: code === "nonexistent" ? "nonexistent" : code === "sameTime" ? "sameTime" : code === "tooLong" ? "tooLong" : "invalidTime" };
 }
 
 export function isTimeProblem(value: Interval | TimeProblem): value is TimeProblem {
@@ -165,8 +157,12 @@ export function planTemplate<R extends string | number>(args: {
   for (const slot of args.existing) pushTo(taken, slot.room, { start: slot.start, end: slot.end });
   const open = new Map<R, Interval[]>();
   for (const hours of args.openingHours) {
-    const interval = rowInterval(hours.date, { start: hours.opens, end: hours.closes }, args.timeZone);
-    if (interval) pushTo(open, hours.room, interval);
+    // Opening hours are not slots: a day of them may be longer than a slot (time.ts localInterval).
+    try {
+      pushTo(open, hours.room, localInterval(hours.date, hours.opens, hours.closes, args.timeZone));
+    } catch (error) {
+      if (!(error instanceof LocalTimeError)) throw error;
+    }
   }
   const openUnion = new Map([...open].map(([room, intervals]) => [room, union(intervals)]));
   const dates = [...new Set(args.dates)].sort();

@@ -1,6 +1,17 @@
-// Pure time helpers. Instants are epoch milliseconds (UTC); dates and times are
-// entered and shown in the edition's IANA time zone. No clock, no environment:
-// every function takes the zone as an argument.
+// Local time, once. Instants are epoch milliseconds (UTC); dates and times are entered and
+// shown in the edition's IANA time zone. Every path that turns typed local text into an
+// instant (session form, board, slots, availability, opening hours, imports) and every page
+// that shows an instant as local text, on the server and in the browser, goes through here.
+// No clock, no environment: every function takes the zone as an argument.
+//
+// The written rules (ADR 0003):
+// - An interval's end at or before its start is on the next day (23:30–00:30), as long as the
+//   interval lasts at most MAX_OVERNIGHT_MINUTES (12 hours; 10:30–09:30 is a typo, refused).
+//   An end of 00:00 is the midnight that ends the day, whatever the length.
+// - A local time the clocks skip (02:30 on the spring-forward night in Paris) is refused, with
+//   a message saying why.
+// - A local time the clocks repeat (02:30 on the autumn night) is its first occurrence unless
+//   the form says "second"; an end is the first occurrence after the start.
 import { DateTime, IANAZone } from "luxon";
 
 const MINUTE = 60_000;
@@ -42,7 +53,11 @@ export class NonexistentLocalTimeError extends LocalTimeError {
   }
 }
 
-export type Ambiguity = "earlier" | "later";
+/** Which reading of a local time the clocks repeat: the first (summer offset) or the second. */
+export type Occurrence = "first" | "second";
+
+/** The longest interval whose end, at or before its start, is read as the next day. */
+export const MAX_OVERNIGHT_MINUTES = 12 * 60;
 
 /**
  * A zone's UTC offset at an instant, remembered: luxon asks Intl for every call (tens of
@@ -140,24 +155,89 @@ function instantsFor(localMs: number, zone: MemoZone): number[] {
   return found.sort((a, b) => a - b);
 }
 
-/**
- * Local date ("YYYY-MM-DD") and time ("HH:MM") in an IANA zone → epoch ms.
- * A time skipped by DST throws NonexistentLocalTimeError. A repeated time resolves to the
- * earlier instant (the first occurrence, summer offset) unless `ambiguous: "later"`.
- */
-export function localToEpoch(
-  date: string,
-  time: string,
-  timeZone: string,
-  options: { ambiguous?: Ambiguity } = {},
-): number {
+/** Every instant that reads as this local date and time: none (skipped), one, or two (repeated), in order. */
+function readings(date: string, time: string, timeZone: string): number[] {
   const zone = zoneOf(timeZone);
   const { year, month, day } = parseDate(date);
-  const minutes = parseHHMM(time);
-  const localMs = Date.UTC(year, month - 1, day) + minutes * MINUTE;
-  const instants = instantsFor(localMs, zone);
+  return instantsFor(Date.UTC(year, month - 1, day) + parseHHMM(time) * MINUTE, zone);
+}
+
+/**
+ * Local date ("YYYY-MM-DD") and time ("HH:MM") in an IANA zone → epoch ms.
+ * A time skipped by DST throws NonexistentLocalTimeError. A repeated time resolves to its
+ * first occurrence (summer offset) unless `occurrence: "second"`.
+ */
+export function localToEpoch(date: string, time: string, timeZone: string, options: { occurrence?: Occurrence } = {}): number {
+  const instants = readings(date, time, timeZone);
   if (instants.length === 0) throw new NonexistentLocalTimeError(date, time, timeZone);
-  return options.ambiguous === "later" ? instants[instants.length - 1] : instants[0];
+  return options.occurrence === "second" ? instants[instants.length - 1]! : instants[0]!;
+}
+
+/** Which occurrence of its local time an instant is: "second" only for the repeated hour's second pass. */
+export function occurrenceOf(epoch: number, timeZone: string): Occurrence {
+  const instants = readings(localDate(epoch, timeZone), localTime(epoch, timeZone), timeZone);
+  return instants.length > 1 && epoch === instants[instants.length - 1] ? "second" : "first";
+}
+
+/** Whether a local date has a repeated hour (its local day lasts more than 24 hours). */
+export function hasRepeatedHour(date: string, timeZone: string): boolean {
+  return startOfLocalDay(addDays(date, 1), timeZone) - startOfLocalDay(date, timeZone) > DAY;
+}
+
+export type LocalIntervalProblem = {
+  field: "date" | "start" | "end";
+  code: "invalidDate" | "invalidTime" | "nonexistent" | "sameTime" | "tooLong";
+};
+export type LocalIntervalInput = { date: string; start: string; end: string; startOccurrence?: Occurrence; endOccurrence?: Occurrence };
+
+/**
+ * The typed times alone, before any zone: what is wrong with "start–end" under the rules
+ * above (not HH:MM, the same time twice, or an overnight reading longer than the limit).
+ * Forms check this in the browser; `resolveLocalInterval` checks it again with the zone.
+ */
+export function localTimesProblem(start: string, end: string, limitMinutes = MAX_OVERNIGHT_MINUTES): LocalIntervalProblem | null {
+  if (!isHHMM(start)) return { field: "start", code: "invalidTime" };
+  if (!isHHMM(end)) return { field: "end", code: "invalidTime" };
+  if (start === end) return { field: "end", code: "sameTime" };
+  const from = parseHHMM(start);
+  const to = parseHHMM(end);
+  if (to < from && to !== 0 && to + 1440 - from > limitMinutes) return { field: "end", code: "tooLong" };
+  return null;
+}
+
+/**
+ * The one rule for a local interval typed in a zone (see the top of this module) → instants,
+ * or the problem to show on its field. `limitMinutes` is the longest overnight reading (opening
+ * hours, which may run past midnight for longer, raise it).
+ */
+export function resolveLocalInterval(
+  input: LocalIntervalInput,
+  timeZone: string,
+  options: { limitMinutes?: number } = {},
+): { ok: true; start: number; end: number } | { ok: false; problem: LocalIntervalProblem } {
+  const limit = options.limitMinutes ?? MAX_OVERNIGHT_MINUTES;
+  if (!DATE_RE.test(input.date) || !isCalendarDate(input.date)) return { ok: false, problem: { field: "date", code: "invalidDate" } };
+  const textual = localTimesProblem(input.start, input.end, limit);
+  if (textual) return { ok: false, problem: textual };
+  const nextDay = parseHHMM(input.end) <= parseHHMM(input.start);
+  const starts = readings(input.date, input.start, timeZone);
+  if (starts.length === 0) return { ok: false, problem: { field: "start", code: "nonexistent" } };
+  const start = input.startOccurrence === "second" ? starts[starts.length - 1]! : starts[0]!;
+  const ends = readings(nextDay ? addDays(input.date, 1) : input.date, input.end, timeZone);
+  if (ends.length === 0) return { ok: false, problem: { field: "end", code: "nonexistent" } };
+  const end = input.endOccurrence === "second" ? ends[ends.length - 1]! : (ends.find((e) => e > start) ?? ends[ends.length - 1]!);
+  if (end <= start) return { ok: false, problem: { field: "end", code: "sameTime" } };
+  if (nextDay && parseHHMM(input.end) !== 0 && end - start > limit * MINUTE) return { ok: false, problem: { field: "end", code: "tooLong" } };
+  return { ok: true, start, end };
+}
+
+function isCalendarDate(date: string): boolean {
+  try {
+    parseDate(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a local time is repeated by a DST change (so the caller may ask which one is meant). */
@@ -249,20 +329,18 @@ export function dayContaining<D extends { start: number; end: number }>(days: re
 }
 
 /**
- * A local interval on a date: "HH:MM" to "HH:MM"; an end at or before the start means the
- * next day (opening hours 20:00–02:00 cross midnight). Skipped times throw; repeated ones
- * take the earlier instant for the start and the later one for the end (the longest reading).
+ * Stored local hours on a date (opening hours, checked when they were saved) → instants, by
+ * `resolveLocalInterval`'s rule with a day-long overnight limit (20:00–06:00 is fine). Throws
+ * LocalTimeError when the rule refuses them.
  */
-export function localInterval(
-  date: string,
-  startTime: string,
-  endTime: string,
-  timeZone: string,
-): { start: number; end: number } {
-  const start = localToEpoch(date, startTime, timeZone);
-  const endDate = parseHHMM(endTime) <= parseHHMM(startTime) ? addDays(date, 1) : date;
-  const end = localToEpoch(endDate, endTime, timeZone, { ambiguous: "later" });
-  return { start, end };
+export function localInterval(date: string, startTime: string, endTime: string, timeZone: string): { start: number; end: number } {
+  // The same time twice is a whole day of hours (00:00–00:00), as rooms have always read it.
+  if (startTime === endTime) return { start: localToEpoch(date, startTime, timeZone), end: localToEpoch(addDays(date, 1), endTime, timeZone) };
+  const result = resolveLocalInterval({ date, start: startTime, end: endTime }, timeZone, { limitMinutes: 24 * 60 });
+  if (result.ok) return { start: result.start, end: result.end };
+  const { field, code } = result.problem;
+  if (code === "nonexistent") throw new NonexistentLocalTimeError(date, field === "start" ? startTime : endTime, timeZone);
+  throw new LocalTimeError(code === "invalidDate" ? "INVALID_DATE" : "INVALID_TIME", `Not a local interval: ${date} ${startTime}–${endTime} (${code})`, { date });
 }
 
 function pad2(n: number): string {

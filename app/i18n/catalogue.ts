@@ -7,6 +7,7 @@ import { csv } from "./messages/csv";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
+import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
 import { slots } from "./messages/slots";
@@ -24,6 +25,7 @@ const modules = {
   import: importMessages,
   invitations,
   organisers,
+  placement,
   publishing,
   sessions,
   slots,

@@ -5,7 +5,9 @@ import type { Queryable } from "~/db/client.server";
 import { formats, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes, organisations } from "~/db/schema";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
 import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";
-import { editionDays, LocalTimeError, localDate, localTime, localToEpoch } from "~/domain/time";
+import { editionDays, localDate, localTime, occurrenceOf } from "~/domain/time";
+import type { Locale } from "~/i18n";
+import { resolvePlacement } from "~/schemas/placement";
 import type { EditionSummary } from "~/models/editions.server";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionSearch } from "~/models/search-text.server";
@@ -247,6 +249,9 @@ export function sessionFormValues(session: SessionDetail, timeZone: string): Rec
     day: session.startsAt === null ? "" : localDate(session.startsAt, timeZone),
     start: session.startsAt === null ? "" : localTime(session.startsAt, timeZone),
     end: session.endsAt === null ? "" : localTime(session.endsAt, timeZone),
+    // The second pass of a repeated autumn hour, kept so that saving the form unchanged moves nothing.
+    startOccurrence: session.startsAt === null ? "" : occurrenceOf(session.startsAt, timeZone) === "second" ? "second" : "",
+    endOccurrence: session.endsAt === null ? "" : occurrenceOf(session.endsAt, timeZone) === "second" ? "second" : "",
     people: session.people.map((p) => `${p.name} (${p.role})`).join(", "),
   };
 }
@@ -282,7 +287,7 @@ type Resolved = {
  * Checks what only the server knows (references belong to this edition, the day is one of
  * the edition's, the local times exist) and turns the form into column values.
  */
-async function resolveForm(db: Queryable, edition: Edition, data: SessionForm): Promise<SaveResult<Resolved>> {
+async function resolveForm(db: Queryable, edition: Edition, data: SessionForm, locale: Locale): Promise<SaveResult<Resolved>> {
   const errors: FieldErrors = {};
   const [format, theme, room] = await Promise.all([
     data.formatId
@@ -301,21 +306,13 @@ async function resolveForm(db: Queryable, edition: Edition, data: SessionForm): 
   let startsAt: number | null = null;
   let endsAt: number | null = null;
   if (data.day && data.start && data.end) {
-    if (data.day < edition.startDate || data.day > edition.endDate) errors.day = "sessions.error.dayOutside";
-    else {
-      try {
-        startsAt = localToEpoch(data.day, data.start, edition.timeZone);
-      } catch (error) {
-        if (!(error instanceof LocalTimeError)) throw error;
-        errors.start = "sessions.error.timeSkipped";
-      }
-      try {
-        endsAt = localToEpoch(data.day, data.end, edition.timeZone);
-      } catch (error) {
-        if (!(error instanceof LocalTimeError)) throw error;
-        errors.end = "sessions.error.timeSkipped";
-      }
-    }
+    // The placement schema's rule, as on the board: the day is one of the edition's.
+    const days = editionDays(edition.startDate, edition.endDate, edition.timeZone);
+    const placed = resolvePlacement({ days, timeZone: edition.timeZone }, { date: data.day, start: data.start, end: data.end, startOccurrence: data.startOccurrence, endOccurrence: data.endOccurrence }, locale);
+    if (placed.ok) {
+      startsAt = placed.start;
+      endsAt = placed.end;
+    } else Object.assign(errors, placed.errors.date ? { day: placed.errors.date } : {}, placed.errors.start ? { start: placed.errors.start } : {}, placed.errors.end ? { end: placed.errors.end } : {});
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -378,10 +375,10 @@ async function freeSlug(db: Queryable, editionId: number, base: string): Promise
 /** Creates a session and its audit entry in one transaction. */
 export async function createSession(
   db: Queryable,
-  { edition, data, actor }: { edition: Edition; data: SessionForm; actor: Actor },
+  { edition, data, actor, locale }: { edition: Edition; data: SessionForm; actor: Actor; locale: Locale },
 ): Promise<SaveResult<{ uuid: string }>> {
   return db.transaction(async (tx) => {
-    const resolved = await resolveForm(tx, edition, data);
+    const resolved = await resolveForm(tx, edition, data, locale);
     if (!resolved.ok) return resolved;
     let slug = data.slug;
     if (slug) {
@@ -413,11 +410,18 @@ export async function createSession(
  */
 export async function updateSession(
   db: Queryable,
-  { edition, sessionUuid, version, data, actor }: { edition: Edition; sessionUuid: string; version: number; data: SessionForm; actor: Actor },
+  {
+    edition,
+    sessionUuid,
+    version,
+    data,
+    actor,
+    locale,
+  }: { edition: Edition; sessionUuid: string; version: number; data: SessionForm; actor: Actor; locale: Locale },
 ): Promise<SaveResult<{ uuid: string; reconfirm: number }>> {
   return db.transaction(async (tx) => {
     const before = await getSessionRow(tx, edition.id, sessionUuid);
-    const resolved = await resolveForm(tx, edition, data);
+    const resolved = await resolveForm(tx, edition, data, locale);
     if (!resolved.ok) return resolved;
     const slug = data.slug ?? before.session.slug;
     if (slug !== before.session.slug && (await slugTaken(tx, edition.id, slug, before.session.id))) {

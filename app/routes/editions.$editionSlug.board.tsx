@@ -5,6 +5,7 @@ import { BoardPage } from "~/components/board/board-page";
 import { packBoard, unpackBoard } from "~/components/board/packed";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
+import { editionDays } from "~/domain/time";
 import { getLocale } from "~/i18n/locale.server";
 import { boardActionSchema } from "~/schemas/board";
 import { acknowledgeBoardConflict, applyBoardChange, boardQuery, loadBoard, toBoardChange } from "~/services/board.server";
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!viaScript) throw redirect(new URL(request.url).pathname + new URL(request.url).search);
     return outcome;
   }
-  const change = toBoardChange(input, edition.timeZone);
+  const change = toBoardChange(input, { timeZone: edition.timeZone, days: editionDays(edition.startDate, edition.endDate, edition.timeZone) }, locale);
   if (!change.ok) return data({ ok: false, errors: change.errors, values, intent: input.intent }, { status: 400 });
   const outcome = await applyBoardChange(db, { editionId: edition.id, organiser, locale, change: change.change });
   if (!outcome.ok) return data({ ...outcome, intent: input.intent, values, errors: {} }, { status: STATUS[outcome.reason] });

@@ -1,3 +1,4 @@
+import { getLocale } from "~/i18n/locale.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseValues(values, sessionSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (parsed.data.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
-        const result = await updateSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor });
+        const result = await updateSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor, locale: await getLocale(request) });
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
         throw redirect(`${here}?done=saved${result.value.reconfirm > 0 ? `&reconfirm=${result.value.reconfirm}` : ""}`);
       }

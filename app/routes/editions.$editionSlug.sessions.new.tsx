@@ -1,3 +1,4 @@
+import { getLocale } from "~/i18n/locale.server";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
   const parsed = await parseForm(request, sessionSchema);
   if (!parsed.ok) return invalid(parsed.failure);
-  const result = await createSession(await getDb(), { edition, data: parsed.data, actor: organiserActor(organiser) });
+  const result = await createSession(await getDb(), { edition, data: parsed.data, actor: organiserActor(organiser), locale: await getLocale(request) });
   if (!result.ok) return invalid({ ok: false, errors: result.errors, values: parsed.values });
   throw redirect(`/editions/${edition.slug}/sessions/${result.value.uuid}?done=created`);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { SessionStatus } from "~/db/schema";
 import type { Role } from "~/domain/conflicts/types";
 import { LOCALES } from "~/i18n/locales";
+import { addLocalTimesIssue, occurrenceField } from "./placement";
 
 // Type-only imports: the browser bundle must not pull the database schema in.
 export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const satisfies readonly SessionStatus[];
@@ -79,6 +80,8 @@ export const sessionSchema = z
     day: optional(DATE, "sessions.error.day"),
     start: optional(TIME, "sessions.error.time"),
     end: optional(TIME, "sessions.error.time"),
+    startOccurrence: occurrenceField,
+    endOccurrence: occurrenceField,
   })
   .superRefine((value, ctx) => {
     if (!value.titleFr && !value.titleEn) ctx.addIssue({ code: "custom", path: ["titleFr"], message: "sessions.error.title" });
@@ -88,9 +91,8 @@ export const sessionSchema = z
         if (!given) ctx.addIssue({ code: "custom", path: [name], message: "sessions.error.timeIncomplete" });
       }
     }
-    if (value.start && value.end && value.end <= value.start) {
-      ctx.addIssue({ code: "custom", path: ["end"], message: "sessions.error.endBeforeStart" });
-    }
+    // time.ts's rule: an end at or before the start is the next day (23:30–00:30), 12 hours at most.
+    addLocalTimesIssue(ctx, value.start, value.end, { start: "start", end: "end" });
     if (value.status === "scheduled" && !(value.roomId && value.day)) {
       ctx.addIssue({ code: "custom", path: ["status"], message: "sessions.error.scheduledNeedsPlace" });
     }

@@ -9,7 +9,8 @@ import { auditLog, organisers, sessions, type SessionStatus } from "~/db/schema"
 import type { Change, Conflict, SessionInput } from "~/domain/conflicts";
 import { formatLocalDate } from "~/domain/format";
 import { matchesAll, searchTerms, searchTextOf } from "~/domain/search";
-import { addDays, dayContaining, localDate, localTime, localToEpoch, LocalTimeError, NonexistentLocalTimeError } from "~/domain/time";
+import { isOutsideEdition } from "~/domain/placement";
+import { dayContaining, localDate, localTime } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor, type AuditAction } from "~/models/audit.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
@@ -18,6 +19,8 @@ import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server
 import { acknowledgeConflict, ConflictGoneError } from "./conflicts.server";
 import type { z } from "zod";
 import type { BoardAction, previewSchema } from "~/schemas/board";
+import { checkPlacement, placementMessage, resolvePlacement, type EditionPlacement } from "~/schemas/placement";
+import { placementProblem } from "~/domain/placement";
 
 export const BOARD_STEPS = [15, 30, 60] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
@@ -64,7 +67,7 @@ export type PanelConflict = CardConflict & {
   sessions: { id: string; title: string }[];
   acknowledgedReason: string | null;
 };
-export type SuggestionView = { roomId: string; roomName: string; date: string; start: string; end: string; endsNextDay: boolean; label: string };
+export type SuggestionView = { roomId: string; roomName: string; date: string; start: string; end: string; startsAt: number; endsAt: number; label: string };
 export type UndoView = { change: string; label: string } | null;
 export type TrayFilters = { q: string; theme: string; format: string; person: string };
 
@@ -81,6 +84,10 @@ export type BoardData = {
   cards: BoardCard[];
   tray: BoardCard[];
   trayTotal: number;
+  /** Placed sessions whose day is not one of the edition's (its dates changed since): listed and flagged, never hidden. */
+  outside: { card: BoardCard; where: string }[];
+  /** The edition's first and last days, for the flag's explanation. */
+  dates: { first: string; last: string };
   filters: TrayFilters;
   options: { themes: { id: string; name: string }[]; formats: { id: string; name: string }[]; people: { id: string; name: string }[] };
   conflicts: PanelConflict[];
@@ -165,7 +172,8 @@ export async function loadBoard(
           date,
           start,
           end,
-          endsNextDay: localDate(s.end - 1, timeZone) !== date,
+          startsAt: s.start,
+          endsAt: s.end,
           label: translate(locale, "board.suggestion.label", { room: room?.name ?? "", day: formatLocalDate(date, locale), start, end }),
         };
       }),
@@ -215,6 +223,8 @@ export async function loadBoard(
     cards,
     tray,
     trayTotal: view.unplaced.length,
+    outside: view.outside,
+    dates: view.dates,
     filters,
     options: view.options,
     conflicts: view.panel,
@@ -229,7 +239,7 @@ export async function loadBoard(
 type EditionDay = CachedProgramme["programme"]["input"]["edition"]["days"][number];
 
 /** One day of the board as every organiser sees it; read-only once made (see `derivedView`). */
-type DayView = Pick<BoardData, "days" | "grid" | "rooms" | "cards" | "options"> & {
+type DayView = Pick<BoardData, "days" | "grid" | "rooms" | "cards" | "options" | "outside" | "dates"> & {
   panel: PanelConflict[];
   /** The unscheduled sessions and their cards, by title: the tray before its filters. */
   unplaced: { session: SessionInput; card: BoardCard }[];
@@ -252,9 +262,11 @@ function dayView(entry: CachedProgramme, locale: Locale, day: EditionDay, step: 
 
   const onDay: SessionInput[] = [];
   const unplaced: SessionInput[] = [];
+  const outsideSessions: SessionInput[] = [];
   for (const s of input.sessions) {
     if (s.status === "cancelled") continue;
     if (!isPlaced(s)) unplaced.push(s);
+    else if (isOutsideEdition(days, s.start!)) outsideSessions.push(s);
     else if (roomsById.has(s.roomId!) && dayContaining(days, s.start!)?.date === day.date) onDay.push(s);
   }
 
@@ -359,6 +371,10 @@ function dayView(entry: CachedProgramme, locale: Locale, day: EditionDay, step: 
   const cardOf = new Map<string, BoardCard>();
   for (const c of cards) cardOf.set(c.id, c);
   for (const t of trayCards) cardOf.set(t.card.id, t.card);
+  const outside = outsideSessions
+    .sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1))
+    .map((s) => ({ card: card(s), where: placementTextOf(input.rooms, timeZone, s, locale) }));
+  for (const o of outside) cardOf.set(o.card.id, o.card);
 
   const rooms: BoardRoom[] = input.rooms.map((room) => ({
     id: room.id,
@@ -380,6 +396,8 @@ function dayView(entry: CachedProgramme, locale: Locale, day: EditionDay, step: 
     grid: { start: gridStart, end: gridEnd, rows },
     rooms,
     cards,
+    outside,
+    dates: { first: days[0]?.date ?? "", last: days[days.length - 1]?.date ?? "" },
     options: {
       themes: input.themes.map((t) => ({ id: t.id, name: t.name[locale] })),
       formats: input.formats.map((f) => ({ id: f.id, name: f.name[locale] })),
@@ -524,9 +542,6 @@ export async function applyBoardChange(
         }
         if (change.kind === "place") {
           if (!programme.ids.room.has(change.room)) throw new Response("Not found", { status: 404 });
-          if (!(change.end > change.start)) {
-            throw new Refusal({ ok: false, reason: "invalid", message: translate(locale, "board.error.endBeforeStart") });
-          }
           action = isPlaced(s) ? "move" : "place";
           engineChange = { kind: action === "place" ? "place" : "move", sessionId: s.id, roomId: change.room, start: change.start, end: change.end };
           targets.set(s.id, { roomId: change.room, start: change.start, end: change.end, status: "scheduled" });
@@ -548,6 +563,14 @@ export async function applyBoardChange(
           targets.set(s.id, { roomId: o.roomId, start: o.start, end: o.end, status: placedStatus(s, isPlaced(o)) });
           targets.set(o.id, { roomId: s.roomId, start: s.start, end: s.end, status: placedStatus(o, isPlaced(s)) });
         }
+      }
+
+      // The placement rule, whichever way the change came (a drop's instants, a form, a swap or
+      // an undo that would put a session back where the edition no longer has a day).
+      for (const target of targets.values()) {
+        if (target.roomId === null || target.start === null || target.end === null) continue;
+        const problem = placementProblem(programme.input.edition, { start: target.start, end: target.end });
+        if (problem) throw new Refusal({ ok: false, reason: "invalid", message: placementMessage(problem, locale) });
       }
 
       // Made against the programme as it is? Otherwise: who changed what.
@@ -662,18 +685,19 @@ export async function applyBoardChange(
   }
 }
 
-/** A parsed board form → a change in instants; local times that do not exist are field errors. */
+/** A parsed board form → a change in instants, by the placement schema's rule (local times that do not exist, or a day outside the edition, are field errors). */
 export function toBoardChange(
   input: Exclude<BoardAction, { intent: "acknowledge" }>,
-  timeZone: string,
+  edition: EditionPlacement,
+  locale: Locale,
 ): { ok: true; change: BoardChange } | { ok: false; errors: Record<string, string> } {
   switch (input.intent) {
     case "place": {
-      const instants = localPlacement(input, timeZone);
+      const instants = placementOf(input, edition, locale);
       if (!instants.ok) return instants;
       return {
         ok: true,
-        change: { kind: "place", session: input.session, version: input.version, room: input.room, ...instants.value, ...(input.seen !== undefined ? { seen: input.seen } : {}) },
+        change: { kind: "place", session: input.session, version: input.version, room: input.room, start: instants.start, end: instants.end, ...(input.seen !== undefined ? { seen: input.seen } : {}) },
       };
     }
     case "swap":
@@ -688,36 +712,25 @@ export function toBoardChange(
   }
 }
 
-function localPlacement(
-  input: { date: string; start: string; end: string; endsNextDay?: "on" | boolean },
-  timeZone: string,
-): { ok: true; value: { start: number; end: number } } | { ok: false; errors: Record<string, string> } {
-  const at = (date: string, time: string, field: string) => {
-    try {
-      return { ok: true as const, value: localToEpoch(date, time, timeZone, field === "end" ? { ambiguous: "later" } : {}) };
-    } catch (error) {
-      if (error instanceof LocalTimeError) {
-        return { ok: false as const, field, key: error instanceof NonexistentLocalTimeError ? "board.error.nonexistentTime" : "board.error.time" };
-      }
-      throw error;
-    }
-  };
-  const start = at(input.date, input.start, "start");
-  const nextDay = input.endsNextDay === "on" || input.endsNextDay === true;
-  const end = at(nextDay ? addDays(input.date, 1) : input.date, input.end, "end");
-  const errors: Record<string, string> = {};
-  if (!start.ok) errors[start.field] = start.key;
-  if (!end.ok) errors[end.field] = end.key;
-  if (!start.ok || !end.ok) return { ok: false, errors };
-  if (end.value <= start.value) return { ok: false, errors: { end: "board.error.endBeforeStart" } };
-  return { ok: true, value: { start: start.value, end: end.value } };
+/** A drop's instants as they are, or the form's local times by time.ts's rule; then the placement rule. */
+function placementOf(
+  input: { startsAt?: number; endsAt?: number; date?: string; start?: string; end?: string; startOccurrence?: "first" | "second"; endOccurrence?: "first" | "second" },
+  edition: EditionPlacement,
+  locale: Locale,
+) {
+  if (input.startsAt !== undefined && input.endsAt !== undefined) return checkPlacement(edition, { start: input.startsAt, end: input.endsAt }, locale);
+  return resolvePlacement(
+    edition,
+    { date: input.date ?? "", start: input.start ?? "", end: input.end ?? "", startOccurrence: input.startOccurrence, endOccurrence: input.endOccurrence },
+    locale,
+  );
 }
 
 /** The preview route's query → a change, or null when its local times do not exist. */
-export function toPreviewChange(input: z.output<typeof previewSchema>, timeZone: string): Exclude<BoardChange, { kind: "undo" }> | null {
+export function toPreviewChange(input: z.output<typeof previewSchema>, edition: EditionPlacement): Exclude<BoardChange, { kind: "undo" }> | null {
   if (input.kind === "place") {
-    const instants = localPlacement(input, timeZone);
-    return instants.ok ? { kind: "place", session: input.session, version: 0, room: input.room, ...instants.value } : null;
+    const instants = placementOf(input, edition, "en");
+    return instants.ok ? { kind: "place", session: input.session, version: 0, room: input.room, start: instants.start, end: instants.end } : null;
   }
   if (input.kind === "swap") return { kind: "swap", session: input.session, version: 0, other: input.other, otherVersion: 0 };
   return { kind: "unschedule", session: input.session, version: 0 };
@@ -868,7 +881,7 @@ export async function previewBoardChange(
   if (!entry.sessionIndex.has(change.session)) throw new Response("Not found", { status: 404 });
   let engineChange: Change;
   if (change.kind === "place") {
-    if (!entry.programme.ids.room.has(change.room) || !(change.end > change.start)) throw new Response("Bad request", { status: 400 });
+    if (!entry.programme.ids.room.has(change.room) || placementProblem(entry.programme.input.edition, change)) throw new Response("Bad request", { status: 400 });
     const s = entry.programme.input.sessions[entry.sessionIndex.get(change.session)!]!;
     engineChange = { kind: isPlaced(s) ? "move" : "place", sessionId: change.session, roomId: change.room, start: change.start, end: change.end };
   } else if (change.kind === "swap") {

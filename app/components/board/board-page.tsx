@@ -5,11 +5,12 @@
 // picked up by polling the programme's stamp.
 import { Form, Link, useActionData, useFetcher, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
-import { useT, type MessageKey } from "~/i18n";
+import { formatLocalDate } from "~/domain/format";
+import { localTimesProblem } from "~/domain/time";
+import { useLocale, useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
-import { localParts } from "./time";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -47,6 +48,7 @@ export function BoardPage({
   notice: string | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const hydrated = useHydrated();
   const fetcher = useFetcher<Outcome>({ key: "board" });
   const actionData = useActionData<Outcome>();
@@ -163,18 +165,11 @@ export function BoardPage({
     [base],
   );
 
+  // A drop posts the instant of the row it landed on, as the grid holds it: re-reading the row's
+  // local text would put a drop on the repeated autumn hour's second pass an hour early.
   const placeFields = useCallback(
-    (card: BoardCard, t: Extract<Target, { kind: "place" }>) => {
-      const end = localParts(t.at + card.minutes * 60_000, data.timeZone);
-      return {
-        room: t.room,
-        date: t.date,
-        start: t.time,
-        end: end.time,
-        ...(end.date !== t.date ? { endsNextDay: "on" } : {}),
-      };
-    },
-    [data.timeZone],
+    (card: BoardCard, t: Extract<Target, { kind: "place" }>) => ({ room: t.room, startsAt: String(t.at), endsAt: String(t.at + card.minutes * 60_000) }),
+    [],
   );
 
   const previewParams = useCallback(
@@ -283,8 +278,7 @@ export function BoardPage({
   // The keyboard path's preview: the per-session form asks the same route as the drag.
   const onFormValues = useCallback(
     (v: PlacementValues) => {
-      if (!data.editing || !v.room || !/^\d\d:\d\d$/.test(v.start) || !/^\d\d:\d\d$/.test(v.end)) return;
-      if (!v.endsNextDay && v.end <= v.start) return;
+      if (!data.editing || !v.room || localTimesProblem(v.start, v.end)) return;
       requestPreview({
         kind: "place",
         session: data.editing.id,
@@ -292,7 +286,8 @@ export function BoardPage({
         date: v.date,
         start: v.start,
         end: v.end,
-        ...(v.endsNextDay ? { endsNextDay: "on" } : {}),
+        ...(v.startOccurrence === "second" ? { startOccurrence: "second" } : {}),
+        ...(v.endOccurrence === "second" ? { endOccurrence: "second" } : {}),
       });
     },
     [data.editing, requestPreview],
@@ -393,6 +388,22 @@ export function BoardPage({
               </li>
             ))}
           </ul>
+          {data.outside.length > 0 ? (
+            <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
+              <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
+              <p className="alert alert-warning">
+                {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
+              </p>
+              <ul className="board-tray-list">
+                {data.outside.map(({ card, where }) => (
+                  <li key={card.id} data-outside-id={card.id}>
+                    <p className="board-outside-flag">{t("placement.outside.flag", { placement: where })}</p>
+                    <SessionCard card={card} data={data} drag={drag} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </section>
 
         <section

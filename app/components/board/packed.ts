@@ -29,9 +29,10 @@ type CardRow = [
   conflicts: number[],
 ];
 
-type Wire = Omit<BoardData, "cards" | "tray" | "conflicts" | "editing"> & {
+type Wire = Omit<BoardData, "cards" | "tray" | "outside" | "conflicts" | "editing"> & {
   cards: CardRow[];
   tray: CardRow[];
+  outside: [card: CardRow, where: string][];
   editing: CardRow | null;
   /** Positions in `shared.conflicts` of the panel's conflicts, in the panel's order. */
   conflicts: number[];
@@ -80,6 +81,7 @@ export function packBoard(board: BoardData): PackedBoard {
     conflicts: board.conflicts.map((conflict) => conflicts.at(conflict)),
     cards: board.cards.map(row),
     tray: board.tray.map(row),
+    outside: board.outside.map((o) => [row(o.card), o.where]),
     editing: board.editing ? row(board.editing) : null,
     shared: { themes: themes.items, people: people.items, conflicts: conflicts.items },
   };
@@ -87,7 +89,7 @@ export function packBoard(board: BoardData): PackedBoard {
 }
 
 export function unpackBoard(packed: PackedBoard): BoardData {
-  const { shared, cards, tray, editing, conflicts, ...rest } = JSON.parse(packed) as Wire;
+  const { shared, cards, tray, outside, editing, conflicts, ...rest } = JSON.parse(packed) as Wire;
   const card = ([id, version, title, status, format, theme, people, unconfirmed, roomId, start, end, startLabel, endLabel, minutes, cardConflicts]: CardRow): BoardCard => ({
     id,
     version,
@@ -111,6 +113,7 @@ export function unpackBoard(packed: PackedBoard): BoardData {
     conflicts: conflicts.map((i) => shared.conflicts[i] as PanelConflict),
     cards: cards.map(card),
     tray: tray.map(card),
+    outside: outside.map(([row, where]) => ({ card: card(row), where })),
     editing: editing ? card(editing) : null,
   };
 }

@@ -9,6 +9,7 @@ import { useT, type MessageKey } from "~/i18n";
 import { placeSchema } from "~/schemas/board";
 import type { BoardData, BoardPreview, PanelConflict } from "~/services/board.server";
 import { boardHref } from "./grid";
+import { hasRepeatedHour, occurrenceOf } from "~/domain/time";
 import { LEVEL_ICONS } from "./time";
 
 export type BoardFetcher = FetcherWithComponents<unknown>;
@@ -75,7 +76,7 @@ export function PreviewView({ preview, pending, label }: { preview: BoardPreview
   );
 }
 
-export type PlacementValues = { room: string; date: string; start: string; end: string; endsNextDay: boolean };
+export type PlacementValues = { room: string; date: string; start: string; end: string; startOccurrence: string; endOccurrence: string };
 
 /** The plain per-session form: room, day, start, end; then swap and unschedule. */
 export function PlacementForm({
@@ -108,8 +109,11 @@ export function PlacementForm({
     date: value("date", card.start !== null ? (data.days.find((d) => d.date === data.day)?.date ?? data.day) : data.day),
     start: value("start", card.startLabel ?? firstRow?.time ?? "09:00"),
     end: value("end", card.endLabel ?? addMinutes(card.startLabel ?? firstRow?.time ?? "09:00", card.minutes)),
-    endsNextDay: kept?.endsNextDay === "on" ? ("on" as const) : undefined,
+    // The second pass of a repeated autumn hour, kept so that confirming the form unchanged moves nothing.
+    startOccurrence: value("startOccurrence", card.start !== null && occurrenceOf(card.start, data.timeZone) === "second" ? "second" : ""),
+    endOccurrence: value("endOccurrence", card.end !== null && occurrenceOf(card.end, data.timeZone) === "second" ? "second" : ""),
   };
+  const repeated = data.days.some((d) => hasRepeatedHour(d.date, data.timeZone));
   const form = useForm({ resolver: zodResolver(placeSchema as never) as never, defaultValues: defaults as never, mode: "onSubmit" });
   const serverErrors = failure?.intent === "place" ? failure.errors : undefined;
   useEffect(() => {
@@ -120,10 +124,11 @@ export function PlacementForm({
   const date = String(watched.date ?? "");
   const start = String(watched.start ?? "");
   const end = String(watched.end ?? "");
-  const endsNextDay = Boolean(watched.endsNextDay);
+  const startOccurrence = String(watched.startOccurrence ?? "");
+  const endOccurrence = String(watched.endOccurrence ?? "");
   useEffect(() => {
-    onValuesChange?.({ room, date, start, end, endsNextDay });
-  }, [room, date, start, end, endsNextDay, onValuesChange]);
+    onValuesChange?.({ room, date, start, end, startOccurrence, endOccurrence });
+  }, [room, date, start, end, startOccurrence, endOccurrence, onValuesChange]);
   const errorOf = (name: string): string | undefined => {
     const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name];
     return typeof clientError?.message === "string" ? clientError.message : serverErrors?.[name];
@@ -133,6 +138,7 @@ export function PlacementForm({
     void form.handleSubmit(() => fetcher.submit(element, { method: "post" }))(event);
   };
   const roomError = errorText(errorOf("room"));
+  const dateError = errorText(errorOf("date"));
   return (
     <section className="board-edit" aria-labelledby="edit-title" data-testid="placement-form">
       <h2 id="edit-title" tabIndex={-1} ref={heading}>
@@ -153,23 +159,42 @@ export function PlacementForm({
         </div>
         <div className="field">
           <label htmlFor="place-date">{t("board.edit.day")}</label>
-          <select id="place-date" {...form.register("date" as never)} defaultValue={defaults.date}>
+          <select id="place-date" aria-invalid={dateError ? true : undefined} aria-describedby={dateError ? "place-date-error" : undefined} {...form.register("date" as never)} defaultValue={defaults.date}>
             {data.days.map((d) => (
               <option key={d.date} value={d.date}>
                 {d.label}
               </option>
             ))}
           </select>
+          {dateError ? (
+            <p className="field-error" id="place-date-error">
+              {dateError}
+            </p>
+          ) : null}
         </div>
         <div className="board-edit-times">
           <Field id="place-start" label={t("board.edit.start")} type="time" step={300} error={errorOf("start")} {...form.register("start" as never)} defaultValue={defaults.start} />
           <Field id="place-end" label={t("board.edit.end")} type="time" step={300} error={errorOf("end")} {...form.register("end" as never)} defaultValue={defaults.end} />
         </div>
-        <div className="field field-check">
-          <label>
-            <input type="checkbox" value="on" {...form.register("endsNextDay" as never)} defaultChecked={defaults.endsNextDay === "on"} /> {t("board.edit.endsNextDay")}
-          </label>
-        </div>
+        <p className="field-hint">{t("board.edit.nextDayHint")}</p>
+        {repeated ? (
+          <div className="board-edit-times">
+            {(["startOccurrence", "endOccurrence"] as const).map((name) => (
+              <div className="field" key={name}>
+                <label htmlFor={`place-${name}`}>{t(name === "startOccurrence" ? "time.occurrence.start" : "time.occurrence.end")}</label>
+                <select id={`place-${name}`} {...form.register(name as never)} defaultValue={defaults[name]}>
+                  <option value="">{t("time.occurrence.first")}</option>
+                  <option value="second">{t("time.occurrence.second")}</option>
+                </select>
+              </div>
+            ))}
+          </div>
+        ) : (
+          <>
+            <input type="hidden" name="startOccurrence" value={defaults.startOccurrence} />
+            <input type="hidden" name="endOccurrence" value={defaults.endOccurrence} />
+          </>
+        )}
         {preview}
         <div className="board-edit-actions">
           <button type="submit" className="button button-primary" disabled={fetcher.state !== "idle"}>
@@ -248,10 +273,8 @@ export function Suggestions({ data, fetcher, hydrated }: { data: BoardData; fetc
                   session: s.session.id,
                   version: s.session.version,
                   room: item.roomId,
-                  date: item.date,
-                  start: item.start,
-                  end: item.end,
-                  ...(item.endsNextDay ? { endsNextDay: "on" } : {}),
+                  startsAt: item.startsAt,
+                  endsAt: item.endsAt,
                 }}
                 hydrated={hydrated}
               />

@@ -2,6 +2,7 @@
 import type { Model } from "./model";
 import { featureName } from "../rooms";
 import { RULES, type Conflict, type Interval, type Localised, type Role, type SessionInput } from "./types";
+import { localDate, localTime } from "../time";
 
 export type MessageDetail =
   | { kind: "blocked"; blocked: Interval }
@@ -26,24 +27,10 @@ const ROLE_NAMES: Record<Role, Localised> = {
   artist: { fr: "artiste", en: "artist" },
 };
 
-// One formatter per zone, reused: Intl.DateTimeFormat construction is the expensive part.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Local text by time.ts, like every other page: "09/03" and "10:30".
 function parts(epoch: number, timeZone: string): { date: string; time: string } {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      day: "2-digit",
-      month: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, f);
-  }
-  const v: Record<string, string> = {};
-  for (const p of f.formatToParts(epoch)) v[p.type] = p.value;
-  return { date: `${v.day}/${v.month}`, time: `${v.hour}:${v.minute}` };
+  const date = localDate(epoch, timeZone);
+  return { date: `${date.slice(8, 10)}/${date.slice(5, 7)}`, time: localTime(epoch, timeZone) };
 }
 
 function when(iv: Interval | null, tz: string): Localised {

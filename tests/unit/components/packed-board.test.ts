@@ -53,6 +53,8 @@ function board(): BoardData {
     cards: [a, card("b", { people: [jennifer], theme: null, conflicts: [clash] })],
     tray: [card("c", { status: "accepted", roomId: null, start: null, end: null, startLabel: null, endLabel: null, format: null })],
     trayTotal: 1,
+    outside: [{ card: card("d", { start: 1457337600000, end: 1457341200000, startLabel: "09:00", endLabel: "10:00" }), where: "Agora, 7 mars 2016, 09:00–10:00" }],
+    dates: { first: "2016-03-09", last: "2016-03-10" },
     filters: { q: "", theme: "", format: "", person: "" },
     options: { themes: [{ id: "t1", name: theme.name }], formats: [], people: [] },
     conflicts: [clash],

@@ -45,10 +45,10 @@ describe("localToEpoch", () => {
 
   it("resolves a time repeated by the fall-back change (30 Oct 2016, 02:00–03:00): earlier by default, later on request", () => {
     const earlier = localToEpoch("2016-10-30", "02:30", PARIS);
-    const later = localToEpoch("2016-10-30", "02:30", PARIS, { ambiguous: "later" });
+    const later = localToEpoch("2016-10-30", "02:30", PARIS, { occurrence: "second" });
     expect(earlier).toBe(Date.UTC(2016, 9, 30, 0, 30)); // +02:00
     expect(later).toBe(Date.UTC(2016, 9, 30, 1, 30)); // +01:00
-    expect(localToEpoch("2016-10-30", "02:30", PARIS, { ambiguous: "earlier" })).toBe(earlier);
+    expect(localToEpoch("2016-10-30", "02:30", PARIS, { occurrence: "first" })).toBe(earlier);
     expect(isAmbiguousLocalTime("2016-10-30", "02:30", PARIS)).toBe(true);
     expect(isAmbiguousLocalTime("2016-10-30", "03:00", PARIS)).toBe(false);
     expect(toIsoWithOffset(earlier, PARIS)).toBe("2016-10-30T02:30:00+02:00");

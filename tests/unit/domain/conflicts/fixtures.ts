@@ -17,7 +17,7 @@ import { editionDays, localInterval, localToEpoch } from "~/domain/time";
 export const ZONE = "Europe/Paris";
 export const DAYS = editionDays("2016-03-26", "2016-03-28", ZONE);
 
-export const at = (date: string, time: string, ambiguous?: "earlier" | "later") => localToEpoch(date, time, ZONE, { ambiguous });
+export const at = (date: string, time: string, ambiguous?: "earlier" | "later") => localToEpoch(date, time, ZONE, { occurrence: ambiguous === "later" ? "second" : "first" });
 
 export function room(id: string, over: Partial<RoomInput> = {}): RoomInput {
   return { id, name: `Salle ${id}`, capacity: null, features: [], openingHours: [], walkingMinutes: {}, ...over };
