@@ -1,6 +1,6 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
+import { editionOrganisations, editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
 
 export type EditionSummary = {
   id: number;
@@ -77,4 +77,13 @@ export async function getDashboardFigures(db: Queryable, { editionId }: { editio
     unscheduled: active - scheduled,
     hasSampleData: sample > 0,
   };
+}
+
+/**
+ * The SQL condition "the organisation reaches this edition" over an edition id column
+ * (editions.id by default). Models that scope to the editions an organisation runs use it too.
+ */
+export function reachedBy({ organisationId }: { organisationId: number | null }, editionId: SQLWrapper = editions.id): SQL {
+  if (organisationId === null) return sql`0`;
+  return sql`exists (select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editionId} and ${editionOrganisations.organisationId} = ${organisationId})`;
 }

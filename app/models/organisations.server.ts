@@ -10,7 +10,7 @@ import { searchTextOf } from "~/domain/search";
 import type { FieldErrors } from "~/utils/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { updateVersioned } from "./versioning.server";
-import { reachedBy } from "~/services/access.server";
+import { reachedBy } from "~/models/editions.server";
 
 export const NAME_TAKEN = "organisations.nameTaken";
 export const REVOKE_OWN = "organisations.revokeOwn";

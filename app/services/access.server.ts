@@ -5,10 +5,10 @@
 // An organiser without organisation reaches no edition. Being an admin widens the rights
 // inside the editions one reaches, never which editions one reaches.
 import type { Params } from "@remix-run/react";
-import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Queryable } from "~/db/client.server";
-import { editionOrganisations, editions, type OrganiserRole } from "~/db/schema";
-import { editionSummaryColumns, type EditionSummary } from "~/models/editions.server";
+import { editions, type OrganiserRole } from "~/db/schema";
+import { editionSummaryColumns, reachedBy, type EditionSummary } from "~/models/editions.server";
 import { requireOrganiser, type CurrentOrganiser } from "./auth.server";
 
 /** What a request needs: reading, changing, or administering (deleting sessions, creating editions, organisers). */
@@ -29,15 +29,6 @@ export function may(organiser: Pick<CurrentOrganiser, "role">, need: Need): bool
 
 export function canWrite(organiser: Pick<CurrentOrganiser, "role">): boolean {
   return may(organiser, "write");
-}
-
-/**
- * The SQL condition "the organisation reaches this edition" over an edition id column
- * (editions.id by default). Models that scope to the editions an organisation runs use it too.
- */
-export function reachedBy({ organisationId }: Pick<CurrentOrganiser, "organisationId">, editionId: SQLWrapper = editions.id): SQL {
-  if (organisationId === null) return sql`0`;
-  return sql`exists (select 1 from ${editionOrganisations} where ${editionOrganisations.editionId} = ${editionId} and ${editionOrganisations.organisationId} = ${organisationId})`;
 }
 
 /** The edition with this slug if the organiser reaches it. */
