@@ -7,7 +7,7 @@ import { getDb, type Database } from "~/db/client.server";
 import { organisations, type OrganiserRole } from "~/db/schema";
 import { eq } from "drizzle-orm";
 import { createAppHandler, type FetchHandler } from "~/server/handler.server";
-import { createOrganiser } from "../factories";
+import { createEdition, createOrganiser } from "../factories";
 
 export const ORIGIN = "http://barouf.test";
 export const SEED_EDITION = "grand-barouf-2016";
@@ -59,6 +59,18 @@ export function cookiesOf(response: Response): string {
 }
 
 export const PASSWORD = "correct horse battery";
+
+/** The id of a seed organisation; `signIn` puts its organisers in OuiShare unless told otherwise. */
+export async function organisationIdOf(name = "OuiShare") {
+  const row = await (await db()).select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+  if (!row) throw new Error(`No organisation named ${name}`);
+  return row.id;
+}
+
+/** A fresh edition run by OuiShare, so the organisers `signIn` creates reach it. */
+export async function ownEdition(values: Parameters<typeof createEdition>[1] = {}) {
+  return createEdition(await db(), { organisationIds: [await organisationIdOf()], ...values });
+}
 
 /** Creates an organiser of the seed edition's organisations with this role, signs in, returns the cookie. */
 export async function signIn(role: OrganiserRole, options: { organisation?: string; email?: string } = {}) {

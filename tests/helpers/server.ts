@@ -22,10 +22,13 @@ export type RunningServer = {
 export async function startServer(env: Record<string, string> = {}, options: { databaseFile?: string } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "barouf-e2e-"));
   const databaseFile = options.databaseFile ?? path.join(dir, "barouf.db");
+  // The test process's own PUBLIC_ORIGIN (tests/setup/database.ts) is not the server's: without one
+  // in `env`, the server's origin is the address it listens on, as with `npm start`.
+  const { PUBLIC_ORIGIN: _testOrigin, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       DATABASE_URL: `file:${databaseFile}`,
       HOST: "127.0.0.1",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats, rooms, slots, slotTemplates, themes } from "~/db/schema";
 import { createEdition, createRoom, createSession, createSlot } from "../factories";
-import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const utc = (iso: string) => Date.parse(iso);
 const pageOf = (slug: string) => `/editions/${slug}/slots`;
@@ -35,10 +35,14 @@ const applyEntries = (intent: "preview" | "apply", template: string, rooms: stri
 ];
 const previewKey = (template: string, rooms: string[], dates: string[]) => [template, [...rooms].sort().join(","), [...dates].sort().join(",")].join("|");
 
-/** An edition of its own (so counts and slots are this test's only), two rooms, one template. */
-async function setup(options: { startDate?: string; endDate?: string; rooms?: number } = {}) {
+/**
+ * An edition of its own (so counts and slots are this test's only), two rooms, one template; run by
+ * OuiShare, whose organisers `signIn` creates, unless `foreign` (then no organisation runs it).
+ */
+async function setup(options: { startDate?: string; endDate?: string; rooms?: number; foreign?: boolean } = {}) {
   const database = await db();
-  const edition = await createEdition(database, { startDate: options.startDate ?? "2016-03-09", endDate: options.endDate ?? "2016-03-10" });
+  const dates = { startDate: options.startDate ?? "2016-03-09", endDate: options.endDate ?? "2016-03-10" };
+  const edition = options.foreign ? await createEdition(database, dates) : await ownEdition(dates);
   const rooms = [];
   for (let i = 0; i < (options.rooms ?? 2); i++) rooms.push(await createRoom(database, { editionId: edition.id, name: `Salle ${i + 1}` }));
   const template = await database
@@ -101,10 +105,10 @@ describe("slot templates", () => {
 
   it("refuses a stale template save, showing the other person's rows, then re-applies on top; deleting keeps the slots", async () => {
     const { cookie } = await signIn("editor");
-    const { edition, rooms, template, url } = await setup();
+    const { edition, rooms, template, url } = await setup({ foreign: true });
     const edit = (version: string, rows: [string, string][]) =>
       request(url, { cookie, form: templateForm(rows, { intent: "update-template", template: template.uuid, version, name: "Matinée" }) });
-    // The editor is not in the factory edition's organisations: use the seed edition's template instead.
+    // The editor's organisation does not run that edition: use the seed edition's template instead.
     expect((await edit("1", [["09:00", "10:00"]])).status).toBe(404);
 
     const seed = (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;

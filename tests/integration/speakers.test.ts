@@ -7,9 +7,9 @@ import { queryCounter } from "~/db/client.server";
 import { auditLog, availabilityWindows, organisations, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { getSpeakerState, listSpeakers } from "~/models/speakers.server";
 import { parseSpeakerListQuery } from "~/schemas/speakers";
-import { addAvailability, createEdition, createSession, createSpeaker, createTheme } from "../factories";
+import { addAvailability, createSession, createSpeaker, createTheme } from "../factories";
 import { NAMED_SPEAKERS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, organisationIdOf, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
 
 type Pairs = [string, string][];
 
@@ -61,14 +61,6 @@ function speakerForm(overrides: Record<string, string | string[]> = {}): Pairs {
   return pairs;
 }
 
-async function organisationId(name: string) {
-  return (await (await db()).select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get())!.id;
-}
-
-/** A fresh edition run by OuiShare, so the signed-in editor reaches it. */
-async function ownEdition(values: Parameters<typeof createEdition>[1] = {}) {
-  return createEdition(await db(), { organisationIds: [await organisationId("OuiShare")], ...values });
-}
 
 async function countQueries(run: () => Promise<Response>) {
   const start = queryCounter.count;
@@ -102,7 +94,7 @@ describe("the speaker list", () => {
     const mel = (await database.select({ uuid: organisations.uuid }).from(organisations).where(eq(organisations.name, "Métropole Européenne de Lille")).get())!;
     const byOrganisation = names(await (await list(cookie, `?organisation=${mel.uuid}&perPage=100`)).text());
     expect(byOrganisation).toEqual(expect.arrayContaining(["Damien Castelain", "Claire Levrat"]));
-    const melSpeakers = await database.select({ n: speakers.id }).from(speakers).where(eq(speakers.organisationId, (await organisationId("Métropole Européenne de Lille")))).all();
+    const melSpeakers = await database.select({ n: speakers.id }).from(speakers).where(eq(speakers.organisationId, (await organisationIdOf("Métropole Européenne de Lille")))).all();
     expect(byOrganisation).toHaveLength(melSpeakers.length);
 
     // Seed bios: two sample speakers have none.
