@@ -588,6 +588,33 @@ export const importUploadChunks = sqliteTable(
   (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );
 
+export const CSV_IMPORT_JOB_STATES = ["running", "done", "failed"] as const;
+
+/**
+ * A CSV import being applied (or applied within the hour): a row, so the page that follows it
+ * answers on whichever app server the browser reaches. Only the applying server knows how many
+ * rows are in so far (they are written in one transaction).
+ */
+export const csvImportJobs = sqliteTable(
+  "csv_import_jobs",
+  {
+    id: text().primaryKey(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    organiserId: integer().references(() => organisers.id, { onDelete: "set null" }),
+    kind: text({ enum: ["speakers", "sessions"] }).notNull(),
+    fileName: text().notNull(),
+    total: integer().notNull(),
+    state: text({ enum: CSV_IMPORT_JOB_STATES }).notNull().default("running"),
+    created: integer(),
+    skipped: integer(),
+    startedAt: integer().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("csv_import_jobs_edition_idx").on(t.editionId, t.startedAt)],
+);
+
 /** Facts about the installation itself (first seed, schema notes). */
 export const appMeta = sqliteTable("app_meta", {
   key: text().primaryKey(),

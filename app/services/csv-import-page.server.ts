@@ -37,7 +37,7 @@ export async function loadImportPage({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params, "write");
   const jobId = new URL(request.url).searchParams.get("job");
   if (!jobId) return { job: null, slug: edition.slug };
-  const job = findImportJob({ id: jobId, editionId: edition.id });
+  const job = await findImportJob(await getDb(), { id: jobId, editionId: edition.id });
   if (!job) throw new Response("Not found", { status: 404 });
   const { id, fileName, total, done, state, result } = job;
   return { job: { id, fileName, total, done, state, result }, slug: edition.slug };
@@ -114,7 +114,7 @@ export async function handleImportAction({ request, params }: ActionFunctionArgs
   const plan = await planImport(db, { editionId: edition.id, kind, rows: read.table.rows, mapping });
   const refused = form.intent === "apply" && plan.errors.length > 0;
   if (form.intent === "apply" && !refused && plan.valid.length > 0) {
-    const job = startImportJob(db, { editionId: edition.id, organiser, kind, fileName, plan });
+    const job = await startImportJob(db, { editionId: edition.id, organiser, kind, fileName, plan });
     throw redirect(`/editions/${edition.slug}/${kind}/import?job=${job.id}`);
   }
   const step: ImportStep = {

@@ -3,10 +3,10 @@
 // The apply runs in chunks and yields to the event loop between them (libSQL runs local
 // statements synchronously), so other requests are served while a large file goes in,
 // and the page follows its progress.
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "~/db/client.server";
-import { auditLog, formats, organisations, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
+import { auditLog, csvImportJobs, formats, organisations, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import {
   normaliseHeader,
   planSessionImport,
@@ -234,25 +234,27 @@ async function writeSessions(
 export type ImportJob = {
   id: string;
   editionId: number;
-  organiserId: number;
   kind: ImportKind;
   fileName: string;
   total: number;
+  /** Rows in so far: exact on the server applying it, 0 elsewhere until the job is done. */
   done: number;
   state: "running" | "done" | "failed";
   result: ImportResult | null;
-  startedAt: number;
 };
 
-/** Jobs of this process (Barouf runs as one process, see ADR 0010); forgotten after an hour. */
-const jobs = new Map<string, ImportJob>();
+/** A job's row is forgotten an hour after it started; a job "running" that long died with its server. */
 const JOB_TTL_MS = 60 * 60_000;
 
+/** How far the jobs this server applies have gone (the rows go in as one transaction: no one else can see them). */
+const progressOf = new Map<string, number>();
+
 /**
- * Starts applying a checked plan and returns at once with the job that reports its
- * progress. The transaction either commits everything or nothing.
+ * Starts applying a checked plan and returns at once with the job's id; the job is a row, so
+ * the page following it may be served by any app server. The transaction either commits
+ * everything or nothing.
  */
-export function startImportJob(
+export async function startImportJob(
   db: Database,
   {
     editionId,
@@ -261,22 +263,14 @@ export function startImportJob(
     fileName,
     plan,
   }: { editionId: number; organiser: { id: number }; kind: ImportKind; fileName: string; plan: AnyPlan },
-): ImportJob {
+): Promise<{ id: string }> {
   const now = Date.now();
-  for (const [id, job] of jobs) if (now - job.startedAt > JOB_TTL_MS) jobs.delete(id);
-  const job: ImportJob = {
-    id: randomUUID(),
-    editionId,
-    organiserId: organiser.id,
-    kind,
-    fileName,
-    total: plan.valid.length,
-    done: 0,
-    state: "running",
-    result: null,
-    startedAt: now,
-  };
-  jobs.set(job.id, job);
+  const id = randomUUID();
+  await db.batch([
+    db.delete(csvImportJobs).where(lt(csvImportJobs.startedAt, now - JOB_TTL_MS)),
+    db.insert(csvImportJobs).values({ id, editionId, organiserId: organiser.id, kind, fileName, total: plan.valid.length, startedAt: now }),
+  ]);
+  progressOf.set(id, 0);
   applyImport(db, {
     editionId,
     kind,
@@ -284,26 +278,38 @@ export function startImportJob(
     actor: organiserActor(organiser),
     fileName,
     now,
-    onProgress: (done) => {
-      job.done = done;
-    },
-  }).then(
-    (result) => {
-      job.result = result;
-      job.done = job.total;
-      job.state = "done";
-    },
-    (error: unknown) => {
-      job.state = "failed";
-      job.done = 0;
-      log.error("CSV import failed, nothing was written:", error);
-    },
-  );
-  return job;
+    onProgress: (done) => progressOf.set(id, done),
+  })
+    .then(
+      (result) => db.update(csvImportJobs).set({ state: "done", created: result.created, skipped: result.skipped }).where(eq(csvImportJobs.id, id)),
+      async (error: unknown) => {
+        log.error("CSV import failed, nothing was written:", error);
+        await db.update(csvImportJobs).set({ state: "failed" }).where(eq(csvImportJobs.id, id));
+      },
+    )
+    .catch((error: unknown) => log.error("CSV import: its outcome could not be recorded:", error))
+    .finally(() => progressOf.delete(id));
+  return { id };
 }
 
-/** A job of this edition, or undefined (another edition's job id leads nowhere). */
-export function findImportJob({ id, editionId }: { id: string; editionId: number }): ImportJob | undefined {
-  const job = jobs.get(id);
-  return job && job.editionId === editionId ? job : undefined;
+/** A job of this edition, or null (another edition's job id leads nowhere). */
+export async function findImportJob(db: Queryable, { id, editionId }: { id: string; editionId: number }, now = Date.now()): Promise<ImportJob | null> {
+  const row = await db
+    .select()
+    .from(csvImportJobs)
+    .where(and(eq(csvImportJobs.id, id), eq(csvImportJobs.editionId, editionId), gte(csvImportJobs.startedAt, now - JOB_TTL_MS)))
+    .get();
+  if (!row) return null;
+  const abandoned = row.state === "running" && !progressOf.has(id) && now - row.startedAt > JOB_TTL_MS / 2;
+  const state = abandoned ? "failed" : row.state;
+  return {
+    id: row.id,
+    editionId: row.editionId,
+    kind: row.kind,
+    fileName: row.fileName,
+    total: row.total,
+    done: state === "done" ? row.total : state === "running" ? (progressOf.get(id) ?? 0) : 0,
+    state,
+    result: state === "done" ? { created: row.created ?? 0, skipped: row.skipped ?? 0 } : null,
+  };
 }

@@ -8,6 +8,7 @@ import { editions } from "~/db/schema";
 import { LATEST_TTL_MS } from "~/services/export-cache.server";
 import { uuidv5 } from "~/services/ids.server";
 import { freshDatabase } from "../helpers/cli";
+import { readFixture } from "../helpers/schedule-files";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { startServer, type RunningServer } from "../helpers/server";
 import { TEST_ADMIN_PASSWORD } from "../setup/global-database";
@@ -109,6 +110,53 @@ describe("two app servers on one database", () => {
     expect((await login(b, TEST_ADMIN_PASSWORD, "192.0.2.21")).status).toBe(302);
   }, 120_000);
 
-  // An import previewed on A and applied on B needs pending imports in the database (tables
-  // import_uploads, import_upload_chunks): that case is added here with that work.
+  it("applies on B a programme file previewed on A, and either server follows it to the end", async () => {
+    const cookie = await cookieOf(await login(a, TEST_ADMIN_PASSWORD, "192.0.2.30"));
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("slug", "democon-two-servers");
+    form.set("file", new File([readFixture("voc-schedule__pretalx-democon.json")], "democon.json", { type: "application/json" }));
+    const preview = await fetch(new URL("/editions/import", a.url), { method: "POST", headers: { Cookie: cookie, Origin: a.url }, body: form, redirect: "manual" });
+    expect(preview.status).toBe(200);
+    const uploadId = /name="uploadId" value="([^"]+)"/.exec(await preview.text())?.[1];
+    expect(uploadId).toBeDefined();
+
+    const applied = await send(b, "/editions/import", { cookie, form: { intent: "apply", uploadId: uploadId! } });
+    expect(applied.status).toBe(200);
+    for (const server of [a, b]) {
+      const progress = await send(server, `/editions/import/progress?upload=${uploadId}`, { cookie });
+      expect(await progress.json()).toEqual({ state: "done", result: { slug: "democon-two-servers", title: "DemoCon" } });
+      expect((await send(server, "/editions/democon-two-servers", { cookie })).status).toBe(200);
+    }
+    // Applied once: a second apply, on either server, finds nothing waiting.
+    expect((await send(a, "/editions/import", { cookie, form: { intent: "apply", uploadId: uploadId! } })).status).toBe(400);
+  }, 120_000);
+
+  it("applies on B a CSV previewed on A, and A's page follows the job B runs", async () => {
+    const cookie = await cookieOf(await login(a, TEST_ADMIN_PASSWORD, "192.0.2.31"));
+    const url = `/editions/${SLUG}/speakers/import`;
+    const csv = ["Nom;Email", "Aïcha Two-Servers;aicha.two-servers@example.org", "Bruno Two-Servers;bruno.two-servers@example.org"].join("\n");
+    const step = { fileName: "intervenants.csv", content: Buffer.from(csv, "utf8").toString("base64"), map_publicName: "0", map_email: "1" };
+    const preview = await send(a, url, { cookie, form: { intent: "preview", ...step } });
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain("aicha.two-servers@example.org");
+
+    const applied = await send(b, url, { cookie, form: { intent: "apply", ...step } });
+    expect(applied.status).toBe(302);
+    const jobPage = applied.headers.get("Location")!;
+    expect(jobPage).toMatch(/\?job=[0-9a-f-]{36}$/);
+    // The job is a row: A, which did not run it, shows it, and its outcome once B is done.
+    expect((await send(a, jobPage, { cookie })).status).toBe(200);
+    const page = async () => (await send(a, jobPage, { cookie })).text();
+    expect(await eventually(async () => (await page()).includes('data-state="done"'), 10_000)).toBe(true);
+    expect(await page()).toContain("2 ligne(s) créée(s), 0 doublon(s) ignoré(s)");
+    const list = await (await send(a, `/editions/${SLUG}/speakers?q=two-servers`, { cookie })).text();
+    expect(list).toContain("Aïcha Two-Servers");
+    expect(list).toContain("Bruno Two-Servers");
+  }, 120_000);
 });
+
+async function cookieOf(signedIn: Response) {
+  expect(signedIn.status).toBe(302);
+  return signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
