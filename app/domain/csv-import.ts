@@ -11,6 +11,7 @@ import {
 } from "~/schemas/csv-import";
 import type { Role } from "./conflicts/types";
 import { restoreCell } from "./csv";
+import { showForbiddenCharacters } from "./text";
 
 /** Field → column index in the file, or null when nothing feeds it. */
 export type Mapping = Record<string, number | null>;
@@ -109,7 +110,8 @@ function rowErrors(row: number, issues: readonly { path: PropertyKey[]; message:
     const field = String(issue.path[0] ?? "");
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ row, field, message: issue.message, value: cells[field] ?? "" });
+    // A refused invisible character is shown by name (⟨U+0000⟩), not echoed into the page.
+    out.push({ row, field, message: issue.message, value: showForbiddenCharacters(cells[field] ?? "") });
   }
   return out;
 }

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An empty field of a GET form means "no filter". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const localDate = z
-  .string()
+const localDate = textField()
   .regex(DATE, { message: "audit.filter.invalidDate" })
   .refine((value) => {
     const [y, m, d] = value.split("-").map(Number);
@@ -17,7 +17,7 @@ const localDate = z
 /** The audit page's filters, read from the URL (a GET form, so it works without JavaScript). */
 export const auditFiltersSchema = z
   .object({
-    entity: optional(z.string().trim().max(60).regex(/^[a-z_]+$/)),
+    entity: optional(textField().trim().max(60).regex(/^[a-z_]+$/)),
     author: optional(z.union([z.literal("system"), z.uuid({ message: "audit.filter.invalidAuthor" })], { message: "audit.filter.invalidAuthor" })),
     from: optional(localDate),
     to: optional(localDate),

@@ -1,9 +1,10 @@
 // The board's forms: one schema per change, shared by the browser (react-hook-form) and the
 // action. Drag and drop and the keyboard post the same fields as the plain forms.
 import { z } from "zod";
+import { textField } from "./fields";
 import { addLocalTimesIssue, DATE_PATTERN, occurrenceField, TIME_PATTERN } from "./placement";
 
-const id = z.string().trim().min(1, "form.required").max(64);
+const id = textField().trim().min(1, "form.required").max(64);
 const version = z.coerce.number().int().min(1);
 /** When the board the change was made on was read (the server's clock): a refusal says what changed since. */
 const seen = z.coerce.number().int().min(0).optional();
@@ -25,9 +26,9 @@ export const placeSchema = z
     room: id,
     startsAt: instant,
     endsAt: instant,
-    date: z.string().optional(),
-    start: z.string().optional(),
-    end: z.string().optional(),
+    date: textField().optional(),
+    start: textField().optional(),
+    end: textField().optional(),
     startOccurrence: occurrenceField,
     endOccurrence: occurrenceField,
     seen,
@@ -42,11 +43,11 @@ export const placeSchema = z
 
 export const swapSchema = z.object({ intent: z.literal("swap"), session: id, version, other: id, otherVersion: version, seen });
 export const unscheduleSchema = z.object({ intent: z.literal("unschedule"), session: id, version });
-export const undoSchema = z.object({ intent: z.literal("undo"), change: z.string().max(64).optional() });
+export const undoSchema = z.object({ intent: z.literal("undo"), change: textField().max(64).optional() });
 export const acknowledgeSchema = z.object({
   intent: z.literal("acknowledge"),
-  key: z.string().min(1).max(2000),
-  reason: z.string().trim().min(3, "conflicts.reasonShort").max(1000, "conflicts.reasonLong"),
+  key: textField().min(1).max(2000),
+  reason: textField().trim().min(3, "conflicts.reasonShort").max(1000, "conflicts.reasonLong"),
 });
 
 export const boardActionSchema = z.discriminatedUnion("intent", [placeSchema, swapSchema, unscheduleSchema, undoSchema, acknowledgeSchema]);
@@ -60,9 +61,9 @@ export const previewSchema = z.discriminatedUnion("kind", [
     room: id,
     startsAt: instant,
     endsAt: instant,
-    date: z.string().regex(DATE_PATTERN).optional(),
-    start: z.string().regex(TIME_PATTERN).optional(),
-    end: z.string().regex(TIME_PATTERN).optional(),
+    date: textField().regex(DATE_PATTERN).optional(),
+    start: textField().regex(TIME_PATTERN).optional(),
+    end: textField().regex(TIME_PATTERN).optional(),
     startOccurrence: occurrenceField,
     endOccurrence: occurrenceField,
   }),

@@ -1,56 +1,52 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 // One zod schema per CSV row kind: every mapped cell arrives as text and leaves typed.
 // Messages are i18n keys (see app/i18n/messages/csv.ts).
 
 const blankToNull = (value: string) => (value === "" ? null : value);
-const optionalText = (max: number) => z.string().trim().max(max, { message: "csv.error.tooLong" }).transform(blankToNull);
+const optionalText = (max: number) => textField().trim().max(max, { message: "csv.error.tooLong" }).transform(blankToNull);
 
 const TRUE = new Set(["1", "oui", "o", "yes", "y", "true", "vrai", "x"]);
 const FALSE = new Set(["", "0", "non", "n", "no", "false", "faux"]);
 
 /** Spreadsheet yes/no in French or English; blank is `fallback`. */
 const yesNo = (fallback: boolean) =>
-  z
-    .string()
+  textField()
     .trim()
     .toLowerCase()
     .refine((v) => TRUE.has(v) || FALSE.has(v), { message: "csv.error.yesNo" })
     .transform((v) => (v === "" ? fallback : TRUE.has(v)));
 
 const LOCALE_WORDS: Record<string, "fr" | "en"> = { fr: "fr", francais: "fr", français: "fr", french: "fr", en: "en", anglais: "en", english: "en" };
-const locale = z
-  .string()
+const locale = textField()
   .trim()
   .toLowerCase()
   .refine((v) => v === "" || v in LOCALE_WORDS, { message: "csv.error.locale" })
   .transform((v) => (v === "" ? ("fr" as const) : LOCALE_WORDS[v]!));
 
-const optionalEmail = z
-  .string()
+const optionalEmail = textField()
   .trim()
   .toLowerCase()
   .max(320, { message: "csv.error.tooLong" })
   .pipe(z.union([z.literal(""), z.email({ message: "form.invalidEmail" })]))
   .transform(blankToNull);
 
-const languages = z
-  .string()
+const languages = textField()
   .trim()
   .toLowerCase()
   .transform((v) => v.split(/[\s,;/]+/).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z]{2,3}$/, { message: "csv.error.languages" })).max(10))
+  .pipe(z.array(textField().regex(/^[a-z]{2,3}$/, { message: "csv.error.languages" })).max(10))
   .transform((list) => (list.length === 0 ? ["fr"] : [...new Set(list)]));
 
-const links = z
-  .string()
+const links = textField()
   .trim()
   .transform((v) => v.split(/[\s;,]+/).filter(Boolean))
   .pipe(z.array(z.url({ protocol: /^https?$/, message: "csv.error.links" })).max(10))
   .transform((urls) => urls.map((url) => ({ label: new URL(url).hostname.replace(/^www\./, ""), url })));
 
 export const speakerRowSchema = z.object({
-  publicName: z.string().trim().min(1, { message: "form.required" }).max(200, { message: "csv.error.tooLong" }),
+  publicName: textField().trim().min(1, { message: "form.required" }).max(200, { message: "csv.error.tooLong" }),
   email: optionalEmail,
   organisation: optionalText(200),
   jobTitle: optionalText(200),
@@ -85,8 +81,7 @@ const STATUS_WORDS: Record<string, "draft" | "accepted" | "cancelled"> = {
 
 export const sessionRowSchema = z
   .object({
-    slug: z
-      .string()
+    slug: textField()
       .trim()
       .toLowerCase()
       .max(120, { message: "csv.error.tooLong" })
@@ -99,19 +94,17 @@ export const sessionRowSchema = z
     format: optionalText(200),
     theme: optionalText(200),
     language: locale,
-    status: z
-      .string()
+    status: textField()
       .trim()
       .toLowerCase()
       .refine((v) => v === "" || v in STATUS_WORDS, { message: "csv.error.status" })
       .transform((v) => (v === "" ? ("draft" as const) : STATUS_WORDS[v]!)),
     isPublic: yesNo(true),
-    expectedAudience: z
-      .string()
+    expectedAudience: textField()
       .trim()
       .refine((v) => v === "" || /^\d{1,6}$/.test(v), { message: "csv.error.audience" })
       .transform((v) => (v === "" ? null : Number(v))),
-    people: z.string().trim().max(5000, { message: "csv.error.tooLong" }),
+    people: textField().trim().max(5000, { message: "csv.error.tooLong" }),
   })
   .refine((row) => row.titleFr !== null || row.titleEn !== null, { path: ["titleFr"], message: "csv.error.title" });
 export type SessionRow = z.output<typeof sessionRowSchema>;
@@ -140,13 +133,13 @@ export const IMPORT_MAX_ROWS = 20_000;
  */
 export function mappingSchema(kind: ImportKind) {
   const columns = Object.fromEntries(
-    IMPORT_FIELDS[kind].map((field) => [`map_${field}`, z.string().regex(/^\d{0,4}$/).default("")]),
+    IMPORT_FIELDS[kind].map((field) => [`map_${field}`, textField().regex(/^\d{0,4}$/).default("")]),
   ) as Record<`map_${string}`, z.ZodDefault<z.ZodString>>;
   return z
     .object({
       intent: z.enum(["map", "preview", "apply"]),
-      fileName: z.string().max(255).default("import.csv"),
-      content: z.string().min(1, { message: "csv.error.noFile" }).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, { message: "csv.error.tooBig" }),
+      fileName: textField().max(255).default("import.csv"),
+      content: textField().min(1, { message: "csv.error.noFile" }).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, { message: "csv.error.tooBig" }),
       ...columns,
     })
     .superRefine((form, ctx) => {

@@ -1,23 +1,41 @@
 // Reusable field schemas for the structure forms (editions, rooms, themes, formats,
 // slots, organisers). Error messages are i18n keys (app/i18n/messages/structure.ts).
 import { z } from "zod";
+import { firstForbiddenCharacter, forbiddenCharacterMessage } from "~/domain/text";
+
+/**
+ * Every text a schema reads goes through here first: no invisible control character and no half
+ * of a UTF-16 pair (app/domain/text.ts), with a message naming the character. Tab, LF and CR are
+ * kept (multi-line fields). Checked before any trim, so a control character at either end is
+ * refused rather than trimmed away. Returns a z.string(), so trim, max, regex… chain on as usual.
+ */
+export const textField = (params?: { message?: string }) => z.string(params).superRefine(refuseForbiddenCharacters);
+
+/** The check itself, for schemas that hold text in another shape (a checkbox group's values). */
+export function refuseForbiddenCharacters(value: string, ctx: { addIssue: (issue: { code: "custom"; message: string }) => void }) {
+  const found = firstForbiddenCharacter(value);
+  if (found) ctx.addIssue({ code: "custom", message: forbiddenCharacterMessage(found) });
+}
 
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 const toNumber = (value: unknown) => (typeof value === "string" ? Number(value.trim()) : value);
 
 /** A required text field, trimmed. */
 export const requiredText = (max = 200) =>
-  z
-    .string({ message: "form.required" })
+  textField({ message: "form.required" })
     .trim()
     .min(1, { message: "form.required" })
     .max(max, { message: "structure.tooLong" });
 
-/** An optional text field: blank becomes null. */
+/** An optional text field, trimmed: blank becomes null. */
 export const optionalText = (max = 500) =>
   z.preprocess(
-    (value) => (blank(value) ? null : typeof value === "string" ? value.trim() : value),
-    z.string().max(max, { message: "structure.tooLong" }).nullable(),
+    (value) => (value === undefined || value === null ? null : value),
+    textField()
+      .trim()
+      .max(max, { message: "structure.tooLong" })
+      .transform((value) => (value === "" ? null : value))
+      .nullable(),
   );
 
 /** A required whole number within bounds (form inputs send strings). */
@@ -54,16 +72,17 @@ export const checkboxList = <T extends z.ZodType<string>>(item: T) =>
     z
       .array(z.string())
       .superRefine((list, ctx) => {
+        // Reported on the group, like any other bad choice.
+        for (const value of list) refuseForbiddenCharacters(value, ctx);
         const bad = list.find((value) => !item.safeParse(value).success);
         if (bad !== undefined) ctx.addIssue({ code: "custom", message: "structure.unknownChoice" });
       })
       .transform((list) => [...new Set(list)] as z.output<T>[]),
   );
 
-export const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: "structure.unknownChoice" });
+export const uuidField = textField().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: "structure.unknownChoice" });
 
-export const localDateField = z
-  .string({ message: "form.required" })
+export const localDateField = textField({ message: "form.required" })
   .trim()
   .min(1, { message: "form.required" })
   .refine((value) => {
@@ -74,8 +93,7 @@ export const localDateField = z
   }, { message: "structure.date" });
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const timeField = z
-  .string({ message: "form.required" })
+export const timeField = textField({ message: "form.required" })
   .trim()
   .min(1, { message: "form.required" })
   .regex(HHMM, { message: "structure.time" });
@@ -93,14 +111,12 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-export const timeZoneField = z
-  .string({ message: "form.required" })
+export const timeZoneField = textField({ message: "form.required" })
   .trim()
   .min(1, { message: "form.required" })
   .refine(isKnownTimeZone, { message: "structure.timeZone" });
 
-export const slugField = z
-  .string({ message: "form.required" })
+export const slugField = textField({ message: "form.required" })
   .trim()
   .toLowerCase()
   .min(1, { message: "form.required" })

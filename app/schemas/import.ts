@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 /** An edition slug someone asks for: what a URL segment can carry without escaping. */
-export const editionSlugSchema = z
-  .string()
+export const editionSlugSchema = textField()
   .trim()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "import.slugInvalid")
   .max(80, "import.slugInvalid")
@@ -17,7 +17,7 @@ export const importUploadSchema = z.object({
 /** Step 2: apply what was previewed, or cancel it (the kept file is removed). */
 export const importApplySchema = z.object({
   intent: z.enum(["apply", "cancel"]),
-  uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
+  uploadId: textField().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
 });
 
 /** What the browser checks before sending the file (the file itself is checked on the server). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 import { INVITATION_STATES } from "~/domain/invitations";
 
 const uuid = z.uuid({ message: "inv.unknownSpeaker" });
@@ -14,7 +15,7 @@ export type InvitationAction = z.infer<typeof invitationActionSchema>;
 
 /** The list's filter (a GET form). Unknown values fall back to "everyone". */
 export const invitationFilterSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: textField().trim().max(100).catch(""),
   state: z.enum(INVITATION_STATES).or(z.literal("")).catch(""),
 });
 
@@ -26,6 +27,6 @@ export const outboxFilterSchema = z.object({
 });
 
 export const speakerChangesActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("seen"), speaker: uuid, redirectTo: z.string().optional() }),
+  z.object({ intent: z.literal("seen"), speaker: uuid, redirectTo: textField().optional() }),
   z.object({ intent: z.literal("seen-all") }),
 ]);

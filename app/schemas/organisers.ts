@@ -4,10 +4,9 @@
 import { z } from "zod";
 import { ORGANISER_ROLES, type OrganiserRole } from "~/db/schema";
 import { newPasswordSchema } from "./password";
-import { requiredText, uuidField, versionField } from "./fields";
+import { requiredText, textField, uuidField, versionField } from "./fields";
 
-const emailField = z
-  .string({ message: "form.required" })
+const emailField = textField({ message: "form.required" })
   .trim()
   .toLowerCase()
   .min(1, { message: "form.required" })
@@ -58,7 +57,7 @@ export const organisationEditSchema = z.object({
 export const editionAccessGrantSchema = z.object({
   intent: z.literal("grant"),
   edition: uuidField,
-  organisation: z.string({ message: "form.required" }).trim().min(1, { message: "form.required" }).pipe(uuidField),
+  organisation: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }).pipe(uuidField),
 });
 
 /** Withdraw an organisation's access to one of our editions. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 // The most common passwords of public breach lists (and the festival's own words):
 // refused whatever their length, as the OWASP cheat sheet advises.
@@ -17,8 +18,7 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 /** A new password: 8 to 128 characters, not a common one. Error messages are i18n keys. */
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = textField()
   .min(PASSWORD_MIN, { message: "password.tooShort" })
   .max(PASSWORD_MAX, { message: "password.tooLong" })
   .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), { message: "password.common" });

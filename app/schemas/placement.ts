@@ -2,6 +2,7 @@
 // drag, keyboard and plain forms, the session form), and the server-side step that turns
 // them into instants and applies the placement rule (app/domain/placement.ts).
 import { z } from "zod";
+import { textField } from "./fields";
 import { formatLocalDate } from "~/domain/format";
 import { placementProblem, type PlacementProblem } from "~/domain/placement";
 import { localTimesProblem, resolveLocalInterval, type LocalDay, type LocalIntervalInput, type LocalIntervalProblem, type Occurrence } from "~/domain/time";
@@ -12,9 +13,9 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A local day and times, as typed (each message an i18n key, set by the form using them). */
 export const localPlacementFields = (messages: { date: MessageKey; time: MessageKey }) => ({
-  date: z.string().trim().regex(DATE_PATTERN, messages.date),
-  start: z.string().trim().regex(TIME_PATTERN, messages.time),
-  end: z.string().trim().regex(TIME_PATTERN, messages.time),
+  date: textField().trim().regex(DATE_PATTERN, messages.date),
+  start: textField().trim().regex(TIME_PATTERN, messages.time),
+  end: textField().trim().regex(TIME_PATTERN, messages.time),
 });
 
 export type EditionPlacement = { days: readonly LocalDay[]; timeZone: string };

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { textField } from "./fields";
 
 export const publishSchema = z.object({
   intent: z.literal("publish").optional(),
-  note: z.string().trim().max(500, { message: "versions.noteTooLong" }).optional().default(""),
+  note: textField().trim().max(500, { message: "versions.noteTooLong" }).optional().default(""),
 });
 export type PublishForm = z.infer<typeof publishSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROOM_FEATURES } from "~/db/schema";
-import { checkboxList, localDateField, optionalInt, optionalTimeField, requiredText, versionField } from "./fields";
+import { checkboxList, localDateField, optionalInt, optionalTimeField, requiredText, textField, versionField } from "./fields";
 
 /** Opening hours of one day; both blank = no hours that day. Closing at or before opening = after midnight. */
 const dayHours = z
@@ -28,6 +28,6 @@ export type RoomValues = z.output<typeof roomFields>;
  */
 export const walkingSchema = z.object({
   version: versionField,
-  walk: z.record(z.string(), z.record(z.string(), optionalInt(0, 180))).default({}),
+  walk: z.record(textField(), z.record(textField(), optionalInt(0, 180))).default({}),
 });
 export type WalkingValues = z.output<typeof walkingSchema>;

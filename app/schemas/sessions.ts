@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 import type { SessionStatus } from "~/db/schema";
 import type { Role } from "~/domain/conflicts/types";
 import { LOCALES } from "~/i18n/locales";
@@ -13,16 +14,14 @@ export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "
 // turns them into instants (it alone knows the edition's zone and days).
 
 const text = (max: number) =>
-  z
-    .string()
+  textField()
     .trim()
     .max(max, { message: "sessions.error.tooLong" })
     .optional()
     .transform((value) => (value ? value : null));
 
 /** "" (nothing chosen) → null; otherwise a row's UUID, resolved in the edition by the server. */
-const reference = z
-  .string()
+const reference = textField()
   .trim()
   .optional()
   .transform((value) => (value ? value : null))
@@ -30,21 +29,20 @@ const reference = z
 
 /** A checkbox: "on" from a plain form, a boolean from react-hook-form, absent when unchecked. */
 const checkbox = z
-  .union([z.boolean(), z.string()])
+  .union([z.boolean(), textField()])
   .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const localDate = z.string().regex(DATE, { message: "sessions.error.day" });
+const localDate = textField().regex(DATE, { message: "sessions.error.day" });
 /** An optional typed value: "" is nothing; anything else must match. */
 const optional = (pattern: RegExp, message: string) =>
-  z
-    .string()
+  textField()
     .trim()
     .optional()
     .transform((value) => value || undefined)
-    .pipe(z.string().regex(pattern, { message }).optional());
+    .pipe(textField().regex(pattern, { message }).optional());
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -57,22 +55,20 @@ export const sessionSchema = z
     titleEn: text(200),
     abstractFr: text(5000),
     abstractEn: text(5000),
-    slug: z
-      .string()
+    slug: textField()
       .trim()
       .toLowerCase()
       .max(80, { message: "sessions.error.tooLong" })
       .optional()
       .transform((value) => value || null)
-      .pipe(z.string().regex(SLUG_PATTERN, { message: "sessions.error.slug" }).nullable()),
+      .pipe(textField().regex(SLUG_PATTERN, { message: "sessions.error.slug" }).nullable()),
     formatId: reference,
     themeId: reference,
     roomId: reference,
     language: z.enum(LOCALES, { message: "sessions.error.choice" }),
     status: z.enum(SESSION_STATUSES, { message: "sessions.error.choice" }),
     isPublic: checkbox,
-    expectedAudience: z
-      .string()
+    expectedAudience: textField()
       .trim()
       .optional()
       .refine((value) => !value || /^\d{1,6}$/.test(value), { message: "sessions.error.audience" })
@@ -117,7 +113,7 @@ export const deleteSchema = z.object({ intent: z.literal("delete"), version });
 
 /** The list's search and filters, all in the URL. */
 export const sessionFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: textField().trim().max(200).optional().catch(undefined),
   format: z.uuid().optional().catch(undefined),
   theme: z.uuid().optional().catch(undefined),
   room: z.uuid().optional().catch(undefined),

@@ -2,7 +2,7 @@
 // template to rooms and days (preview, then apply), and one slot's times or removal.
 import { z } from "zod";
 import { rowProblem, sortTimes, templateProblems, type TemplateTime } from "~/domain/slots";
-import { checkboxList, localDateField, requiredText, uuidField, versionField } from "./fields";
+import { checkboxList, localDateField, requiredText, textField, uuidField, versionField } from "./fields";
 
 /** How many rows a template may have (a day of 5-minute slots is 288). */
 export const MAX_TEMPLATE_ROWS = 100;
@@ -10,8 +10,8 @@ export const MAX_TEMPLATE_ROWS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 const row = z.object({
-  start: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string()),
-  end: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string()),
+  start: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), textField()),
+  end: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), textField()),
 });
 
 /**
@@ -52,7 +52,7 @@ export const templateDeleteSchema = z.object({ template: uuidField });
 
 /** Which template, on which rooms and days. `templateVersion` is what the preview was made from. */
 export const applySchema = z.object({
-  template: z.string({ message: "slots.error.chooseTemplate" }).regex(UUID, { message: "slots.error.chooseTemplate" }),
+  template: textField({ message: "slots.error.chooseTemplate" }).regex(UUID, { message: "slots.error.chooseTemplate" }),
   rooms: checkboxList(uuidField).refine((list) => list.length > 0, { message: "slots.error.chooseRooms" }),
   dates: checkboxList(localDateField).refine((list) => list.length > 0, { message: "slots.error.chooseDays" }),
   templateVersion: z.preprocess((v) => (blank(v) ? undefined : v), versionField.optional()),
@@ -69,8 +69,8 @@ export const slotEditSchema = z
   .object({
     slot: uuidField,
     version: versionField,
-    start: z.string({ message: "form.required" }).trim().min(1, { message: "form.required" }),
-    end: z.string({ message: "form.required" }).trim().min(1, { message: "form.required" }),
+    start: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
+    end: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
   })
   .superRefine((slot, ctx) => {
     const problem = rowProblem(slot);

@@ -1,9 +1,10 @@
 // The speaker page's forms: one schema each, shared by the browser and the action.
 import { z } from "zod";
+import { textField } from "./fields";
 
 const version = z.coerce.number().int().min(1);
 const sessionId = z.uuid({ message: "speaker.unknownSession" });
-const text = (max: number) => z.string().trim().max(max, { message: "speaker.tooLong" });
+const text = (max: number) => textField().trim().max(max, { message: "speaker.tooLong" });
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -23,8 +24,7 @@ export const proposeSchema = z.object({
 
 const link = z.object({
   label: text(80).default(""),
-  url: z
-    .string()
+  url: textField()
     .trim()
     .max(500, { message: "speaker.tooLong" })
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), { message: "speaker.badUrl" })
@@ -64,10 +64,10 @@ export type PracticalInput = z.output<typeof practicalSchema>;
 
 const day = z
   .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: textField().regex(/^\d{4}-\d{2}-\d{2}$/),
     mode: z.enum(["all", "part", "none"]),
-    from: z.string().default(""),
-    to: z.string().default(""),
+    from: textField().default(""),
+    to: textField().default(""),
   })
   .superRefine((d, ctx) => {
     if (d.mode !== "part") return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 import type { Confirmation, OrganisationKind } from "~/db/schema";
 import { isRowProblem, overlappingRows, rowToWindow, type Window } from "~/domain/availability";
 import { LOCALES } from "~/i18n/locales";
@@ -18,10 +19,10 @@ export type SpeakerLanguage = (typeof SPEAKER_LANGUAGES)[number];
 export const MAX_LINKS = 10;
 export const MAX_WINDOWS = 60;
 
-const text = (max: number) => z.string().trim().max(max, { message: "speakers.tooLong" });
+const text = (max: number) => textField().trim().max(max, { message: "speakers.tooLong" });
 /** A checkbox: `true` from react-hook-form, "on" from a posted form, absent when unticked. */
 const checkbox = z
-  .union([z.boolean(), z.string()])
+  .union([z.boolean(), textField()])
   .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 const isBlank = (row: Record<string, string | undefined>) => Object.values(row).every((value) => !value || value.trim() === "");
@@ -39,9 +40,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const availabilityRow = z.object({
-  date: z.string().trim().optional().default(""),
-  start: z.string().trim().optional().default(""),
-  end: z.string().trim().optional().default(""),
+  date: textField().trim().optional().default(""),
+  start: textField().trim().optional().default(""),
+  end: textField().trim().optional().default(""),
 });
 type AvailabilityRow = z.output<typeof availabilityRow>;
 
@@ -93,12 +94,11 @@ export function speakerSchema(timeZone: string) {
       .refine((value) => !value.startsWith("//"), { message: "speakers.photoInvalid" }),
     links: z.array(linkRow).max(MAX_LINKS, { message: "speakers.tooManyLinks" }).optional().default([]),
     languages: z
-      .union([z.string(), z.array(z.string())])
+      .union([textField(), z.array(textField())])
       .optional()
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
       .pipe(z.array(z.enum(SPEAKER_LANGUAGES, { message: "speakers.languageInvalid" })).min(1, { message: "speakers.languageRequired" })),
-    email: z
-      .string()
+    email: textField()
       .trim()
       .toLowerCase()
       .max(254, { message: "speakers.tooLong" })
@@ -127,7 +127,7 @@ export type SpeakerInput = z.output<ReturnType<typeof speakerSchema>>;
 
 /** An organiser sets a speaker's confirmation of one session by hand. */
 export const confirmationSchema = z.object({
-  session: z.string().trim().min(1).max(64),
+  session: textField().trim().min(1).max(64),
   confirmation: z.enum(CONFIRMATIONS),
   version: z.coerce.number().int().min(1),
 });
@@ -141,13 +141,13 @@ const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
 
 /** The list's search, filters, sort and page: all in the URL, so links and the GET form share them. */
 export const speakerListQuerySchema = z.object({
-  q: z.string().trim().max(200).catch(""),
-  organisation: z.string().trim().max(64).catch(""),
+  q: textField().trim().max(200).catch(""),
+  organisation: textField().trim().max(64).catch(""),
   confirmation: z
     .enum([...CONFIRMATIONS, "none"])
     .optional()
     .catch(undefined),
-  theme: z.string().trim().max(64).catch(""),
+  theme: textField().trim().max(64).catch(""),
   bio: yesNo,
   photo: yesNo,
   sort: z.enum(SPEAKER_SORTS).catch("name"),

@@ -1,6 +1,7 @@
 // Reading a programme file: detect its format, check it, build the neutral programme.
 // Pure: the caller passes the file's text; nothing is written here.
 import { buildProgramme } from "./build";
+import { cleanRawSchedule } from "./clean";
 import { readScheduleJson } from "./json";
 import { countsOf, type RawSchedule, type ReadResult } from "./model";
 import { ImportRefusal, problem } from "./problems";
@@ -34,9 +35,11 @@ export function readSchedule(text: string, options: { slug?: string } = {}): Rea
         problem("file.unknownFormat", "line 1", `the file is neither JSON nor XML (it starts with ${JSON.stringify(start)}); expected a schedule.json or schedule.xml`, { start }),
       ]);
     }
-    const raw: RawSchedule = format === "json" ? readScheduleJson(source) : readScheduleXml(source);
+    const read: RawSchedule = format === "json" ? readScheduleJson(source) : readScheduleXml(source);
+    // Invisible control characters are removed and reported, value by value, before anything is built from the texts.
+    const { raw, changes: cleaned } = cleanRawSchedule(read);
     const { programme, changes } = buildProgramme(raw, options);
-    return { ok: true, programme, changes, counts: countsOf(programme) };
+    return { ok: true, programme, changes: [...cleaned, ...changes], counts: countsOf(programme) };
   } catch (error) {
     if (error instanceof ImportRefusal) return { ok: false, problems: error.problems };
     throw error;

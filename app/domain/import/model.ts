@@ -60,7 +60,8 @@ export type ChangeKind =
   | "person.guidTaken"
   | "room.duplicate"
   | "theme.colourInvalid"
-  | "openingHours.skipped";
+  | "openingHours.skipped"
+  | "text.controlRemoved";
 
 export type ImportedRoom = { name: string; capacity: number | null };
 export type ImportedTheme = { slug: string; name: string; colour: string };

@@ -89,6 +89,7 @@ export const importMessages = defineMessages({
     "import.change.room.duplicate": "Salle en double",
     "import.change.theme.colourInvalid": "Couleur de thème invalide",
     "import.change.openingHours.skipped": "Horaires du jour ignorés",
+    "import.change.text.controlRemoved": "Caractère de contrôle invisible ou incomplet retiré",
   },
   en: {
     "import.title": "Import a programme",
@@ -178,5 +179,6 @@ export const importMessages = defineMessages({
     "import.change.room.duplicate": "Repeated room",
     "import.change.theme.colourInvalid": "Invalid theme colour",
     "import.change.openingHours.skipped": "Day's hours ignored",
+    "import.change.text.controlRemoved": "Invisible control character or half of a UTF-16 pair removed",
   },
 });

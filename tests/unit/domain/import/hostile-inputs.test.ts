@@ -237,11 +237,12 @@ describe("accepted, with every changed value reported", () => {
     );
   });
 
-  it("text that breaks naive code comes through unchanged", () => {
-    const title = `</script><script>alert(1)</script> "quoted", \u2028 =SUM(A1) \ud800`;
-    const result = accepted(scheduleJson({ title, abstract: "x".repeat(1_000_000) }));
+  it("text that breaks naive code comes through unchanged; a lone surrogate alone is removed, and reported", () => {
+    const title = `</script><script>alert(1)</script> "quoted", \u2028 =SUM(A1) `;
+    const result = accepted(scheduleJson({ title: `${title}\ud800`, abstract: "x".repeat(1_000_000) }));
     expect(result.programme.sessions[0]!.title).toBe(title);
     expect(result.programme.sessions[0]!.abstract).toHaveLength(1_000_000);
+    expect(result.changes).toContainEqual({ kind: "text.controlRemoved", subject: "schedule.conference.days[0].rooms.Agora[0].title", from: `${title}⟨U+D800⟩`, to: title });
   });
 
   it("the edition's slug: asked for, or from the acronym; dates widened to hold every session", () => {
