@@ -22,6 +22,7 @@ import { createEdition, createSpeaker } from "../factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { build, routeUrl } from "../helpers/routes";
+import { rawRequest, type RawAnswer } from "../helpers/raw-http";
 import { makeLink, openLink } from "./invitations-fixtures";
 
 process.env.UPLOADS_DIR = mkdtempSync(path.join(os.tmpdir(), "barouf-uploads-"));
@@ -31,40 +32,13 @@ const HOST = "barouf.test";
 const ORIGINS = { http: `http://${HOST}`, https: `https://${HOST}` } as const;
 type Scheme = keyof typeof ORIGINS;
 
-type Answer = { status: number; headers: Map<string, string>; body: Buffer };
-
-/** Sends raw bytes (fetch and node's client would normalise request lines) and reads the answer until the server closes. */
-function raw(port: number, head: string, body: string | Buffer = ""): Promise<Answer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    // Not half-closed after the request: node:http would take that for an aborted request.
-    const socket = net.connect(port, "127.0.0.1", () => socket.write(Buffer.concat([Buffer.from(`${head}\r\nConnection: close\r\n\r\n`), Buffer.from(body)])));
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    // The server may close before it read a refused body: what it answered is still here.
-    socket.on("error", () => {});
-    socket.on("close", () => {
-      const all = Buffer.concat(chunks);
-      const end = all.indexOf("\r\n\r\n");
-      const lines = all.subarray(0, end).toString("latin1").split("\r\n");
-      const headers = new Map<string, string>();
-      for (const line of lines.slice(1)) {
-        const colon = line.indexOf(":");
-        const name = line.slice(0, colon).trim().toLowerCase();
-        const value = line.slice(colon + 1).trim();
-        headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
-      }
-      resolve({ status: Number(lines[0]!.split(" ")[1]), headers, body: all.subarray(end + 4) });
-    });
-  });
-}
-
-function get(port: number, url: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(port: number, url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
   const lines = [`GET ${url} HTTP/1.1`, `Host: ${HOST}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
-  return raw(port, lines.join("\r\n"));
+  return rawRequest(port, lines.join("\r\n"));
 }
 
 /** SECURITY.md "Every response": the set, with HSTS exactly when the deployment is https. */
-function expectHeaderSet(answer: Answer, scheme: Scheme, what: string) {
+function expectHeaderSet(answer: RawAnswer, scheme: Scheme, what: string) {
   const csp = answer.headers.get("content-security-policy") ?? "";
   for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp, `${what}: CSP`).toContain(directive);
   expect(answer.headers.get("x-content-type-options"), `${what}: nosniff`).toBe("nosniff");
@@ -212,22 +186,22 @@ describe.each(Object.keys(ORIGINS) as Scheme[])("every response carries the head
   it("on the early refusals of the node listener and the request checks", async () => {
     const origin = ORIGINS[scheme];
     const post = (url: string, headers: string[], body = "") =>
-      raw(port(), [`POST ${url} HTTP/1.1`, `Host: ${HOST}`, `Origin: ${origin}`, `Content-Length: ${Buffer.byteLength(body)}`, ...headers].join("\r\n"), body);
-    const refusals: [string, Promise<Answer>, number][] = [
-      ["unknown method", raw(port(), `PROPFIND / HTTP/1.1\r\nHost: ${HOST}`), 405],
-      ["TRACE", raw(port(), `TRACE / HTTP/1.1\r\nHost: ${HOST}`), 405],
-      ["//host target", raw(port(), `GET //evil.example/x HTTP/1.1\r\nHost: ${HOST}`), 400],
-      ["another origin's absolute target", raw(port(), `GET http://evil.example/login HTTP/1.1\r\nHost: ${HOST}`), 400],
-      ["* target", raw(port(), `OPTIONS * HTTP/1.1\r\nHost: ${HOST}`), 400],
+      rawRequest(port(), [`POST ${url} HTTP/1.1`, `Host: ${HOST}`, `Origin: ${origin}`, `Content-Length: ${Buffer.byteLength(body)}`, ...headers].join("\r\n"), body);
+    const refusals: [string, Promise<RawAnswer>, number][] = [
+      ["unknown method", rawRequest(port(), `PROPFIND / HTTP/1.1\r\nHost: ${HOST}`), 405],
+      ["TRACE", rawRequest(port(), `TRACE / HTTP/1.1\r\nHost: ${HOST}`), 405],
+      ["//host target", rawRequest(port(), `GET //evil.example/x HTTP/1.1\r\nHost: ${HOST}`), 400],
+      ["another origin's absolute target", rawRequest(port(), `GET http://evil.example/login HTTP/1.1\r\nHost: ${HOST}`), 400],
+      ["* target", rawRequest(port(), `OPTIONS * HTTP/1.1\r\nHost: ${HOST}`), 400],
       ["JSON body", post("/login", ["Content-Type: application/json"], "{}"), 415],
       ["multipart without boundary", post("/login", ["Content-Type: multipart/form-data"], "x"), 400],
       ["malformed multipart", post("/login", ["Content-Type: multipart/form-data; boundary=b"], "garbage"), 400],
       ["forwarded host not ours", get(port(), "/login", { "X-Forwarded-Host": "evil.example" }), 403],
-      ["cross-site post", raw(port(), [`POST /login HTTP/1.1`, `Host: ${HOST}`, "Origin: https://evil.example", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 3"].join("\r\n"), "a=b"), 403],
-      ["declared body over the limit", raw(port(), [`POST /login HTTP/1.1`, `Host: ${HOST}`, `Origin: ${origin}`, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${BODY_LIMIT + 1}`].join("\r\n")), 413],
+      ["cross-site post", rawRequest(port(), [`POST /login HTTP/1.1`, `Host: ${HOST}`, "Origin: https://evil.example", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 3"].join("\r\n"), "a=b"), 403],
+      ["declared body over the limit", rawRequest(port(), [`POST /login HTTP/1.1`, `Host: ${HOST}`, `Origin: ${origin}`, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${BODY_LIMIT + 1}`].join("\r\n")), 413],
       [
         "streamed body over the limit",
-        raw(
+        rawRequest(
           port(),
           [`POST /login HTTP/1.1`, `Host: ${HOST}`, `Origin: ${origin}`, "Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked"].join("\r\n"),
           Buffer.concat([Buffer.from(`${(BODY_LIMIT + 1).toString(16)}\r\n`), Buffer.alloc(BODY_LIMIT + 1, "a")]),
