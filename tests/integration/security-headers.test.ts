@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { editions, organisations, speakers } from "~/db/schema";
 import { EXPORT_FORMATS } from "~/domain/exports";
 import { BODY_LIMIT, createAppHandler } from "~/server/handler.server";
@@ -216,6 +216,30 @@ describe.each(Object.keys(ORIGINS) as Scheme[])("every response carries the head
       expectHeaderSet(answer, scheme, what);
     }
     count("early refusals", scheme, refusals.length);
+  });
+
+  it("on the node listener's own 500 when the app fails", async () => {
+    const logged: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    const failing = createServer(
+      createNodeListener(
+        async () => {
+          throw new Error("the app failed");
+        },
+        { publicOrigin: ORIGINS[scheme], publicDir: PUBLIC_DIR, trustProxy: false },
+      ),
+    );
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    try {
+      const answer = await get((failing.address() as net.AddressInfo).port, "/login");
+      expect(answer.status).toBe(500);
+      expect(answer.body.toString()).toContain("Internal Server Error");
+      expectHeaderSet(answer, scheme, "500");
+      expect(logged.join("\n")).toContain("the app failed");
+    } finally {
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+    count("listener 500", scheme);
   });
 
   it("keeps the photo routes' own sandbox policy", async () => {
