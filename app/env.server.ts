@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSecureOrigin } from "~/server/security-headers.server";
 
 // The environment is parsed once, here; nothing else reads process.env.
 const envSchema = z.object({
@@ -36,7 +37,7 @@ export function getEnv(): Env {
   }
   const env = parsed.data;
   const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, "");
-  cached = { ...env, publicOrigin, secureCookies: publicOrigin.startsWith("https:") };
+  cached = { ...env, publicOrigin, secureCookies: isSecureOrigin(publicOrigin) };
   return cached;
 }
 

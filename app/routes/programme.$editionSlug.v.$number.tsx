@@ -4,16 +4,14 @@ import { PublicProgramme } from "~/components/publishing/public-programme";
 import { publicProgrammePage } from "~/services/public-exports.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.published ? `${data.page.edition.title} · v${data.page.version.number}` : "Programme" },
+  { title: data ? `${data.page.edition.title} · v${data.page.version.number}` : "Programme" },
 ];
 
 // Public: one published version of the programme, for ever.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = Number(params.number);
   if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
-  const data = await publicProgrammePage(params.editionSlug ?? "", number, new URL(request.url).searchParams);
-  if (!data.published) throw new Response("Not found", { status: 404 });
-  return data;
+  return publicProgrammePage(params.editionSlug ?? "", number, new URL(request.url).searchParams);
 }
 
 export default function VersionProgramme() {

@@ -1,5 +1,6 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import { applySecurityHeaders, contentSecurityPolicy, isSecureOrigin, type Mode } from "./security-headers.server";
 import { MULTIPART_PEEK, multipartBoundary, peekBody, refuseHeaders, refuseMethod, refuseMultipart, type Refusal } from "./request-checks.server";
 
 export type RequestInfo = { clientAddress: string };
@@ -7,11 +8,9 @@ export type FetchHandler = (request: Request, info: RequestInfo) => Promise<Resp
 
 export type HandlerOptions = {
   build: ServerBuild;
-  mode: "production" | "development" | "test";
-  /** The configured public origin (PUBLIC_ORIGIN): the only origin writes are accepted from. */
+  mode: Mode;
+  /** The configured public origin (PUBLIC_ORIGIN): the only origin writes are accepted from; https adds HSTS. */
   publicOrigin: string;
-  /** HTTPS deployment: adds HSTS. */
-  secure: boolean;
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -42,34 +41,6 @@ export function isSameOriginWrite(request: Request, publicOrigin: string): boole
   } catch {
     return false;
   }
-}
-
-export function contentSecurityPolicy(nonce: string, mode: HandlerOptions["mode"]): string {
-  const connect = mode === "development" ? "'self' ws:" : "'self'";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    // Session cards are placed with style attributes on the board.
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src ${connect}`,
-    "form-action 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-/** Headers every response carries, unless the route set its own (Referrer-Policy on token pages). */
-export function applySecurityHeaders(headers: Headers, nonce: string, options: Pick<HandlerOptions, "mode" | "secure">) {
-  headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, options.mode));
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("X-Frame-Options", "DENY");
-  headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (!headers.has("Referrer-Policy")) headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  if (options.secure) headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }
 
 function plain(status: number, text: string, headers: Record<string, string> = {}): Response {
@@ -111,6 +82,7 @@ async function forRemix(request: Request, publicOrigin: string): Promise<Request
 /** The app as a fetch-style function: method, size, CSRF and body checks, Remix, then the security headers. */
 export function createAppHandler(options: HandlerOptions): FetchHandler {
   const remix = createRequestHandler(options.build, options.mode);
+  const secure = isSecureOrigin(options.publicOrigin);
   return async (request, info) => {
     const nonce = randomBytes(16).toString("base64");
     let response: Response;
@@ -127,7 +99,7 @@ export function createAppHandler(options: HandlerOptions): FetchHandler {
       const checked = headerRefusal ?? (await forRemix(request, options.publicOrigin));
       response = checked instanceof Request ? await remix(checked, { cspNonce: nonce, clientAddress: info.clientAddress }) : refused(checked);
     }
-    applySecurityHeaders(response.headers, nonce, options);
+    applySecurityHeaders(response.headers, { csp: contentSecurityPolicy(nonce, options.mode), secure });
     return response;
   };
 }

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { bodyLimitFor, type FetchHandler } from "./handler.server";
 import { log } from "./log.server";
 import { refuseMethod, refuseTarget, type Refusal } from "./request-checks.server";
+import { applySecurityHeaders, isSecureOrigin, NO_CONTENT_CSP, nodeResponseHeaders } from "./security-headers.server";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -84,8 +85,18 @@ function streamBody(req: IncomingMessage, limit: number, onTooLarge: () => void)
   };
 }
 
+/** What the listener's own answers need to know to carry the header set. */
+export type RawSecurity = { secure: boolean };
+
+/** Writes the head of an answer the listener makes itself (not Remix's), with the header set. */
+function writeHead(res: ServerResponse, status: number, headers: Record<string, string | number>, security: RawSecurity) {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  applySecurityHeaders(nodeResponseHeaders(res), { csp: NO_CONTENT_CSP, secure: security.secure });
+  res.writeHead(status);
+}
+
 /** Serves public/ (fingerprinted /build/ files forever, the rest for an hour); false if no such file. */
-function serveStatic(req: IncomingMessage, res: ServerResponse, publicDir: string, pathname: string): boolean {
+function serveStatic(req: IncomingMessage, res: ServerResponse, publicDir: string, pathname: string, security: RawSecurity): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   let decoded: string;
   try {
@@ -103,20 +114,24 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, publicDir: strin
   }
   if (!stat.isFile()) return false;
   const immutable = decoded.startsWith("/build/");
-  res.writeHead(200, {
-    "Content-Type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": stat.size,
-    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-    "X-Content-Type-Options": "nosniff",
-  });
+  writeHead(
+    res,
+    200,
+    {
+      "Content-Type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Content-Length": stat.size,
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    },
+    security,
+  );
   if (req.method === "HEAD") res.end();
   else createReadStream(file).pipe(res);
   return true;
 }
 
-function refuse(res: ServerResponse, refusal: Refusal) {
-  res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", ...refusal.headers });
-  res.end(refusal.text);
+function answerPlain(res: ServerResponse, status: number, text: string, headers: Record<string, string>, security: RawSecurity) {
+  writeHead(res, status, { "Content-Type": "text/plain; charset=utf-8", ...headers }, security);
+  res.end(text);
 }
 
 /** Adapts the fetch-style app to node:http, with static files from public/. */
@@ -125,25 +140,26 @@ export function createNodeListener(
   options: {
     publicDir: string;
     trustProxy: boolean;
-    /** PUBLIC_ORIGIN: the origin of every request the app sees, whatever Host said. */
+    /** PUBLIC_ORIGIN: the origin of every request the app sees, whatever Host said; https adds HSTS. */
     publicOrigin: string;
-    /** Answers from memory before the framework when it can (the public exports); false to go on. */
-    fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
+    /** Answers from memory before the framework when it can (the public exports), with the header set; false to go on. */
+    fastPath?: (req: IncomingMessage, res: ServerResponse, security: RawSecurity) => boolean;
   },
 ) {
   const publicDir = path.resolve(options.publicDir);
+  const security: RawSecurity = { secure: isSecureOrigin(options.publicOrigin) };
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       // Methods fetch's Request refuses (TRACE, CONNECT…) and targets like `//host` or `*` never reach the app.
       const refusal = refuseMethod(req.method ?? "") ?? refuseTarget(req.url ?? "", options.publicOrigin);
       if (refusal) {
-        refuse(res, refusal);
+        answerPlain(res, refusal.status, refusal.text, refusal.headers ?? {}, security);
         return;
       }
-      if (options.fastPath?.(req, res)) return;
+      if (options.fastPath?.(req, res, security)) return;
       const target = new URL(req.url ?? "/", options.publicOrigin);
       const url = new URL(target.pathname + target.search, options.publicOrigin);
-      if (serveStatic(req, res, publicDir, url.pathname)) return;
+      if (serveStatic(req, res, publicDir, url.pathname, security)) return;
 
       const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
       const clientAddress = forwarded || req.socket.remoteAddress || "unknown";
@@ -162,8 +178,8 @@ export function createNodeListener(
         const streamed = streamBody(req, bodyLimitFor(url.pathname), () => {
           tooLarge = true;
           controller.abort();
-          if (!res.headersSent) res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
-          res.end("Payload too large");
+          if (res.headersSent) res.end();
+          else answerPlain(res, 413, "Payload too large", { Connection: "close" }, security);
         });
         body = streamed.body;
         res.on("finish", streamed.drain);
@@ -188,8 +204,8 @@ export function createNodeListener(
       Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
     } catch (error) {
       log.error("[barouf] request failed", error);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Internal Server Error");
+      if (res.headersSent) res.end();
+      else answerPlain(res, 500, "Internal Server Error", {}, security);
     }
   };
 }

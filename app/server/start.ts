@@ -56,7 +56,7 @@ async function main() {
     const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
     // The handler is made once the port is known: CSRF and links use the configured origin only.
     const { publicOrigin } = settleListeningPort(port);
-    const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin, secure: env.secureCookies });
+    const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin });
     server.on("request", createNodeListener(handler, { publicOrigin, publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
     log.info(`Barouf is running at ${url}`);
     log.info(`Database: ${env.DATABASE_URL}`);

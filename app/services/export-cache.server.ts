@@ -3,6 +3,7 @@
 // globalThis so that the server's fast path (node.server.ts) and the Remix build share it.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { applySecurityHeaders, NO_CONTENT_CSP, recordHeaders } from "~/server/security-headers.server";
 
 export type Prepared = {
   contentType: string;
@@ -174,7 +175,8 @@ function headersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304): 
     Vary: "Accept-Encoding",
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag",
-    "X-Content-Type-Options": "nosniff",
+    // Data, not a page: the same policy whether Remix or the fast path answers.
+    "Content-Security-Policy": NO_CONTENT_CSP,
   };
   if (status === 200) {
     headers["Content-Type"] = prepared.contentType;
@@ -193,13 +195,6 @@ export function exportResponse(prepared: Prepared, request: Request): Response {
   return new Response(body as unknown as BodyInit | null, { status, headers });
 }
 
-/** Headers the app adds to every response, fitted to data files (no scripts, no framing). */
-const DATA_SECURITY_HEADERS = {
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-};
-
 /**
  * The server's fast path (node.server.ts): a GET or HEAD of a public export path that the app
  * has already answered is served from the prepared bytes, before the framework. Anything else,
@@ -208,6 +203,7 @@ const DATA_SECURITY_HEADERS = {
 export function serveCachedExport(
   req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
   res: { writeHead(status: number, headers: string[]): unknown; end(body?: Buffer): unknown },
+  security: { secure: boolean },
 ): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "";
@@ -220,7 +216,7 @@ export function serveCachedExport(
   };
   const encoding = negotiateRemembered(header("accept-encoding"));
   const status = matches(header("if-none-match"), prepared) ? 304 : 200;
-  res.writeHead(status, rawHeadersFor(prepared, encoding, status));
+  res.writeHead(status, rawHeadersFor(prepared, encoding, status, security.secure));
   res.end(status === 304 || req.method === "HEAD" ? undefined : bodyFor(prepared, encoding));
   return true;
 }
@@ -229,14 +225,16 @@ export function serveCachedExport(
 // Accept-Encoding values: both are worked out once and kept.
 const rawHeaderLists = new WeakMap<Prepared, Map<string, string[]>>();
 
-/** Headers as node:http's flat [name, value, name, value…] list, security headers included. */
-function rawHeadersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304): string[] {
+/** Headers as node:http's flat [name, value, name, value…] list, with the header set every response carries. */
+function rawHeadersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304, secure: boolean): string[] {
   let lists = rawHeaderLists.get(prepared);
   if (!lists) rawHeaderLists.set(prepared, (lists = new Map()));
-  const key = `${status} ${encoding}`;
+  const key = `${status} ${encoding} ${secure}`;
   let list = lists.get(key);
   if (!list) {
-    list = Object.entries({ ...headersFor(prepared, encoding, status), ...DATA_SECURITY_HEADERS }).flat();
+    const headers = headersFor(prepared, encoding, status);
+    applySecurityHeaders(recordHeaders(headers), { csp: NO_CONTENT_CSP, secure });
+    list = Object.entries(headers).flat();
     lists.set(key, list);
   }
   return list;

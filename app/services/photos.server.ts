@@ -6,6 +6,7 @@ import path from "node:path";
 import { getDb } from "~/db/client.server";
 import { detectImage, storedPhotoType } from "~/domain/images";
 import { getEnv } from "~/env.server";
+import { NO_CONTENT_CSP } from "~/server/security-headers.server";
 import { setSpeakerPhoto, type SpeakerScope } from "~/models/speaker-self.server";
 import { PHOTO_MAX_BYTES } from "~/schemas/speaker";
 
@@ -57,7 +58,8 @@ export async function photoResponse(photoPath: string | null): Promise<Response>
       "Content-Type": type,
       "Content-Length": String(body.length),
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      // Its own policy, kept by the header set: an image opened on its own runs nothing, even an SVG in disguise.
+      "Content-Security-Policy": `${NO_CONTENT_CSP}; sandbox`,
     },
   });
 }

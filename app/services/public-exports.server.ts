@@ -147,16 +147,16 @@ export async function servePublicSchema(request: Request, name: string): Promise
   return exportResponse(prepared!, request);
 }
 
-/** The public page's data for the latest or one version: 404 for unknown editions or versions. */
+/**
+ * The public page's data for the latest or one version: 404 for unknown editions or versions,
+ * and for an edition never published, the same 404 as an unknown slug (its title is not public yet).
+ */
 export async function publicProgrammePage(slug: string, requested: number | "latest", search: URLSearchParams) {
   const db = await getDb();
   const { editionId, number } = await resolvePublicVersion(db, slug, requested);
-  if (number === null) {
-    const edition = await findPublicEdition(db, { slug });
-    return { published: false as const, title: edition?.title ?? slug };
-  }
+  if (number === null) notFound();
   const version = await findVersion(db, { editionId, number });
   if (!version) notFound();
   const latest = requested === "latest" ? number : await latestVersionNumber(db, { editionId });
-  return { published: true as const, page: programmePage(version.programme, filtersFrom(search)), latest, isLatest: requested === "latest" };
+  return { page: programmePage(version.programme, filtersFrom(search)), latest, isLatest: requested === "latest" };
 }

@@ -49,7 +49,7 @@ const bench: BenchModule = {
       const pathname = `/editions/${slug}/board?day=${day}`;
 
       const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-      const handler = createAppHandler({ build, mode: "production", publicOrigin: ORIGIN, secure: false });
+      const handler = createAppHandler({ build, mode: "production", publicOrigin: ORIGIN });
       let bytes = 0;
       const serve = async () => {
         const response = await handler(new Request(`${ORIGIN}${pathname}`, { headers: { Cookie: cookie } }), { clientAddress: "127.0.0.1" });

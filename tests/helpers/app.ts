@@ -18,7 +18,7 @@ export async function app(): Promise<FetchHandler> {
   if (handler) return handler;
   const buildPath = pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href;
   const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild;
-  handler = createAppHandler({ build, mode: "test", publicOrigin: ORIGIN, secure: false });
+  handler = createAppHandler({ build, mode: "test", publicOrigin: ORIGIN });
   return handler;
 }
 

@@ -235,6 +235,7 @@ describe("publishing", () => {
           },
           end: (b?: Buffer) => (res.body = b),
         },
+        { secure: false },
       );
       return { served, ...res };
     };

@@ -2,16 +2,14 @@
 // Each route is classified ONCE below by the rule that guards it; the expected answer of every
 // cell is derived from that rule and the caller. A route missing from the table fails here, so
 // a new route must be classified (and so guarded) before the suite passes.
-import type { ServerBuild } from "@remix-run/node";
 import { asc, eq } from "drizzle-orm";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
 import { publishProgramme } from "~/services/publishing.server";
 import { createOrganisation } from "../factories";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { build, ROUTE_PARAMS, routeUrl } from "../helpers/routes";
 import { makeLink, openLink } from "./invitations-fixtures";
 
 /**
@@ -182,28 +180,14 @@ function outcomeOf(response: Response): Outcome | string {
   return `error ${status}`;
 }
 
-const build = (await import(
-  /* @vite-ignore */ pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href
-)) as ServerBuild;
-
 const cookies = new Map<Caller, string>();
-const params: Record<string, string> = { editionSlug: SEED_EDITION, number: "1", token: "A".repeat(43), name: "barouf-programme-1.json" };
+// The seed edition's own ids (set below) over the made-up ones.
+const params: Record<string, string> = { ...ROUTE_PARAMS };
 let seedEmails: string[] = [];
 let tried = 0;
 
 function urlOf(routeId: string): string {
-  const segments: string[] = [];
-  for (let route: (typeof build.routes)[string] | undefined = build.routes[routeId]; route; route = route.parentId ? build.routes[route.parentId] : undefined) {
-    if (route.path) segments.unshift(route.path);
-  }
-  const url = `/${segments.join("/")}`
-    .replace(/\/+/g, "/")
-    .replace(/:(\w+)\??/g, (_m, name: string) => {
-      if (!(name in params)) throw new Error(`No test value for the route parameter :${name}`);
-      return params[name]!;
-    })
-    .replace(/\/\*$/, "/programme.json");
-  return url + (ROUTES[routeId]?.query ?? "");
+  return routeUrl(routeId, params) + (ROUTES[routeId]?.query ?? "");
 }
 
 beforeAll(async () => {
