@@ -6,8 +6,10 @@ import type { BoardChangeAction } from "./view";
 export type AuditPlacement = { room: string | null; roomName: string | null; startsAt: number | null; endsAt: number | null; status: SessionStatus };
 export type UndoRow = { id: number; session: string; action: BoardChangeAction; before: AuditPlacement; after: AuditPlacement & { change?: string; undoes?: string } };
 
+export type UndoTop = { change: string; action: BoardChangeAction; sessionUuids: string[]; entries: UndoRow[] };
+
 /** The newest change of the organiser's that is neither an undo nor undone already. */
-export function undoTop(rows: UndoRow[]): { change: string; action: BoardChangeAction; sessionUuids: string[]; entries: UndoRow[] } | null {
+export function undoTop(rows: UndoRow[]): UndoTop | null {
   const groups: { change: string; undoes: string | null; action: BoardChangeAction; entries: UndoRow[] }[] = [];
   for (const row of rows) {
     const change = row.after.change!;
