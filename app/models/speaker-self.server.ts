@@ -16,9 +16,10 @@ import {
 } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
 import { searchTextOf } from "~/domain/search";
-import { editionDays, localDate, localInterval, localTime } from "~/domain/time";
+import { editionDays, localDate, localTime, resolveLocalInterval } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
+import { TIME_PROBLEM_MESSAGES } from "~/schemas/placement";
 import type { AvailabilityInput, PracticalInput, ProfileInput } from "~/schemas/speaker";
 
 export type SpeakerScope = { speakerId: number; editionId: number };
@@ -300,23 +301,29 @@ export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope 
   });
 }
 
-/** Replaces the speaker's availability windows with the days they gave. */
+/**
+ * Replaces the speaker's availability windows with the days they gave. Local times go through
+ * time.ts's rule: a time the clocks skip that day is refused on its field, nothing is written.
+ */
 export async function setAvailability(
   db: Queryable,
   scope: SpeakerScope & { now: number; timeZone: string; startDate: string; endDate: string; input: AvailabilityInput },
-) {
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const days = new Map(editionDays(scope.startDate, scope.endDate, scope.timeZone).map((d) => [d.date, d]));
-  const before = await loadAvailability(db, scope);
   const windows: { speakerId: number; startsAt: number; endsAt: number }[] = [];
-  for (const given of scope.input.days) {
+  const errors: Record<string, string> = {};
+  for (const [i, given] of scope.input.days.entries()) {
     const day = days.get(given.date);
     if (!day) throw new Response("Not an edition day", { status: 400 });
     if (given.mode === "all") windows.push({ speakerId: scope.speakerId, startsAt: day.start, endsAt: day.end });
     if (given.mode === "part") {
-      const { start, end } = localInterval(given.date, given.from, given.to, scope.timeZone);
-      windows.push({ speakerId: scope.speakerId, startsAt: start, endsAt: end });
+      const interval = resolveLocalInterval({ date: given.date, start: given.from, end: given.to }, scope.timeZone);
+      if (interval.ok) windows.push({ speakerId: scope.speakerId, startsAt: interval.start, endsAt: interval.end });
+      else errors[`days.${i}.${interval.problem.field === "end" ? "to" : "from"}`] = TIME_PROBLEM_MESSAGES[interval.problem.code];
     }
   }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const before = await loadAvailability(db, scope);
   await db.delete(availabilityWindows).where(eq(availabilityWindows.speakerId, scope.speakerId));
   if (windows.length > 0) await db.insert(availabilityWindows).values(windows);
   const describe = (list: { date: string; mode: string; from: string; to: string }[]) =>
@@ -336,6 +343,7 @@ export async function setAvailability(
       at: scope.now,
     });
   }
+  return { ok: true };
 }
 
 /** Records a new photo file name; returns the previous one so the caller can delete it. */

@@ -8,7 +8,9 @@ import { getDb } from "~/db/client.server";
 import { editionDays } from "~/domain/time";
 import { getLocale } from "~/i18n/locale.server";
 import { boardActionSchema } from "~/schemas/board";
-import { acknowledgeBoardConflict, applyBoardChange, boardQuery, loadBoard, toBoardChange } from "~/services/board.server";
+import { acknowledgeBoardConflict, applyBoardChange } from "~/services/board/change.server";
+import { toBoardChange } from "~/services/board/forms.server";
+import { boardQuery, loadBoard } from "~/services/board/load.server";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { formDataToObject, parseValues } from "~/utils/forms";
 

@@ -3,7 +3,8 @@ import { getDb } from "~/db/client.server";
 import { editionDays } from "~/domain/time";
 import { getLocale } from "~/i18n/locale.server";
 import { previewSchema } from "~/schemas/board";
-import { previewBoardChange, toPreviewChange } from "~/services/board.server";
+import { toPreviewChange } from "~/services/board/forms.server";
+import { previewBoardChange } from "~/services/board/preview.server";
 import { requireEdition } from "~/services/access.server";
 
 // Organisers of this edition: what a proposed change (a card dragged over a place) would

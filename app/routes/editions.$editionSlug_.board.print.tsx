@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { boardQuery, loadBoard } from "~/services/board.server";
+import { boardQuery, loadBoard } from "~/services/board/load.server";
 import { requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · ${data?.board.day ?? ""} · Barouf` }];

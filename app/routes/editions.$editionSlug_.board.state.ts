@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
-import { boardStamp } from "~/services/board.server";
+import { boardStamp } from "~/services/board/load.server";
 import { requireEdition } from "~/services/access.server";
 
 // Organisers of this edition: the programme's current state, polled by open boards (one query).

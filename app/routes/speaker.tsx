@@ -107,7 +107,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "availability") {
       const parsed = parseValues(values, availabilitySchema);
       if (!parsed.ok) return failure(intent, parsed.failure);
-      await db.transaction((tx) => setAvailability(tx, { ...scope, ...speaker.edition, now, input: parsed.data }));
+      const saved = await db.transaction((tx) => setAvailability(tx, { ...scope, ...speaker.edition, now, input: parsed.data }));
+      if (!saved.ok) return failure(intent, { ok: false, errors: saved.errors, values });
       return ok(intent);
     }
     if (intent === "photo") {

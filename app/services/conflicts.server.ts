@@ -3,21 +3,27 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { conflictAcknowledgements, organisers } from "~/db/schema";
-import { checkProgramme, fingerprintFor, type Conflict, type Level, type Localised, type RuleId } from "~/domain/conflicts";
+import { fingerprintFor, type Conflict, type Level, type Localised, type RuleId } from "~/domain/conflicts";
 import { LEVELS } from "~/domain/conflicts/types";
 import { recordAudit, type Actor } from "~/models/audit.server";
-import { loadProgramme, type LoadedProgramme } from "./programme.server";
+import { currentProgramme } from "./programme-cache.server";
+import type { LoadedProgramme } from "./programme.server";
 
 export type ReportedLevel = Exclude<Level, "off">;
 export const REPORTED_LEVELS = LEVELS.filter((level): level is ReportedLevel => level !== "off");
 
-/** Every conflict of an edition, in the engine's order, with the programme it was computed from. */
+/**
+ * Every current conflict of an edition, in the engine's order, with the programme it was
+ * computed from: the one way to read them. It asks the cached incremental checker
+ * (programme-cache.server.ts), so a page read again with nothing changed costs the stamp's
+ * query, whatever the programme's size; inside a write transaction the answer is exact.
+ */
 export async function checkEdition(
   db: Queryable,
   { editionId }: { editionId: number },
 ): Promise<{ programme: LoadedProgramme; conflicts: Conflict[] }> {
-  const programme = await loadProgramme(db, { editionId });
-  return { programme, conflicts: checkProgramme(programme.input) };
+  const { programme, checker } = await currentProgramme(db, editionId);
+  return { programme, conflicts: checker.conflicts() };
 }
 
 export type LevelCounts = Record<ReportedLevel, { open: number; acknowledged: number }>;

@@ -16,7 +16,7 @@ import {
   speakers,
   themes,
 } from "~/db/schema";
-import { checkProgramme, type Conflict } from "~/domain/conflicts";
+import type { Conflict } from "~/domain/conflicts";
 import { searchTextOf } from "~/domain/search";
 import {
   RESERVED_EDITION_SLUGS,
@@ -27,7 +27,7 @@ import {
 } from "~/domain/import";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { uuidv5 } from "./ids.server";
-import { loadProgramme } from "./programme.server";
+import { checkEdition } from "./conflicts.server";
 
 export type ImportStage = "edition" | "rooms" | "themes" | "formats" | "speakers" | "sessions" | "people" | "check" | "done";
 export type ImportProgress = { stage: ImportStage; done: number; total: number };
@@ -287,9 +287,9 @@ export async function applyImport(
   });
 
   onProgress?.({ stage: "check", done, total });
-  const loaded = await loadProgramme(db, { editionId: written.editionId });
+  const { conflicts: found } = await checkEdition(db, { editionId: written.editionId });
   const conflicts: ConflictSummary = { total: 0, byLevel: {}, byRule: {} };
-  for (const conflict of checkProgramme(loaded.input)) {
+  for (const conflict of found) {
     conflicts.total++;
     conflicts.byLevel[conflict.level] = (conflicts.byLevel[conflict.level] ?? 0) + 1;
     conflicts.byRule[conflict.rule] = (conflicts.byRule[conflict.rule] ?? 0) + 1;

@@ -1,6 +1,6 @@
 // Publishing: freeze the public programme into a numbered, immutable version, with its changelog.
 import type { Database, Queryable } from "~/db/client.server";
-import { checkProgramme, type Conflict } from "~/domain/conflicts";
+import type { Conflict } from "~/domain/conflicts";
 import { buildSnapshot, diffProgrammes, type Changes, type PublicProgramme } from "~/domain/exports";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import {
@@ -11,7 +11,7 @@ import {
   loadPublicSource,
   markFirstPublished,
 } from "~/models/programme-versions.server";
-import { loadProgramme } from "./programme.server";
+import { checkEdition } from "./conflicts.server";
 import { forgetLatest } from "./export-cache.server";
 
 /** Conflicts that stop publishing: error or block, not acknowledged. */
@@ -47,8 +47,7 @@ export async function publishProgramme(
   { editionId, slug, actor, note, now }: { editionId: number; slug: string; actor: Actor; note: string | null; now: number },
 ): Promise<PublishResult> {
   const result = await db.transaction(async (tx): Promise<PublishResult> => {
-    const loaded = await loadProgramme(tx, { editionId });
-    const blocking = blockingConflicts(checkProgramme(loaded.input));
+    const blocking = blockingConflicts((await checkEdition(tx, { editionId })).conflicts);
     if (blocking.length > 0) {
       return {
         ok: false,
@@ -95,14 +94,14 @@ export async function publishProgramme(
 
 /** What the versions page shows: versions with their changelogs, the pending changes, what blocks. */
 export async function versionsOverview(db: Queryable, { editionId }: { editionId: number }) {
-  const [versions, source, loaded] = await Promise.all([
+  const [versions, source, { conflicts }] = await Promise.all([
     listVersions(db, { editionId }),
     loadPublicSource(db, { editionId }),
-    loadProgramme(db, { editionId }),
+    checkEdition(db, { editionId }),
   ]);
   const latest = versions[0] ? ((await findVersion(db, { editionId, number: versions[0].number }))?.programme ?? null) : null;
   const draft = buildSnapshot(source, { number: null, publishedAt: null, previous: latest });
-  const blocking = blockingConflicts(checkProgramme(loaded.input)).map((c) => ({ rule: c.rule, level: c.level, key: c.key, message: { fr: c.message.fr, en: c.message.en } }));
+  const blocking = blockingConflicts(conflicts).map((c) => ({ rule: c.rule, level: c.level, key: c.key, message: { fr: c.message.fr, en: c.message.en } }));
   return { versions, pending: diffProgrammes(latest, draft), blocking, nextNumber: (versions[0]?.number ?? 0) + 1 };
 }
 

@@ -9,7 +9,7 @@ import { queryCounter } from "~/db/client.server";
 import { auditLog, conflictAcknowledgements, emails, organisations, rooms, sessions, sessionSpeakers } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
-import { applyBoardChange } from "~/services/board.server";
+import { applyBoardChange } from "~/services/board/change.server";
 import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 

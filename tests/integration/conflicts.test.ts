@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryCounter } from "~/db/client.server";
-import { auditLog, conflictAcknowledgements, editions, sessions } from "~/db/schema";
+import { auditLog, conflictAcknowledgements, editions, organisations, sessions } from "~/db/schema";
 import { organiserActor } from "~/models/audit.server";
 import { acknowledgeConflict, checkEdition, countByLevel } from "~/services/conflicts.server";
 import { createEdition, createOrganiser, createRoom, createSession, createSpeaker } from "../factories";
@@ -175,6 +175,7 @@ describe("the conflicts page", () => {
       expect(response.status).toBe(200);
       return queryCounter.count - start;
     };
+    await measure();
     const before = await measure();
     const edition = await seedEdition();
     const room = await createRoom(database, { editionId: edition.id });
@@ -183,6 +184,8 @@ describe("the conflicts page", () => {
       const start = Date.UTC(2016, 2, 9, 8 + (i % 10));
       await createSession(database, { editionId: edition.id, roomId: room.id, startsAt: start, endsAt: start + 5_400_000, people: [{ speakerId: speaker.id }] });
     }
+    // The first read after a change rebuilds the cached checker; the next one finds it again.
+    expect(await measure()).toBeGreaterThan(before);
     expect(await measure()).toBe(before);
   });
 });
@@ -244,5 +247,61 @@ describe("npm run cli -- conflicts", { timeout: 90_000 }, () => {
     const badLevel = await cli(["conflicts", "--edition", SEED_EDITION, "--min-level", "fatal"], { database });
     expect(badLevel.code).toBe(1);
     expect(badLevel.stderr).toContain("--min-level must be one of");
+  });
+});
+
+describe("the pages that show an edition's conflicts read the cached checker", () => {
+  const count = async (url: string, cookie: string) => {
+    const start = queryCounter.count;
+    const response = await request(url, { cookie });
+    expect(response.status, url).toBe(200);
+    return queryCounter.count - start;
+  };
+
+  it("load again with nothing changed in the same small number of queries for 4 and 60 sessions", { timeout: 60_000 }, async () => {
+    const database = await db();
+    const ouishare = (await database.select().from(organisations).where(eq(organisations.name, "OuiShare")).get())!;
+    const figures: Record<string, number>[] = [];
+    for (const size of [4, 60]) {
+      const edition = await createEdition(database, { organisationIds: [ouishare.id] });
+      const rooms = await Promise.all([0, 1].map(() => createRoom(database, { editionId: edition.id })));
+      const speaker = await createSpeaker(database, { editionId: edition.id });
+      const made = [];
+      for (let i = 0; i < size; i++) {
+        // Two by two in the same room at the same time, the speaker in several: conflicts to show.
+        const start = Date.UTC(2016, 2, 9, 8 + Math.floor(i / 4));
+        made.push(
+          await createSession(database, {
+            editionId: edition.id,
+            roomId: rooms[i % 2]!.id,
+            startsAt: start,
+            endsAt: start + 3_600_000,
+            people: i % 3 === 0 ? [{ speakerId: speaker.id }] : [],
+          }),
+        );
+      }
+      // A fresh login: the guard refreshes a session's last-seen time once a minute.
+      const { cookie } = await signIn("viewer");
+      const pages = {
+        dashboard: `/editions/${edition.slug}`,
+        conflicts: `/editions/${edition.slug}/conflicts`,
+        session: `/editions/${edition.slug}/sessions/${made[0]!.uuid}`,
+      };
+      const figure: Record<string, number> = {};
+      for (const [name, url] of Object.entries(pages)) {
+        // The first read (the dashboard's) builds the checker; every later read finds it by the programme's stamp.
+        const first = await count(url, cookie);
+        const again = await count(url, cookie);
+        figure[name] = again;
+        if (name === "dashboard") expect(again, name).toBeLessThan(first);
+      }
+      expect((await checkEdition(database, { editionId: edition.id })).conflicts.length).toBeGreaterThan(0);
+      figures.push(figure);
+    }
+    expect(figures[1], JSON.stringify(figures)).toEqual(figures[0]);
+    // The guards, the programme's stamp and what the page shows besides conflicts: 9, 7 and 13 today.
+    expect(figures[0]!.dashboard).toBeLessThanOrEqual(9);
+    expect(figures[0]!.conflicts).toBeLessThanOrEqual(7);
+    expect(figures[0]!.session).toBeLessThanOrEqual(13);
   });
 });

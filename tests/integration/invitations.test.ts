@@ -10,7 +10,8 @@ import { listInvitations } from "~/models/invitations.server";
 import { listSpeakerChanges } from "~/models/speaker-changes.server";
 import { hashToken } from "~/services/auth.server";
 import { openInvitation } from "~/services/speaker-auth.server";
-import { createSpeaker } from "../factories";
+import { issueInvitation } from "~/services/invitations.server";
+import { createEdition, createSpeaker } from "../factories";
 import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { at, freshAddress, makeLink, openLink, otherEditionSpeaker, speakerWithSessions } from "./invitations-fixtures";
 
@@ -344,6 +345,27 @@ describe("the speaker page", () => {
     const other = await signIn("admin");
     const theirs = await (await request(`/editions/${SEED_EDITION}/speaker-changes`, { cookie: other.cookie })).text();
     expect(theirs).toContain("par Ada Lovelace (intervenant·e)");
+  });
+
+  it("refuses an availability in the hour the clocks skip with the field's message (400), writing nothing", async () => {
+    const database = await db();
+    // Europe/Paris skips 02:00–03:00 on 2016-03-27.
+    const edition = await createEdition(database, { slug: `spring-forward-${Date.now()}`, startDate: "2016-03-26", endDate: "2016-03-28" });
+    const speaker = await createSpeaker(database, { editionId: edition.id, email: `spring.${Date.now()}@example.org` });
+    const { token } = await database.transaction((tx) => issueInvitation(tx, { editionId: edition.id, speakerId: speaker.id, organiserId: null, now: Date.now() }));
+    const cookie = await openLink(token);
+    const form = { intent: "availability", "days.0.date": "2016-03-27", "days.0.mode": "part", "days.0.from": "02:30", "days.0.to": "04:00" };
+    const refused = await request("/speaker", { cookie, form });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Cette heure n’existe pas ce jour-là");
+    expect(html).toContain('value="02:30"');
+    expect(await database.select().from(availabilityWindows).where(eq(availabilityWindows.speakerId, speaker.id)).all()).toEqual([]);
+    // The same hours an hour later exist, and are saved.
+    const saved = await request("/speaker", { cookie, form: { ...form, "days.0.from": "03:30" } });
+    expect(saved.status).toBe(200);
+    const windows = await database.select().from(availabilityWindows).where(eq(availabilityWindows.speakerId, speaker.id)).all();
+    expect(windows.map((w) => [w.startsAt, w.endsAt])).toEqual([[at("2016-03-27", "03:30"), at("2016-03-27", "04:00")]]);
   });
 
   it("lists unseen changes in one query whatever their number", async () => {

@@ -6,7 +6,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, editions, sessions } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
-import { applyBoardChange } from "~/services/board.server";
+import { applyBoardChange } from "~/services/board/change.server";
 import { createEdition, createOrganisation, createRoom, createSession } from "../factories";
 import { db, request, signIn } from "../helpers/app";
 

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from "react"
 import { formatLocalDate } from "~/domain/format";
 import { localTimesProblem } from "~/domain/time";
 import { useLocale, useT, type MessageKey } from "~/i18n";
-import type { BoardCard, BoardData, BoardPreview } from "~/services/board.server";
+import type { BoardCard, BoardData, BoardPreview } from "~/domain/board/view";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
 

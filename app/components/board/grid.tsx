@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { DragEvent, ReactNode } from "react";
 import { useT, type MessageKey } from "~/i18n";
-import type { BoardCard, BoardData } from "~/services/board.server";
+import type { BoardCard, BoardData } from "~/domain/board/view";
 import { LEVEL_ICONS } from "./time";
 
 const MINUTE = 60_000;

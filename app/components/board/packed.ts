@@ -3,7 +3,7 @@
 // value (15–25 ms for an F1 day on the server; the browser then rebuilds each one); a JSON text
 // costs it one string. Shared objects stay shared: each theme, person and conflict is written
 // once in a table and referred to by its position (ADR 0007).
-import type { BoardCard, BoardData, CardConflict, CardPerson, PanelConflict } from "~/services/board.server";
+import type { BoardCard, BoardData, CardConflict, CardPerson, PanelConflict } from "~/domain/board/view";
 
 /** A board packed by `packBoard`; only `unpackBoard` reads it. */
 export type PackedBoard = string & { readonly packed: "board" };

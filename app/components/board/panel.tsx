@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
 import { useT, type MessageKey } from "~/i18n";
 import { placeSchema } from "~/schemas/board";
-import type { BoardData, BoardPreview, PanelConflict } from "~/services/board.server";
+import type { BoardData, BoardPreview, PanelConflict } from "~/domain/board/view";
 import { boardHref } from "./grid";
 import { hasRepeatedHour, occurrenceOf } from "~/domain/time";
 import { LEVEL_ICONS } from "./time";

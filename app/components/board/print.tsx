@@ -1,5 +1,5 @@
 // One day of the programme for the venue's walls: rooms by time, A3 landscape.
-import type { BoardData } from "~/services/board.server";
+import type { BoardData } from "~/domain/board/view";
 
 const MINUTE = 60_000;
 

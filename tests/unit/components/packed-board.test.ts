@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { packBoard, unpackBoard } from "~/components/board/packed";
-import type { BoardCard, BoardData, PanelConflict } from "~/services/board.server";
+import type { BoardCard, BoardData, PanelConflict } from "~/domain/board/view";
 
 const theme = { id: "t1", name: "Inclusion numérique", colour: "#2f5f8a" };
 const zoe = { name: "Zoé Lecomte", role: "speaker", confirmation: "confirmed" };

@@ -12,7 +12,7 @@ import { translate } from "~/i18n";
 import { boardActionSchema, previewSchema } from "~/schemas/board";
 import { resolvePlacement, TIME_PROBLEM_MESSAGES } from "~/schemas/placement";
 import { sessionSchema } from "~/schemas/sessions";
-import { toBoardChange, toPreviewChange } from "~/services/board.server";
+import { toBoardChange, toPreviewChange } from "~/services/board/forms.server";
 
 const DAYS: Record<string, string[]> = {
   // ordinary, spring forward, autumn back
