@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { bodyLimitFor, type FetchHandler } from "./handler.server";
 import { log } from "./log.server";
-import { refuseMethod, refuseTarget, type Refusal } from "./request-checks.server";
+import { refuseMethod, refuseTarget } from "./request-checks.server";
 import { applySecurityHeaders, isSecureOrigin, NO_CONTENT_CSP, nodeResponseHeaders } from "./security-headers.server";
 
 const CONTENT_TYPES: Record<string, string> = {
