@@ -14,6 +14,7 @@ import { slots } from "./messages/slots";
 import { speakers } from "./messages/speakers";
 import { stale } from "./messages/stale";
 import { structure } from "./messages/structure";
+import { webhooks } from "./messages/webhooks";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
 const modules = {
@@ -32,6 +33,7 @@ const modules = {
   speakers,
   stale,
   structure,
+  webhooks,
 };
 
 type Modules = typeof modules;
