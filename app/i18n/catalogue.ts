@@ -4,6 +4,7 @@ import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
+import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
@@ -23,6 +24,7 @@ const modules = {
   conflicts,
   core,
   csv,
+  feed,
   import: importMessages,
   invitations,
   organisers,
