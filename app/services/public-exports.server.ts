@@ -16,9 +16,11 @@ import {
   type ExportOptions,
   type PublicProgramme,
 } from "~/domain/exports";
+import { buildAtomFeed } from "~/domain/exports/feed";
 import { filtersFrom, programmePage } from "~/domain/exports/page";
+import { translate } from "~/i18n";
 import { getEnv } from "~/env.server";
-import { findPublicEdition, findVersion, latestVersionNumber } from "~/models/programme-versions.server";
+import { findPublicEdition, findVersion, latestVersionNumber, listVersions } from "~/models/programme-versions.server";
 import {
   CACHE_CONTROL,
   cached,
@@ -69,6 +71,13 @@ async function programmeOf(db: Queryable, editionId: number, number: number): Pr
   return version.programme;
 }
 
+/** `feed.atom` (the edition's main language), `feed.fr.atom`, `feed.en.atom`; null for other names. */
+function feedLocale(file: string): "main" | "fr" | "en" | null {
+  const match = /^feed(?:\.(fr|en))?\.atom$/.exec(file);
+  if (!match) return null;
+  return (match[1] as "fr" | "en" | undefined) ?? "main";
+}
+
 /** Parses "v/3/schedule.json" etc.; null when the path names nothing. */
 export function parseExportPath(splat: string): { version: number | "latest"; file: string } | null {
   const match = /^(?:v\/([1-9]\d{0,8})\/)?(.+)$/.exec(splat);
@@ -109,6 +118,27 @@ export async function servePublicExport(request: Request, slug: string, splat: s
       if (!exists) return null;
       const scope = kind === "speaker" ? { kind, speakerId: id } : { kind, sessionId: id };
       return prepare(buildIcal(programme, options, scope as never), EXPORT_FORMATS.ical.contentType, CACHE_CONTROL.version);
+    };
+  } else if (feedLocale(parsed.file) !== null && latest) {
+    // The feed lists every version: served at the latest URL only.
+    const requested = feedLocale(parsed.file)!;
+    key = `${editionId}|${number}|feed|${requested}`;
+    build = async () => {
+      const [programme, versions] = await Promise.all([programmeOf(db, editionId, number), listVersions(db, { editionId })]);
+      const locale = requested === "main" ? programme.edition.mainLanguage : requested;
+      const text = buildAtomFeed({
+        edition: programme.edition,
+        versions: versions.map(({ number, publishedAt, changes }) => ({ number, publishedAt, changes })),
+        origin: options.origin,
+        locale,
+        t: (k, vars) => translate(locale, k, vars),
+        labels: {
+          title: translate(locale, "feed.title", { edition: programme.edition.title }),
+          subtitle: translate(locale, "feed.subtitle"),
+          entryTitle: (n) => translate(locale, "feed.entry", { number: n }),
+        },
+      });
+      return prepare(text, "application/atom+xml; charset=utf-8", CACHE_CONTROL.version);
     };
   } else if (parsed.file === "changes.json") {
     const to = url.searchParams.has("to") ? Number(url.searchParams.get("to")) : number;

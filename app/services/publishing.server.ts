@@ -13,6 +13,7 @@ import {
 } from "~/models/programme-versions.server";
 import { checkEdition } from "./conflicts.server";
 import { forgetLatest } from "./export-cache.server";
+import { queueVersionPublished, startWebhookWorker } from "./webhooks.server";
 
 /** Conflicts that stop publishing: error or block, not acknowledged. */
 export function blockingConflicts(conflicts: Conflict[]): Conflict[] {
@@ -22,7 +23,7 @@ export function blockingConflicts(conflicts: Conflict[]): Conflict[] {
 export type BlockingConflict = { rule: string; level: string; key: string; message: { fr: string; en: string } };
 
 export type PublishResult =
-  | { ok: true; number: number; changes: Changes }
+  | { ok: true; number: number; changes: Changes; webhooks: number }
   | { ok: false; blocking: BlockingConflict[] };
 
 /** The latest published snapshot, or null. */
@@ -68,6 +69,8 @@ export async function publishProgramme(
       stored: { programme, changes },
     });
     await markFirstPublished(tx, { editionId, number, uuids: changes.added.map((s) => s.id) });
+    // The receivers hear of the version exactly when it exists: queued in this transaction.
+    const webhooks = await queueVersionPublished(tx, { editionId, programme, changes, now });
     await recordAudit(tx, {
       editionId,
       actor,
@@ -86,9 +89,13 @@ export async function publishProgramme(
       },
       at: now,
     });
-    return { ok: true, number, changes };
+    return { ok: true, number, changes, webhooks: webhooks.length };
   });
-  if (result.ok) forgetLatest(slug);
+  if (result.ok) {
+    forgetLatest(slug);
+    // Sent after the commit; retries come from the worker's timer.
+    if (result.webhooks > 0) void startWebhookWorker();
+  }
   return result;
 }
 
