@@ -50,7 +50,7 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return null;
   return { ...row, hasPhoto: Boolean(row.hasPhoto) };
 }
 
@@ -153,11 +153,11 @@ type Answer =
   | { intent: "decline"; reason: string }
   | { intent: "propose"; proposedTime: string };
 
-/** Confirms, declines or proposes another time for one of the speaker's own sessions. */
+/** Confirms, declines or proposes another time for one of the speaker's own sessions; false when it is not one of theirs. */
 export async function answerSession(
   db: Queryable,
   scope: SpeakerScope & { sessionUuid: string; version: number; answer: Answer; now: number },
-) {
+): Promise<boolean> {
   const row = await db
     .select({
       id: sessionSpeakers.id,
@@ -177,7 +177,7 @@ export async function answerSession(
       ),
     )
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return false;
   if (row.version !== scope.version) throw new SpeakerStaleError();
   const { answer } = scope;
   const values =
@@ -204,6 +204,7 @@ export async function answerSession(
     after: diff?.after ?? { ...values },
     at: scope.now,
   });
+  return true;
 }
 
 type SpeakerRow = typeof speakers.$inferSelect;
@@ -219,7 +220,7 @@ async function updateSpeakerRow(
     .from(speakers)
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) return null;
   if (current.version !== scope.version) throw new SpeakerStaleError();
   const searched = "publicName" in values || "email" in values;
   const searchText = searched ? { searchText: searchTextOf([values.publicName ?? current.publicName, "email" in values ? values.email : current.email]) } : {};
@@ -248,7 +249,7 @@ async function updateSpeakerRow(
   return current;
 }
 
-/** The public profile. The organisation is matched by name, or created. */
+/** The public profile. The organisation is matched by name, or created. Null when the speaker is gone. */
 export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & { version: number; now: number; input: ProfileInput }) {
   const { input } = scope;
   let organisationId: number | null = null;
@@ -264,7 +265,7 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  await updateSpeakerRow(
+  return updateSpeakerRow(
     db,
     scope,
     {
@@ -279,7 +280,7 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
   );
 }
 
-/** Consents, accessibility needs, practical notes and the language of messages. */
+/** Consents, accessibility needs, practical notes and the language of messages. Null when the speaker is gone. */
 export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope & { version: number; now: number; input: PracticalInput }) {
   const { input } = scope;
   const current = await db
@@ -289,7 +290,7 @@ export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope 
     .get();
   const consentsChanged =
     !current || current.r !== input.consentRecording || current.p !== input.consentPhotos || current.b !== input.consentPublishBio;
-  await updateSpeakerRow(db, scope, {
+  return updateSpeakerRow(db, scope, {
     consentRecording: input.consentRecording,
     consentPhotos: input.consentPhotos,
     consentPublishBio: input.consentPublishBio,
@@ -300,17 +301,17 @@ export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope 
   });
 }
 
-/** Replaces the speaker's availability windows with the days they gave. */
+/** Replaces the speaker's availability windows with the days they gave; false when a day is not one of the edition's. */
 export async function setAvailability(
   db: Queryable,
   scope: SpeakerScope & { now: number; timeZone: string; startDate: string; endDate: string; input: AvailabilityInput },
-) {
+): Promise<boolean> {
   const days = new Map(editionDays(scope.startDate, scope.endDate, scope.timeZone).map((d) => [d.date, d]));
   const before = await loadAvailability(db, scope);
   const windows: { speakerId: number; startsAt: number; endsAt: number }[] = [];
   for (const given of scope.input.days) {
     const day = days.get(given.date);
-    if (!day) throw new Response("Not an edition day", { status: 400 });
+    if (!day) return false;
     if (given.mode === "all") windows.push({ speakerId: scope.speakerId, startsAt: day.start, endsAt: day.end });
     if (given.mode === "part") {
       const { start, end } = localInterval(given.date, given.from, given.to, scope.timeZone);
@@ -336,16 +337,20 @@ export async function setAvailability(
       at: scope.now,
     });
   }
+  return true;
 }
 
-/** Records a new photo file name; returns the previous one so the caller can delete it. */
-export async function setSpeakerPhoto(db: Queryable, scope: SpeakerScope & { photoPath: string; now: number }): Promise<string | null> {
+/** Records a new photo file name; returns the previous one so the caller can delete it (null: the speaker is gone). */
+export async function setSpeakerPhoto(
+  db: Queryable,
+  scope: SpeakerScope & { photoPath: string; now: number },
+): Promise<{ previous: string | null } | null> {
   const current = await db
     .select({ uuid: speakers.uuid, photoPath: speakers.photoPath })
     .from(speakers)
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) return null;
   await db
     .update(speakers)
     .set({ photoPath: scope.photoPath, updatedAt: scope.now, version: sql`${speakers.version} + 1` })
@@ -360,7 +365,7 @@ export async function setSpeakerPhoto(db: Queryable, scope: SpeakerScope & { pho
     after: { photo: "✓" },
     at: scope.now,
   });
-  return current.photoPath;
+  return { previous: current.photoPath };
 }
 
 /** The stored file name of a speaker's photo, scoped by edition. */

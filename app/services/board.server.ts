@@ -21,6 +21,7 @@ import type { z } from "zod";
 import type { BoardAction, previewSchema } from "~/schemas/board";
 import { checkPlacement, placementMessage, resolvePlacement, type EditionPlacement } from "~/schemas/placement";
 import { placementProblem } from "~/domain/placement";
+import { notFound } from "~/utils/http.server";
 
 export const BOARD_STEPS = [15, 30, 60] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
@@ -494,7 +495,7 @@ export async function applyBoardChange(
       const { programme, checker } = entry;
       const sessionAt = (uuid: string): SessionInput => {
         const i = entry.sessionIndex.get(uuid);
-        if (i === undefined) throw new Response("Not found", { status: 404 });
+        if (i === undefined) notFound();
         return programme.input.sessions[i]!;
       };
       const title = (uuid: string) => titleOf(sessionAt(uuid), locale);
@@ -541,7 +542,7 @@ export async function applyBoardChange(
           throw new Refusal({ ok: false, reason: "invalid", message: translate(locale, "board.error.cancelled", { title: title(s.id) }) });
         }
         if (change.kind === "place") {
-          if (!programme.ids.room.has(change.room)) throw new Response("Not found", { status: 404 });
+          if (!programme.ids.room.has(change.room)) notFound();
           action = isPlaced(s) ? "move" : "place";
           engineChange = { kind: action === "place" ? "place" : "move", sessionId: s.id, roomId: change.room, start: change.start, end: change.end };
           targets.set(s.id, { roomId: change.room, start: change.start, end: change.end, status: "scheduled" });
@@ -608,12 +609,13 @@ export async function applyBoardChange(
         const id = programme.ids.session.get(uuid)!;
         ids.push(id);
         placementsBefore.push({ sessionId: id, startsAt: s.start, endsAt: s.end, roomId: s.roomId === null ? null : (programme.ids.room.get(s.roomId) ?? null) });
-        const row = await updateVersioned(tx, sessions, and(eq(sessions.id, id), eq(sessions.editionId, editionId)), expected.get(uuid)!, {
-          roomId: target.roomId === null ? null : programme.ids.room.get(target.roomId)!,
-          startsAt: target.start,
-          endsAt: target.end,
-          status: target.status,
-        });
+        const row =
+          (await updateVersioned(tx, sessions, and(eq(sessions.id, id), eq(sessions.editionId, editionId)), expected.get(uuid)!, {
+            roomId: target.roomId === null ? null : programme.ids.room.get(target.roomId)!,
+            startsAt: target.start,
+            endsAt: target.end,
+            status: target.status,
+          })) ?? notFound();
         versions.set(uuid, row.version);
         updated.push({ ...s, roomId: target.roomId, start: target.start, end: target.end, status: target.status });
         const before: AuditPlacement = { room: s.roomId, roomName: roomName(s.roomId), startsAt: s.start, endsAt: s.end, status: s.status };
@@ -878,14 +880,14 @@ export async function previewBoardChange(
 ): Promise<BoardPreview> {
   const entry = await currentProgramme(db, args.editionId);
   const { change, locale } = args;
-  if (!entry.sessionIndex.has(change.session)) throw new Response("Not found", { status: 404 });
+  if (!entry.sessionIndex.has(change.session)) notFound();
   let engineChange: Change;
   if (change.kind === "place") {
     if (!entry.programme.ids.room.has(change.room) || placementProblem(entry.programme.input.edition, change)) throw new Response("Bad request", { status: 400 });
     const s = entry.programme.input.sessions[entry.sessionIndex.get(change.session)!]!;
     engineChange = { kind: isPlaced(s) ? "move" : "place", sessionId: change.session, roomId: change.room, start: change.start, end: change.end };
   } else if (change.kind === "swap") {
-    if (!entry.sessionIndex.has(change.other)) throw new Response("Not found", { status: 404 });
+    if (!entry.sessionIndex.has(change.other)) notFound();
     engineChange = { kind: "swap", a: change.session, b: change.other };
   } else {
     engineChange = { kind: "unschedule", sessionId: change.session };

@@ -7,6 +7,7 @@ import { checkProgramme, fingerprintFor, type Conflict, type Level, type Localis
 import { LEVELS } from "~/domain/conflicts/types";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { loadProgramme, type LoadedProgramme } from "./programme.server";
+import { notFound } from "~/utils/http.server";
 
 export type ReportedLevel = Exclude<Level, "off">;
 export const REPORTED_LEVELS = LEVELS.filter((level): level is ReportedLevel => level !== "off");
@@ -133,7 +134,7 @@ export async function withdrawAcknowledgement(
       ),
     )
     .returning({ rule: conflictAcknowledgements.rule, key: conflictAcknowledgements.key, reason: conflictAcknowledgements.reason });
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) notFound();
   await recordAudit(db, {
     editionId,
     actor,

@@ -215,7 +215,7 @@ describe("hostile text", () => {
       status: "scheduled",
     });
 
-    const source = await loadPublicSource(database, { editionId: edition.id });
+    const source = (await loadPublicSource(database, { editionId: edition.id }))!;
     // SQLite stores UTF-8, so a lone surrogate cannot even be saved; the exporters are pure
     // functions of plain data, so give them one anyway.
     expect(source.sessions.find((s) => s.slug === "hostile")!.titleFr).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD"));
