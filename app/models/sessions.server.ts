@@ -11,6 +11,7 @@ import { resolvePlacement } from "~/schemas/placement";
 import type { EditionSummary } from "~/models/editions.server";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionSearch } from "~/models/search-text.server";
+import { addSessionSpeakers, removeSessionSpeaker, reorderSessionSpeakers, setSessionSpeakerRole } from "~/models/session-speakers.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import type { PeopleChange, SessionFilters, SessionForm } from "~/schemas/sessions";
 import type { FieldErrors } from "~/utils/forms";
@@ -598,22 +599,21 @@ export async function changePeople(
     if (!(await updateVersioned(tx, sessions, and(eq(sessions.id, session.id), eq(sessions.editionId, editionId)), change.version, {}))) return null;
     switch (change.intent) {
       case "addPerson":
-        await tx.insert(sessionSpeakers).values({ sessionId: session.id, speakerId: speaker.id, role: change.role, position: rows.length });
+        await addSessionSpeakers(tx, [{ sessionId: session.id, speakerId: speaker.id, role: change.role, position: rows.length }]);
         break;
       case "removePerson":
-        await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.id, rows[index]!.id));
+        await removeSessionSpeaker(tx, { id: rows[index]!.id });
         break;
       case "changeRole":
-        await tx.update(sessionSpeakers).set({ role: change.role }).where(eq(sessionSpeakers.id, rows[index]!.id));
+        await setSessionSpeakerRole(tx, { id: rows[index]!.id, role: change.role });
         break;
       case "movePerson": {
         const other = change.direction === "up" ? index - 1 : index + 1;
         if (other < 0 || other >= rows.length) break;
         const order = rows.map((row) => row.id);
         [order[index], order[other]] = [order[other]!, order[index]!];
-        // Rewrite every position in one statement: positions may have gaps or ties from imports.
-        const cases = sql.join(order.map((id, position) => sql`when ${id} then ${position}`), sql` `);
-        await tx.update(sessionSpeakers).set({ position: sql`case ${sessionSpeakers.id} ${cases} end` }).where(eq(sessionSpeakers.sessionId, session.id));
+        // Rewrite every position: positions may have gaps or ties from imports.
+        await reorderSessionSpeakers(tx, { sessionId: session.id, order });
         break;
       }
     }

@@ -19,6 +19,7 @@ import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localInterval, localTime } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
+import { recordSpeakerAnswer } from "~/models/session-speakers.server";
 import type { AvailabilityInput, PracticalInput, ProfileInput } from "~/schemas/speaker";
 
 export type SpeakerScope = { speakerId: number; editionId: number };
@@ -186,12 +187,7 @@ export async function answerSession(
       : answer.intent === "decline"
         ? { confirmation: "declined" as const, declineReason: answer.reason }
         : { proposedTime: answer.proposedTime };
-  const updated = await db
-    .update(sessionSpeakers)
-    .set({ ...values, ...("confirmation" in values ? { confirmationChangedAt: scope.now } : {}), version: sql`${sessionSpeakers.version} + 1` })
-    .where(and(eq(sessionSpeakers.id, row.id), eq(sessionSpeakers.version, scope.version)))
-    .returning({ id: sessionSpeakers.id });
-  if (updated.length === 0) throw new SpeakerStaleError();
+  if (!(await recordSpeakerAnswer(db, { id: row.id, version: scope.version, values, now: scope.now }))) throw new SpeakerStaleError();
   const before = { confirmation: row.confirmation, declineReason: row.declineReason, proposedTime: row.proposedTime };
   const diff = diffRecords(before, { ...before, ...values });
   await recordAudit(db, {

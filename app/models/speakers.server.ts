@@ -23,6 +23,7 @@ import type { SpeakerInput, SpeakerListQuery } from "~/schemas/speakers";
 import { recordAudit, type Actor } from "./audit.server";
 import { listEntityHistory } from "./audit-log.server";
 import { refreshSessionsOfSpeakers } from "./search-text.server";
+import { setConfirmation } from "./session-speakers.server";
 import { StaleVersionError, updateVersioned } from "./versioning.server";
 
 
@@ -566,15 +567,9 @@ export async function setSessionConfirmation(
     if (!link) return null;
     if (link.version !== version) return { ok: false, reason: "stale", current: link.confirmation, version: link.version };
     if (link.confirmation === confirmation) return { ok: true, changed: false };
-    await tx
-      .update(sessionSpeakers)
-      .set({
-        confirmation,
-        confirmationChangedAt: now,
-        version: sql`${sessionSpeakers.version} + 1`,
-        ...(confirmation === "declined" ? {} : { declineReason: null }),
-      })
-      .where(and(eq(sessionSpeakers.id, link.id), eq(sessionSpeakers.version, version)));
+    if (!(await setConfirmation(tx, { id: link.id, version, confirmation, now }))) {
+      return { ok: false, reason: "stale", current: link.confirmation, version: link.version };
+    }
     await recordAudit(tx, {
       editionId,
       actor,
