@@ -5,7 +5,7 @@ import { isInvitationUsable, placementChanges, type Placement } from "~/domain/i
 import { localDate, localTime } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { lapseConfirmations } from "~/models/session-speakers.server";
-import { linkPlaceholder } from "./invitations.server";
+import { linkPlaceholder } from "./invitation-links.server";
 import { reconfirmEmail, type ReconfirmSession } from "./mail-templates.server";
 import { queueEmails } from "./outbox.server";
 
