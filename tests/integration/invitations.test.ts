@@ -10,7 +10,7 @@ import { listInvitations } from "~/models/invitations.server";
 import { listSpeakerChanges } from "~/models/speaker-changes.server";
 import { hashToken } from "~/services/auth.server";
 import { openInvitation } from "~/services/speaker-auth.server";
-import { createSpeaker } from "../factories";
+import { createSpeaker } from "../../seed/factories";
 import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { at, freshAddress, makeLink, openLink, otherEditionSpeaker, speakerWithSessions } from "./invitations-fixtures";
 

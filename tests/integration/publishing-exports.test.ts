@@ -10,7 +10,7 @@ import { buildSnapshot, CSV_COLUMNS, EXPORT_FORMATS, type ExportFormat, type Pub
 import { loadPublicSource } from "~/models/programme-versions.server";
 import { draftProgramme, publishProgramme } from "~/services/publishing.server";
 import { generateWorkload } from "../bench/workloads";
-import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { db, request, SEED_EDITION } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { assertBaroufJson, assertScheduleJson, assertScheduleXml, parseIcal } from "../helpers/validators";

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
 import { publishProgramme } from "~/services/publishing.server";
-import { createOrganisation } from "../factories";
+import { createOrganisation } from "../../seed/factories";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { makeLink, openLink } from "./invitations-fixtures";

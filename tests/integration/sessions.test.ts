@@ -6,7 +6,7 @@ import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats, programmeVersions, rooms, sessions, sessionSpeakers, themes } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { getSession, listSessions } from "~/models/sessions.server";
-import { createEdition, createFormat, createOrganisation, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { createEdition, createFormat, createOrganisation, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const BASE = `/editions/${SEED_EDITION}/sessions`;

@@ -7,7 +7,7 @@ import { queryCounter } from "~/db/client.server";
 import { auditLog, availabilityWindows, organisations, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { getSpeakerState, listSpeakers } from "~/models/speakers.server";
 import { parseSpeakerListQuery } from "~/schemas/speakers";
-import { addAvailability, createEdition, createSession, createSpeaker, createTheme } from "../factories";
+import { addAvailability, createEdition, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { NAMED_SPEAKERS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
