@@ -7,7 +7,7 @@ import { ORGANISER_ROLES, organisations, organisers, type OrganiserRole } from "
 import { getEnv } from "~/env.server";
 import { createOrganiser } from "~/models/organisers.server";
 import { newPasswordSchema } from "~/schemas/password";
-import { endAllLoginSessionsIn } from "~/services/auth.server";
+import { endAllLoginSessionsIn } from "~/models/login-sessions.server";
 import { backupDatabase } from "~/services/backup.server";
 import { hashPassword } from "~/services/password.server";
 import { seedDatabase } from "../../seed";

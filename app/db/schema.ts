@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { Level, Role, RuleId } from "../domain/conflicts/types";
+import { CONFIRMATIONS, type Confirmation } from "../domain/invitations";
 import { ROOM_FEATURES, type RoomFeature } from "../domain/rooms";
 import { LOCALES } from "../i18n/locales";
 
@@ -354,8 +355,7 @@ export const sessions = sqliteTable(
 );
 
 export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const;
-export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
-export type Confirmation = (typeof CONFIRMATIONS)[number];
+export { CONFIRMATIONS, type Confirmation };
 
 /** A speaker on a session, with a role and their own confirmation of it. */
 export const sessionSpeakers = sqliteTable(

@@ -32,6 +32,7 @@ import {
   rememberPath,
   type Prepared,
 } from "./export-cache.server";
+import { notFound } from "~/utils/http.server";
 
 const FILES = Object.fromEntries(Object.entries(EXPORT_FORMATS).map(([format, spec]) => [spec.file, format])) as Record<
   string,
@@ -43,8 +44,8 @@ export function exportOptions(): ExportOptions {
   return { origin: getEnv().publicOrigin };
 }
 
-function notFound(): never {
-  throw new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+function notFoundHere(): never {
+  notFound({ "Content-Type": "text/plain; charset=utf-8" });
 }
 
 /** The edition and the version number a public URL names (`null` version: nothing published yet). */
@@ -59,7 +60,7 @@ export async function resolvePublicVersion(
     if (remembered) return remembered;
   }
   const edition = await findPublicEdition(db, { slug });
-  if (!edition) notFound();
+  if (!edition) notFoundHere();
   const number = requested === "latest" ? await latestVersionNumber(db, { editionId: edition.id }) : requested;
   if (requested === "latest") rememberLatest(slug, edition.id, number, now);
   return { editionId: edition.id, number };
@@ -67,7 +68,7 @@ export async function resolvePublicVersion(
 
 async function programmeOf(db: Queryable, editionId: number, number: number): Promise<PublicProgramme> {
   const version = await findVersion(db, { editionId, number });
-  if (!version) notFound();
+  if (!version) notFoundHere();
   return version.programme;
 }
 
@@ -88,10 +89,10 @@ export function parseExportPath(splat: string): { version: number | "latest"; fi
 /** Answers GET /programme/<slug>/<splat>: 200 or 304 from prepared bytes, 404 for anything else. */
 export async function servePublicExport(request: Request, slug: string, splat: string): Promise<Response> {
   const parsed = parseExportPath(splat);
-  if (!parsed) notFound();
+  if (!parsed) notFoundHere();
   const db = await getDb();
   const { editionId, number: resolved } = await resolvePublicVersion(db, slug, parsed.version);
-  if (resolved === null) notFound();
+  if (resolved === null) notFoundHere();
   const number = resolved;
   const latest = parsed.version === "latest";
   const cacheControl = latest ? CACHE_CONTROL.latest : CACHE_CONTROL.version;
@@ -143,7 +144,7 @@ export async function servePublicExport(request: Request, slug: string, splat: s
   } else if (parsed.file === "changes.json") {
     const to = url.searchParams.has("to") ? Number(url.searchParams.get("to")) : number;
     const from = url.searchParams.has("from") ? Number(url.searchParams.get("from")) : to - 1;
-    if (!Number.isInteger(to) || !Number.isInteger(from) || to < 1 || from < 0 || to > number || from > number) notFound();
+    if (!Number.isInteger(to) || !Number.isInteger(from) || to < 1 || from < 0 || to > number || from > number) notFoundHere();
     key = `${editionId}|changes|${from}|${to}`;
     build = async () => {
       const after = await programmeOf(db, editionId, to);
@@ -151,11 +152,11 @@ export async function servePublicExport(request: Request, slug: string, splat: s
       return prepare(buildChangesJson(diffProgrammes(before, after), options), "application/json; charset=utf-8", CACHE_CONTROL.version);
     };
   } else {
-    notFound();
+    notFoundHere();
   }
 
   const prepared = await cached(key, build);
-  if (!prepared) notFound();
+  if (!prepared) notFoundHere();
   // Latest URLs answer with the latest Cache-Control; the bytes are the version's own.
   const served = latest ? { ...prepared, cacheControl } : prepared;
   if (!url.search) rememberPath(url.pathname, slug, served, latest ? Date.now() + LATEST_TTL_MS : Infinity);
@@ -170,7 +171,7 @@ export async function servePublicSchema(request: Request, name: string): Promise
     [CHANGES_SCHEMA_PATH.slice("/schemas/".length)]: () => changesJsonSchema(origin),
   };
   const make = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
-  if (!make) notFound();
+  if (!make) notFoundHere();
   const prepared = await cached(`schema|${origin}|${name}`, async () =>
     prepare(JSON.stringify(make(), null, 2), "application/schema+json; charset=utf-8", CACHE_CONTROL.latest),
   );
@@ -186,7 +187,7 @@ export async function publicProgrammePage(slug: string, requested: number | "lat
   const { editionId, number } = await resolvePublicVersion(db, slug, requested);
   if (number === null) notFound();
   const version = await findVersion(db, { editionId, number });
-  if (!version) notFound();
+  if (!version) notFoundHere();
   const latest = requested === "latest" ? number : await latestVersionNumber(db, { editionId });
   return { page: programmePage(version.programme, filtersFrom(search)), latest, isLatest: requested === "latest" };
 }

@@ -14,6 +14,7 @@ import {
 import { checkEdition } from "./conflicts.server";
 import { forgetLatest } from "./export-cache.server";
 import { queueVersionPublished, startWebhookWorker } from "./webhooks.server";
+import { notFound } from "~/utils/http.server";
 
 /** Conflicts that stop publishing: error or block, not acknowledged. */
 export function blockingConflicts(conflicts: Conflict[]): Conflict[] {
@@ -36,6 +37,7 @@ export async function latestProgramme(db: Queryable, { editionId }: { editionId:
 /** The current draft as it would be published now (version number null). */
 export async function draftProgramme(db: Queryable, { editionId }: { editionId: number }): Promise<PublicProgramme> {
   const [source, previous] = await Promise.all([loadPublicSource(db, { editionId }), latestProgramme(db, { editionId })]);
+  if (!source) notFound();
   return buildSnapshot(source, { number: null, publishedAt: null, previous });
 }
 
@@ -58,7 +60,7 @@ export async function publishProgramme(
     const [source, previousNumber] = await Promise.all([loadPublicSource(tx, { editionId }), latestVersionNumber(tx, { editionId })]);
     const previous = previousNumber === null ? null : ((await findVersion(tx, { editionId, number: previousNumber }))?.programme ?? null);
     const number = (previousNumber ?? 0) + 1;
-    const programme = buildSnapshot(source, { number, publishedAt: now, previous });
+    const programme = buildSnapshot(source ?? notFound(), { number, publishedAt: now, previous });
     const changes = diffProgrammes(previous, programme);
     await insertVersion(tx, {
       editionId,
@@ -107,7 +109,7 @@ export async function versionsOverview(db: Queryable, { editionId }: { editionId
     checkEdition(db, { editionId }),
   ]);
   const latest = versions[0] ? ((await findVersion(db, { editionId, number: versions[0].number }))?.programme ?? null) : null;
-  const draft = buildSnapshot(source, { number: null, publishedAt: null, previous: latest });
+  const draft = buildSnapshot(source ?? notFound(), { number: null, publishedAt: null, previous: latest });
   const blocking = blockingConflicts(conflicts).map((c) => ({ rule: c.rule, level: c.level, key: c.key, message: { fr: c.message.fr, en: c.message.en } }));
   return { versions, pending: diffProgrammes(latest, draft), blocking, nextNumber: (versions[0]?.number ?? 0) + 1 };
 }

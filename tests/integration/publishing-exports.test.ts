@@ -13,7 +13,7 @@ import { translate } from "~/i18n";
 import { loadPublicSource } from "~/models/programme-versions.server";
 import { draftProgramme, publishProgramme } from "~/services/publishing.server";
 import { generateWorkload } from "../bench/workloads";
-import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { db, request, SEED_EDITION } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { assertBaroufJson, assertScheduleJson, assertScheduleXml, parseIcal } from "../helpers/validators";
@@ -218,7 +218,7 @@ describe("hostile text", () => {
       status: "scheduled",
     });
 
-    const source = await loadPublicSource(database, { editionId: edition.id });
+    const source = (await loadPublicSource(database, { editionId: edition.id }))!;
     // SQLite stores UTF-8, so a lone surrogate cannot even be saved; the exporters are pure
     // functions of plain data, so give them one anyway.
     expect(source.sessions.find((s) => s.slug === "hostile")!.titleFr).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD"));

@@ -6,7 +6,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
 import { publishProgramme } from "~/services/publishing.server";
-import { createOrganisation } from "../factories";
+import { createOrganisation } from "../../seed/factories";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { build, ROUTE_PARAMS, routeUrl } from "../helpers/routes";
