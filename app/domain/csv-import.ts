@@ -11,6 +11,7 @@ import {
 } from "~/schemas/csv-import";
 import type { Role } from "./conflicts/types";
 import { restoreCell } from "./csv";
+import { slugify } from "./slug";
 
 /** Field → column index in the file, or null when nothing feeds it. */
 export type Mapping = Record<string, number | null>;
@@ -152,20 +153,6 @@ export function planSpeakerImport(
   return plan;
 }
 
-/** "Anne Martin" → "anne-martin": lowercase ASCII words joined by dashes. */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/g, "") || "session"
-  );
-}
-
 const ROLE_WORDS: Record<string, Role> = {
   speaker: "speaker",
   intervenant: "speaker",
@@ -279,7 +266,7 @@ export function planSessionImport(rows: readonly string[][], mapping: Mapping, l
         return;
       }
     } else {
-      const base = slugify(data.titleFr ?? data.titleEn ?? "");
+      const base = slugify(data.titleFr ?? data.titleEn ?? "") || "session";
       slug = base;
       for (let n = 2; usedSlugs.has(slug) || lookups.existingSlugs.has(slug); n++) slug = `${base}-${n}`;
       usedSlugs.set(slug, row);

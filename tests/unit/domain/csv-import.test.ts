@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessMapping, parsePeople, planSessionImport, planSpeakerImport, slugify } from "~/domain/csv-import";
+import { guessMapping, parsePeople, planSessionImport, planSpeakerImport } from "~/domain/csv-import";
 
 describe("guessMapping", () => {
   it("maps French spreadsheet headers, accents and case aside", () => {
@@ -115,11 +115,6 @@ describe("planSessionImport", () => {
 });
 
 describe("helpers", () => {
-  it("slugifies titles", () => {
-    expect(slugify("Le travail à l’heure des plateformes !")).toBe("le-travail-a-l-heure-des-plateformes");
-    expect(slugify("???")).toBe("session");
-  });
-
   it("parses people cells", () => {
     expect(parsePeople("")).toEqual({ ok: true, people: [] });
     expect(parsePeople("a@b.org\nc@d.org (artiste)")).toEqual({ ok: true, people: [{ email: "a@b.org", role: "speaker" }, { email: "c@d.org", role: "artist" }] });
