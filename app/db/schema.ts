@@ -12,8 +12,21 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { Level, Role, RuleId } from "../domain/conflicts/types";
-import { ROOM_FEATURES, type RoomFeature } from "../domain/rooms";
+import type { RuleId } from "../domain/conflicts/types";
+import {
+  AUDIT_ACTORS,
+  CONFIRMATIONS,
+  EMAIL_STATES,
+  IMPORT_UPLOAD_STATES,
+  ORGANISATION_KINDS,
+  ORGANISER_ROLES,
+  ROOM_FEATURES,
+  SESSION_ROLES,
+  SESSION_STATUSES,
+  type FormatRole,
+  type Level,
+  type RoomFeature,
+} from "../domain/vocabulary";
 import { LOCALES } from "../i18n/locales";
 
 const uuid = () =>
@@ -32,11 +45,6 @@ const updatedAt = () =>
 /** Optimistic concurrency: every save carries the version it was read at. */
 const version = () => integer().notNull().default(1);
 const flag = () => integer({ mode: "boolean" }).notNull().default(false);
-
-export const ORGANISATION_KINDS = ["company", "public_body", "collective", "association", "other"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const ORGANISER_ROLES = ["admin", "editor", "viewer"] as const;
-export type OrganiserRole = (typeof ORGANISER_ROLES)[number];
 
 /** Companies, public bodies and collectives: organisers' employers and speakers' organisations alike. */
 export const organisations = sqliteTable("organisations", {
@@ -121,8 +129,6 @@ export const editionOrganisations = sqliteTable(
   (t) => [primaryKey({ columns: [t.editionId, t.organisationId] })],
 );
 
-export { ROOM_FEATURES, type RoomFeature };
-
 export const rooms = sqliteTable(
   "rooms",
   {
@@ -191,8 +197,6 @@ export const themes = sqliteTable(
   },
   (t) => [uniqueIndex("themes_edition_slug_idx").on(t.editionId, t.slug)],
 );
-
-export type FormatRole = { role: Role; min: number; max: number };
 
 export const formats = sqliteTable(
   "formats",
@@ -311,9 +315,6 @@ export const availabilityWindows = sqliteTable(
   (t) => [index("availability_windows_speaker_idx").on(t.speakerId, t.startsAt)],
 );
 
-export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -352,10 +353,6 @@ export const sessions = sqliteTable(
     index("sessions_room_idx").on(t.roomId, t.startsAt),
   ],
 );
-
-export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const;
-export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
-export type Confirmation = (typeof CONFIRMATIONS)[number];
 
 /** A speaker on a session, with a role and their own confirmation of it. */
 export const sessionSpeakers = sqliteTable(
@@ -417,8 +414,6 @@ export const speakerLoginSessions = sqliteTable("speaker_login_sessions", {
   createdAt: createdAt(),
   expiresAt: integer().notNull(),
 });
-
-export const EMAIL_STATES = ["queued", "sent", "failed", "stored"] as const;
 
 /** Every message sent or to be sent; with no SMTP configured messages stay here as "stored". */
 export const emails = sqliteTable(
@@ -497,8 +492,6 @@ export const programmeVersions = sqliteTable(
   (t) => [uniqueIndex("programme_versions_number_idx").on(t.editionId, t.number)],
 );
 
-export const AUDIT_ACTORS = ["organiser", "speaker", "system"] as const;
-
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -549,9 +542,6 @@ export const rateLimitCounters = sqliteTable(
   },
   (t) => [index("rate_limit_counters_window_idx").on(t.windowEndsAt)],
 );
-
-export const IMPORT_UPLOAD_STATES = ["waiting", "running", "done", "failed"] as const;
-export type ImportUploadState = (typeof IMPORT_UPLOAD_STATES)[number];
 
 /**
  * A programme file uploaded for import, waiting between its preview and its apply. Its bytes

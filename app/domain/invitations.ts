@@ -1,5 +1,5 @@
 // Invitations and what a speaker's answers add up to. Pure: `now` comes in as an argument.
-import type { Confirmation } from "~/db/schema";
+import type { Confirmation } from "~/domain/vocabulary";
 
 export const INVITATION_STATES = ["not_invited", "invited", "opened", "all_confirmed", "some_declined", "must_reconfirm"] as const;
 export type InvitationState = (typeof INVITATION_STATES)[number];

@@ -7,7 +7,7 @@ import { History } from "~/components/history";
 import { PlainPage } from "~/components/plain-page";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
-import { ORGANISER_ROLES } from "~/db/schema";
+import { ORGANISER_ROLES } from "~/domain/vocabulary";
 import { formatInstant } from "~/domain/audit-display";
 import { translate, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";

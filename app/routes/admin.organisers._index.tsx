@@ -5,7 +5,7 @@ import { Field } from "~/components/forms/field";
 import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
 import { PlainPage } from "~/components/plain-page";
 import { getDb } from "~/db/client.server";
-import { ORGANISER_ROLES } from "~/db/schema";
+import { ORGANISER_ROLES } from "~/domain/vocabulary";
 import { formatInstant } from "~/domain/audit-display";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";

@@ -22,7 +22,8 @@ import {
   updateSession,
   wasEverPublished,
 } from "~/models/sessions.server";
-import { cancelSchema, deleteSchema, peopleSchema, SESSION_ROLES, sessionSchema } from "~/schemas/sessions";
+import { SESSION_ROLES } from "~/domain/vocabulary";
+import { cancelSchema, deleteSchema, peopleSchema, sessionSchema } from "~/schemas/sessions";
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
 import { sessionStaleAnswer } from "~/services/sessions.server";

@@ -6,7 +6,8 @@ import { formatLocalDate } from "~/domain/format";
 import { editionDays } from "~/domain/time";
 import { useLocale, useT } from "~/i18n";
 import { listSessions, sessionOptions } from "~/models/sessions.server";
-import { SESSION_STATUSES, sessionFiltersSchema } from "~/schemas/sessions";
+import { SESSION_STATUSES } from "~/domain/vocabulary";
+import { sessionFiltersSchema } from "~/schemas/sessions";
 import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Sessions · Barouf" }];

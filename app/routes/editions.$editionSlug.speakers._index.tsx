@@ -5,7 +5,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { listSpeakerFilterOptions, listSpeakers } from "~/models/speakers.server";
-import { CONFIRMATIONS, parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
+import { CONFIRMATIONS } from "~/domain/vocabulary";
+import { parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
 import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Intervenant·es · Barouf" }];

@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
-import { auditLog, organisers, sessions, type SessionStatus } from "~/db/schema";
+import { auditLog, organisers, sessions } from "~/db/schema";
+import type { SessionStatus } from "~/domain/vocabulary";
 import type { Change, Conflict, SessionInput } from "~/domain/conflicts";
 import { formatLocalDate } from "~/domain/format";
 import { matchesAll, searchTerms, searchTextOf } from "~/domain/search";
