@@ -2,7 +2,7 @@
 // camelCase here. Instants are epoch milliseconds in UTC; local dates ("YYYY-MM-DD")
 // and local times ("HH:MM") are only stored where an organiser enters them in the
 // edition's time zone (opening hours, slot templates). See docs/decisions/0003.
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   blob,
   index,
@@ -583,51 +583,3 @@ export const appMeta = sqliteTable("app_meta", {
   key: text().primaryKey(),
   value: text().notNull(),
 });
-
-export const organisationsRelations = relations(organisations, ({ many }) => ({
-  organisers: many(organisers),
-  speakers: many(speakers),
-}));
-export const organisersRelations = relations(organisers, ({ one }) => ({
-  organisation: one(organisations, { fields: [organisers.organisationId], references: [organisations.id] }),
-}));
-export const editionsRelations = relations(editions, ({ many }) => ({
-  rooms: many(rooms),
-  themes: many(themes),
-  formats: many(formats),
-  speakers: many(speakers),
-  sessions: many(sessions),
-}));
-export const roomsRelations = relations(rooms, ({ one, many }) => ({
-  edition: one(editions, { fields: [rooms.editionId], references: [editions.id] }),
-  openingHours: many(roomOpeningHours),
-}));
-export const roomOpeningHoursRelations = relations(roomOpeningHours, ({ one }) => ({
-  room: one(rooms, { fields: [roomOpeningHours.roomId], references: [rooms.id] }),
-}));
-export const themesRelations = relations(themes, ({ one }) => ({
-  edition: one(editions, { fields: [themes.editionId], references: [editions.id] }),
-}));
-export const formatsRelations = relations(formats, ({ one }) => ({
-  edition: one(editions, { fields: [formats.editionId], references: [editions.id] }),
-}));
-export const speakersRelations = relations(speakers, ({ one, many }) => ({
-  edition: one(editions, { fields: [speakers.editionId], references: [editions.id] }),
-  organisation: one(organisations, { fields: [speakers.organisationId], references: [organisations.id] }),
-  sessions: many(sessionSpeakers),
-  availability: many(availabilityWindows),
-}));
-export const availabilityWindowsRelations = relations(availabilityWindows, ({ one }) => ({
-  speaker: one(speakers, { fields: [availabilityWindows.speakerId], references: [speakers.id] }),
-}));
-export const sessionsRelations = relations(sessions, ({ one, many }) => ({
-  edition: one(editions, { fields: [sessions.editionId], references: [editions.id] }),
-  format: one(formats, { fields: [sessions.formatId], references: [formats.id] }),
-  theme: one(themes, { fields: [sessions.themeId], references: [themes.id] }),
-  room: one(rooms, { fields: [sessions.roomId], references: [rooms.id] }),
-  speakers: many(sessionSpeakers),
-}));
-export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({
-  session: one(sessions, { fields: [sessionSpeakers.sessionId], references: [sessions.id] }),
-  speaker: one(speakers, { fields: [sessionSpeakers.speakerId], references: [speakers.id] }),
-}));
