@@ -8,7 +8,7 @@ import { PlainPage } from "~/components/plain-page";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { ORGANISER_ROLES } from "~/domain/vocabulary";
-import { formatInstant } from "~/domain/audit-display";
+import { formatInstant } from "~/domain/format";
 import { translate, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";

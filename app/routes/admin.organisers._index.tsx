@@ -6,7 +6,7 @@ import { FormAlert, SelectField, useStructureForm } from "~/components/forms/str
 import { PlainPage } from "~/components/plain-page";
 import { getDb } from "~/db/client.server";
 import { ORGANISER_ROLES } from "~/domain/vocabulary";
-import { formatInstant } from "~/domain/audit-display";
+import { formatInstant } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { getOrganisationName } from "~/models/organisations.server";

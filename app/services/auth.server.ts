@@ -45,7 +45,7 @@ async function readSessionId(request: Request): Promise<string | null> {
 }
 
 /** The organiser behind the request's login session, or null. Expired sessions are removed. */
-export async function getOrganiser(request: Request, now = Date.now()): Promise<CurrentOrganiser | null> {
+export async function getCurrentOrganiser(request: Request, now = Date.now()): Promise<CurrentOrganiser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const db = await getDb();
@@ -88,7 +88,7 @@ function loginRedirect(request: Request): never {
 
 /** Guard: anyone signed in; anonymous callers go to the login page and come back after. */
 export async function requireOrganiser(request: Request): Promise<CurrentOrganiser> {
-  return (await getOrganiser(request)) ?? loginRedirect(request);
+  return (await getCurrentOrganiser(request)) ?? loginRedirect(request);
 }
 
 
