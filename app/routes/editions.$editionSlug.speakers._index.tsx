@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CsvExportForm } from "~/components/csv-export";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
@@ -60,6 +61,7 @@ export default function SpeakersList() {
             {t("speakers.new")}
           </Link>
         ) : null}
+        <CsvExportForm editionSlug={editionSlug} kind="speakers" />
       </div>
       <Form method="get" className="list-filters" role="search" aria-label={t("speakers.filters")}>
         <div className="field">
