@@ -4,27 +4,8 @@
 // several in one transaction.
 import { eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import {
-  availabilityWindows,
-  editionOrganisations,
-  editions,
-  formats,
-  organisations,
-  organisers,
-  roomOpeningHours,
-  rooms,
-  roomWalkingTimes,
-  sessions,
-  slots,
-  speakers,
-  themes,
-  type Confirmation,
-  type FormatRole,
-  type OrganisationKind,
-  type OrganiserRole,
-  type RoomFeature,
-  type SessionStatus,
-} from "~/db/schema";
+import { availabilityWindows, editionOrganisations, editions, formats, organisations, organisers, roomOpeningHours, rooms, roomWalkingTimes, sessions, sessionSpeakers, slots, speakers, themes } from "~/db/schema";
+import type { Confirmation, FormatRole, OrganisationKind, OrganiserRole, RoomFeature, SessionStatus } from "~/domain/vocabulary";
 import type { Role } from "~/domain/conflicts/types";
 import { searchTextOf } from "~/domain/search";
 import { refreshSessionSearch } from "~/models/search-text.server";

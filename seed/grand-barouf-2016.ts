@@ -3,7 +3,7 @@
 // coverage of the edition; rooms, the other speakers and the sessions are
 // ILLUSTRATIVE sample data (flagged `isSample`) so the back office has a
 // realistic programme to show, including a few deliberate conflicts.
-import type { FormatRole, OrganisationKind, RoomFeature } from "~/db/schema";
+import type { FormatRole, OrganisationKind, RoomFeature } from "~/domain/vocabulary";
 
 export const EDITION = {
   slug: "grand-barouf-2016",

@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
-import { editions, WEBHOOK_EVENTS, type WebhookEvent } from "~/db/schema";
+import { editions } from "~/db/schema";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "~/domain/vocabulary";
 import { listEndpoints, recentDeliveries } from "~/models/webhooks.server";
 import { addEndpoint, deliverDueWebhooks, queueTestEvent } from "~/services/webhooks.server";
 

@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { changeRows, formatAuditValue, formatInstant } from "~/domain/audit-display";
+import { changeRows, formatAuditValue } from "~/domain/audit-display";
+import { formatInstant } from "~/domain/format";
 import { isMessageKey, useLocale, useT } from "~/i18n";
 import type { AuditEntryView } from "~/models/audit-log.server";
 

@@ -4,7 +4,8 @@ import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { useLocale, useT } from "~/i18n";
 import { hasRepeatedHour } from "~/domain/time";
-import { SESSION_STATUSES, sessionSchema, type SessionFormInput } from "~/schemas/sessions";
+import { SESSION_STATUSES } from "~/domain/vocabulary";
+import { sessionSchema, type SessionFormInput } from "~/schemas/sessions";
 import type { FieldErrors } from "~/utils/forms";
 
 type Named = { uuid: string; nameFr: string; nameEn: string };

@@ -2,7 +2,7 @@
 // camelCase here. Instants are epoch milliseconds in UTC; local dates ("YYYY-MM-DD")
 // and local times ("HH:MM") are only stored where an organiser enters them in the
 // edition's time zone (opening hours, slot templates). See docs/decisions/0003.
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   blob,
   index,
@@ -12,9 +12,25 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { Level, Role, RuleId } from "../domain/conflicts/types";
-import { CONFIRMATIONS, type Confirmation } from "../domain/invitations";
-import { ROOM_FEATURES, type RoomFeature } from "../domain/rooms";
+import type { RuleId } from "../domain/conflicts/types";
+import {
+  AUDIT_ACTORS,
+  CONFIRMATIONS,
+  EMAIL_STATES,
+  IMPORT_UPLOAD_STATES,
+  ORGANISATION_KINDS,
+  ORGANISER_ROLES,
+  ROOM_FEATURES,
+  SESSION_ROLES,
+  SESSION_STATUSES,
+  type FormatRole,
+  type Level,
+  type RoomFeature,
+  WEBHOOK_DELIVERY_STATES,
+  WEBHOOK_EVENTS,
+  type WebhookEvent,
+  CSV_IMPORT_JOB_STATES,
+} from "../domain/vocabulary";
 import { LOCALES } from "../i18n/locales";
 
 const uuid = () =>
@@ -33,11 +49,6 @@ const updatedAt = () =>
 /** Optimistic concurrency: every save carries the version it was read at. */
 const version = () => integer().notNull().default(1);
 const flag = () => integer({ mode: "boolean" }).notNull().default(false);
-
-export const ORGANISATION_KINDS = ["company", "public_body", "collective", "association", "other"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const ORGANISER_ROLES = ["admin", "editor", "viewer"] as const;
-export type OrganiserRole = (typeof ORGANISER_ROLES)[number];
 
 /** Companies, public bodies and collectives: organisers' employers and speakers' organisations alike. */
 export const organisations = sqliteTable("organisations", {
@@ -122,8 +133,6 @@ export const editionOrganisations = sqliteTable(
   (t) => [primaryKey({ columns: [t.editionId, t.organisationId] })],
 );
 
-export { ROOM_FEATURES, type RoomFeature };
-
 export const rooms = sqliteTable(
   "rooms",
   {
@@ -192,8 +201,6 @@ export const themes = sqliteTable(
   },
   (t) => [uniqueIndex("themes_edition_slug_idx").on(t.editionId, t.slug)],
 );
-
-export type FormatRole = { role: Role; min: number; max: number };
 
 export const formats = sqliteTable(
   "formats",
@@ -312,9 +319,6 @@ export const availabilityWindows = sqliteTable(
   (t) => [index("availability_windows_speaker_idx").on(t.speakerId, t.startsAt)],
 );
 
-export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -353,9 +357,6 @@ export const sessions = sqliteTable(
     index("sessions_room_idx").on(t.roomId, t.startsAt),
   ],
 );
-
-export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const;
-export { CONFIRMATIONS, type Confirmation };
 
 /** A speaker on a session, with a role and their own confirmation of it. */
 export const sessionSpeakers = sqliteTable(
@@ -417,8 +418,6 @@ export const speakerLoginSessions = sqliteTable("speaker_login_sessions", {
   createdAt: createdAt(),
   expiresAt: integer().notNull(),
 });
-
-export const EMAIL_STATES = ["queued", "sent", "failed", "stored"] as const;
 
 /** Every message sent or to be sent; with no SMTP configured messages stay here as "stored". */
 export const emails = sqliteTable(
@@ -497,10 +496,6 @@ export const programmeVersions = sqliteTable(
   (t) => [uniqueIndex("programme_versions_number_idx").on(t.editionId, t.number)],
 );
 
-export const WEBHOOK_EVENTS = ["version.published"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-export const WEBHOOK_DELIVERY_STATES = ["queued", "delivered", "failed"] as const;
-export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
 
 /**
  * A receiver of the edition's programme events (Standard Webhooks). Each has its own secret;
@@ -573,8 +568,6 @@ export const webhookAttempts = sqliteTable(
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
 
-export const AUDIT_ACTORS = ["organiser", "speaker", "system"] as const;
-
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -626,9 +619,6 @@ export const rateLimitCounters = sqliteTable(
   (t) => [index("rate_limit_counters_window_idx").on(t.windowEndsAt)],
 );
 
-export const IMPORT_UPLOAD_STATES = ["waiting", "running", "done", "failed"] as const;
-export type ImportUploadState = (typeof IMPORT_UPLOAD_STATES)[number];
-
 /**
  * A programme file uploaded for import, waiting between its preview and its apply. Its bytes
  * are kept in import_upload_chunks, so any app server sharing the database can apply it.
@@ -664,8 +654,6 @@ export const importUploadChunks = sqliteTable(
   (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );
 
-export const CSV_IMPORT_JOB_STATES = ["running", "done", "failed"] as const;
-
 /**
  * A CSV import being applied (or applied within the hour): a row, so the page that follows it
  * answers on whichever app server the browser reaches. Only the applying server knows how many
@@ -696,51 +684,3 @@ export const appMeta = sqliteTable("app_meta", {
   key: text().primaryKey(),
   value: text().notNull(),
 });
-
-export const organisationsRelations = relations(organisations, ({ many }) => ({
-  organisers: many(organisers),
-  speakers: many(speakers),
-}));
-export const organisersRelations = relations(organisers, ({ one }) => ({
-  organisation: one(organisations, { fields: [organisers.organisationId], references: [organisations.id] }),
-}));
-export const editionsRelations = relations(editions, ({ many }) => ({
-  rooms: many(rooms),
-  themes: many(themes),
-  formats: many(formats),
-  speakers: many(speakers),
-  sessions: many(sessions),
-}));
-export const roomsRelations = relations(rooms, ({ one, many }) => ({
-  edition: one(editions, { fields: [rooms.editionId], references: [editions.id] }),
-  openingHours: many(roomOpeningHours),
-}));
-export const roomOpeningHoursRelations = relations(roomOpeningHours, ({ one }) => ({
-  room: one(rooms, { fields: [roomOpeningHours.roomId], references: [rooms.id] }),
-}));
-export const themesRelations = relations(themes, ({ one }) => ({
-  edition: one(editions, { fields: [themes.editionId], references: [editions.id] }),
-}));
-export const formatsRelations = relations(formats, ({ one }) => ({
-  edition: one(editions, { fields: [formats.editionId], references: [editions.id] }),
-}));
-export const speakersRelations = relations(speakers, ({ one, many }) => ({
-  edition: one(editions, { fields: [speakers.editionId], references: [editions.id] }),
-  organisation: one(organisations, { fields: [speakers.organisationId], references: [organisations.id] }),
-  sessions: many(sessionSpeakers),
-  availability: many(availabilityWindows),
-}));
-export const availabilityWindowsRelations = relations(availabilityWindows, ({ one }) => ({
-  speaker: one(speakers, { fields: [availabilityWindows.speakerId], references: [speakers.id] }),
-}));
-export const sessionsRelations = relations(sessions, ({ one, many }) => ({
-  edition: one(editions, { fields: [sessions.editionId], references: [editions.id] }),
-  format: one(formats, { fields: [sessions.formatId], references: [formats.id] }),
-  theme: one(themes, { fields: [sessions.themeId], references: [themes.id] }),
-  room: one(rooms, { fields: [sessions.roomId], references: [rooms.id] }),
-  speakers: many(sessionSpeakers),
-}));
-export const sessionSpeakersRelations = relations(sessionSpeakers, ({ one }) => ({
-  session: one(sessions, { fields: [sessionSpeakers.sessionId], references: [sessions.id] }),
-  speaker: one(speakers, { fields: [sessionSpeakers.speakerId], references: [speakers.id] }),
-}));

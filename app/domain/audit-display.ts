@@ -1,6 +1,7 @@
 // Turning recorded before/after values into rows a person can read. Pure: the
 // time zone and the language come in as arguments.
 import { diffRecords, type AuditRecord } from "./audit";
+import { formatInstant } from "./format";
 import { addDays, startOfLocalDay } from "./time";
 
 export type ChangeRow = { field: string; before: unknown; after: unknown };
@@ -41,15 +42,6 @@ export function formatAuditValue(
 
 function isLink(value: unknown): value is { label: string; url: string } {
   return typeof value === "object" && value !== null && "url" in value && "label" in value;
-}
-
-/** An instant as a date and time in the edition's zone ("9 mars 2016 à 10:30"). */
-export function formatInstant(epoch: number, timeZone: string, locale: "fr" | "en"): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(epoch);
 }
 
 /**

@@ -9,9 +9,11 @@ import {
   type SessionRow,
   type SpeakerRow,
 } from "~/schemas/csv-import";
-import type { Role } from "./conflicts/types";
+import { en, fr, type MessageKey } from "~/i18n/catalogue";
 import { restoreCell } from "./csv";
 import { showForbiddenCharacters } from "./text";
+import { slugify } from "./slug";
+import { SESSION_ROLES, type Role } from "./vocabulary";
 
 /** Field → column index in the file, or null when nothing feeds it. */
 export type Mapping = Record<string, number | null>;
@@ -58,10 +60,15 @@ const SYNONYMS: Record<string, string[]> = {
   people: ["intervenants", "intervenant es", "speakers", "personnes", "intervenants emails", "people emails"],
 };
 
+/** A message in both languages, normalised as headers are: how Barouf's own exports name things. */
+function bothLanguages(key: MessageKey): string[] {
+  return [normaliseHeader(fr[key]), normaliseHeader(en[key])];
+}
+
 /**
- * The columns that most likely feed each field, from the headers: the field's own name
- * (as Barouf's export writes it) first, then the words organisers use. Each column feeds
- * at most one field.
+ * The columns that most likely feed each field, from the headers: the field's own name or
+ * its column name in Barouf's exports (French or English) first, then the words organisers
+ * use. Each column feeds at most one field.
  */
 export function guessMapping(kind: ImportKind, headers: readonly string[]): Mapping {
   const normalised = headers.map(normaliseHeader);
@@ -72,7 +79,8 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): Mapp
   for (const pass of ["own", "synonym"] as const) {
     for (const field of fields) {
       if (mapping[field] !== undefined && mapping[field] !== null) continue;
-      const candidates = pass === "own" ? [normaliseHeader(field)] : (SYNONYMS[field] ?? []).map(normaliseHeader);
+      const candidates =
+        pass === "own" ? [normaliseHeader(field), ...bothLanguages(`csv.field.${field}` as MessageKey)] : (SYNONYMS[field] ?? []).map(normaliseHeader);
       const index = normalised.findIndex((header, i) => !taken.has(i) && candidates.includes(header));
       mapping[field] = index >= 0 ? index : null;
       if (index >= 0) taken.add(index);
@@ -154,20 +162,7 @@ export function planSpeakerImport(
   return plan;
 }
 
-/** "Anne Martin" → "anne-martin": lowercase ASCII words joined by dashes. */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/g, "") || "session"
-  );
-}
-
+/** Role words French and English spreadsheets use, and the role names Barouf's exports write (normalised). */
 const ROLE_WORDS: Record<string, Role> = {
   speaker: "speaker",
   intervenant: "speaker",
@@ -182,6 +177,7 @@ const ROLE_WORDS: Record<string, Role> = {
   animatrice: "facilitator",
   artist: "artist",
   artiste: "artist",
+  ...Object.fromEntries(SESSION_ROLES.flatMap((role) => bothLanguages(`sessions.role.${role}`).map((word) => [word, role]))),
 };
 
 export type PersonRef = { email: string; role: Role };
@@ -281,7 +277,7 @@ export function planSessionImport(rows: readonly string[][], mapping: Mapping, l
         return;
       }
     } else {
-      const base = slugify(data.titleFr ?? data.titleEn ?? "");
+      const base = slugify(data.titleFr ?? data.titleEn ?? "") || "session";
       slug = base;
       for (let n = 2; usedSlugs.has(slug) || lookups.existingSlugs.has(slug); n++) slug = `${base}-${n}`;
       usedSlugs.set(slug, row);

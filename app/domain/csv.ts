@@ -1,6 +1,8 @@
 // CSV for spreadsheets: reading what organisers upload and writing what they download.
 // Pure: text in, values out.
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { wellFormed } from "./exports/text";
 
 /** Cells a spreadsheet would read as a formula (or a DDE command) when they start with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -23,30 +25,31 @@ export function restoreCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 export type CsvCell = string | number | boolean | null | undefined;
 
 /** Excel opens a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
 export const UTF8_BOM = "\uFEFF";
 
+/** The separators an export offers: French spreadsheets expect ";" (the comma is their decimal mark). */
+export const CSV_SEPARATORS = [",", ";"] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+function cellText(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  if (typeof cell === "boolean") return cell ? "true" : "false";
+  return neutraliseCell(wellFormed(cell));
+}
+
 /**
- * Rows → CSV text for spreadsheets: a BOM, comma separated, CRLF line ends (RFC 4180),
- * quotes where needed, every text cell neutralised.
+ * Rows → CSV text for spreadsheets, the one CSV writer (csv-stringify): a BOM, the given
+ * separator (comma by default), CRLF line ends (RFC 4180), quotes where a cell holds the
+ * separator, a quote or a line break, every text cell neutralised and lone surrogates replaced.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const line = (cells: readonly CsvCell[]) =>
-    cells
-      .map((cell) => {
-        if (cell === null || cell === undefined) return "";
-        if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
-        if (typeof cell === "boolean") return cell ? "true" : "false";
-        return quote(neutraliseCell(cell));
-      })
-      .join(",");
-  return UTF8_BOM + [header, ...rows].map(line).join("\r\n") + "\r\n";
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], { separator = "," }: { separator?: CsvSeparator } = {}): string {
+  const records = [header, ...rows].map((cells) => cells.map(cellText));
+  // csv-stringify quotes a cell with a lone "\n" or "\r" only when asked: spreadsheets need it.
+  return UTF8_BOM + stringify(records, { delimiter: separator, record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
 /** Bytes of an uploaded file → text: UTF-8 (with or without BOM), else Windows-1252 as older Excel writes. */

@@ -13,6 +13,16 @@ export function formatLocalDate(date: string, locale: "fr" | "en"): string {
   }).format(Date.UTC(year, month - 1, day));
 }
 
+/** "9 mars 2016, 10:30" / "9 Mar 2016, 10:30": an instant's date and time in the edition's zone, for lists and histories. */
+export function formatInstant(epoch: number, timeZone: string, locale: "fr" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(epoch);
+}
+
+/** "9 mars 2016 à 10:30" / "9 March 2016 at 10:30", the month spelt out: when a programme version was published. */
+export function formatInstantLong(epoch: number, timeZone: string, locale: "fr" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone }).format(epoch);
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat) {

@@ -1,9 +1,7 @@
 // Room features, in the organisers' words. The database stores the identifiers;
 // every screen and message shows these names.
 import type { Localised } from "./conflicts/types";
-
-export const ROOM_FEATURES = ["stage", "av", "circle_seating", "tables", "accessible", "exhibition_space"] as const;
-export type RoomFeature = (typeof ROOM_FEATURES)[number];
+import type { RoomFeature } from "./vocabulary";
 
 export const ROOM_FEATURE_NAMES: Readonly<Record<RoomFeature, Localised>> = Object.freeze({
   stage: { fr: "scène", en: "stage" },

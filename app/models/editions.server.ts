@@ -1,6 +1,7 @@
 import { count, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { editionOrganisations, editions, rooms, sessions, speakers, type SessionStatus } from "~/db/schema";
+import { editionOrganisations, editions, rooms, sessions, speakers } from "~/db/schema";
+import type { SessionStatus } from "~/domain/vocabulary";
 
 export type EditionSummary = {
   id: number;

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
-import { formats, sessions, SESSION_ROLES, type FormatRole, type RoomFeature } from "~/db/schema";
+import { formats, sessions } from "~/db/schema";
+import { SESSION_ROLES, type FormatRole, type RoomFeature } from "~/domain/vocabulary";
 import { diffRecords } from "~/domain/audit";
 import type { FormatValues } from "~/schemas/formats";
 import { recordAudit, type Actor } from "./audit.server";

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { emails, invitations, sessions, sessionSpeakers, speakers, type Confirmation } from "~/db/schema";
+import { emails, invitations, sessions, sessionSpeakers, speakers } from "~/db/schema";
+import type { Confirmation } from "~/domain/vocabulary";
 import { invitationState, linkStatus, type InvitationState, type LinkStatus } from "~/domain/invitations";
 
 export type InvitationRow = {

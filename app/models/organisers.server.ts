@@ -3,7 +3,8 @@
 // organiser is "not found"). Audit entries have no edition (editionId null).
 import { and, asc, count, desc, eq, isNull, ne, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
-import { organisers, type OrganiserRole } from "~/db/schema";
+import { organisers } from "~/db/schema";
+import type { OrganiserRole } from "~/domain/vocabulary";
 import { diffRecords } from "~/domain/audit";
 import type { OrganiserEditValues } from "~/schemas/organisers";
 import type { FieldErrors } from "~/utils/forms";

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
-import { auditLog, roomOpeningHours, rooms, roomWalkingTimes, sessions, type RoomFeature } from "~/db/schema";
+import { auditLog, roomOpeningHours, rooms, roomWalkingTimes, sessions } from "~/db/schema";
+import type { RoomFeature } from "~/domain/vocabulary";
 import { diffRecords } from "~/domain/audit";
 import { openingHoursRows } from "~/domain/opening-hours";
 import { featureName } from "~/domain/rooms";

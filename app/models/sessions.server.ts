@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, or, sql, type SQL } from "
 import type { Queryable } from "~/db/client.server";
 import { formats, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes, organisations } from "~/db/schema";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
+import { slugify } from "~/domain/slug";
 import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localTime, occurrenceOf } from "~/domain/time";
 import type { Locale } from "~/i18n";
@@ -338,19 +339,6 @@ async function resolveForm(db: Queryable, edition: Edition, data: SessionForm, l
   };
 }
 
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "session"
-  );
-}
-
 async function slugTaken(db: Queryable, editionId: number, slug: string, exceptId?: number): Promise<boolean> {
   const row = await db
     .select({ id: sessions.id })
@@ -384,7 +372,7 @@ export async function createSession(
     if (slug) {
       if (await slugTaken(tx, edition.id, slug)) return { ok: false, errors: { slug: "sessions.error.slugTaken" } };
     } else {
-      slug = await freeSlug(tx, edition.id, slugify(data.titleFr ?? data.titleEn ?? ""));
+      slug = await freeSlug(tx, edition.id, slugify(data.titleFr ?? data.titleEn ?? "") || "session");
     }
     const created = await tx
       .insert(sessions)

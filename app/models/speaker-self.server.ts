@@ -2,18 +2,8 @@
 // speaker's own id AND their edition: a session or speaker id from elsewhere finds nothing.
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import {
-  availabilityWindows,
-  formats,
-  organisations,
-  rooms,
-  sessions,
-  sessionSpeakers,
-  speakers,
-  themes,
-  type Confirmation,
-  type SpeakerLink,
-} from "~/db/schema";
+import { availabilityWindows, formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes, type SpeakerLink } from "~/db/schema";
+import type { Confirmation } from "~/domain/vocabulary";
 import { diffRecords } from "~/domain/audit";
 import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localTime, resolveLocalInterval } from "~/domain/time";

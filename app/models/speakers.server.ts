@@ -2,20 +2,8 @@
 // edition finds nothing (null, which the route answers with a 404), whoever asks.
 import { and, asc, count, desc, eq, isNull, not, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import {
-  auditLog,
-  availabilityWindows,
-  organisations,
-  organisers,
-  rooms,
-  sessions,
-  sessionSpeakers,
-  speakers,
-  themes,
-  type Confirmation,
-  type OrganisationKind,
-  type SpeakerLink,
-} from "~/db/schema";
+import { auditLog, availabilityWindows, organisations, organisers, rooms, sessions, sessionSpeakers, speakers, themes, type SpeakerLink } from "~/db/schema";
+import type { Confirmation, OrganisationKind } from "~/domain/vocabulary";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
 import { describeWindows, sameAvailability, type Window } from "~/domain/availability";
 import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";

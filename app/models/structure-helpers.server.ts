@@ -2,7 +2,7 @@
 import { and, eq, like, or } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "~/db/client.server";
-import { slugify } from "~/schemas/fields";
+import { slugify } from "~/domain/slug";
 
 /** A slug from a name, unique in the edition: "atelier", then "atelier-2", "atelier-3"… (one query). */
 export async function uniqueSlug(
@@ -10,7 +10,7 @@ export async function uniqueSlug(
   table: SQLiteTable & { slug: SQLiteColumn; editionId: SQLiteColumn },
   { editionId, name }: { editionId: number; name: string },
 ): Promise<string> {
-  const base = slugify(name);
+  const base = slugify(name) || "x";
   const taken = new Set(
     (
       await db

@@ -1,7 +1,8 @@
 // Webhook endpoints, their deliveries and the attempts log, each scoped to its edition.
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDeliveryState, type WebhookEvent } from "~/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "~/db/schema";
+import type { WebhookDeliveryState, WebhookEvent } from "~/domain/vocabulary";
 
 export const endpointColumns = {
   id: webhookEndpoints.id,

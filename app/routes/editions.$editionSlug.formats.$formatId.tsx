@@ -5,7 +5,7 @@ import { DeleteForm, FormAlert, useStructureForm } from "~/components/forms/stru
 import { StaleNotice } from "~/components/stale-notice";
 import { FormatFields } from "~/components/structure/format-fields";
 import { getDb } from "~/db/client.server";
-import { SESSION_ROLES } from "~/db/schema";
+import { SESSION_ROLES } from "~/domain/vocabulary";
 import { useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { deleteFormat, formatFormValues, getFormat, updateFormat } from "~/models/formats.server";

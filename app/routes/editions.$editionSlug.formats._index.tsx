@@ -5,7 +5,7 @@ import { useStructureForm } from "~/components/forms/structure-form";
 import { FormatFields } from "~/components/structure/format-fields";
 import { useFeatureOptions } from "~/components/structure/room-fields";
 import { getDb } from "~/db/client.server";
-import { SESSION_ROLES } from "~/db/schema";
+import { SESSION_ROLES } from "~/domain/vocabulary";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { createFormat, listFormats } from "~/models/formats.server";

@@ -21,7 +21,8 @@ import {
   sessionOptions,
   wasEverPublished,
 } from "~/models/sessions.server";
-import { cancelSchema, deleteSchema, peopleSchema, SESSION_ROLES, sessionSchema } from "~/schemas/sessions";
+import { SESSION_ROLES } from "~/domain/vocabulary";
+import { cancelSchema, deleteSchema, peopleSchema, sessionSchema } from "~/schemas/sessions";
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
 import { saveSession, sessionStaleAnswer } from "~/services/sessions.server";

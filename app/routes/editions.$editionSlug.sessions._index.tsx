@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useParams, useSearchParams } from "@remix-run/react";
+import { CsvExportForm } from "~/components/csv-export";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { editionDays } from "~/domain/time";
 import { useLocale, useT } from "~/i18n";
 import { listSessions, sessionOptions } from "~/models/sessions.server";
-import { SESSION_STATUSES, sessionFiltersSchema } from "~/schemas/sessions";
+import { SESSION_STATUSES } from "~/domain/vocabulary";
+import { sessionFiltersSchema } from "~/schemas/sessions";
 import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Sessions · Barouf" }];
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SessionsList() {
   const { list, options, days, filters, canWrite } = useLoaderData<typeof loader>();
+  const { editionSlug = "" } = useParams();
   const t = useT();
   const locale = useLocale();
   const [searchParams] = useSearchParams();
@@ -48,6 +51,7 @@ export default function SessionsList() {
             {t("sessions.new")}
           </Link>
         ) : null}
+        <CsvExportForm editionSlug={editionSlug} kind="sessions" />
       </div>
       <Form method="get" className="filters" key={searchParams.toString()} role="search" aria-label={t("sessions.filters")}>
         <div className="field">

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CsvExportForm } from "~/components/csv-export";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { listSpeakerFilterOptions, listSpeakers } from "~/models/speakers.server";
-import { CONFIRMATIONS, parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
+import { CONFIRMATIONS } from "~/domain/vocabulary";
+import { parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
 import { canWrite, requireEdition } from "~/services/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Intervenant·es · Barouf" }];
@@ -59,6 +61,7 @@ export default function SpeakersList() {
             {t("speakers.new")}
           </Link>
         ) : null}
+        <CsvExportForm editionSlug={editionSlug} kind="speakers" />
       </div>
       <Form method="get" className="list-filters" role="search" aria-label={t("speakers.filters")}>
         <div className="field">

@@ -1,10 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
+import { getLocale } from "~/i18n/locale.server";
+import { parseCsvExportQuery } from "~/schemas/csv-export";
 import { requireEdition } from "~/services/access.server";
 import { csvResponse, speakersCsv } from "~/services/csv-export.server";
 
-// Organisers of this edition: every speaker with their private fields, for spreadsheets.
+// Organisers of this edition: every speaker with their private fields, for spreadsheets, in the
+// organiser's language with the separator they chose (?separator=semicolon|comma).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params, "read");
-  return csvResponse(await speakersCsv(await getDb(), { editionId: edition.id }), `${edition.slug}-speakers.csv`);
+  const locale = await getLocale(request);
+  const { separator } = parseCsvExportQuery(new URL(request.url), locale);
+  return csvResponse(await speakersCsv(await getDb(), { editionId: edition.id, locale, separator }), `${edition.slug}-speakers.csv`);
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Changelog } from "~/components/publishing/changelog";
-import { formatInstant } from "~/components/publishing/when";
+import { formatInstantLong } from "~/domain/format";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { requireEdition } from "~/services/access.server";
@@ -24,7 +24,7 @@ export default function VersionPage() {
   const t = useT();
   const locale = useLocale();
   const [search] = useSearchParams();
-  const date = formatInstant(version.publishedAt, edition.timeZone, locale);
+  const date = formatInstantLong(version.publishedAt, edition.timeZone, locale);
   return (
     <>
       <p>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Changelog } from "~/components/publishing/changelog";
-import { formatInstant } from "~/components/publishing/when";
+import { formatInstantLong } from "~/domain/format";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
@@ -137,8 +137,8 @@ export default function VersionsPage() {
               </h3>
               <p className="muted">
                 {v.publishedBy
-                  ? t("versions.meta", { date: formatInstant(v.publishedAt, edition.timeZone, locale), who: v.publishedBy })
-                  : t("versions.metaSystem", { date: formatInstant(v.publishedAt, edition.timeZone, locale) })}
+                  ? t("versions.meta", { date: formatInstantLong(v.publishedAt, edition.timeZone, locale), who: v.publishedBy })
+                  : t("versions.metaSystem", { date: formatInstantLong(v.publishedAt, edition.timeZone, locale) })}
               </p>
               {v.note ? (
                 <p>

@@ -5,7 +5,7 @@ import { Field } from "~/components/forms/field";
 import { CheckboxGroup, FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { When } from "~/components/invitations/when";
 import { getDb } from "~/db/client.server";
-import { WEBHOOK_EVENTS } from "~/db/schema";
+import { WEBHOOK_EVENTS } from "~/domain/vocabulary";
 import { useT, type MessageKey } from "~/i18n";
 import { deleteEndpoint, listEndpoints, recentDeliveries, updateEndpoint } from "~/models/webhooks.server";
 import { webhookActionSchema, webhookAddSchema, type WebhookAction } from "~/schemas/webhooks";

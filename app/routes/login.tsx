@@ -12,7 +12,7 @@ import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { LocaleSwitch } from "~/components/locale-switch";
 import { useT } from "~/i18n";
 import { loginSchema } from "~/schemas/auth";
-import { getOrganiser, startLoginSession, verifyLogin } from "~/services/auth.server";
+import { getCurrentOrganiser, startLoginSession, verifyLogin } from "~/services/auth.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -25,7 +25,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 // Public: the login page itself.
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  if (await getOrganiser(request)) throw redirect(redirectTo);
+  if (await getCurrentOrganiser(request)) throw redirect(redirectTo);
   return { redirectTo };
 }
 

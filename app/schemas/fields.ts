@@ -122,17 +122,3 @@ export const slugField = textField({ message: "form.required" })
   .min(1, { message: "form.required" })
   .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: "structure.slug" })
   .refine((value) => !["new", "switch", "import"].includes(value), { message: "structure.slugReserved" });
-
-/** Lower-case, accents dropped, words joined by dashes: "Table ronde" → "table-ronde". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "x";
-}
-

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROOM_FEATURES, SESSION_ROLES, type FormatRole } from "~/db/schema";
+import { ROOM_FEATURES, SESSION_ROLES, type FormatRole } from "~/domain/vocabulary";
 import { checkboxList, optionalInt, requiredInt, requiredText, versionField } from "./fields";
 
 /** One role's bounds; both blank = the format does not use the role. */

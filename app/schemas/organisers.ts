@@ -2,7 +2,7 @@
 // admin's organisation (rename, grant or revoke an edition's access). Error messages
 // are i18n keys (app/i18n/messages/organisers.ts and core/structure).
 import { z } from "zod";
-import { ORGANISER_ROLES, type OrganiserRole } from "~/db/schema";
+import { ORGANISER_ROLES, type OrganiserRole } from "~/domain/vocabulary";
 import { newPasswordSchema } from "./password";
 import { requiredText, textField, uuidField, versionField } from "./fields";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROOM_FEATURES } from "~/db/schema";
+import { ROOM_FEATURES } from "~/domain/vocabulary";
 import { checkboxList, localDateField, optionalInt, optionalTimeField, requiredText, textField, versionField } from "./fields";
 
 /** Opening hours of one day; both blank = no hours that day. Closing at or before opening = after midnight. */

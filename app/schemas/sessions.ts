@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { textField } from "./fields";
-import type { SessionStatus } from "~/db/schema";
-import type { Role } from "~/domain/conflicts/types";
+import { SESSION_ROLES, SESSION_STATUSES } from "~/domain/vocabulary";
 import { LOCALES } from "~/i18n/locales";
 import { addLocalTimesIssue, occurrenceField } from "./placement";
-
-// Type-only imports: the browser bundle must not pull the database schema in.
-export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const satisfies readonly SessionStatus[];
-export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const satisfies readonly Role[];
 
 // The session forms. One schema per form, used by react-hook-form in the browser and
 // by the action on the server. Times are typed in the edition's local time; the server

@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { textField } from "./fields";
-import type { Confirmation, OrganisationKind } from "~/db/schema";
+import { CONFIRMATIONS, ORGANISATION_KINDS } from "~/domain/vocabulary";
 import { isRowProblem, overlappingRows, rowToWindow, type Window } from "~/domain/availability";
 import { LOCALES } from "~/i18n/locales";
 import { nestFormValues } from "~/utils/forms";
-
-// The database's enums, repeated here so the browser bundle does not pull in the table definitions.
-export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
-export const ORGANISATION_KINDS = ["company", "public_body", "collective", "association", "other"] as const;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const enumsMatch: [Same<(typeof CONFIRMATIONS)[number], Confirmation>, Same<(typeof ORGANISATION_KINDS)[number], OrganisationKind>] = [true, true];
-void enumsMatch;
 
 /** Languages a speaker may speak on stage (ISO 639-1), in the order the form shows them. */
 export const SPEAKER_LANGUAGES = ["fr", "en", "nl", "de", "es", "it", "ar"] as const;

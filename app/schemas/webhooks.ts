@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "~/db/schema";
+import { WEBHOOK_EVENTS } from "~/domain/vocabulary";
 
 const endpoint = z.uuid({ message: "webhooks.unknown" });
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));

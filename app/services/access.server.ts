@@ -7,7 +7,8 @@
 import type { Params } from "@remix-run/react";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Queryable } from "~/db/client.server";
-import { editions, type OrganiserRole } from "~/db/schema";
+import { editions } from "~/db/schema";
+import type { OrganiserRole } from "~/domain/vocabulary";
 import { editionSummaryColumns, reachedBy, type EditionSummary } from "~/models/editions.server";
 import { requireOrganiser, type CurrentOrganiser } from "./auth.server";
 import { notFound } from "~/utils/http.server";

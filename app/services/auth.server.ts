@@ -1,8 +1,9 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { getDb } from "~/db/client.server";
-import { loginSessions, organisers, type OrganiserRole } from "~/db/schema";
+import { getDb, type Queryable } from "~/db/client.server";
+import { loginSessions, organisers } from "~/db/schema";
+import type { OrganiserRole } from "~/domain/vocabulary";
 import { getEnv } from "~/env.server";
 import { safeRedirect } from "~/utils/redirect";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
@@ -44,7 +45,7 @@ async function readSessionId(request: Request): Promise<string | null> {
 }
 
 /** The organiser behind the request's login session, or null. Expired sessions are removed. */
-export async function getOrganiser(request: Request, now = Date.now()): Promise<CurrentOrganiser | null> {
+export async function getCurrentOrganiser(request: Request, now = Date.now()): Promise<CurrentOrganiser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const db = await getDb();
@@ -87,7 +88,7 @@ function loginRedirect(request: Request): never {
 
 /** Guard: anyone signed in; anonymous callers go to the login page and come back after. */
 export async function requireOrganiser(request: Request): Promise<CurrentOrganiser> {
-  return (await getOrganiser(request)) ?? loginRedirect(request);
+  return (await getCurrentOrganiser(request)) ?? loginRedirect(request);
 }
 
 

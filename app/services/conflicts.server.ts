@@ -35,11 +35,6 @@ export function countByLevel(conflicts: readonly Conflict[]): LevelCounts {
   return counts;
 }
 
-/** Levels at or above `min` (block is the most severe). */
-export function levelsFrom(min: ReportedLevel): ReportedLevel[] {
-  return REPORTED_LEVELS.slice(0, REPORTED_LEVELS.indexOf(min) + 1);
-}
-
 /** Names for what conflicts mention: session titles, people's names, room names, acknowledgement authors. */
 export type ConflictNames = {
   sessions: Record<string, { title: Localised; slug: string }>;

@@ -1,14 +1,30 @@
 // Speakers and sessions as CSV for spreadsheets (organisers only: private fields included).
-// Columns use the import's field names, so an exported file imports back as it is.
+// Column names, yes/no, statuses and roles are in the organiser's language; the CSV import
+// reads them back in either language, so an exported file imports back as it is.
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
-import { toCsv } from "~/domain/csv";
+import { toCsv, type CsvCell, type CsvSeparator } from "~/domain/csv";
 import { localDate, localTime } from "~/domain/time";
+import type { Role, SessionStatus } from "~/domain/vocabulary";
+import { translate, type Locale, type MessageKey } from "~/i18n";
 import { IMPORT_FIELDS } from "~/schemas/csv-import";
 
+type ExportOptions = { locale: Locale; separator: CsvSeparator };
+
+/** The words of one export: column names, yes/no, statuses and roles in the organiser's language. */
+function wordsFor(locale: Locale) {
+  return {
+    column: (field: string) => translate(locale, `csv.field.${field}` as MessageKey),
+    yesNo: (value: boolean) => translate(locale, value ? "csv.value.yes" : "csv.value.no"),
+    status: (status: SessionStatus) => translate(locale, `status.${status}`),
+    role: (role: Role) => translate(locale, `sessions.role.${role}`),
+  };
+}
+
 /** One query whatever the number of speakers. */
-export async function speakersCsv(db: Queryable, { editionId }: { editionId: number }): Promise<string> {
+export async function speakersCsv(db: Queryable, { editionId, locale, separator }: { editionId: number } & ExportOptions): Promise<string> {
+  const words = wordsFor(locale);
   const rows = await db
     .select({
       uuid: speakers.uuid,
@@ -35,22 +51,28 @@ export async function speakersCsv(db: Queryable, { editionId }: { editionId: num
     .all();
   const fields = IMPORT_FIELDS.speakers;
   return toCsv(
-    ["uuid", ...fields],
+    ["uuid", ...fields].map(words.column),
     rows.map((row) => [
       row.uuid,
-      ...fields.map((field) => {
+      ...fields.map((field): CsvCell => {
         if (field === "languages") return row.languages.join(", ");
         if (field === "links") return row.links.map((link) => link.url).join(" ");
-        return row[field];
+        const value = row[field];
+        return typeof value === "boolean" ? words.yesNo(value) : value;
       }),
     ]),
+    { separator },
   );
 }
 
 const SESSION_COLUMNS = [...IMPORT_FIELDS.sessions, "speakerNames", "room", "day", "start", "end"] as const;
 
 /** One row per session with its people; two queries whatever the number of sessions. */
-export async function sessionsCsv(db: Queryable, { editionId, timeZone }: { editionId: number; timeZone: string }): Promise<string> {
+export async function sessionsCsv(
+  db: Queryable,
+  { editionId, timeZone, locale, separator }: { editionId: number; timeZone: string } & ExportOptions,
+): Promise<string> {
+  const words = wordsFor(locale);
   const [sessionRows, people] = await Promise.all([
     db
       .select({
@@ -94,19 +116,22 @@ export async function sessionsCsv(db: Queryable, { editionId, timeZone }: { edit
     peopleOf.set(person.sessionId, list);
   }
   return toCsv(
-    ["uuid", ...SESSION_COLUMNS],
+    ["uuid", ...SESSION_COLUMNS].map(words.column),
     sessionRows.map((row) => {
       const list = peopleOf.get(row.id) ?? [];
-      const cells: Record<(typeof SESSION_COLUMNS)[number], string | number | boolean | null> = {
+      const cells: Record<(typeof SESSION_COLUMNS)[number], CsvCell> = {
         ...row,
-        people: list.filter((p) => p.email).map((p) => `${p.email} (${p.role})`).join("; "),
-        speakerNames: list.map((p) => `${p.name} (${p.role})`).join("; "),
+        status: words.status(row.status),
+        isPublic: words.yesNo(row.isPublic),
+        people: list.filter((p) => p.email).map((p) => `${p.email} (${words.role(p.role)})`).join("; "),
+        speakerNames: list.map((p) => `${p.name} (${words.role(p.role)})`).join("; "),
         day: row.startsAt === null ? null : localDate(row.startsAt, timeZone),
         start: row.startsAt === null ? null : localTime(row.startsAt, timeZone),
         end: row.endsAt === null ? null : localTime(row.endsAt, timeZone),
       };
       return [row.uuid, ...SESSION_COLUMNS.map((column) => cells[column])];
     }),
+    { separator },
   );
 }
 

@@ -69,7 +69,7 @@ export const IMPORT_CHUNK = 250;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export type ImportResult = { created: number; skipped: number };
+export type CsvImportResult = { created: number; skipped: number };
 
 /**
  * Writes a plan without errors, all in one write transaction: the edition's emails or
@@ -77,7 +77,7 @@ export type ImportResult = { created: number; skipped: number };
  * duplicate), then rows go in by chunks, each with its audit entries, and one audit
  * entry records the import itself. Throws (and writes nothing) if anything fails.
  */
-export async function applyImport(
+export async function applyCsvImport(
   db: Database,
   {
     editionId,
@@ -96,7 +96,7 @@ export async function applyImport(
     onProgress?: (done: number) => void;
     now?: number;
   },
-): Promise<ImportResult> {
+): Promise<CsvImportResult> {
   if (plan.errors.length > 0) throw new Error("A plan with errors is never applied");
   return db.transaction(async (tx) => {
     const result =
@@ -140,7 +140,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function writeSpeakers(
   tx: Queryable,
   { editionId, plan, actor, now, onProgress }: { editionId: number; plan: ImportPlan<SpeakerRow>; actor: Actor; now: number; onProgress: (done: number) => void },
-): Promise<ImportResult> {
+): Promise<CsvImportResult> {
   const taken = await existingEmails(tx, editionId);
   const rows = plan.valid.filter(({ value }) => !value.email || !taken.has(value.email));
   const skipped = plan.duplicates.length + (plan.valid.length - rows.length);
@@ -191,7 +191,7 @@ async function writeSpeakers(
 async function writeSessions(
   tx: Queryable,
   { editionId, plan, actor, now, onProgress }: { editionId: number; plan: ImportPlan<SessionPlanRow>; actor: Actor; now: number; onProgress: (done: number) => void },
-): Promise<ImportResult> {
+): Promise<CsvImportResult> {
   const takenRows = await tx.select({ slug: sessions.slug }).from(sessions).where(eq(sessions.editionId, editionId)).all();
   const taken = new Set(takenRows.map((row) => row.slug));
   const rows = plan.valid.filter(({ value }) => !taken.has(value.slug));
@@ -241,7 +241,7 @@ export type ImportJob = {
   /** Rows in so far: exact on the server applying it, 0 elsewhere until the job is done. */
   done: number;
   state: "running" | "done" | "failed";
-  result: ImportResult | null;
+  result: CsvImportResult | null;
 };
 
 /** A job's row is forgotten an hour after it started; a job "running" that long died with its server. */
@@ -272,7 +272,7 @@ export async function startImportJob(
     db.insert(csvImportJobs).values({ id, editionId, organiserId: organiser.id, kind, fileName, total: plan.valid.length, startedAt: now }),
   ]);
   progressOf.set(id, 0);
-  applyImport(db, {
+  applyCsvImport(db, {
     editionId,
     kind,
     plan,

@@ -183,14 +183,3 @@ export async function revokeInvitation(args: {
     return true;
   });
 }
-
-/** The speaker's current link, if any, for messages that should carry one. */
-export async function activeInvitationOf(db: Queryable, args: { editionId: number; speakerId: number; now: number }) {
-  const rows = await db
-    .select({ uuid: invitations.uuid, expiresAt: invitations.expiresAt, revokedAt: invitations.revokedAt, lastOpenedAt: invitations.lastOpenedAt })
-    .from(invitations)
-    .where(and(eq(invitations.editionId, args.editionId), eq(invitations.speakerId, args.speakerId), isNull(invitations.revokedAt)))
-    .all();
-  return rows.find((row) => isInvitationUsable(row, args.now)) ?? null;
-}
-

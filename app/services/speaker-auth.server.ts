@@ -124,12 +124,3 @@ export async function requireSpeaker(request: Request): Promise<CurrentSpeaker> 
   return speaker;
 }
 
-/** Ends the speaker's session and returns the Set-Cookie that clears it. */
-export async function endSpeakerSession(request: Request): Promise<string> {
-  const value: unknown = await speakerCookie().parse(request.headers.get("Cookie"));
-  if (typeof value === "string") {
-    const db = await getDb();
-    await db.delete(speakerLoginSessions).where(eq(speakerLoginSessions.idHash, hashToken(value)));
-  }
-  return speakerCookie().serialize("", { maxAge: 0 });
-}

@@ -9,7 +9,8 @@ import https from "node:https";
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import { getDb, type Queryable } from "~/db/client.server";
-import { editions, type WebhookEvent } from "~/db/schema";
+import { editions } from "~/db/schema";
+import type { WebhookEvent } from "~/domain/vocabulary";
 import type { Changes, PublicProgramme } from "~/domain/exports";
 import type { ChangelogTranslate } from "~/domain/exports/changelog-text";
 import {

@@ -3,22 +3,8 @@
 // availability, sessions and their people. Bulk inserts, one transaction.
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/db/client.server";
-import {
-  availabilityWindows,
-  editionOrganisations,
-  editions,
-  formats,
-  organisations,
-  roomOpeningHours,
-  rooms,
-  roomWalkingTimes,
-  sessions,
-  sessionSpeakers,
-  slots,
-  speakers,
-  themes,
-  type RoomFeature,
-} from "~/db/schema";
+import { availabilityWindows, editionOrganisations, editions, formats, organisations, roomOpeningHours, rooms, roomWalkingTimes, sessions, sessionSpeakers, slots, speakers, themes } from "~/db/schema";
+import type { RoomFeature } from "~/domain/vocabulary";
 import { localDate, localTime } from "~/domain/time";
 import type { Workload } from "./workloads";
 

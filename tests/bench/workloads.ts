@@ -18,6 +18,7 @@ import type {
   SessionPersonInput,
   ThemeInput,
 } from "~/domain/conflicts";
+import { slugify } from "~/domain/slug";
 import { addDays, editionDays, localInterval } from "~/domain/time";
 
 export type WorkloadName = "BAROUF" | "F1" | "F10";
@@ -117,15 +118,6 @@ const ROOM_NAMES = ["Gutenberg", "Lovelace", "Turing", "Hopper", "Curie", "Jaur�
 const TOPICS_FR = ["données ouvertes", "inclusion numérique", "logiciel libre", "médias", "cybersécurité", "sobriété", "éducation", "démocratie", "création", "santé", "ville", "emploi"];
 const TOPICS_EN = ["open data", "digital inclusion", "free software", "media", "security", "sufficiency", "education", "democracy", "creation", "health", "cities", "work"];
 const FEATURES = ["video", "sound", "stage", "piano", "streaming", "accessible"];
-
-function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 const FORMATS: WorkloadFormat[] = [
   { id: "fmt-talk", slug: "talk", name: { fr: "Conférence", en: "Talk" }, defaultMinutes: 30, minMinutes: 20, maxMinutes: 50, requiredFeatures: ["video"], roles: [{ role: "speaker", min: 1, max: 2 }] },

@@ -3,6 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, organisations, sessions, sessionSpeakers, speakers } from "~/db/schema";
+import { IMPORT_FIELDS } from "~/schemas/csv-import";
 import { createEdition, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
@@ -345,33 +346,35 @@ describe("CSV exports", () => {
     expect(response.headers.get("Cache-Control")).toContain("no-store");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(bytes).toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
-    const row = rows.find((r) => r.email === "formule@example.org")!;
-    expect(row.publicName).toBe(`'=HYPERLINK("http://evil.example","Cliquez")`);
-    expect(row.jobTitle).toBe("'+33 6 00 00 00 00");
-    expect(row.bioFr).toBe("'@SUM(A1:A2)");
-    expect(row.phone).toBe("'-2+3");
-    expect(row.internalNotes).toBe("'\tcachée");
-    expect(row.accessibilityNeeds).toBe("'\rretour");
+    // French interface: semicolons and French column names (csv-export.test.ts covers the choices).
+    const rows = parse(Buffer.from(bytes).toString("utf8"), { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
+    const row = rows.find((r) => r["E-mail"] === "formule@example.org")!;
+    expect(row["Nom public"]).toBe(`'=HYPERLINK("http://evil.example","Cliquez")`);
+    expect(row.Fonction).toBe("'+33 6 00 00 00 00");
+    expect(row["Biographie (fr)"]).toBe("'@SUM(A1:A2)");
+    expect(row["Téléphone"]).toBe("'-2+3");
+    expect(row["Notes internes"]).toBe("'\tcachée");
+    expect(row["Besoins d’accessibilité"]).toBe("'\rretour");
     // Every cell of every row: none starts like a formula.
     for (const r of rows) for (const value of Object.values(r)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
-    const kopp = rows.find((r) => r.email === "gregoire.kopp@example.org")!;
-    expect(kopp).toMatchObject({ publicName: "Grégoire Kopp", organisation: "Uber", languages: "fr, en" });
+    const kopp = rows.find((r) => r["E-mail"] === "gregoire.kopp@example.org")!;
+    expect(kopp).toMatchObject({ "Nom public": "Grégoire Kopp", Organisation: "Uber", "Langues parlées": "fr, en" });
   });
 
   it("exports sessions one row per session with their people and times in the edition's zone", async () => {
     const { cookie } = await signIn("viewer");
     const response = await request(`/editions/${SEED_EDITION}/sessions.csv`, { cookie });
     expect(response.status).toBe(200);
-    const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(await response.text(), { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
     const database = await db();
     const edition = await seedEdition();
     const total = (await database.select({ n: count() }).from(sessions).where(eq(sessions.editionId, edition.id)).get())!.n;
     expect(rows).toHaveLength(total);
-    const placed = rows.find((r) => r.start !== "" && r.people !== "")!;
-    expect(placed.day).toMatch(/^2016-03-(09|10)$/);
-    expect(placed.start).toMatch(/^\d{2}:\d{2}$/);
-    expect(placed.people).toMatch(/^[^;]+@example\.org \((speaker|moderator|expert|facilitator|artist)\)/);
+    const people = "Intervenant·es (e-mails et rôles)";
+    const placed = rows.find((r) => r["Début"] !== "" && r[people] !== "")!;
+    expect(placed.Jour).toMatch(/^2016-03-(09|10)$/);
+    expect(placed["Début"]).toMatch(/^\d{2}:\d{2}$/);
+    expect(placed[people]).toMatch(/^[^;]+@example\.org \((intervenant·e|modérateur·rice|expert·e|animateur·rice|artiste)\)/);
     for (const r of rows) for (const value of Object.values(r)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
   });
 
@@ -402,10 +405,11 @@ describe("CSV exports", () => {
     const { cookie } = await signIn("editor");
     const exported = await (await request(`/editions/${source.slug}/speakers.csv`, { cookie })).text();
     const uploaded = await (await upload(cookie, exported, `/editions/${target.slug}/speakers/import`, "export.csv")).text();
-    expect(uploaded).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="1" selected="">publicName<\/option>/s);
-    expect(uploaded).toMatch(/<select[^>]*name="map_bioEn"[^>]*>.*?<option value="6" selected="">bioEn<\/option>/s);
-    const headers = (parse(exported, { bom: true, to_line: 1 }) as string[][])[0]!;
-    const mapping = Object.fromEntries(headers.slice(1).map((field, i) => [`map_${field}`, String(i + 1)]));
+    // The French column names map themselves to their fields.
+    expect(uploaded).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="1" selected="">Nom public<\/option>/s);
+    expect(uploaded).toMatch(/<select[^>]*name="map_bioEn"[^>]*>.*?<option value="6" selected="">Biographie \(en\)<\/option>/s);
+    expect(uploaded).toMatch(/<select[^>]*name="map_consentPublishBio"[^>]*>.*?<option value="15" selected="">/s);
+    const mapping = Object.fromEntries(IMPORT_FIELDS.speakers.map((field, i) => [`map_${field}`, String(i + 1)]));
     const apply = await request(`/editions/${target.slug}/speakers/import`, { cookie, form: { intent: "apply", fileName: "export.csv", content: b64(exported), ...mapping } });
     expect(apply.status).toBe(302);
     const done = await finish(cookie, apply.headers.get("Location")!);

@@ -3,7 +3,7 @@ import type { ProgrammePage } from "~/domain/exports/page";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { LocaleSwitch } from "../locale-switch";
-import { formatInstant } from "./when";
+import { formatInstantLong } from "~/domain/format";
 
 function pick(text: { fr: string | null; en: string | null }, locale: "fr" | "en"): string | null {
   return text[locale] || text[locale === "fr" ? "en" : "fr"] || null;
@@ -23,7 +23,7 @@ export function PublicProgramme({ page, base, latestHref }: { page: ProgrammePag
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
   const filtered = Object.values(page.filters).some(Boolean);
-  const publishedAt = page.version.publishedAt ? formatInstant(Date.parse(page.version.publishedAt), page.edition.timeZone, locale) : "";
+  const publishedAt = page.version.publishedAt ? formatInstantLong(Date.parse(page.version.publishedAt), page.edition.timeZone, locale) : "";
   return (
     <div className="public-programme">
       <a className="skip-link" href="#main">

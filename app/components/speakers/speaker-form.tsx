@@ -6,8 +6,8 @@ import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 import { LOCALES } from "~/i18n/locales";
+import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import {
-  ORGANISATION_KINDS,
   SPEAKER_LANGUAGES,
   speakerEditSchema,
   speakerSchema,

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
-import { CONFIRMATIONS } from "~/schemas/speakers";
+import { CONFIRMATIONS } from "~/domain/vocabulary";
 
 type Stamp = { date: string; time: string };
 type Row = {

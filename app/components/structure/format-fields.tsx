@@ -1,6 +1,6 @@
 import { Field } from "~/components/forms/field";
 import { CheckboxGroup, type StructureFormTools } from "~/components/forms/structure-form";
-import { SESSION_ROLES } from "~/db/schema";
+import { SESSION_ROLES } from "~/domain/vocabulary";
 import { useT } from "~/i18n";
 import { useFeatureOptions } from "./room-fields";
 

@@ -1,6 +1,6 @@
 import { Field } from "~/components/forms/field";
 import { CheckboxGroup, type StructureFormTools } from "~/components/forms/structure-form";
-import { ROOM_FEATURES } from "~/db/schema";
+import { ROOM_FEATURES } from "~/domain/vocabulary";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 

@@ -1,7 +1,10 @@
 // The conflict engine's contract: plain data in, plain data out.
 // Instants are epoch milliseconds (UTC); intervals are half-open [start, end).
 
-export type Level = "block" | "error" | "warning" | "info" | "off";
+import type { Confirmation, Level, Role, SessionStatus } from "../vocabulary";
+
+export { LEVELS } from "../vocabulary";
+export type { Confirmation, Level, Role, SessionStatus };
 
 export type RuleId =
   | "ROOM_OVERLAP"
@@ -63,12 +66,6 @@ export const DEFAULT_LEVELS: Readonly<Record<RuleId, Level>> = Object.freeze({
   UNSCHEDULED: "info",
 });
 
-/** Levels from most to least severe; the output is ordered by this first. */
-export const LEVELS: readonly Level[] = Object.freeze(["block", "error", "warning", "info", "off"] as const);
-
-export type Role = "speaker" | "moderator" | "expert" | "facilitator" | "artist";
-export type Confirmation = "pending" | "confirmed" | "declined" | "must_reconfirm";
-export type SessionStatus = "draft" | "accepted" | "scheduled" | "cancelled";
 
 export interface Interval {
   start: number;

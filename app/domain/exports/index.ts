@@ -9,7 +9,7 @@ import { CHANGES_SCHEMA_PATH, PROGRAMME_SCHEMA_PATH, type Changes, type PublicPr
 export * from "./model";
 export { buildSnapshot, isPublicSession, isPublicPerson, titleOf, textOf, type PublicSource, type SnapshotVersion } from "./snapshot";
 export { diffProgrammes, changeCount } from "./changes";
-export { buildCsv, CSV_COLUMNS, csvCell } from "./csv";
+export { buildCsv, CSV_COLUMNS } from "./csv";
 export { buildFrabJson } from "./frab-json";
 export { buildFrabXml } from "./frab-xml";
 export { buildIcal, icalText, foldLine, type IcalScope } from "./ical";

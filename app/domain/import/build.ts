@@ -1,6 +1,7 @@
 // Raw schedule (either format) → the neutral programme Barouf creates, with every value
 // that had to change on the way. Nothing here refuses a readable file: odd values are
 // normalised and reported, conflicts are left for the engine to report after the import.
+import { slugify } from "../slug";
 import { addDays, isValidTimeZone, localDate, localTime, localToEpoch, parseIsoInstant } from "../time";
 import type {
   ImportChange,
@@ -26,18 +27,6 @@ const DAY = 86_400_000;
 
 export function isUuid(value: string | null | undefined): value is string {
   return typeof value === "string" && UUID_RE.test(value);
-}
-
-/** Lower-case ASCII words joined by hyphens, at most 80 characters. */
-export function slugify(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
 }
 
 /** How names are compared when persons are merged: case, accents of composition and spacing ignored. */

@@ -8,7 +8,7 @@ import { ImportRefusal, problem } from "./problems";
 import { readScheduleXml } from "./xml";
 
 export * from "./model";
-export { isUuid, nameKey, parseDuration, RESERVED_EDITION_SLUGS, slugify, DEFAULT_TIME_ZONE } from "./build";
+export { isUuid, nameKey, parseDuration, RESERVED_EDITION_SLUGS, DEFAULT_TIME_ZONE } from "./build";
 export { ImportRefusal } from "./problems";
 export { displayFileName } from "./file-name";
 

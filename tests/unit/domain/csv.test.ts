@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CsvReadError, decodeCsvBytes, detectDelimiter, neutraliseCell, readCsv, restoreCell, toCsv, UTF8_BOM } from "~/domain/csv";
+import { CSV_SEPARATORS, CsvReadError, decodeCsvBytes, detectDelimiter, neutraliseCell, readCsv, restoreCell, toCsv, UTF8_BOM } from "~/domain/csv";
 
 describe("neutraliseCell", () => {
   it.each([
@@ -42,14 +42,20 @@ describe("toCsv", () => {
     expect(text).toBe(`${UTF8_BOM}name,n,ok\r\n"Anne ""A"", Lille",3,true\r\n'=cmd,,false\r\n"two\nlines",,true\r\n`);
   });
 
-  it("round-trips any text through a CSV reader (after neutralisation)", () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
-        const text = toCsv(["a", "b"], rows);
-        const back = parse(text, { bom: true, relax_column_count: true }) as string[][];
-        expect(back.slice(1)).toEqual(rows.map((row) => row.map(neutraliseCell)));
-      }),
-    );
+  it("writes with semicolons when asked, quoting cells that hold one", () => {
+    expect(toCsv(["a", "b"], [["x;y", "1,5"]], { separator: ";" })).toBe(`${UTF8_BOM}a;b\r\n"x;y";1,5\r\n`);
+  });
+
+  it("round-trips any text through a CSV reader (after neutralisation), with either separator", () => {
+    for (const separator of CSV_SEPARATORS) {
+      fc.assert(
+        fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
+          const text = toCsv(["a", "b"], rows, { separator });
+          const back = parse(text, { bom: true, delimiter: separator, relax_column_count: true }) as string[][];
+          expect(back.slice(1)).toEqual(rows.map((row) => row.map(neutraliseCell)));
+        }),
+      );
+    }
   });
 });
 

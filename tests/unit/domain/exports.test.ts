@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import {
   buildIcal,
   buildSnapshot,
-  csvCell,
   diffProgrammes,
   foldLine,
   icalText,
   isPublicSession,
   type PublicSource,
 } from "~/domain/exports";
+import { toCsv } from "~/domain/csv";
 import { programmePage } from "~/domain/exports/page";
 
 const H = 3_600_000;
@@ -153,11 +153,12 @@ describe("text in each format", () => {
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
   });
 
-  it("CSV neutralises formula-like cells and quotes what needs quoting", () => {
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}1+1`).replace(/^"/, "")).toMatch(/^'/);
-    expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell(-3)).toBe("-3");
-    expect(csvCell(null)).toBe("");
+  it("CSV neutralises formula-like cells and quotes what needs quoting (the one writer, toCsv)", () => {
+    const line = (cell: string | number | null) => toCsv(["h"], [[cell]]).split("\r\n")[1]!;
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(line(`${start}1+1`).replace(/^"/, "")).toMatch(/^'/);
+    expect(line('say "hi", then')).toBe('"say ""hi"", then"');
+    expect(line("plain")).toBe("plain");
+    expect(line(-3)).toBe("-3");
+    expect(line(null)).toBe("");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatInterval, formatTime } from "~/domain/format";
+import { formatDay, formatInstant, formatInstantLong, formatInterval, formatTime } from "~/domain/format";
 import { featureName } from "~/domain/rooms";
 
 const PARIS = "Europe/Paris";
@@ -23,6 +23,16 @@ describe("formatInterval", () => {
     expect(formatInterval(start, end, PARIS, "en")).toBe("Sun 27 Mar, 01:30–03:30");
     expect(formatTime(end, "UTC", "fr")).toBe("01:30");
     expect(formatDay(end, "America/New_York", "en")).toBe("Sat 26 Mar");
+  });
+});
+
+describe("formatInstant and formatInstantLong", () => {
+  it("show an instant's date and time in the edition's zone, short and long", () => {
+    const at = Date.UTC(2016, 2, 9, 9, 30); // 10:30 in Paris
+    expect(formatInstant(at, PARIS, "fr")).toBe("9 mars 2016, 10:30");
+    expect(formatInstant(at, PARIS, "en")).toBe("9 Mar 2016, 10:30");
+    expect(formatInstantLong(at, PARIS, "fr")).toBe("9 mars 2016 à 10:30");
+    expect(formatInstantLong(at, PARIS, "en")).toBe("9 March 2016 at 10:30");
   });
 });
 

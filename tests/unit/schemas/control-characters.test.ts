@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { RULES } from "~/domain/conflicts/types";
-import { ROOM_FEATURES } from "~/domain/rooms";
+import { ROOM_FEATURES } from "~/domain/vocabulary";
 import { codePointLabel } from "~/domain/text";
 import { fieldErrorsOf } from "~/utils/forms";
 

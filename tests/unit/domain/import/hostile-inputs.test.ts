@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFormat, parseDuration, readSchedule, slugify } from "~/domain/import";
+import { detectFormat, parseDuration, readSchedule } from "~/domain/import";
 
 /** A minimal valid schedule.json with one event, and ways to bend it. */
 function scheduleJson(event: Record<string, unknown> = {}, conference: Record<string, unknown> = {}, rooms?: Record<string, unknown>) {
@@ -261,9 +261,7 @@ describe("helpers", () => {
     expect(detectFormat("hello")).toBeNull();
   });
 
-  it("slugs and durations", () => {
-    expect(slugify("Citoyens acteurs publics — Éveil!")).toBe("citoyens-acteurs-publics-eveil");
-    expect(slugify("___")).toBe("");
+  it("durations", () => {
     expect(parseDuration("00:90")).toEqual({ minutes: 90, canonical: "01:30" });
     expect(parseDuration("45")).toEqual({ minutes: 45, canonical: "00:45" });
     expect(parseDuration("1h")).toBeNull();
