@@ -14,6 +14,7 @@ import { seedDatabase } from "../../seed";
 import { IMPORT_HELP, importCommand } from "./import";
 import { conflictsCommand, ConflictsCommandError } from "./conflicts";
 import { exportCommand, publishCommand, PublishingCliError } from "./publishing";
+import { SCHEDULE_HELP, scheduleCommand, ScheduleCommandError } from "./schedule";
 
 const HELP = `Barouf command line
 
@@ -37,6 +38,7 @@ ${IMPORT_HELP}
         [--format json|table]           JSON: one array, ISO times with the edition's offset
         [--min-level info|warning|error|block]   (default info: everything)
         [--lang fr|en]                  the table's message language (default fr)
+${SCHEDULE_HELP}
   help                                  this text
 
 Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN.`;
@@ -168,6 +170,16 @@ export async function run(argv: string[]): Promise<void> {
           await conflictsCommand(db, rest, (text) => process.stdout.write(`${text}\n`));
         } catch (error) {
           if (error instanceof ConflictsCommandError) throw new CliError(error.message);
+          throw error;
+        }
+        return;
+      }
+      case "schedule": {
+        await migrateDatabase(db);
+        try {
+          await scheduleCommand(db, rest, (text) => process.stdout.write(`${text}\n`));
+        } catch (error) {
+          if (error instanceof ScheduleCommandError) throw new CliError(error.message);
           throw error;
         }
         return;

@@ -1,0 +1,6 @@
+// Auto-scheduling (issue 15): pure, deterministic for a seed. See docs/decisions/0014-auto-scheduling.md.
+export * from "./types";
+export { WEIGHTS, withPlacements } from "./objective";
+export { evaluatePlan, type Evaluation } from "./evaluate";
+export { scheduleFast, prng } from "./fast";
+export { reasonMessage } from "./reasons";
