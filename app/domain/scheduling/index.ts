@@ -4,3 +4,4 @@ export { WEIGHTS, withPlacements } from "./objective";
 export { evaluatePlan, type Evaluation } from "./evaluate";
 export { scheduleFast, prng } from "./fast";
 export { reasonMessage } from "./reasons";
+export { scheduleExact, type ExactResult, type LpSolver, type LpResult } from "./exact";
