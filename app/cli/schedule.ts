@@ -53,6 +53,7 @@ function toJson(planned: PlannedSchedule) {
       reason: u.reason.kind,
       message: u.message,
     })),
+    solver: planned.solver,
     objective: evaluation.objective,
     terms: evaluation.terms,
     conflicts: levelsLeft(evaluation.before, evaluation.conflicts),
@@ -75,7 +76,7 @@ function toTable(planned: PlannedSchedule, lang: "fr" | "en"): string {
   const t = json.terms;
   lines.push(
     "",
-    `Objective ${json.objective} = unplaced ${t.unplaced} + conflicts ${t.conflicts} + fit ${t.fit} + free time ${t.freeTime} + moved ${t.moved}`,
+    `Objective (${json.solver} solver) ${json.objective} = unplaced ${t.unplaced} + conflicts ${t.conflicts} + fit ${t.fit} + free time ${t.freeTime} + moved ${t.moved}`,
     `Conflicts (before → after): ${REPORTED_LEVELS.map((level) => `${level} ${json.conflicts[level]!.before} → ${json.conflicts[level]!.after}`).join(", ")}`,
   );
   return lines.join("\n");

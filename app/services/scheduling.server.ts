@@ -5,10 +5,11 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { sessions } from "~/db/schema";
 import type { Conflict } from "~/domain/conflicts";
-import { evaluatePlan, scheduleFast, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
+import { evaluatePlan, scheduleExact, scheduleFast, scopeOf, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { updateVersioned } from "~/models/versioning.server";
 import { loadProgramme, type LoadedProgramme } from "./programme.server";
+import { loadLpSolver } from "./highs.server";
 import { programmeStamp } from "./programme-cache.server";
 import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server";
 
@@ -30,7 +31,12 @@ export type PlannedSchedule = {
   /** The programme's state the plan was made on: applying is refused once it changed. */
   stamp: string;
   options: ScheduleOptions;
+  /** Which solver's plan this is: the exact model's when it found a better one in the time left. */
+  solver: "fast" | "exact";
 };
+
+/** Up to this many sessions in scope, the exact model (HiGHS) also runs in the time left, and the better plan wins. */
+export const EXACT_MAX_SESSIONS = 25;
 
 export class ScheduleDayError extends Error {}
 
@@ -56,9 +62,18 @@ export async function planSchedule(db: Queryable, request: ScheduleRequest): Pro
     seed: request.seed ?? 1,
     outOfTime: () => performance.now() > deadline,
   };
-  const plan = scheduleFast(programme.input, options);
+  let plan = scheduleFast(programme.input, options);
+  let solver: PlannedSchedule["solver"] = "fast";
+  const left = (deadline - performance.now()) / 1000;
+  if (left > 0.5 && scopeOf(programme.input, options).length <= EXACT_MAX_SESSIONS) {
+    const exact = scheduleExact(programme.input, options, await loadLpSolver(), left);
+    if (exact && exact.plan.objective < plan.objective - 1e-9) {
+      plan = exact.plan;
+      solver = "exact";
+    }
+  }
   const evaluation = evaluatePlan(programme.input, options, plan);
-  return { plan, evaluation, before: evaluation.before, programme, stamp, options };
+  return { plan, evaluation, before: evaluation.before, programme, stamp, options, solver };
 }
 
 export type ApplyOutcome =

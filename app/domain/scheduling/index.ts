@@ -5,3 +5,4 @@ export { evaluatePlan, type Evaluation } from "./evaluate";
 export { scheduleFast, prng } from "./fast";
 export { reasonMessage } from "./reasons";
 export { scheduleExact, type ExactResult, type LpSolver, type LpResult } from "./exact";
+export { scopeOf } from "./problem";

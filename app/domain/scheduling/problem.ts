@@ -208,3 +208,8 @@ export function unaryCost(p: Problem, i: number, c: { room: number; start: numbe
 
 /** Whether a conflict's rule depends on where sessions are (the objective counts only these). */
 export const placementRules = new Set<RuleId>(PLACEMENT_RULES);
+
+/** The sessions a run may place or move, by id. */
+export function scopeOf(input: ProgrammeInput, options: ScheduleOptions): string[] {
+  return buildProblem(input, options).movable.map((i) => input.sessions[i].id);
+}
