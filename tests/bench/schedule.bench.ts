@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase } from "~/db/client.server";
 import type { ProgrammeInput } from "~/domain/conflicts";
-import { evaluatePlan, scheduleExact, scheduleFast } from "~/domain/scheduling";
+import { evaluatePlan, scheduleExact, scheduleFast, scopeOf } from "~/domain/scheduling";
 import { loadLpSolver } from "~/services/highs.server";
 import { loadProgramme } from "~/services/programme.server";
 import { seedDatabase } from "../../seed";
@@ -81,7 +81,8 @@ const bench: BenchModule = {
           count < 300 && i % 3 === 0 && s.status !== "cancelled" ? (count++, { ...s, roomId: null, start: null, end: null, status: "accepted" as const }) : s,
         ),
       };
-      const deadline = performance.now() + 5000;
+      // The organiser's time limit for the search: 4 s, so that the plan with its reasons is out within 5 s.
+      const deadline = performance.now() + 4000;
       const t = performance.now();
       const plan = scheduleFast(input, { seed: 1, outOfTime: () => performance.now() > deadline });
       const ms = performance.now() - t;
@@ -92,7 +93,7 @@ const bench: BenchModule = {
         value: round(ms),
         baseline: null,
         ratio: null,
-        target: `≤ 5000 ms; ${plan.placements.length}/${count} placed; ${added} block/error added`,
+        target: `≤ 5000 ms; ${plan.placements.length}/${scopeOf(input, {}).length} placed; ${added} block/error added`,
         pass: ms <= 5000 && added === 0,
       });
       ctx.report({ bench: "schedule.place.added", workload: "F1", value: added, unit: "conflicts", baseline: null, ratio: null, target: "0", pass: added === 0 });

@@ -380,7 +380,7 @@ function relocate(search: Search, i: number): void {
   if (best) search.commit(i, best);
 }
 
-/** Places unplaced session u where exactly one movable session v is in the way, if v finds another place. */
+/** Places unplaced session u where one or two movable sessions are in the way, if they find other places. */
 function eject(search: Search, u: number): void {
   const { p } = search;
   const movable = new Set(p.movable);
@@ -391,25 +391,25 @@ function eject(search: Search, u: number): void {
     const c = list[(start + k) % list.length];
     const inWay = new Set<number>();
     search.blockers(u, c, inWay);
-    if (inWay.size !== 1) continue;
-    const [v] = inWay;
-    if (!movable.has(v) || search.standing.has(v)) continue;
+    if (inWay.size === 0 || inWay.size > 2) continue;
+    const others = [...inWay];
+    if (others.some((v) => !movable.has(v) || search.standing.has(v))) continue;
     tries++;
     const before = search.objective();
-    const back = search.at[v]!;
-    search.commit(v, null);
-    if (search.weigh(u, c) === null) {
-      search.commit(v, back);
-      continue;
+    const back = others.map((v) => search.at[v]!);
+    for (const v of others) search.commit(v, null);
+    if (search.weigh(u, c) !== null) {
+      search.commit(u, c);
+      others.forEach((v, m) => {
+        const other = search.bestPlace(v, back[m]);
+        if (other) search.commit(v, other);
+      });
+      if (search.objective() < before - 1e-9) return;
+      // Worse: put them all back as they were.
+      for (const v of others) if (search.at[v]) search.commit(v, null);
+      search.commit(u, null);
     }
-    search.commit(u, c);
-    const other = search.bestPlace(v, back);
-    if (other) search.commit(v, other);
-    if (search.objective() < before - 1e-9) return;
-    // Worse: put both back as they were.
-    if (search.at[v]) search.commit(v, null);
-    search.commit(u, null);
-    search.commit(v, back);
+    others.forEach((v, m) => search.commit(v, back[m]));
   }
 }
 
