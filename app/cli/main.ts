@@ -16,6 +16,7 @@ import { IMPORT_HELP, importCommand } from "./import";
 import { conflictsCommand, ConflictsCommandError } from "./conflicts";
 import { exportCommand, publishCommand, PublishingCliError } from "./publishing";
 import { WEBHOOKS_HELP, webhooksCommand, WebhooksCliError } from "./webhooks";
+import { SCHEDULE_HELP, scheduleCommand, ScheduleCommandError } from "./schedule";
 
 const HELP = `Barouf command line
 
@@ -40,6 +41,7 @@ ${IMPORT_HELP}
         [--min-level info|warning|error|block]   (default info: everything)
         [--lang fr|en]                  the table's message language (default fr)
 ${WEBHOOKS_HELP}
+${SCHEDULE_HELP}
   help                                  this text
 
 Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN, WEBHOOKS_ALLOW_PRIVATE.`;
@@ -178,6 +180,16 @@ export async function run(argv: string[]): Promise<void> {
       case "webhooks":
         await migrateDatabase(db);
         return await webhooksCommand(db, rest, (line) => process.stdout.write(`${line}\n`));
+      case "schedule": {
+        await migrateDatabase(db);
+        try {
+          await scheduleCommand(db, rest, (text) => process.stdout.write(`${text}\n`));
+        } catch (error) {
+          if (error instanceof ScheduleCommandError) throw new CliError(error.message);
+          throw error;
+        }
+        return;
+      }
       default:
         throw new CliError(`Unknown command "${command}". Try: npm run cli -- help`);
     }

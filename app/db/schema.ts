@@ -341,6 +341,8 @@ export const sessions = sqliteTable(
     roomId: integer().references(() => rooms.id, { onDelete: "set null" }),
     startsAt: integer(),
     endsAt: integer(),
+    /** Pinned by an organiser: auto-scheduling never moves it. */
+    pinned: flag(),
     /** The programme version this session first appeared in; a published session is never deleted. */
     firstPublishedVersion: integer(),
     isSample: flag(),

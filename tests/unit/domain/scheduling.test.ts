@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { checkProgramme, type ProgrammeInput } from "~/domain/conflicts";
+import { evaluatePlan, scheduleExact, scheduleFast, withPlacements, type ScheduleOptions } from "~/domain/scheduling";
+import { loadLpSolver } from "~/services/highs.server";
+import { localInterval } from "~/domain/time";
+import { randomInstance } from "../../helpers/scheduling-instances";
+import { person, programme, room, session, speaker, TALK, ZONE } from "./conflicts/fixtures";
+
+const SEVERE = new Set(["block", "error"]);
+
+describe("auto-scheduling: random small instances", () => {
+  const cases = Array.from({ length: 30 }, (_, k) => ({ seed: k + 1, sessions: 4 + (k % 12), days: 1 + (k % 2) }));
+
+  it.each(cases)("adds no block or error conflict, and its objective is the engine's (%o)", ({ seed, sessions, days }) => {
+    const input = randomInstance(seed, { sessions, days });
+    const options: ScheduleOptions = { seed, effort: 10 };
+    const plan = scheduleFast(input, options);
+    // Checked from scratch by the conflict engine, independently of the solver's bookkeeping.
+    const before = new Set(checkProgramme(input).filter((c) => SEVERE.has(c.level)).map((c) => c.key));
+    const after = checkProgramme(withPlacements(input, plan.placements)).filter((c) => SEVERE.has(c.level));
+    expect(after.filter((c) => !before.has(c.key))).toEqual([]);
+    const evaluation = evaluatePlan(input, options, plan);
+    expect(evaluation.added).toEqual([]);
+    expect(evaluation.terms).toEqual(plan.terms);
+    expect(plan.placements.length + plan.unplaced.length).toBe(input.sessions.filter((s) => s.roomId === null).length);
+    for (const u of plan.unplaced) expect(u.message.fr.length).toBeGreaterThan(10);
+  });
+
+  it("gives the same plan for the same seed", () => {
+    for (const seed of [3, 7, 11]) {
+      const input = randomInstance(seed, { sessions: 14, days: 2 });
+      expect(scheduleFast(input, { seed: 5 })).toEqual(scheduleFast(input, { seed: 5 }));
+    }
+  });
+
+  it("never moves placed sessions unless allowed, and never moves pinned ones", () => {
+    const input = randomInstance(21, { sessions: 10, days: 1, placed: 1 });
+    const placed = input.sessions.filter((s) => s.roomId !== null).map((s) => s.id);
+    expect(placed.length).toBeGreaterThan(3);
+    const still = scheduleFast(input, { seed: 1 });
+    expect(still.placements.filter((p) => placed.includes(p.sessionId))).toEqual([]);
+    const pinned = placed.slice(0, 2);
+    const moving = scheduleFast(input, { seed: 1, movePlaced: true, pinned });
+    expect(moving.placements.some((p) => pinned.includes(p.sessionId))).toBe(false);
+    for (const p of moving.placements.filter((x) => placed.includes(x.sessionId))) expect(p.from).not.toBeNull();
+    expect(evaluatePlan(input, { movePlaced: true, pinned }, moving).added).toEqual([]);
+    // Moving is allowed, so the plan is at least as good as keeping everything in place.
+    expect(moving.objective).toBeLessThanOrEqual(evaluatePlan(input, { movePlaced: true, pinned }, still).objective + 1e-6);
+  });
+});
+
+describe("auto-scheduling: the exact model (HiGHS) as the reference", () => {
+  it("is never worse than the fast solver, adds no block or error conflict, and when it places all, so does the fast solver (≥ 95%)", async () => {
+    let exactPlacesAll = 0;
+    let bothPlaceAll = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const input = randomInstance(100 + seed, { sessions: 3 + (seed % 5), days: 1 });
+      const fast = scheduleFast(input, { seed });
+      const exact = scheduleExact(input, { seed }, await loadLpSolver(), 30);
+      expect(exact).not.toBeNull();
+      expect(exact!.status).toBe("optimal");
+      expect(evaluatePlan(input, {}, exact!.plan).added).toEqual([]);
+      expect(evaluatePlan(input, {}, exact!.plan).objective).toBeCloseTo(exact!.plan.objective, 6);
+      expect(exact!.plan.objective).toBeLessThanOrEqual(fast.objective + 1e-6);
+      if (exact!.plan.unplaced.length === 0) {
+        exactPlacesAll++;
+        if (fast.unplaced.length === 0) bothPlaceAll++;
+      }
+    }
+    expect(exactPlacesAll).toBeGreaterThan(0);
+    expect(bothPlaceAll / exactPlacesAll).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("auto-scheduling: hand-made cases", () => {
+  const at = (from: string, to: string) => localInterval("2016-03-26", from, to, ZONE);
+  const base = (over: Partial<ProgrammeInput>) =>
+    programme({
+      rooms: [room("A", { capacity: 50, openingHours: [at("09:00", "12:00")] }), room("B", { capacity: 300, openingHours: [at("09:00", "12:00")] })],
+      ...over,
+    });
+  const toPlace = (id: string, over = {}) => session(id, { status: "accepted", formatId: TALK.id, people: [speaker("p1")], ...over });
+
+  it("places in the room that fits the audience, on a day of the edition", () => {
+    const input = base({ sessions: [toPlace("s1", { expectedAudience: 45 })] });
+    const plan = scheduleFast(input);
+    expect(plan.placements).toHaveLength(1);
+    expect(plan.placements[0]).toMatchObject({ sessionId: "s1", roomId: "A", from: null });
+    expect(plan.placements[0]!.end - plan.placements[0]!.start).toBe(60 * 60_000);
+  });
+
+  it("says why a session cannot be placed", () => {
+    const circle = { ...TALK, id: "circle", requiredFeatures: ["circle_seating"] };
+    const input = base({
+      formats: [TALK, circle],
+      people: [person("p1"), person("p2", { availability: [at("14:00", "16:00")] }), person("p3"), person("p4")],
+      sessions: [
+        toPlace("needs-circle", { formatId: "circle", people: [speaker("p1"), speaker("p3"), speaker("p4", { role: "moderator" })] }),
+        toPlace("afternoon", { people: [speaker("p2")] }),
+        toPlace("declined", { people: [speaker("p3", { confirmation: "declined" })] }),
+      ],
+    });
+    const plan = scheduleFast(input);
+    const reasons = Object.fromEntries(plan.unplaced.map((u) => [u.sessionId, u.message]));
+    expect(reasons["needs-circle"]).toEqual({
+      fr: "aucune salle avec assises en cercle n’existe dans cette édition",
+      en: "no room with circle seating exists in this edition",
+    });
+    expect(reasons.afternoon).toEqual({
+      fr: "aucune salle n’est ouverte quand son intervenant·e est disponible",
+      en: "no room is open when its speaker is available",
+    });
+    expect(reasons.declined!.fr).toMatch(/^elle garde un conflit bloquant où qu’elle soit placée\u00a0: /);
+  });
+
+  it("says when every room is taken while the speakers are available", () => {
+    const input = base({
+      rooms: [room("A", { openingHours: [at("09:00", "10:00")] })],
+      formats: [{ ...TALK, roles: [{ role: "speaker", min: 1, max: 4 }] }],
+      people: [person("p1"), person("p2"), person("p3"), person("p4")],
+      sessions: [
+        session("there", { roomId: "A", ...(() => { const i = at("09:00", "10:00"); return { start: i.start, end: i.end }; })(), formatId: TALK.id, people: [speaker("p1")] }),
+        toPlace("late", { people: ["p1", "p2", "p3", "p4"].map((p) => speaker(p)) }),
+      ],
+    });
+    const plan = scheduleFast(input);
+    expect(plan.unplaced[0]!.message.fr).toBe("aucune salle n’est libre quand ses 4\u00a0intervenant·es sont disponibles");
+  });
+});
