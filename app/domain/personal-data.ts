@@ -32,10 +32,11 @@ export const PERSONAL_DATA = {
     accessibilityNeeds: "sensitive",
     practicalNotes: "private",
     internalNotes: "private",
-    consentRecording: "private",
-    consentPhotos: "private",
-    consentPublishBio: "private",
-    consentsUpdatedAt: "private",
+    // The speaker's choices about what is published: kept as long as the archive they authorise.
+    consentRecording: "public",
+    consentPhotos: "public",
+    consentPublishBio: "public",
+    consentsUpdatedAt: "public",
     isSample: "none",
     // Folds the public name and the email: erased with the email, rebuilt from what remains.
     searchText: "private",

@@ -11,6 +11,7 @@ import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
 import { listSpeakerChanges } from "~/models/speaker-changes.server";
+import { compactDatabase } from "~/models/personal-data.server";
 import { deleteSpeaker, getSpeakerPage, setSessionConfirmation, updateSpeaker, type SpeakerState } from "~/models/speakers.server";
 import { StaleVersionError } from "~/models/versioning.server";
 import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
@@ -93,6 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
+    await compactDatabase(db);
     throw redirect(`/editions/${edition.slug}/speakers?deleted=1`);
   }
 
