@@ -71,6 +71,12 @@ describe("retention", () => {
     // Not due a month earlier.
     expect((await editionRetention(database, { editionId: edition.id, now: startOfLocalDay(addMonths(edition.endDate, 11), edition.timeZone) })).due).toBe(false);
 
+    // The dashboard says what goes and since when (today is long past the seed's period).
+    const { cookie } = await signIn("viewer");
+    const dashboard = await (await request(`/editions/${edition.slug}`, { cookie })).text();
+    expect(dashboard).toContain("Délai de conservation (12 mois) écoulé depuis le");
+    expect(dashboard).toContain(`de ${before.pending.speakers} intervenant·e(s)`);
+
     const dry = await purgeDueEditions(database, { now, dryRun: true });
     expect(dry.map((d) => d.slug)).toEqual([SEED_EDITION]);
     expect((await database.select().from(speakers).where(eq(speakers.id, ada!.id)).get())!.email).toBe(marks.email);
@@ -91,6 +97,7 @@ describe("retention", () => {
     const entry = (await database.select().from(auditLog).where(and(eq(auditLog.editionId, edition.id), eq(auditLog.action, "purge"))).get())!;
     expect(entry.after).toEqual({ ...purged });
     expect((await database.select().from(editions).where(eq(editions.id, edition.id)).get())!.personalDataPurgedAt).toBe(now);
+    expect(await (await request(`/editions/${edition.slug}`, { cookie })).text()).toContain("Données personnelles purgées le");
     // Run again: nothing left, nothing audited twice.
     expect(await purgeEdition(database, { editionId: edition.id, now, actor: { type: "system" } })).toEqual({ speakers: 0, availabilityWindows: 0, invitations: 0, emails: 0, auditEntries: 0 });
     expect(await database.select().from(auditLog).where(and(eq(auditLog.editionId, edition.id), eq(auditLog.action, "purge"))).all()).toHaveLength(1);
