@@ -4,11 +4,15 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { toCsv } from "~/domain/csv";
+import { SENSITIVE_SPEAKER_COLUMNS } from "~/domain/personal-data";
 import { localDate, localTime } from "~/domain/time";
 import { IMPORT_FIELDS } from "~/schemas/csv-import";
 
-/** One query whatever the number of speakers. */
-export async function speakersCsv(db: Queryable, { editionId }: { editionId: number }): Promise<string> {
+/**
+ * One query whatever the number of speakers. Sensitive columns (the data map) only when
+ * `sensitive` is asked for explicitly; otherwise their column is left out.
+ */
+export async function speakersCsv(db: Queryable, { editionId, sensitive = false }: { editionId: number; sensitive?: boolean }): Promise<string> {
   const rows = await db
     .select({
       uuid: speakers.uuid,
@@ -33,7 +37,7 @@ export async function speakersCsv(db: Queryable, { editionId }: { editionId: num
     .where(eq(speakers.editionId, editionId))
     .orderBy(asc(speakers.publicName), asc(speakers.id))
     .all();
-  const fields = IMPORT_FIELDS.speakers;
+  const fields = IMPORT_FIELDS.speakers.filter((field) => sensitive || !(SENSITIVE_SPEAKER_COLUMNS as readonly string[]).includes(field));
   return toCsv(
     ["uuid", ...fields],
     rows.map((row) => [

@@ -352,7 +352,12 @@ describe("CSV exports", () => {
     expect(row.bioFr).toBe("'@SUM(A1:A2)");
     expect(row.phone).toBe("'-2+3");
     expect(row.internalNotes).toBe("'\tcachée");
-    expect(row.accessibilityNeeds).toBe("'\rretour");
+    // Sensitive data only when asked for explicitly, and only by an editor or admin.
+    expect(row).not.toHaveProperty("accessibilityNeeds");
+    expect((await request(`/editions/${edition.slug}/speakers.csv?sensitive=1`, { cookie })).status).toBe(403);
+    const editor = await signIn("editor");
+    const asked = parse(await (await request(`/editions/${edition.slug}/speakers.csv?sensitive=1`, { cookie: editor.cookie })).text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(asked.find((r) => r.email === "formule@example.org")!.accessibilityNeeds).toBe("'\rretour");
     // Every cell of every row: none starts like a formula.
     for (const r of rows) for (const value of Object.values(r)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     const kopp = rows.find((r) => r.email === "gregoire.kopp@example.org")!;
@@ -400,7 +405,7 @@ describe("CSV exports", () => {
     for (let i = 0; i < 5; i++) await createSpeaker(database, { editionId: source.id, bioEn: `Line one\nline "two", ${i}` });
     const target = await ownEdition();
     const { cookie } = await signIn("editor");
-    const exported = await (await request(`/editions/${source.slug}/speakers.csv`, { cookie })).text();
+    const exported = await (await request(`/editions/${source.slug}/speakers.csv?sensitive=1`, { cookie })).text();
     const uploaded = await (await upload(cookie, exported, `/editions/${target.slug}/speakers/import`, "export.csv")).text();
     expect(uploaded).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="1" selected="">publicName<\/option>/s);
     expect(uploaded).toMatch(/<select[^>]*name="map_bioEn"[^>]*>.*?<option value="6" selected="">bioEn<\/option>/s);

@@ -118,3 +118,18 @@ describe("retention", () => {
     expect(entry.before).toMatchObject({ publicName: "Bérénice Gone", email: { withheld: "before" } });
   });
 });
+
+describe("sensitive data", () => {
+  it("shows accessibility needs to editors, not to viewers", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const speaker = await createSpeaker(database, { editionId: edition.id, publicName: "Chloé Sensible", accessibilityNeeds: "Rampe SENSITIVE-CHLOE" });
+    const path = `/editions/${edition.slug}/speakers/${speaker.uuid}`;
+    const viewer = await signIn("viewer");
+    const seen = await (await request(path, { cookie: viewer.cookie })).text();
+    expect(seen).toContain("Chloé Sensible");
+    expect(seen).not.toContain("SENSITIVE-CHLOE");
+    const editor = await signIn("editor");
+    expect(await (await request(path, { cookie: editor.cookie })).text()).toContain("SENSITIVE-CHLOE");
+  });
+});
