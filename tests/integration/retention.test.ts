@@ -1,10 +1,11 @@
 // Retention and erasure, down to the bytes: after the purge of the seed edition 13 months after
 // it ended, and after a speaker's deletion, their email, phone and accessibility needs are
 // nowhere in the database file (audit log and outbox included), while the public archive stays.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { readFileSync, existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { auditLog, editions, emails, invitations, programmeVersions, speakers } from "~/db/schema";
+import { migrateDatabase } from "~/db/client.server";
+import { appMeta, auditLog, editions, emails, invitations, programmeVersions, speakers } from "~/db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { purgeEdition, purgeDueEditions, editionRetention } from "~/services/retention.server";
 import { addMonths, startOfLocalDay } from "~/domain/time";
@@ -131,5 +132,29 @@ describe("sensitive data", () => {
     expect(seen).not.toContain("SENSITIVE-CHLOE");
     const editor = await signIn("editor");
     expect(await (await request(path, { cookie: editor.cookie })).text()).toContain("SENSITIVE-CHLOE");
+  });
+});
+
+describe("the audit log written before the data map", () => {
+  it("loses its sensitive values, and a deleted speaker's every private value, once at start-up", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const [kept, gone] = await database
+      .insert(auditLog)
+      .values([
+        { editionId: edition.id, at: 1, actorType: "system", entity: "speaker", entityUuid: "kept-uuid", action: "update", before: { email: "old@private.example", accessibilityNeeds: null }, after: { email: "new@private.example", accessibilityNeeds: "LEGACY-SENSITIVE" } },
+        { editionId: edition.id, at: 2, actorType: "system", entity: "speaker", entityUuid: "gone-uuid", action: "delete", before: { publicName: "Gone", phone: "LEGACY-PHONE" }, after: null },
+      ])
+      .returning({ id: auditLog.id });
+    await database.delete(appMeta).where(eq(appMeta.key, "audit_personal_data_withheld_at"));
+    await migrateDatabase(database);
+    const rows = await database.select().from(auditLog).where(inArray(auditLog.id, [kept!.id, gone!.id])).orderBy(auditLog.id).all();
+    expect(rows[0]!.before).toEqual({ email: "old@private.example", accessibilityNeeds: null });
+    expect(rows[0]!.after).toEqual({ email: "new@private.example", accessibilityNeeds: { withheld: "after" } });
+    expect(rows[1]!.before).toEqual({ publicName: "Gone", phone: { withheld: "before" } });
+    await checkpoint();
+    expectNowhere(["LEGACY-SENSITIVE", "LEGACY-PHONE"]);
+    // Once: a later start leaves the log as it is.
+    expect(await database.select().from(appMeta).where(eq(appMeta.key, "audit_personal_data_withheld_at")).get()).toBeDefined();
   });
 });
