@@ -47,11 +47,6 @@ export const organisations = sqliteTable("organisations", {
   website: text(),
   /** Months after an edition ends before its speakers' private data is erased (app/domain/retention.ts). */
   retentionMonths: integer().notNull().default(12),
-  /** The privacy notice and accessibility statement in each language; null: Barouf's defaults. */
-  privacyNoticeFr: text(),
-  privacyNoticeEn: text(),
-  accessibilityStatementFr: text(),
-  accessibilityStatementEn: text(),
   /** The name folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
   searchText: text().notNull().default(""),
   version: version(),
