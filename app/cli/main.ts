@@ -17,6 +17,7 @@ import { conflictsCommand, ConflictsCommandError } from "./conflicts";
 import { exportCommand, publishCommand, PublishingCliError } from "./publishing";
 import { WEBHOOKS_HELP, webhooksCommand, WebhooksCliError } from "./webhooks";
 import { SCHEDULE_HELP, scheduleCommand, ScheduleCommandError } from "./schedule";
+import { PURGE_HELP, purgeCommand } from "./purge";
 
 const HELP = `Barouf command line
 
@@ -36,6 +37,7 @@ Commands:
   backup FILE                           write a consistent copy of the database to FILE,
                                         even while the app runs
 ${IMPORT_HELP}
+${PURGE_HELP}
   conflicts --edition SLUG              list the edition's conflicts
         [--format json|table]           JSON: one array, ISO times with the edition's offset
         [--min-level info|warning|error|block]   (default info: everything)
@@ -164,6 +166,9 @@ export async function run(argv: string[]): Promise<void> {
         console.log(`Backup written to ${result.file} (${result.bytes} bytes, integrity ok).`);
         return;
       }
+      case "purge":
+        await migrateDatabase(db);
+        return await purgeCommand(db, rest, (line) => console.log(line));
       case "import":
         await migrateDatabase(db);
         return await importCommand(db, rest);

@@ -23,7 +23,7 @@ export function useAuditText() {
       return entry.actorType === "speaker" ? t("audit.author.speaker", { name: entry.authorName }) : entry.authorName;
     },
     when: (at: number, timeZone: string) => formatInstant(at, timeZone, locale),
-    words: { yes: t("audit.value.yes"), no: t("audit.value.no"), empty: t("audit.value.empty") },
+    words: { yes: t("audit.value.yes"), no: t("audit.value.no"), empty: t("audit.value.empty"), withheld: t("audit.value.withheld") },
   };
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { getEnv } from "~/env.server";
+import { compactDatabase, withholdRecordedValues } from "~/models/personal-data.server";
 import { refreshAllSearchText } from "~/models/search-text.server";
 import type { Database, Queryable, Tx } from "./handles";
 import * as schema from "./schema";
@@ -132,10 +133,22 @@ const SEARCH_TEXT_KEY = "search_text_filled_at";
  */
 export async function migrateDatabase(db: Database) {
   await migrate(db, { migrationsFolder: migrationsFolder() });
-  if (await db.select().from(schema.appMeta).where(eq(schema.appMeta.key, SEARCH_TEXT_KEY)).get()) return;
-  await db.transaction(async (tx) => {
-    await refreshAllSearchText(tx);
-    await tx.insert(schema.appMeta).values({ key: SEARCH_TEXT_KEY, value: new Date().toISOString() }).onConflictDoNothing();
+  await backfillOnce(db, SEARCH_TEXT_KEY, async (tx) => void (await refreshAllSearchText(tx)));
+  // The audit log written before the data map (migration 0004) loses its sensitive values,
+  // and a deleted speaker's every value; the freed bytes are then wiped from the file.
+  const withheld = await backfillOnce(db, AUDIT_WITHHELD_KEY, withholdRecordedValues);
+  if (withheld) await compactDatabase(db);
+}
+
+const AUDIT_WITHHELD_KEY = "audit_personal_data_withheld_at";
+
+/** Runs a data backfill once per database, keyed by app_meta, in one write transaction. */
+async function backfillOnce<T>(db: Database, key: string, work: (tx: Tx) => Promise<T>): Promise<T | undefined> {
+  if (await db.select().from(schema.appMeta).where(eq(schema.appMeta.key, key)).get()) return undefined;
+  return db.transaction(async (tx) => {
+    const result = await work(tx);
+    await tx.insert(schema.appMeta).values({ key, value: new Date().toISOString() }).onConflictDoNothing();
+    return result;
   });
 }
 

@@ -57,6 +57,8 @@ export const organisations = sqliteTable("organisations", {
   name: text().notNull().unique(),
   kind: text({ enum: ORGANISATION_KINDS }).notNull().default("other"),
   website: text(),
+  /** Months after an edition ends before its speakers' private data is erased (app/domain/retention.ts). */
+  retentionMonths: integer().notNull().default(12),
   /** The name folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
   searchText: text().notNull().default(""),
   version: version(),
@@ -114,6 +116,8 @@ export const editions = sqliteTable("editions", {
     .notNull()
     .default(sql`'{}'`),
   copiedFromId: integer(),
+  /** When retention last erased this edition's personal data (app/services/retention.server.ts). */
+  personalDataPurgedAt: integer(),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

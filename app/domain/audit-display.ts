@@ -2,6 +2,7 @@
 // time zone and the language come in as arguments.
 import { diffRecords, type AuditRecord } from "./audit";
 import { formatInstant } from "./format";
+import { isWithheld } from "./personal-data";
 import { addDays, startOfLocalDay } from "./time";
 
 export type ChangeRow = { field: string; before: unknown; after: unknown };
@@ -21,7 +22,8 @@ export function isInstantField(field: string): boolean {
   return field === "at" || /[a-z]At$/.test(field);
 }
 
-export type ValueWords = { yes: string; no: string; empty: string };
+/** `withheld`: a value the audit log does not keep (sensitive, or private past retention). */
+export type ValueWords = { yes: string; no: string; empty: string; withheld: string };
 
 /** One recorded value as text: instants in the edition's zone, booleans as words, lists joined. */
 export function formatAuditValue(
@@ -30,6 +32,7 @@ export function formatAuditValue(
   { timeZone, locale, words }: { timeZone: string; locale: "fr" | "en"; words: ValueWords },
 ): string {
   if (value === null || value === undefined || value === "") return words.empty;
+  if (isWithheld(value)) return words.withheld;
   if (typeof value === "boolean") return value ? words.yes : words.no;
   if (typeof value === "number" && isInstantField(field)) return formatInstant(value, timeZone, locale);
   if (Array.isArray(value)) {

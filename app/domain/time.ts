@@ -139,6 +139,13 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** "2016-01-31" + n months, on the calendar, clamped to the month's last day (31 Jan + 1 month = 29 Feb 2016). */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = parseDate(date);
+  const last = new Date(Date.UTC(year, month - 1 + months + 1, 0));
+  return new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), Math.min(day, last.getUTCDate()))).toISOString().slice(0, 10);
+}
+
 /**
  * Every instant whose local wall-clock reading in `timeZone` is `localMs`
  * (local date-time read as if it were UTC): none (skipped by DST), one, or two (repeated).

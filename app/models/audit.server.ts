@@ -1,6 +1,7 @@
 import type { Queryable } from "~/db/client.server";
 import { auditLog } from "~/db/schema";
 import type { AuditRecord } from "~/domain/audit";
+import { withholdValues, WITHHELD_AT_RECORDING } from "~/domain/personal-data";
 
 /** Who made a change: an organiser, a speaker through their invitation, or the system. */
 export type Actor =
@@ -8,9 +9,13 @@ export type Actor =
   | { type: "speaker"; speakerId: number }
   | { type: "system" };
 
-export type AuditAction = "create" | "update" | "delete" | "acknowledge" | "withdraw" | "import" | "publish" | "invite" | "revoke" | "place" | "move" | "swap" | "unschedule" | "confirm" | "decline" | "confirmation" | "grant_access" | "revoke_access";
+export type AuditAction = "create" | "update" | "delete" | "acknowledge" | "withdraw" | "import" | "publish" | "invite" | "revoke" | "place" | "move" | "swap" | "unschedule" | "confirm" | "decline" | "confirmation" | "grant_access" | "revoke_access" | "purge" | "erase";
 
-/** One audit entry; call it inside the same transaction as the change it records. */
+/**
+ * One audit entry; call it inside the same transaction as the change it records. Sensitive
+ * values (the data map, app/domain/personal-data.ts) are withheld here, whoever the caller:
+ * the entry says that the field changed, never what it holds.
+ */
 export async function recordAudit(
   db: Queryable,
   entry: {
@@ -33,8 +38,8 @@ export async function recordAudit(
     entity: entry.entity,
     entityUuid: entry.entityUuid,
     action: entry.action,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    before: withholdValues(entry.entity, entry.before ?? null, "before", WITHHELD_AT_RECORDING),
+    after: withholdValues(entry.entity, entry.after ?? null, "after", WITHHELD_AT_RECORDING),
   });
 }
 

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { editions, formats, organisations, organisers, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
-import type { Changes, PublicProgramme, PublicSource } from "~/domain/exports";
+import { SNAPSHOT_SPEAKER_COLUMNS, SNAPSHOT_SPEAKER_GATES, type Changes, type PublicProgramme, type PublicSource } from "~/domain/exports";
 
 /** What the snapshot column holds: the public programme and its changes from the version before. */
 export type StoredVersion = { programme: PublicProgramme; changes: Changes };
@@ -14,6 +14,10 @@ export type VersionSummary = {
   note: string | null;
   changes: Changes;
 };
+
+function pickColumns<T extends object, K extends keyof T>(table: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, table[key]])) as Pick<T, K>;
+}
 
 /** The rows a public snapshot is built from, public columns only, in a fixed number of queries. */
 export async function loadPublicSource(db: Queryable, { editionId }: { editionId: number }): Promise<PublicSource | null> {
@@ -51,13 +55,8 @@ export async function loadPublicSource(db: Queryable, { editionId }: { editionId
       .select({
         id: speakers.id,
         uuid: speakers.uuid,
-        publicName: speakers.publicName,
         organisation: organisations.name,
-        jobTitle: speakers.jobTitle,
-        bioFr: speakers.bioFr,
-        bioEn: speakers.bioEn,
-        consentPublishBio: speakers.consentPublishBio,
-        links: speakers.links,
+        ...pickColumns(speakers, [...SNAPSHOT_SPEAKER_COLUMNS, ...SNAPSHOT_SPEAKER_GATES]),
       })
       .from(speakers)
       .leftJoin(organisations, eq(organisations.id, speakers.organisationId))

@@ -6,10 +6,12 @@ import { auditLog, availabilityWindows, organisations, organisers, rooms, sessio
 import type { Confirmation, OrganisationKind } from "~/domain/vocabulary";
 import { diffRecords, type AuditRecord } from "~/domain/audit";
 import { describeWindows, sameAvailability, type Window } from "~/domain/availability";
+import { withholdValues, WITHHELD_AFTER_RETENTION } from "~/domain/personal-data";
 import { containsPattern, searchTerms, searchTextOf } from "~/domain/search";
 import type { SpeakerInput, SpeakerListQuery } from "~/schemas/speakers";
 import { recordAudit, type Actor } from "./audit.server";
 import { listEntityHistory } from "./audit-log.server";
+import { eraseSpeakers } from "./personal-data.server";
 import { refreshSessionsOfSpeakers } from "./search-text.server";
 import { setConfirmation } from "./session-speakers.server";
 import { StaleVersionError, updateVersioned } from "./versioning.server";
@@ -507,6 +509,8 @@ export async function deleteSpeaker(
     const row = await tx.select({ n: count() }).from(sessionSpeakers).where(eq(sessionSpeakers.speakerId, current.id)).get();
     const onSessions = row?.n ?? 0;
     if (onSessions > 0) return { ok: false, reason: "hasSessions", sessions: onSessions };
+    // Nothing personal outlives a deleted speaker: not their messages, nor the audit log's values.
+    await eraseSpeakers(tx, { editionId, speakerIds: [current.id] });
     await tx.delete(speakers).where(and(eq(speakers.id, current.id), eq(speakers.editionId, editionId)));
     await recordAudit(tx, {
       editionId,
@@ -514,7 +518,7 @@ export async function deleteSpeaker(
       entity: "speaker",
       entityUuid: current.uuid,
       action: "delete",
-      before: speakerRecord(current, current.organisation, current.availability, timeZone),
+      before: withholdValues("speaker", speakerRecord(current, current.organisation, current.availability, timeZone), "before", WITHHELD_AFTER_RETENTION),
       at: now,
     });
     return { ok: true };

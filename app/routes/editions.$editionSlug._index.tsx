@@ -4,12 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelBadge } from "~/components/level-badge";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
+import { localDate } from "~/domain/time";
 import { useLocale, useT } from "~/i18n";
 import { getDashboardFigures } from "~/models/editions.server";
 import { disabledEndpoints } from "~/models/webhooks.server";
 import { LEVEL_FILTERS } from "~/schemas/conflicts";
 import { requireEdition } from "~/services/access.server";
 import { checkEdition, countByLevel } from "~/services/conflicts.server";
+import { editionRetention } from "~/services/retention.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.title ?? ""} · Barouf` }];
 
@@ -17,10 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
   const db = await getDb();
-  const [figures, { conflicts }, disabledWebhooks] = await Promise.all([
+  const [figures, { conflicts }, disabledWebhooks, retention] = await Promise.all([
     getDashboardFigures(db, { editionId: edition.id }),
     checkEdition(db, { editionId: edition.id }),
     disabledEndpoints(db, { editionId: edition.id }),
+    editionRetention(db, { editionId: edition.id, now: Date.now() }),
   ]);
   return {
     edition: {
@@ -34,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conflicts: countByLevel(conflicts),
     disabledWebhooks: disabledWebhooks.length,
     slug: edition.slug,
+    retention: { months: retention.retentionMonths, dueAt: retention.dueAt, due: retention.due, purgedAt: retention.purgedAt, pending: retention.pending },
   };
 }
 
 export default function Dashboard() {
-  const { edition, figures, conflicts, disabledWebhooks, slug } = useLoaderData<typeof loader>();
+  const { edition, figures, conflicts, disabledWebhooks, slug, retention } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const statuses = ["draft", "accepted", "scheduled", "cancelled"] as const;
@@ -95,6 +99,21 @@ export default function Dashboard() {
         </ul>
         <p>
           <Link to="conflicts">{t("conflicts.dashboardLink")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t("dashboard.privacy")}</h2>
+        <p data-testid="privacy-retention">
+          {(() => {
+            const p = retention.pending;
+            const counts = { speakers: p.speakers, invitations: p.invitations, emails: p.emails, audit: p.auditEntries };
+            const date = formatLocalDate(localDate(retention.dueAt, edition.timeZone), locale);
+            const nothingLeft = Object.values(counts).every((n) => n === 0);
+            if (retention.purgedAt !== null && nothingLeft) {
+              return t("dashboard.privacyPurged", { purged: formatLocalDate(localDate(retention.purgedAt, edition.timeZone), locale), months: retention.months });
+            }
+            return t(retention.due ? "dashboard.privacyOverdue" : "dashboard.privacyDue", { ...counts, date, months: retention.months });
+          })()}
         </p>
       </section>
       <section aria-labelledby="status-title">

@@ -11,10 +11,12 @@ import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
 import { listSpeakerChanges } from "~/models/speaker-changes.server";
+import { compactDatabase } from "~/models/personal-data.server";
 import { deleteSpeaker, getSpeakerPage, setSessionConfirmation, updateSpeaker, type SpeakerState } from "~/models/speakers.server";
 import { StaleVersionError } from "~/models/versioning.server";
 import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
-import { canWrite, requireEdition } from "~/services/access.server";
+import { SENSITIVE_SPEAKER_COLUMNS } from "~/domain/personal-data";
+import { canWrite, may, requireEdition } from "~/services/access.server";
 import { availabilityDays, localStamp, speakerFormValues, staleSpeakerSave } from "~/services/speakers.server";
 import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -27,7 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const page = (await getSpeakerPage(await getDb(), { editionId: edition.id, speakerUuid: params.speakerId ?? "" })) ?? notFound();
-  const values = speakerFormValues(page.speaker, edition.timeZone);
+  // Sensitive data (accessibility needs, the data map) is for editors and admins, not viewers.
+  const seesSensitive = may(organiser, "write");
+  const values = seesSensitive ? speakerFormValues(page.speaker, edition.timeZone) : withoutSensitive(speakerFormValues(page.speaker, edition.timeZone));
   const speakerChanges = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id, speakerUuid: page.speaker.uuid });
   return {
     speakerChanges,
@@ -49,7 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     history: page.history,
     canEdit: canWrite(organiser),
+    seesSensitive,
   };
+}
+
+function withoutSensitive<T extends object>(values: T): T {
+  return { ...values, ...Object.fromEntries(SENSITIVE_SPEAKER_COLUMNS.map((column) => [column, ""])) };
 }
 
 type ActionAnswer =
@@ -95,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
+    await compactDatabase(db);
     throw redirect(`/editions/${edition.slug}/speakers?deleted=1`);
   }
 
@@ -175,6 +185,7 @@ export default function SpeakerPage() {
         defaultValues={typed ? retypedFormValues(typed.values) : loaded.values}
         serverErrors={failure?.errors}
         readOnly={!loaded.canEdit}
+        showSensitive={loaded.seesSensitive}
         consentsNote={
           speaker.consentsUpdatedAt ? t("speakers.field.consentsUpdatedAt", speaker.consentsUpdatedAt) : undefined
         }

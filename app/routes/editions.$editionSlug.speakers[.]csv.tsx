@@ -2,14 +2,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { parseCsvExportQuery } from "~/schemas/csv-export";
-import { requireEdition } from "~/services/access.server";
+import { may, requireEdition } from "~/services/access.server";
 import { csvResponse, speakersCsv } from "~/services/csv-export.server";
 
 // Organisers of this edition: every speaker with their private fields, for spreadsheets, in the
-// organiser's language with the separator they chose (?separator=semicolon|comma).
+// organiser's language with the separator they chose (?separator=semicolon|comma). Sensitive
+// fields (accessibility needs) only when asked for (?sensitive=1), by an editor or admin.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { edition } = await requireEdition(request, params, "read");
+  const { organiser, edition } = await requireEdition(request, params, "read");
+  const url = new URL(request.url);
+  const sensitive = url.searchParams.get("sensitive") === "1";
+  if (sensitive && !may(organiser, "write")) throw new Response("Forbidden", { status: 403 });
   const locale = await getLocale(request);
-  const { separator } = parseCsvExportQuery(new URL(request.url), locale);
-  return csvResponse(await speakersCsv(await getDb(), { editionId: edition.id, locale, separator }), `${edition.slug}-speakers.csv`);
+  const { separator } = parseCsvExportQuery(url, locale);
+  return csvResponse(await speakersCsv(await getDb(), { editionId: edition.id, locale, separator, sensitive }), `${edition.slug}-speakers.csv`);
 }

@@ -9,6 +9,7 @@ import { openDatabase } from "~/db/client.server";
 import { getEnv, settleListeningPort } from "~/env.server";
 import { prepareDatabase } from "~/services/bootstrap.server";
 import { serveCachedExport } from "~/services/export-cache.server";
+import { startRetentionWorker } from "~/services/retention.server";
 import { createAppHandler } from "./handler.server";
 import { log } from "./log.server";
 import { createNodeListener } from "./node.server";
@@ -58,6 +59,8 @@ async function main() {
     const { publicOrigin } = settleListeningPort(port);
     const handler = createAppHandler({ build, mode: env.NODE_ENV, publicOrigin });
     server.on("request", createNodeListener(handler, { publicOrigin, publicDir: path.join(root, "public"), trustProxy: env.TRUST_PROXY, fastPath: serveCachedExport }));
+    // Retention: editions past their period lose their personal data, checked daily.
+    startRetentionWorker();
     log.info(`Barouf is running at ${url}`);
     log.info(`Database: ${env.DATABASE_URL}`);
     if (admin.generatedPassword) {

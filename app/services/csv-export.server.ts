@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { toCsv, type CsvCell, type CsvSeparator } from "~/domain/csv";
+import { SENSITIVE_SPEAKER_COLUMNS } from "~/domain/personal-data";
 import { localDate, localTime } from "~/domain/time";
 import type { Role, SessionStatus } from "~/domain/vocabulary";
 import { translate, type Locale, type MessageKey } from "~/i18n";
@@ -22,8 +23,14 @@ function wordsFor(locale: Locale) {
   };
 }
 
-/** One query whatever the number of speakers. */
-export async function speakersCsv(db: Queryable, { editionId, locale, separator }: { editionId: number } & ExportOptions): Promise<string> {
+/**
+ * One query whatever the number of speakers. Sensitive columns (the data map) only when
+ * `sensitive` is asked for explicitly; otherwise their column is left out.
+ */
+export async function speakersCsv(
+  db: Queryable,
+  { editionId, locale, separator, sensitive = false }: { editionId: number; sensitive?: boolean } & ExportOptions,
+): Promise<string> {
   const words = wordsFor(locale);
   const rows = await db
     .select({
@@ -49,7 +56,7 @@ export async function speakersCsv(db: Queryable, { editionId, locale, separator 
     .where(eq(speakers.editionId, editionId))
     .orderBy(asc(speakers.publicName), asc(speakers.id))
     .all();
-  const fields = IMPORT_FIELDS.speakers;
+  const fields = IMPORT_FIELDS.speakers.filter((field) => sensitive || !(SENSITIVE_SPEAKER_COLUMNS as readonly string[]).includes(field));
   return toCsv(
     ["uuid", ...fields].map(words.column),
     rows.map((row) => [

@@ -21,6 +21,17 @@ describe("npm run cli", () => {
     expect(result.stderr).toContain('Unknown command "frobnicate"');
   });
 
+  it("purges editions past their retention period, or says what it would with --dry-run", async () => {
+    const database = freshDatabase();
+    const dry = await cli(["purge", "--dry-run"], { database });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/grand-barouf-2016 \(due 2017-03-\d\d, 12 months\): would erase [1-9]\d* speaker/);
+    const done = await cli(["purge"], { database });
+    expect(done.stdout).toMatch(/grand-barouf-2016 .*: erased [1-9]\d* speaker/);
+    const again = await cli(["purge"], { database });
+    expect(again.stdout).toMatch(/erased 0 speaker\(s\)' private data, 0 availability/);
+  });
+
   it("migrates and seeds idempotently", async () => {
     const database = freshDatabase();
     expect((await cli(["migrate"], { database })).stdout).toContain("Migrations applied.");

@@ -354,7 +354,12 @@ describe("CSV exports", () => {
     expect(row["Biographie (fr)"]).toBe("'@SUM(A1:A2)");
     expect(row["Téléphone"]).toBe("'-2+3");
     expect(row["Notes internes"]).toBe("'\tcachée");
-    expect(row["Besoins d’accessibilité"]).toBe("'\rretour");
+    // Sensitive data only when asked for explicitly, and only by an editor or admin.
+    expect(row).not.toHaveProperty("Besoins d’accessibilité");
+    expect((await request(`/editions/${edition.slug}/speakers.csv?sensitive=1`, { cookie })).status).toBe(403);
+    const editor = await signIn("editor");
+    const asked = parse(await (await request(`/editions/${edition.slug}/speakers.csv?sensitive=1`, { cookie: editor.cookie })).text(), { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
+    expect(asked.find((r) => r["E-mail"] === "formule@example.org")!["Besoins d’accessibilité"]).toBe("'\rretour");
     // Every cell of every row: none starts like a formula.
     for (const r of rows) for (const value of Object.values(r)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
     const kopp = rows.find((r) => r["E-mail"] === "gregoire.kopp@example.org")!;
@@ -403,7 +408,7 @@ describe("CSV exports", () => {
     for (let i = 0; i < 5; i++) await createSpeaker(database, { editionId: source.id, bioEn: `Line one\nline "two", ${i}` });
     const target = await ownEdition();
     const { cookie } = await signIn("editor");
-    const exported = await (await request(`/editions/${source.slug}/speakers.csv`, { cookie })).text();
+    const exported = await (await request(`/editions/${source.slug}/speakers.csv?sensitive=1`, { cookie })).text();
     const uploaded = await (await upload(cookie, exported, `/editions/${target.slug}/speakers/import`, "export.csv")).text();
     // The French column names map themselves to their fields.
     expect(uploaded).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="1" selected="">Nom public<\/option>/s);

@@ -2,6 +2,7 @@
 // page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
 import { Form } from "@remix-run/react";
 import { formatLocalDate } from "~/domain/format";
+import { isWithheld } from "~/domain/personal-data";
 import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
 import { When } from "./when";
 
@@ -20,6 +21,7 @@ export type SpeakerChangeView = {
 /** A stored value in the organisers' words: answers and availability modes are translated. */
 function show(value: unknown, key: string, t: Translate): string {
   if (value === null || value === undefined || value === "") return "—";
+  if (isWithheld(value)) return t("audit.value.withheld");
   const named = key === "confirmation" ? `speaker.confirmation.${String(value)}` : /^\d{4}-\d{2}-\d{2}$/.test(key) ? `speaker.mode.${String(value)}` : "";
   if (named && isMessageKey(named)) return t(named);
   if (typeof value === "boolean") return value ? "✓" : "✗";

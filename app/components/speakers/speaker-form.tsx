@@ -24,6 +24,8 @@ type Props = {
   defaultValues: SpeakerFormValues;
   serverErrors?: FieldErrors;
   readOnly?: boolean;
+  /** Sensitive fields (accessibility needs) shown: editors and admins only (default true). */
+  showSensitive?: boolean;
   /** Shown under the consents: when they last changed. */
   consentsNote?: ReactNode;
 };
@@ -167,7 +169,9 @@ export function SpeakerForm(props: Props) {
               ))}
             </SelectField>
           </div>
-          <TextAreaField label={t("speakers.field.accessibilityNeeds")} rows={2} defaultValue={values.accessibilityNeeds} {...reg("accessibilityNeeds")} />
+          {props.showSensitive === false ? null : (
+            <TextAreaField label={t("speakers.field.accessibilityNeeds")} rows={2} defaultValue={values.accessibilityNeeds} {...reg("accessibilityNeeds")} />
+          )}
           <TextAreaField label={t("speakers.field.practicalNotes")} rows={2} defaultValue={values.practicalNotes} {...reg("practicalNotes")} />
           <TextAreaField label={t("speakers.field.internalNotes")} rows={3} defaultValue={values.internalNotes} {...reg("internalNotes")} />
         </section>

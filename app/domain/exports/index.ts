@@ -7,7 +7,7 @@ import { buildIcal } from "./ical";
 import { CHANGES_SCHEMA_PATH, PROGRAMME_SCHEMA_PATH, type Changes, type PublicProgramme } from "./model";
 
 export * from "./model";
-export { buildSnapshot, isPublicSession, isPublicPerson, titleOf, textOf, type PublicSource, type SnapshotVersion } from "./snapshot";
+export { buildSnapshot, SNAPSHOT_SPEAKER_COLUMNS, SNAPSHOT_SPEAKER_GATES, isPublicSession, isPublicPerson, titleOf, textOf, type PublicSource, type SnapshotVersion } from "./snapshot";
 export { diffProgrammes, changeCount } from "./changes";
 export { buildCsv, CSV_COLUMNS } from "./csv";
 export { buildFrabJson } from "./frab-json";

@@ -1,7 +1,18 @@
 // The public snapshot: the one rule of EXPORT.md about what may be public, applied once.
 // Every export, the public page and the changelog are built from what this returns.
+import type { PERSONAL_DATA } from "../personal-data";
 import { toIsoWithOffset } from "../time";
 import type { PublicProgramme, PublicSession } from "./model";
+
+type SpeakerColumns = typeof PERSONAL_DATA.speakers;
+type PublicSpeakerColumn = { [K in keyof SpeakerColumns]: SpeakerColumns[K] extends "public" ? K : never }[keyof SpeakerColumns];
+
+/**
+ * The speaker columns a snapshot reads: only columns the data map (personal-data.ts) classes
+ * public (the compiler refuses any other), plus the consent that decides whether the bio shows.
+ */
+export const SNAPSHOT_SPEAKER_COLUMNS = ["publicName", "jobTitle", "bioFr", "bioEn", "links"] as const satisfies readonly PublicSpeakerColumn[];
+export const SNAPSHOT_SPEAKER_GATES = ["consentPublishBio"] as const;
 
 /** The rows a snapshot is built from: public columns only (the loader never selects the others). */
 export interface PublicSource {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changeRows, formatAuditValue, isInstantField } from "~/domain/audit-display";
 
-const words = { yes: "oui", no: "non", empty: "—" };
+const words = { yes: "oui", no: "non", empty: "—", withheld: "modifié (valeur non conservée)" };
 const paris = { timeZone: "Europe/Paris", locale: "fr" as const, words };
 
 describe("changeRows", () => {
