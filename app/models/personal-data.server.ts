@@ -1,10 +1,11 @@
 // Erasing a speaker's personal data, as the data map (app/domain/personal-data.ts) says:
 // shared by retention (services/retention.server.ts), an erasure request and a deletion.
 import { and, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
-import type { Database, Queryable } from "~/db/client.server";
-import { auditLog, availabilityWindows, emails, invitations, sessionSpeakers, speakers } from "~/db/schema";
+import type { Database, Queryable } from "~/db/handles";
+import { auditLog, availabilityWindows, emails, invitations, speakers } from "~/db/schema";
 import { AUDIT_FIELDS, ERASABLE_SPEAKER_COLUMNS, withholdValues, WITHHELD_AFTER_RETENTION, WITHHELD_AT_RECORDING } from "~/domain/personal-data";
 import { refreshSpeakerSearch } from "./search-text.server";
+import { eraseSpeakerAnswers } from "./session-speakers.server";
 
 const PEOPLE_ENTITIES = Object.keys(AUDIT_FIELDS);
 
@@ -57,7 +58,7 @@ export async function eraseSpeakers(tx: Queryable, { editionId, speakerIds }: { 
   await tx.update(speakers).set(erasedSpeakerValues).where(scope);
   await refreshSpeakerSearch(tx, ids);
   const windows = await tx.delete(availabilityWindows).where(inArray(availabilityWindows.speakerId, ids)).returning({ id: availabilityWindows.id });
-  await tx.update(sessionSpeakers).set({ declineReason: null, proposedTime: null }).where(inArray(sessionSpeakers.speakerId, ids));
+  await eraseSpeakerAnswers(tx, { speakerIds: ids });
   const invites = await tx.delete(invitations).where(and(eq(invitations.editionId, editionId), inArray(invitations.speakerId, ids))).returning({ id: invitations.id });
   const mails = await tx.delete(emails).where(and(eq(emails.editionId, editionId), or(inArray(emails.speakerId, ids), inArray(emails.to, addresses)))).returning({ id: emails.id });
   const audit = await auditEntriesToWithhold(

@@ -2,7 +2,7 @@
 // functions, so the rules about positions, confirmations and versions live in one place.
 // Callers scope the rows they pass (the session and speaker are the edition's).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "~/db/client.server";
+import type { Queryable } from "~/db/handles";
 import { sessions, sessionSpeakers } from "~/db/schema";
 
 type SessionSpeakerRow = typeof sessionSpeakers.$inferSelect;
@@ -93,4 +93,10 @@ export async function lapseConfirmations(
       ),
     )
     .returning({ sessionId: sessionSpeakers.sessionId, speakerId: sessionSpeakers.speakerId });
+}
+
+/** Erasure (retention or deletion): the free text of these speakers' answers goes; their roles stay. */
+export async function eraseSpeakerAnswers(db: Queryable, { speakerIds }: { speakerIds: number[] }): Promise<void> {
+  if (speakerIds.length === 0) return;
+  await db.update(sessionSpeakers).set({ declineReason: null, proposedTime: null }).where(inArray(sessionSpeakers.speakerId, speakerIds));
 }
