@@ -12,7 +12,7 @@ import { organiserActor, recordAudit } from "~/models/audit.server";
 import { getEnv } from "~/env.server";
 import type { CurrentOrganiser } from "./auth.server";
 import { hashToken } from "./auth.server";
-import { invitationEmail } from "./mail-templates.server";
+import { invitationEmail, reminderEmail } from "./mail-templates.server";
 import { deliverQueued, queueEmails } from "./outbox.server";
 
 const DAY = 24 * 3600 * 1000;
@@ -25,11 +25,15 @@ export function invitationUrl(token: string): string {
   return `${getEnv().publicOrigin}/invitation/${token}`;
 }
 
-/** Where a personal link goes in a stored message; replaced by a fresh link at delivery. */
-export function linkPlaceholder(invitationUuid: string): string {
-  return `{{invitation:${invitationUuid}}}`;
+/**
+ * Where a personal link goes in a stored message; replaced by a fresh link at delivery.
+ * `keep`: the speaker's link stays live and the message carries a second key to the same
+ * access (same expiry); otherwise the message's link replaces the invitation's token.
+ */
+export function linkPlaceholder(invitationUuid: string, mode: "replace" | "keep" = "replace"): string {
+  return mode === "keep" ? `{{invitation+keep:${invitationUuid}}}` : `{{invitation:${invitationUuid}}}`;
 }
-const PLACEHOLDER = /\{\{invitation:([0-9a-f-]{36})\}\}/g;
+const PLACEHOLDER = /\{\{invitation(\+keep)?:([0-9a-f-]{36})\}\}/g;
 
 /** The stored copy of a message as organisers read it: the personal link is never in it. */
 export function hideLinkPlaceholders(text: string, label: string): string {
@@ -66,6 +70,9 @@ export async function issueInvitation(
 }
 
 export type SendOutcome = "sent" | "stored" | "failed" | "no_email" | "not_found";
+/** Whether a message carried a new link (earlier ones stopped working) or kept the live one. */
+export type LinkUse = "new" | "kept";
+export type SendKind = "invitation" | "reminder";
 
 type SpeakerToInvite = { id: number; uuid: string; publicName: string; email: string | null; preferredLocale: "fr" | "en" };
 
@@ -79,15 +86,20 @@ async function speakersOf(db: Queryable, editionId: number, speakerUuids: string
 }
 
 /**
- * Sends (or re-sends) invitations by email to these speakers of the edition: one
- * transaction issues the links and queues the messages, delivery follows the commit.
+ * Sends (or re-sends) invitations, or reminders, by email to these speakers of the edition:
+ * one transaction issues the links and queues the messages, delivery follows the commit.
+ * A speaker's live link is kept working unless `reissue` asks for a new one (which ends
+ * every earlier link of theirs and the sessions opened with them).
  */
 export async function sendInvitations(args: {
   edition: EditionSummary;
   organiser: CurrentOrganiser;
   speakerUuids: string[];
+  reissue?: boolean;
+  kind?: SendKind;
   now?: number;
-}): Promise<{ speakerUuid: string; outcome: SendOutcome }[]> {
+}): Promise<{ speakerUuid: string; outcome: SendOutcome; link?: LinkUse }[]> {
+  const kind = args.kind ?? "invitation";
   const now = args.now ?? Date.now();
   const db = await getDb();
   const queued = await db.transaction(async (tx) => {
@@ -95,36 +107,42 @@ export async function sendInvitations(args: {
     const withEmail = found.filter((s) => s.email);
     const messages = [];
     const audit = [];
+    const linkUse = new Map<string, LinkUse>();
     for (const speaker of withEmail) {
-      const invitation = await issueInvitation(tx, { editionId: args.edition.id, speakerId: speaker.id, organiserId: args.organiser.id, now });
+      const live = args.reissue ? null : await activeInvitationOf(tx, { editionId: args.edition.id, speakerId: speaker.id, now });
+      const invitation = live
+        ? { uuid: live.uuid, expiresAt: live.expiresAt }
+        : await issueInvitation(tx, { editionId: args.edition.id, speakerId: speaker.id, organiserId: args.organiser.id, now });
+      linkUse.set(speaker.uuid, live ? "kept" : "new");
+      const template = kind === "reminder" ? reminderEmail : invitationEmail;
       messages.push({
         editionId: args.edition.id,
         speakerId: speaker.id,
         to: speaker.email!,
-        ...invitationEmail({
+        ...template({
           locale: speaker.preferredLocale,
           speakerName: speaker.publicName,
           editionTitle: args.edition.title,
-          link: linkPlaceholder(invitation.uuid),
+          link: linkPlaceholder(invitation.uuid, live ? "keep" : "replace"),
           expiresAt: invitation.expiresAt,
           timeZone: args.edition.timeZone,
         }),
       });
-      audit.push({ speaker, invitation });
+      audit.push({ speaker, invitation, link: live ? ("kept" as const) : ("new" as const) });
     }
     const ids = await queueEmails(tx, messages, now);
-    for (const { speaker, invitation } of audit) {
+    for (const { speaker, invitation, link } of audit) {
       await recordAudit(tx, {
         editionId: args.edition.id,
         actor: organiserActor(args.organiser),
         entity: "invitation",
         entityUuid: invitation.uuid,
         action: "invite",
-        after: { speaker: speaker.uuid, by: "email", expiresAt: invitation.expiresAt },
+        after: { speaker: speaker.uuid, by: "email", kind, link, expiresAt: invitation.expiresAt },
         at: now,
       });
     }
-    return { found, emailIdBySpeaker: new Map(withEmail.map((s, i) => [s.uuid, ids[i]!])) };
+    return { found, linkUse, emailIdBySpeaker: new Map(withEmail.map((s, i) => [s.uuid, ids[i]!])) };
   });
   await deliverQueued({ ids: [...queued.emailIdBySpeaker.values()] });
   const states = new Map(
@@ -140,7 +158,7 @@ export async function sendInvitations(args: {
     const id = queued.emailIdBySpeaker.get(speakerUuid);
     if (id === undefined) return { speakerUuid, outcome: "no_email" as const };
     const state = states.get(id);
-    return { speakerUuid, outcome: state === "sent" ? "sent" : state === "stored" ? "stored" : "failed" };
+    return { speakerUuid, outcome: state === "sent" ? "sent" : state === "stored" ? "stored" : "failed", link: queued.linkUse.get(speakerUuid) };
   });
 }
 
@@ -214,11 +232,19 @@ export async function mintInvitationLinks(
   message: { editionId: number | null; speakerId: number | null; text: string; html: string },
   now: number,
 ): Promise<{ text: string; html: string }> {
-  const uuids = [...new Set([...message.text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+  const found = new Map([...message.text.matchAll(PLACEHOLDER)].map((m) => [m[0], { keep: Boolean(m[1]), uuid: m[2]! }]));
   let { text, html } = message;
-  for (const uuid of uuids) {
+  for (const [placeholder, { keep, uuid }] of found) {
     const invitation = await db
-      .select({ id: invitations.id, expiresAt: invitations.expiresAt, revokedAt: invitations.revokedAt, lastOpenedAt: invitations.lastOpenedAt })
+      .select({
+        id: invitations.id,
+        editionId: invitations.editionId,
+        speakerId: invitations.speakerId,
+        createdBy: invitations.createdBy,
+        expiresAt: invitations.expiresAt,
+        revokedAt: invitations.revokedAt,
+        lastOpenedAt: invitations.lastOpenedAt,
+      })
       .from(invitations)
       .where(
         and(
@@ -230,9 +256,21 @@ export async function mintInvitationLinks(
       .get();
     if (!invitation || !isInvitationUsable(invitation, now)) throw new Error("The invitation was withdrawn or replaced by a newer link");
     const token = newToken();
-    await db.update(invitations).set({ tokenHash: hashToken(token), sentAt: now }).where(eq(invitations.id, invitation.id));
+    if (keep) {
+      // A second key to the same access: the link the speaker already has keeps working.
+      await db.insert(invitations).values({
+        editionId: invitation.editionId,
+        speakerId: invitation.speakerId,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        createdBy: invitation.createdBy,
+        expiresAt: invitation.expiresAt,
+        sentAt: now,
+      });
+    } else {
+      await db.update(invitations).set({ tokenHash: hashToken(token), sentAt: now }).where(eq(invitations.id, invitation.id));
+    }
     const url = invitationUrl(token);
-    const placeholder = linkPlaceholder(uuid);
     text = text.replaceAll(placeholder, url);
     html = html.replaceAll(placeholder, url);
   }
