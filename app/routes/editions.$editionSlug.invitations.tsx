@@ -48,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (parsed.ok) {
       const choice = parsed.data;
       const notContactedSince = choice.bulk === "remind" ? localToEpoch(choice.since, "00:00", edition.timeZone) : null;
+      // Among the speakers the list shows (its search), those the chosen audiences name.
       const speakers = all
+        .filter((row) => !q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q))
         .filter((row) => isInAudience(row, { audiences: choice.audience, withoutSession: choice.withoutSession, notContactedSince }))
         .map((row) => ({ uuid: row.speakerUuid, name: row.publicName, state: row.state }));
       preview = { choice, speakers };
@@ -242,6 +244,7 @@ export default function Invitations() {
             <h2 id="bulk-invite-title">{t("inv.list.title")}</h2>
             <p>{t("inv.list.lead")}</p>
             <input type="hidden" name="bulk" value="invite" />
+            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
             <fieldset className="checkbox-group">
               <legend>{t("inv.audience.legend")}</legend>
               {AUDIENCES.map((audience) => (
@@ -269,6 +272,7 @@ export default function Invitations() {
             <h2 id="bulk-remind-title">{t("inv.remind.title")}</h2>
             <p>{t("inv.remind.lead")}</p>
             <input type="hidden" name="bulk" value="remind" />
+            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
             <div className="field">
               <label htmlFor="remind-since">{t("inv.remind.since")}</label>
               <input id="remind-since" type="date" name="since" required defaultValue={remindChoice?.since ?? weekAgo} />

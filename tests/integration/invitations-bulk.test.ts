@@ -69,9 +69,14 @@ describe("sending the invitation to a list", () => {
     expect(notInvited.speakers).not.toContain(alone.uuid);
     expect(notInvited.count).toBe(notInvited.speakers.length);
     expect(notInvited.section).toContain(fresh.speaker.publicName);
-    expect(notInvited.section).toContain(`Envoyer l’invitation à ces ${notInvited.count} personnes`);
+    expect(notInvited.section).toContain(`Envoyer l’invitation à ${notInvited.count} intervenant·e(s)`);
     // No mail server: said before sending.
     expect(notInvited.section).toContain("Attention\u00a0: aucun serveur d’envoi (SMTP) n’est configuré");
+
+    // The list's search narrows it further.
+    const searched = await preview(`bulk=invite&audience=not_invited&q=${encodeURIComponent(fresh.speaker.publicName)}`);
+    expect(searched.speakers).toEqual([fresh.speaker.uuid]);
+    expect(searched.count).toBe(1);
 
     const withAlone = await preview("bulk=invite&audience=not_invited&withoutSession=on");
     expect(withAlone.speakers).toContain(alone.uuid);
