@@ -159,7 +159,9 @@ describe("re-confirmation", () => {
     const { speaker, partner, first, edition, room } = await speakerWithSessions({ locale: "en" });
     const database = await db();
     // The speaker has a live invitation and confirmed; the partner confirmed too.
+    const invited = smtp.received.length;
     await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "send", speaker: speaker.uuid } });
+    const invitationPath = new URL(LINK.exec((await smtp.waitFor(invited + 1)).at(-1)!.text)![0]).pathname;
     await database.update(sessionSpeakers).set({ confirmation: "confirmed" }).where(eq(sessionSpeakers.sessionId, first.id));
     const before = smtp.received.length;
 
@@ -202,6 +204,8 @@ describe("re-confirmation", () => {
     expect(open.status).toBe(302);
     const page = await (await request("/speaker", { cookie: cookiesOf(open) })).text();
     expect(page).toContain("This session changed day, time or room since you confirmed it");
+    // The link of the first invitation still works: the message did not replace it.
+    expect((await request(invitationPath, { clientAddress: freshAddress() })).status).toBe(302);
 
     // The conflict engine sees the lapsed confirmation.
     const programme = await loadProgramme(database, { editionId: edition.id });
