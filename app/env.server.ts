@@ -20,6 +20,11 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /** Lets webhooks reach loopback, private and link-local addresses (a local receiver, tests). */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(240),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
 });

@@ -13,7 +13,7 @@ import {
   createSpeaker,
   createTheme,
   setWalkingTime,
-} from "../tests/factories";
+} from "./factories";
 import {
   ALL_SESSIONS,
   CLOSES,

@@ -7,13 +7,14 @@ import { ORGANISER_ROLES, organisations, organisers, type OrganiserRole } from "
 import { getEnv } from "~/env.server";
 import { createOrganiser } from "~/models/organisers.server";
 import { newPasswordSchema } from "~/schemas/password";
-import { endAllLoginSessionsIn } from "~/services/auth.server";
+import { endAllLoginSessionsIn } from "~/models/login-sessions.server";
 import { backupDatabase } from "~/services/backup.server";
 import { hashPassword } from "~/services/password.server";
 import { seedDatabase } from "../../seed";
 import { IMPORT_HELP, importCommand } from "./import";
 import { conflictsCommand, ConflictsCommandError } from "./conflicts";
 import { exportCommand, publishCommand, PublishingCliError } from "./publishing";
+import { WEBHOOKS_HELP, webhooksCommand, WebhooksCliError } from "./webhooks";
 
 const HELP = `Barouf command line
 
@@ -37,9 +38,10 @@ ${IMPORT_HELP}
         [--format json|table]           JSON: one array, ISO times with the edition's offset
         [--min-level info|warning|error|block]   (default info: everything)
         [--lang fr|en]                  the table's message language (default fr)
+${WEBHOOKS_HELP}
   help                                  this text
 
-Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN.`;
+Environment: DATABASE_URL (default file:data/barouf.db), DATABASE_AUTH_TOKEN, WEBHOOKS_ALLOW_PRIVATE.`;
 
 export class CliError extends Error {}
 
@@ -172,6 +174,9 @@ export async function run(argv: string[]): Promise<void> {
         }
         return;
       }
+      case "webhooks":
+        await migrateDatabase(db);
+        return await webhooksCommand(db, rest, (line) => process.stdout.write(`${line}\n`));
       default:
         throw new CliError(`Unknown command "${command}". Try: npm run cli -- help`);
     }
@@ -181,7 +186,7 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof PublishingCliError) console.error(`Error: ${error.message}`);
+  if (error instanceof CliError || error instanceof PublishingCliError || error instanceof WebhooksCliError) console.error(`Error: ${error.message}`);
   else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}`);
   else console.error(error);
   process.exitCode = 1;

@@ -8,6 +8,8 @@ import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from "~/domain/ex
 import { findVersion } from "~/models/programme-versions.server";
 import { exportOptions } from "~/services/public-exports.server";
 import { draftProgramme, publishProgramme } from "~/services/publishing.server";
+import { recentDeliveries } from "~/models/webhooks.server";
+import { deliverDueWebhooks } from "~/services/webhooks.server";
 
 export class PublishingCliError extends Error {}
 
@@ -34,6 +36,14 @@ export async function publishCommand(db: Database, args: string[]): Promise<void
   console.log(
     `Published version ${result.number} of ${edition.slug}: ${c.added.length} added, ${c.cancelled.length} cancelled, ${c.moved.length} moved, ${c.renamed.length} renamed, ${c.peopleChanged.length} with people changed.`,
   );
+  if (result.webhooks > 0) {
+    // Sent before the command ends; what fails is retried by the server's worker.
+    // Chained after the first attempts the publish started: they are done when this returns.
+    await deliverDueWebhooks();
+    const sent = await recentDeliveries(db, { editionId: edition.id, limit: result.webhooks });
+    const delivered = sent.filter((d) => d.state === "delivered").length;
+    console.log(`Webhooks: ${result.webhooks} queued, ${delivered} delivered, ${result.webhooks - delivered} to be retried by the server.`);
+  }
 }
 
 export async function exportCommand(db: Database, args: string[]): Promise<void> {

@@ -14,6 +14,7 @@ const SECTIONS: { path: string; label: MessageKey; end?: boolean }[] = [
   { path: "conflicts", label: "nav.conflicts" },
   { path: "invitations", label: "nav.invitations" },
   { path: "versions", label: "nav.versions" },
+  { path: "webhooks", label: "nav.webhooks" },
   { path: "settings", label: "nav.settings" },
   { path: "audit", label: "nav.audit" },
 ];

@@ -1,5 +1,5 @@
 import { createClient, type Client, type TransactionMode } from "@libsql/client";
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -7,12 +7,10 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { getEnv } from "~/env.server";
 import { refreshAllSearchText } from "~/models/search-text.server";
+import type { Database, Queryable, Tx } from "./handles";
 import * as schema from "./schema";
 
-export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
-/** A transaction handle: the same query API as the database. */
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-export type Queryable = Database | Tx;
+export type { Database, Queryable, Tx };
 
 /** Every connection waits this long for a lock instead of failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;

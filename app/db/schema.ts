@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { Level, Role, RuleId } from "../domain/conflicts/types";
+import { CONFIRMATIONS, type Confirmation } from "../domain/invitations";
 import { ROOM_FEATURES, type RoomFeature } from "../domain/rooms";
 import { LOCALES } from "../i18n/locales";
 
@@ -354,8 +355,7 @@ export const sessions = sqliteTable(
 );
 
 export const SESSION_ROLES = ["speaker", "moderator", "expert", "facilitator", "artist"] as const;
-export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
-export type Confirmation = (typeof CONFIRMATIONS)[number];
+export { CONFIRMATIONS, type Confirmation };
 
 /** A speaker on a session, with a role and their own confirmation of it. */
 export const sessionSpeakers = sqliteTable(
@@ -495,6 +495,82 @@ export const programmeVersions = sqliteTable(
     snapshot: text().notNull(),
   },
   (t) => [uniqueIndex("programme_versions_number_idx").on(t.editionId, t.number)],
+);
+
+export const WEBHOOK_EVENTS = ["version.published"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_DELIVERY_STATES = ["queued", "delivered", "failed"] as const;
+export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
+
+/**
+ * A receiver of the edition's programme events (Standard Webhooks). Each has its own secret;
+ * after a rotation the previous secret keeps signing until `previousSecretUntil`.
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    url: text().notNull(),
+    description: text().notNull().default(""),
+    /** The events it receives, as a JSON array of WEBHOOK_EVENTS. */
+    events: text({ mode: "json" }).$type<WebhookEvent[]>().notNull(),
+    active: integer({ mode: "boolean" }).notNull().default(true),
+    secret: text().notNull(),
+    previousSecret: text(),
+    previousSecretUntil: integer(),
+    /** First failed attempt since the last success; null while it answers. */
+    failingSince: integer(),
+    /** Set when the app turned it off after failing for days (the organisers are told). */
+    disabledAt: integer(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_endpoints_edition_idx").on(t.editionId)],
+);
+
+/** One event for one endpoint, queued in the transaction that caused it; `uuid` is its webhook-id. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    endpointId: integer()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    event: text().notNull(),
+    payload: text().notNull(),
+    state: text({ enum: WEBHOOK_DELIVERY_STATES }).notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer().notNull(),
+    createdAt: createdAt(),
+    deliveredAt: integer(),
+  },
+  (t) => [index("webhook_deliveries_due_idx").on(t.state, t.nextAttemptAt), index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt)],
+);
+
+/** The log of every attempt: when, the HTTP status (null: no answer), how long, what came back. */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    deliveryId: integer()
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer().notNull(),
+    at: integer().notNull(),
+    status: integer(),
+    durationMs: integer().notNull(),
+    response: text().notNull().default(""),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
 
 export const AUDIT_ACTORS = ["organiser", "speaker", "system"] as const;

@@ -1,5 +1,8 @@
 // Invitations and what a speaker's answers add up to. Pure: `now` comes in as an argument.
-import type { Confirmation } from "~/db/schema";
+
+/** A speaker's answer about one session (the session_speakers.confirmation column). */
+export const CONFIRMATIONS = ["pending", "confirmed", "declined", "must_reconfirm"] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
 
 export const INVITATION_STATES = ["not_invited", "invited", "opened", "all_confirmed", "some_declined", "must_reconfirm"] as const;
 export type InvitationState = (typeof INVITATION_STATES)[number];

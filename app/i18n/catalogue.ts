@@ -4,6 +4,7 @@ import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
+import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
@@ -15,6 +16,7 @@ import { speakers } from "./messages/speakers";
 import { stale } from "./messages/stale";
 import { structure } from "./messages/structure";
 import { text } from "./messages/text";
+import { webhooks } from "./messages/webhooks";
 
 // One module per line, in alphabetical order (parallel work then merges cleanly).
 const modules = {
@@ -23,6 +25,7 @@ const modules = {
   conflicts,
   core,
   csv,
+  feed,
   import: importMessages,
   invitations,
   organisers,
@@ -34,6 +37,7 @@ const modules = {
   stale,
   structure,
   text,
+  webhooks,
 };
 
 type Modules = typeof modules;

@@ -37,8 +37,7 @@ const settingsColumns = {
 
 export async function getEditionSettings(db: Database, { editionId }: { editionId: number }) {
   const row = await db.select(settingsColumns).from(editions).where(eq(editions.id, editionId)).get();
-  if (!row) throw new Response("Not found", { status: 404 });
-  return row;
+  return row ?? null;
 }
 
 /** Every rule's level in force: the edition's override or the default. */
@@ -46,7 +45,7 @@ export function levelsInForce(overrides: Partial<Record<RuleId, Level>>): Record
   return Object.fromEntries(RULES.map((rule) => [rule, overrides[rule] ?? DEFAULT_LEVELS[rule]])) as Record<RuleId, Level>;
 }
 
-type SettingsRow = Awaited<ReturnType<typeof getEditionSettings>>;
+type SettingsRow = NonNullable<Awaited<ReturnType<typeof getEditionSettings>>>;
 
 export function settingsFormValues(row: Omit<SettingsRow, "uuid" | "slug">) {
   return {
@@ -86,8 +85,9 @@ export async function updateEditionSettings(
   return db.transaction(async (tx) => {
     const where = eq(editions.id, editionId);
     const before = await tx.select().from(editions).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const after = await updateVersioned(tx, editions, where, version, { ...rest, ruleLevels });
+    if (!after) return null;
     const diff = diffRecords(auditFields(before), auditFields(after));
     if (diff) await recordAudit(tx, { editionId, actor, entity: "edition", entityUuid: before.uuid, action: "update", ...diff });
     return after;

@@ -99,8 +99,9 @@ export async function updateFormat(
   return db.transaction(async (tx) => {
     const where = and(eq(formats.editionId, editionId), eq(formats.uuid, uuid));
     const before = await tx.select().from(formats).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const after = await updateVersioned(tx, formats, where, version, values);
+    if (!after) return null;
     const diff = diffRecords(auditFields(before), auditFields(after));
     if (diff) await recordAudit(tx, { editionId, actor, entity: "format", entityUuid: uuid, action: "update", ...diff });
     return after;
@@ -108,10 +109,10 @@ export async function updateFormat(
 }
 
 /** Deletes a format unless sessions still use it. */
-export async function deleteFormat(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult> {
+export async function deleteFormat(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult | null> {
   return db.transaction(async (tx) => {
     const row = await tx.select().from(formats).where(and(eq(formats.editionId, editionId), eq(formats.uuid, uuid))).get();
-    if (!row) throw new Response("Not found", { status: 404 });
+    if (!row) return null;
     const used = await tx.select({ n: count() }).from(sessions).where(eq(sessions.formatId, row.id)).get();
     if (used && used.n > 0) return { ok: false, reason: "in_use", sessions: used.n };
     await tx.delete(formats).where(eq(formats.id, row.id));

@@ -83,11 +83,11 @@ export type OrganisationChangeResult = { ok: true } | { ok: false; errors: Field
 export async function renameOrganisation(
   db: Database,
   args: { organisationId: number; version: number; actor: Actor; name: string },
-): Promise<OrganisationChangeResult> {
-  return db.transaction(async (tx): Promise<OrganisationChangeResult> => {
+): Promise<OrganisationChangeResult | null> {
+  return db.transaction(async (tx): Promise<OrganisationChangeResult | null> => {
     const where = eq(organisations.id, args.organisationId);
     const before = await tx.select().from(organisations).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const taken = await tx
       .select({ id: organisations.id })
       .from(organisations)
@@ -95,21 +95,21 @@ export async function renameOrganisation(
       .get();
     if (taken) return { ok: false, errors: { name: NAME_TAKEN } };
     const after = await updateVersioned(tx, organisations, where, args.version, { name: args.name, searchText: searchTextOf([args.name]) });
+    if (!after) return null;
     const diff = diffRecords({ name: before.name }, { name: after.name });
     if (diff) await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organisation", entityUuid: before.uuid, action: "update", ...diff });
     return { ok: true };
   });
 }
 
-/** One of the editions our organisation runs, by uuid; a 404 for any other edition. */
+/** One of the editions our organisation runs, by uuid; null for any other edition. */
 async function runningEdition(tx: Queryable, { organisationId, editionUuid }: { organisationId: number; editionUuid: string }) {
   const edition = await tx
     .select({ id: editions.id, slug: editions.slug, title: editions.title })
     .from(editions)
     .where(and(eq(editions.uuid, editionUuid), reachedBy({ organisationId })))
     .get();
-  if (!edition) throw new Response("Not found", { status: 404 });
-  return edition;
+  return edition ?? null;
 }
 
 /**
@@ -119,9 +119,10 @@ async function runningEdition(tx: Queryable, { organisationId, editionUuid }: { 
 export async function grantEditionAccess(
   db: Database,
   args: { organisationId: number; actor: Actor; editionUuid: string; organisationUuid: string },
-): Promise<OrganisationChangeResult> {
-  return db.transaction(async (tx): Promise<OrganisationChangeResult> => {
+): Promise<OrganisationChangeResult | null> {
+  return db.transaction(async (tx): Promise<OrganisationChangeResult | null> => {
     const edition = await runningEdition(tx, args);
+    if (!edition) return null;
     const partner = await tx.select({ id: organisations.id, uuid: organisations.uuid, name: organisations.name }).from(organisations).where(eq(organisations.uuid, args.organisationUuid)).get();
     if (!partner) return { ok: false, errors: { organisation: "structure.unknownChoice" } };
     const inserted = await tx
@@ -150,11 +151,12 @@ export async function grantEditionAccess(
 export async function revokeEditionAccess(
   db: Database,
   args: { organisationId: number; actor: Actor; editionUuid: string; organisationUuid: string },
-): Promise<OrganisationChangeResult> {
-  return db.transaction(async (tx): Promise<OrganisationChangeResult> => {
+): Promise<OrganisationChangeResult | null> {
+  return db.transaction(async (tx): Promise<OrganisationChangeResult | null> => {
     const edition = await runningEdition(tx, args);
+    if (!edition) return null;
     const partner = await tx.select({ id: organisations.id, uuid: organisations.uuid, name: organisations.name }).from(organisations).where(eq(organisations.uuid, args.organisationUuid)).get();
-    if (!partner) throw new Response("Not found", { status: 404 });
+    if (!partner) return null;
     if (partner.id === args.organisationId) return { ok: false, errors: { _form: REVOKE_OWN } };
     const deleted = await tx
       .delete(editionOrganisations)

@@ -6,9 +6,9 @@ import type { Database, Queryable } from "~/db/client.server";
 import { organisers, type OrganiserRole } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
 import type { OrganiserEditValues } from "~/schemas/organisers";
-import { endAllLoginSessionsIn } from "~/services/auth.server";
 import type { FieldErrors } from "~/utils/forms";
 import { recordAudit, type Actor } from "./audit.server";
+import { endAllLoginSessionsIn } from "./login-sessions.server";
 import { updateVersioned } from "./versioning.server";
 
 /** Accounts belong to no edition: their instants are shown in the festival's zone (Lille). */
@@ -127,11 +127,11 @@ export type OrganiserChangeResult = { ok: true; endedSessions: boolean } | { ok:
 export async function updateOrganiser(
   db: Database,
   args: { organisationId: number | null; uuid: string; version: number; actor: Actor; values: OrganiserEditValues },
-): Promise<OrganiserChangeResult> {
-  return db.transaction(async (tx): Promise<OrganiserChangeResult> => {
+): Promise<OrganiserChangeResult | null> {
+  return db.transaction(async (tx): Promise<OrganiserChangeResult | null> => {
     const where = and(inOrganisation(args.organisationId), eq(organisers.uuid, args.uuid));
     const before = await tx.select().from(organisers).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     if (args.values.email !== before.email && (await emailTaken(tx, args.values.email, before.id))) {
       return { ok: false, errors: { email: EMAIL_TAKEN } };
     }
@@ -139,6 +139,7 @@ export async function updateOrganiser(
       return { ok: false, errors: { role: LAST_ADMIN } };
     }
     const after = await updateVersioned(tx, organisers, where, args.version, args.values);
+    if (!after) return null;
     const diff = diffRecords(auditFields(before), auditFields(after));
     if (diff) await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organiser", entityUuid: args.uuid, action: "update", ...diff });
     const endedSessions = after.role !== before.role;
@@ -154,15 +155,16 @@ export async function updateOrganiser(
 export async function setOrganiserActive(
   db: Database,
   args: { organisationId: number | null; uuid: string; version: number; actor: Actor; active: boolean },
-): Promise<OrganiserChangeResult> {
-  return db.transaction(async (tx): Promise<OrganiserChangeResult> => {
+): Promise<OrganiserChangeResult | null> {
+  return db.transaction(async (tx): Promise<OrganiserChangeResult | null> => {
     const where = and(inOrganisation(args.organisationId), eq(organisers.uuid, args.uuid));
     const before = await tx.select().from(organisers).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     if (!args.active && before.version === args.version && (await isLastActiveAdmin(tx, before))) {
       return { ok: false, errors: { _form: LAST_ADMIN } };
     }
     const after = await updateVersioned(tx, organisers, where, args.version, { active: args.active });
+    if (!after) return null;
     const diff = diffRecords(auditFields(before), auditFields(after));
     if (diff) await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organiser", entityUuid: args.uuid, action: "update", ...diff });
     if (!args.active) await endAllLoginSessionsIn(tx, before.id);

@@ -16,7 +16,7 @@ export type VersionSummary = {
 };
 
 /** The rows a public snapshot is built from, public columns only, in a fixed number of queries. */
-export async function loadPublicSource(db: Queryable, { editionId }: { editionId: number }): Promise<PublicSource> {
+export async function loadPublicSource(db: Queryable, { editionId }: { editionId: number }): Promise<PublicSource | null> {
   const [edition, themeRows, formatRows, roomRows, speakerRows, sessionRows, peopleRows] = await Promise.all([
     db
       .select({
@@ -92,7 +92,7 @@ export async function loadPublicSource(db: Queryable, { editionId }: { editionId
       .orderBy(asc(sessionSpeakers.sessionId), asc(sessionSpeakers.position), asc(sessionSpeakers.id))
       .all(),
   ]);
-  if (!edition) throw new Response("Not found", { status: 404 });
+  if (!edition) return null;
   return { edition, themes: themeRows, formats: formatRows, rooms: roomRows, speakers: speakerRows, sessions: sessionRows, people: peopleRows };
 }
 

@@ -161,13 +161,13 @@ export async function createRoom(
 export async function updateRoom(
   db: Database,
   { edition, uuid, version, actor, values }: { edition: EditionScope; uuid: string; version: number; actor: Actor; values: RoomValues },
-): Promise<RoomSaveResult<{ uuid: string }>> {
+): Promise<RoomSaveResult<{ uuid: string }> | null> {
   const { rows, errors } = openingHoursRows(values.hours, { timeZone: edition.timeZone, editionDates: editionDates(edition) });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return db.transaction(async (tx) => {
     const where = and(eq(rooms.editionId, edition.id), eq(rooms.uuid, uuid));
     const before = await tx.select().from(rooms).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const taken = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.editionId, edition.id), eq(rooms.name, values.name))).get();
     if (taken && taken.id !== before.id) return { ok: false as const, errors: { name: "rooms.nameTaken" } };
     const hoursBefore = await tx
@@ -177,6 +177,7 @@ export async function updateRoom(
       .orderBy(asc(roomOpeningHours.date))
       .all();
     const after = await updateVersioned(tx, rooms, where, version, { name: values.name, capacity: values.capacity, features: values.features });
+    if (!after) return null;
     await tx.delete(roomOpeningHours).where(eq(roomOpeningHours.roomId, before.id));
     if (rows.length > 0) await tx.insert(roomOpeningHours).values(rows.map((h) => ({ roomId: before.id, ...h })));
     const diff = diffRecords(auditFields(before, hoursBefore), auditFields(after, rows));
@@ -186,10 +187,10 @@ export async function updateRoom(
 }
 
 /** Deletes a room (its hours, walking times and slots go with it) unless sessions are in it. */
-export async function deleteRoom(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult> {
+export async function deleteRoom(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult | null> {
   return db.transaction(async (tx) => {
     const room = await tx.select().from(rooms).where(and(eq(rooms.editionId, editionId), eq(rooms.uuid, uuid))).get();
-    if (!room) throw new Response("Not found", { status: 404 });
+    if (!room) return null;
     const used = await tx.select({ n: count() }).from(sessions).where(eq(sessions.roomId, room.id)).get();
     if (used && used.n > 0) return { ok: false, reason: "in_use", sessions: used.n };
     await tx.delete(rooms).where(eq(rooms.id, room.id));

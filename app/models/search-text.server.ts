@@ -1,7 +1,7 @@
 // The search_text columns (see foldForSearch): filled here, by the models that write the rows,
 // in their transaction. A few statements per call whatever the number of rows.
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "~/db/client.server";
+import type { Queryable } from "~/db/handles";
 import { organisations, sessions, sessionSpeakers, speakers } from "~/db/schema";
 import { searchTextOf } from "~/domain/search";
 

@@ -11,9 +11,9 @@ import { resolvePlacement } from "~/schemas/placement";
 import type { EditionSummary } from "~/models/editions.server";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionSearch } from "~/models/search-text.server";
+import { addSessionSpeakers, removeSessionSpeaker, reorderSessionSpeakers, setSessionSpeakerRole } from "~/models/session-speakers.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import type { PeopleChange, SessionFilters, SessionForm } from "~/schemas/sessions";
-import { markMustReconfirm } from "~/services/reconfirmation.server";
 import type { FieldErrors } from "~/utils/forms";
 
 export const SESSIONS_PAGE_SIZE = 25;
@@ -189,8 +189,8 @@ export type SessionDetail = typeof sessions.$inferSelect & {
   people: SessionPerson[];
 };
 
-/** A session of this edition with its people (two queries); 404 when the UUID is not one of its sessions. */
-export async function getSession(db: Queryable, { editionId, sessionUuid }: { editionId: number; sessionUuid: string }): Promise<SessionDetail> {
+/** A session of this edition with its people (two queries); null when the UUID is not one of its sessions. */
+export async function getSession(db: Queryable, { editionId, sessionUuid }: { editionId: number; sessionUuid: string }): Promise<SessionDetail | null> {
   const row = await db
     .select({
       session: sessions,
@@ -207,7 +207,7 @@ export async function getSession(db: Queryable, { editionId, sessionUuid }: { ed
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
     .where(and(eq(sessions.editionId, editionId), eq(sessions.uuid, sessionUuid)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return null;
   const people = await peopleOf(db, row.session.id);
   const { session, ...refs } = row;
   return { ...session, ...refs, people };
@@ -404,12 +404,17 @@ export async function createSession(
   });
 }
 
+/** Where a session was before a save moved it (its day, time or room changed). */
+export type MovedFrom = { sessionId: number; startsAt: number | null; endsAt: number | null; roomId: number | null };
+
 /**
- * Saves the edit form at the version it was read at (StaleVersionError otherwise), records
- * what changed, and when the room or times changed, asks confirmed speakers to confirm again.
+ * Saves the edit form at the version it was read at (StaleVersionError otherwise) and records
+ * what changed. Call it inside the caller's transaction: when the room or times changed,
+ * `movedFrom` says where the session was, so the caller asks confirmed speakers to confirm
+ * again (services/sessions.server.ts `saveSession`). Null when the session is not the edition's.
  */
 export async function updateSession(
-  db: Queryable,
+  tx: Queryable,
   {
     edition,
     sessionUuid,
@@ -418,35 +423,29 @@ export async function updateSession(
     actor,
     locale,
   }: { edition: Edition; sessionUuid: string; version: number; data: SessionForm; actor: Actor; locale: Locale },
-): Promise<SaveResult<{ uuid: string; reconfirm: number }>> {
-  return db.transaction(async (tx) => {
-    const before = await getSessionRow(tx, edition.id, sessionUuid);
-    const resolved = await resolveForm(tx, edition, data, locale);
-    if (!resolved.ok) return resolved;
-    const slug = data.slug ?? before.session.slug;
-    if (slug !== before.session.slug && (await slugTaken(tx, edition.id, slug, before.session.id))) {
-      return { ok: false, errors: { slug: "sessions.error.slugTaken" } };
-    }
-    const after = await updateVersioned(tx, sessions, and(eq(sessions.id, before.session.id), eq(sessions.editionId, edition.id)), version, {
-      ...resolved.value.values,
-      slug,
-    });
-    if (before.session.titleFr !== after.titleFr || before.session.titleEn !== after.titleEn) await refreshSessionSearch(tx, [after.id]);
-    const diff = diffRecords(auditView(before.session, before.names), auditView(after, resolved.value.names));
-    if (diff) {
-      await recordAudit(tx, { editionId: edition.id, actor, entity: "session", entityUuid: sessionUuid, action: "update", ...diff });
-    }
-    const moved =
-      before.session.roomId !== after.roomId || before.session.startsAt !== after.startsAt || before.session.endsAt !== after.endsAt;
-    const lapsed = moved ? await markMustReconfirm(tx, {
-          editionId: edition.id,
-          sessionIds: [after.id],
-          actor,
-          before: [{ sessionId: after.id, startsAt: before.session.startsAt, endsAt: before.session.endsAt, roomId: before.session.roomId }],
-        })
-      : [];
-    return { ok: true, value: { uuid: sessionUuid, reconfirm: lapsed.length } };
+): Promise<SaveResult<{ uuid: string; movedFrom: MovedFrom | null }> | null> {
+  const before = await getSessionRow(tx, edition.id, sessionUuid);
+  if (!before) return null;
+  const resolved = await resolveForm(tx, edition, data, locale);
+  if (!resolved.ok) return resolved;
+  const slug = data.slug ?? before.session.slug;
+  if (slug !== before.session.slug && (await slugTaken(tx, edition.id, slug, before.session.id))) {
+    return { ok: false, errors: { slug: "sessions.error.slugTaken" } };
+  }
+  const after = await updateVersioned(tx, sessions, and(eq(sessions.id, before.session.id), eq(sessions.editionId, edition.id)), version, {
+    ...resolved.value.values,
+    slug,
   });
+  if (!after) return null;
+  if (before.session.titleFr !== after.titleFr || before.session.titleEn !== after.titleEn) await refreshSessionSearch(tx, [after.id]);
+  const diff = diffRecords(auditView(before.session, before.names), auditView(after, resolved.value.names));
+  if (diff) {
+    await recordAudit(tx, { editionId: edition.id, actor, entity: "session", entityUuid: sessionUuid, action: "update", ...diff });
+  }
+  const moved =
+    before.session.roomId !== after.roomId || before.session.startsAt !== after.startsAt || before.session.endsAt !== after.endsAt;
+  const movedFrom = moved ? { sessionId: after.id, startsAt: before.session.startsAt, endsAt: before.session.endsAt, roomId: before.session.roomId } : null;
+  return { ok: true, value: { uuid: sessionUuid, movedFrom } };
 }
 
 async function getSessionRow(db: Queryable, editionId: number, sessionUuid: string) {
@@ -458,21 +457,23 @@ async function getSessionRow(db: Queryable, editionId: number, sessionUuid: stri
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
     .where(and(eq(sessions.editionId, editionId), eq(sessions.uuid, sessionUuid)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return null;
   return { session: row.session, names: { format: row.format, theme: row.theme, room: row.room } };
 }
 
-/** Cancels a session: it stays, with its place, people and history; only its status changes. */
+/** Cancels a session: it stays, with its place, people and history; only its status changes. False: not the edition's. */
 export async function cancelSession(
   db: Queryable,
   { editionId, sessionUuid, version, actor }: { editionId: number; sessionUuid: string; version: number; actor: Actor },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const before = await getSessionRow(tx, editionId, sessionUuid);
-    if (before.session.status === "cancelled") return;
-    await updateVersioned(tx, sessions, and(eq(sessions.id, before.session.id), eq(sessions.editionId, editionId)), version, {
+    if (!before) return false;
+    if (before.session.status === "cancelled") return true;
+    const after = await updateVersioned(tx, sessions, and(eq(sessions.id, before.session.id), eq(sessions.editionId, editionId)), version, {
       status: "cancelled",
     });
+    if (!after) return false;
     await recordAudit(tx, {
       editionId,
       actor,
@@ -482,6 +483,7 @@ export async function cancelSession(
       before: { status: before.session.status },
       after: { status: "cancelled" },
     });
+    return true;
   });
 }
 
@@ -504,14 +506,15 @@ export class PublishedSessionError extends Error {
 
 /**
  * Deletes a session that was never published (admins only: the route checks). Its people go
- * with it; its audit entries stay, with the deleted values in `before`.
+ * with it; its audit entries stay, with the deleted values in `before`. False: not the edition's.
  */
 export async function deleteSession(
   db: Queryable,
   { editionId, sessionUuid, version, actor }: { editionId: number; sessionUuid: string; version: number; actor: Actor },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const before = await getSessionRow(tx, editionId, sessionUuid);
+    if (!before) return false;
     if (before.session.firstPublishedVersion !== null || (await wasEverPublished(tx, { editionId, sessionUuid }))) {
       throw new PublishedSessionError();
     }
@@ -532,6 +535,7 @@ export async function deleteSession(
       action: "delete",
       before: { ...auditView(before.session, before.names), people: people.map((p) => `${p.name} (${p.role})`) },
     });
+    return true;
   });
 }
 
@@ -564,14 +568,17 @@ export async function searchSpeakers(
 /**
  * Adds, removes, reorders or re-roles one person. The session's version goes up (a people
  * change is a save of the session like any other), and the audit entry lists the people
- * before and after. A removed person's confirmation goes with them.
+ * before and after. A removed person's confirmation goes with them. Null: the session, or the
+ * person on it, is not found.
  */
 export async function changePeople(
   db: Queryable,
   { editionId, sessionUuid, change, actor }: { editionId: number; sessionUuid: string; change: PeopleChange; actor: Actor },
-): Promise<SaveResult<null>> {
+): Promise<SaveResult<null> | null> {
   return db.transaction(async (tx) => {
-    const { session } = await getSessionRow(tx, editionId, sessionUuid);
+    const found = await getSessionRow(tx, editionId, sessionUuid);
+    if (!found) return null;
+    const { session } = found;
     const speaker = await tx
       .select({ id: speakers.id })
       .from(speakers)
@@ -587,27 +594,26 @@ export async function changePeople(
     const beforePeople = await peopleOf(tx, session.id);
     const index = rows.findIndex((row) => row.speakerId === speaker.id);
     if (change.intent === "addPerson" && index >= 0) return { ok: false, errors: { speakerId: "sessions.error.alreadyThere" } };
-    if (change.intent !== "addPerson" && index < 0) throw new Response("Not found", { status: 404 });
+    if (change.intent !== "addPerson" && index < 0) return null;
     // The version check first: a stale change must not touch the people.
-    await updateVersioned(tx, sessions, and(eq(sessions.id, session.id), eq(sessions.editionId, editionId)), change.version, {});
+    if (!(await updateVersioned(tx, sessions, and(eq(sessions.id, session.id), eq(sessions.editionId, editionId)), change.version, {}))) return null;
     switch (change.intent) {
       case "addPerson":
-        await tx.insert(sessionSpeakers).values({ sessionId: session.id, speakerId: speaker.id, role: change.role, position: rows.length });
+        await addSessionSpeakers(tx, [{ sessionId: session.id, speakerId: speaker.id, role: change.role, position: rows.length }]);
         break;
       case "removePerson":
-        await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.id, rows[index]!.id));
+        await removeSessionSpeaker(tx, { id: rows[index]!.id });
         break;
       case "changeRole":
-        await tx.update(sessionSpeakers).set({ role: change.role }).where(eq(sessionSpeakers.id, rows[index]!.id));
+        await setSessionSpeakerRole(tx, { id: rows[index]!.id, role: change.role });
         break;
       case "movePerson": {
         const other = change.direction === "up" ? index - 1 : index + 1;
         if (other < 0 || other >= rows.length) break;
         const order = rows.map((row) => row.id);
         [order[index], order[other]] = [order[other]!, order[index]!];
-        // Rewrite every position in one statement: positions may have gaps or ties from imports.
-        const cases = sql.join(order.map((id, position) => sql`when ${id} then ${position}`), sql` `);
-        await tx.update(sessionSpeakers).set({ position: sql`case ${sessionSpeakers.id} ${cases} end` }).where(eq(sessionSpeakers.sessionId, session.id));
+        // Rewrite every position: positions may have gaps or ties from imports.
+        await reorderSessionSpeakers(tx, { sessionId: session.id, order });
         break;
       }
     }

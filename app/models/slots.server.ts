@@ -76,8 +76,9 @@ export async function updateTemplate(
   return db.transaction(async (tx) => {
     const where = and(eq(slotTemplates.editionId, editionId), eq(slotTemplates.uuid, uuid));
     const before = await tx.select().from(slotTemplates).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const after = await updateVersioned(tx, slotTemplates, where, version, { name: values.name, times: values.times });
+    if (!after) return null;
     const diff = diffRecords(templateAudit(before), templateAudit(after));
     if (diff) await recordAudit(tx, { editionId, actor, entity: "slot_template", entityUuid: uuid, action: "update", ...diff });
     return after;
@@ -88,7 +89,7 @@ export async function updateTemplate(
 export async function deleteTemplate(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }) {
   return db.transaction(async (tx) => {
     const row = await tx.select().from(slotTemplates).where(and(eq(slotTemplates.editionId, editionId), eq(slotTemplates.uuid, uuid))).get();
-    if (!row) throw new Response("Not found", { status: 404 });
+    if (!row) return null;
     await tx.delete(slotTemplates).where(eq(slotTemplates.id, row.id));
     await recordAudit(tx, { editionId, actor, entity: "slot_template", entityUuid: uuid, action: "delete", before: templateAudit(row) });
   });
@@ -232,8 +233,7 @@ async function findSlot(db: Queryable, { editionId, uuid }: { editionId: number;
     .innerJoin(rooms, eq(rooms.id, slots.roomId))
     .where(and(eq(slots.editionId, editionId), eq(slots.uuid, uuid)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
-  return row;
+  return row ?? null;
 }
 
 /** A slot whose version is not the one the organiser read: refused with the slot as it is now. */
@@ -248,9 +248,11 @@ function staleSlot(current: SlotRow): never {
 export async function updateSlot(
   db: Database,
   { edition, actor, values }: { edition: EditionScope; actor: Actor; values: SlotEditValues },
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors; clash?: string }> {
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors; clash?: string } | null> {
   return db.transaction(async (tx) => {
-    const { slot, roomName } = await findSlot(tx, { editionId: edition.id, uuid: values.slot });
+    const found = await findSlot(tx, { editionId: edition.id, uuid: values.slot });
+    if (!found) return null;
+    const { slot, roomName } = found;
     if (slot.version !== values.version) staleSlot(slot);
     const date = localDate(slot.startsAt, edition.timeZone);
     const interval = slotInterval(date, values, edition.timeZone);
@@ -278,12 +280,15 @@ export async function updateSlot(
   });
 }
 
-/** Removes one slot read at `version` (a stale removal is refused like a stale save). */
+/** Removes one slot read at `version` (a stale removal is refused like a stale save); null when it is not the edition's. */
 export async function deleteSlot(db: Database, { editionId, actor, uuid, version }: { editionId: number; actor: Actor; uuid: string; version: number }) {
   return db.transaction(async (tx) => {
-    const { slot, roomName } = await findSlot(tx, { editionId, uuid });
+    const found = await findSlot(tx, { editionId, uuid });
+    if (!found) return null;
+    const { slot, roomName } = found;
     if (slot.version !== version) staleSlot(slot);
     await tx.delete(slots).where(eq(slots.id, slot.id));
     await recordAudit(tx, { editionId, actor, entity: "slot", entityUuid: uuid, action: "delete", before: slotAudit(slot, roomName) });
+    return true;
   });
 }

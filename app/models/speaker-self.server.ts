@@ -19,6 +19,7 @@ import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localTime, resolveLocalInterval } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
+import { recordSpeakerAnswer } from "~/models/session-speakers.server";
 import { TIME_PROBLEM_MESSAGES } from "~/schemas/placement";
 import type { AvailabilityInput, PracticalInput, ProfileInput } from "~/schemas/speaker";
 
@@ -51,7 +52,7 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return null;
   return { ...row, hasPhoto: Boolean(row.hasPhoto) };
 }
 
@@ -154,11 +155,11 @@ type Answer =
   | { intent: "decline"; reason: string }
   | { intent: "propose"; proposedTime: string };
 
-/** Confirms, declines or proposes another time for one of the speaker's own sessions. */
+/** Confirms, declines or proposes another time for one of the speaker's own sessions; false when it is not one of theirs. */
 export async function answerSession(
   db: Queryable,
   scope: SpeakerScope & { sessionUuid: string; version: number; answer: Answer; now: number },
-) {
+): Promise<boolean> {
   const row = await db
     .select({
       id: sessionSpeakers.id,
@@ -178,7 +179,7 @@ export async function answerSession(
       ),
     )
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) return false;
   if (row.version !== scope.version) throw new SpeakerStaleError();
   const { answer } = scope;
   const values =
@@ -187,12 +188,7 @@ export async function answerSession(
       : answer.intent === "decline"
         ? { confirmation: "declined" as const, declineReason: answer.reason }
         : { proposedTime: answer.proposedTime };
-  const updated = await db
-    .update(sessionSpeakers)
-    .set({ ...values, ...("confirmation" in values ? { confirmationChangedAt: scope.now } : {}), version: sql`${sessionSpeakers.version} + 1` })
-    .where(and(eq(sessionSpeakers.id, row.id), eq(sessionSpeakers.version, scope.version)))
-    .returning({ id: sessionSpeakers.id });
-  if (updated.length === 0) throw new SpeakerStaleError();
+  if (!(await recordSpeakerAnswer(db, { id: row.id, version: scope.version, values, now: scope.now }))) throw new SpeakerStaleError();
   const before = { confirmation: row.confirmation, declineReason: row.declineReason, proposedTime: row.proposedTime };
   const diff = diffRecords(before, { ...before, ...values });
   await recordAudit(db, {
@@ -205,6 +201,7 @@ export async function answerSession(
     after: diff?.after ?? { ...values },
     at: scope.now,
   });
+  return true;
 }
 
 type SpeakerRow = typeof speakers.$inferSelect;
@@ -220,7 +217,7 @@ async function updateSpeakerRow(
     .from(speakers)
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) return null;
   if (current.version !== scope.version) throw new SpeakerStaleError();
   const searched = "publicName" in values || "email" in values;
   const searchText = searched ? { searchText: searchTextOf([values.publicName ?? current.publicName, "email" in values ? values.email : current.email]) } : {};
@@ -249,7 +246,7 @@ async function updateSpeakerRow(
   return current;
 }
 
-/** The public profile. The organisation is matched by name, or created. */
+/** The public profile. The organisation is matched by name, or created. Null when the speaker is gone. */
 export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & { version: number; now: number; input: ProfileInput }) {
   const { input } = scope;
   let organisationId: number | null = null;
@@ -265,7 +262,7 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  await updateSpeakerRow(
+  return updateSpeakerRow(
     db,
     scope,
     {
@@ -280,7 +277,7 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
   );
 }
 
-/** Consents, accessibility needs, practical notes and the language of messages. */
+/** Consents, accessibility needs, practical notes and the language of messages. Null when the speaker is gone. */
 export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope & { version: number; now: number; input: PracticalInput }) {
   const { input } = scope;
   const current = await db
@@ -290,7 +287,7 @@ export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope 
     .get();
   const consentsChanged =
     !current || current.r !== input.consentRecording || current.p !== input.consentPhotos || current.b !== input.consentPublishBio;
-  await updateSpeakerRow(db, scope, {
+  return updateSpeakerRow(db, scope, {
     consentRecording: input.consentRecording,
     consentPhotos: input.consentPhotos,
     consentPublishBio: input.consentPublishBio,
@@ -304,17 +301,18 @@ export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope 
 /**
  * Replaces the speaker's availability windows with the days they gave. Local times go through
  * time.ts's rule: a time the clocks skip that day is refused on its field, nothing is written.
+ * Null when a day is not one of the edition's (the form offers none such).
  */
 export async function setAvailability(
   db: Queryable,
   scope: SpeakerScope & { now: number; timeZone: string; startDate: string; endDate: string; input: AvailabilityInput },
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> } | null> {
   const days = new Map(editionDays(scope.startDate, scope.endDate, scope.timeZone).map((d) => [d.date, d]));
   const windows: { speakerId: number; startsAt: number; endsAt: number }[] = [];
   const errors: Record<string, string> = {};
   for (const [i, given] of scope.input.days.entries()) {
     const day = days.get(given.date);
-    if (!day) throw new Response("Not an edition day", { status: 400 });
+    if (!day) return null;
     if (given.mode === "all") windows.push({ speakerId: scope.speakerId, startsAt: day.start, endsAt: day.end });
     if (given.mode === "part") {
       const interval = resolveLocalInterval({ date: given.date, start: given.from, end: given.to }, scope.timeZone);
@@ -346,14 +344,17 @@ export async function setAvailability(
   return { ok: true };
 }
 
-/** Records a new photo file name; returns the previous one so the caller can delete it. */
-export async function setSpeakerPhoto(db: Queryable, scope: SpeakerScope & { photoPath: string; now: number }): Promise<string | null> {
+/** Records a new photo file name; returns the previous one so the caller can delete it (null: the speaker is gone). */
+export async function setSpeakerPhoto(
+  db: Queryable,
+  scope: SpeakerScope & { photoPath: string; now: number },
+): Promise<{ previous: string | null } | null> {
   const current = await db
     .select({ uuid: speakers.uuid, photoPath: speakers.photoPath })
     .from(speakers)
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) return null;
   await db
     .update(speakers)
     .set({ photoPath: scope.photoPath, updatedAt: scope.now, version: sql`${speakers.version} + 1` })
@@ -368,7 +369,7 @@ export async function setSpeakerPhoto(db: Queryable, scope: SpeakerScope & { pho
     after: { photo: "✓" },
     at: scope.now,
   });
-  return current.photoPath;
+  return { previous: current.photoPath };
 }
 
 /** The stored file name of a speaker's photo, scoped by edition. */

@@ -1,5 +1,5 @@
 // Speakers of an edition: every query carries the edition, so an id from another
-// edition finds nothing (404), whoever asks.
+// edition finds nothing (null, which the route answers with a 404), whoever asks.
 import { and, asc, count, desc, eq, isNull, not, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import {
@@ -23,9 +23,9 @@ import type { SpeakerInput, SpeakerListQuery } from "~/schemas/speakers";
 import { recordAudit, type Actor } from "./audit.server";
 import { listEntityHistory } from "./audit-log.server";
 import { refreshSessionsOfSpeakers } from "./search-text.server";
+import { setConfirmation } from "./session-speakers.server";
 import { StaleVersionError, updateVersioned } from "./versioning.server";
 
-const notFound = () => new Response("Not found", { status: 404 });
 
 // ---------------------------------------------------------------- the list
 
@@ -236,10 +236,10 @@ async function windowsOf(db: Queryable, speakerId: number): Promise<Window[]> {
     .all();
 }
 
-/** The speaker and their availability, or a 404 when the id is not one of this edition's speakers. */
-export async function getSpeakerState(db: Queryable, args: { editionId: number; speakerUuid: string }): Promise<SpeakerState> {
+/** The speaker and their availability, or null when the id is not one of this edition's speakers. */
+export async function getSpeakerState(db: Queryable, args: { editionId: number; speakerUuid: string }): Promise<SpeakerState | null> {
   const speaker = await findSpeaker(db, args);
-  if (!speaker) throw notFound();
+  if (!speaker) return null;
   return { ...speaker, availability: await windowsOf(db, speaker.id) };
 }
 
@@ -262,7 +262,7 @@ export type SpeakerSessionRow = {
 /** Everything the speaker page shows, in five queries whatever the number of sessions or entries. */
 export async function getSpeakerPage(db: Queryable, args: { editionId: number; speakerUuid: string }) {
   const speaker = await findSpeaker(db, args);
-  if (!speaker) throw notFound();
+  if (!speaker) return null;
   const [availability, sessionRows, history, organisationNames] = await Promise.all([
     windowsOf(db, speaker.id),
     db
@@ -464,10 +464,11 @@ export async function createSpeaker(
 export async function updateSpeaker(
   db: Queryable,
   args: { editionId: number; timeZone: string; speakerUuid: string; version: number; actor: Actor; input: SpeakerInput; now?: number },
-): Promise<SpeakerWriteResult> {
+): Promise<SpeakerWriteResult | null> {
   const { editionId, timeZone, speakerUuid, version, actor, input, now = Date.now() } = args;
   return inTransaction(db, async (tx) => {
     const current = await getSpeakerState(tx, { editionId, speakerUuid });
+    if (!current) return null;
     if (current.version !== version) throw new StaleVersionError<SpeakerState>(current);
     const columns = columnsOf(input);
     if (await emailTaken(tx, { editionId, email: columns.email, exceptId: current.id })) {
@@ -509,10 +510,11 @@ export type DeleteSpeakerResult = { ok: true } | { ok: false; reason: "hasSessio
 export async function deleteSpeaker(
   db: Queryable,
   args: { editionId: number; timeZone: string; speakerUuid: string; version: number; actor: Actor; now?: number },
-): Promise<DeleteSpeakerResult> {
+): Promise<DeleteSpeakerResult | null> {
   const { editionId, timeZone, speakerUuid, version, actor, now = Date.now() } = args;
   return inTransaction(db, async (tx) => {
     const current = await getSpeakerState(tx, { editionId, speakerUuid });
+    if (!current) return null;
     if (current.version !== version) return { ok: false, reason: "stale" };
     const row = await tx.select({ n: count() }).from(sessionSpeakers).where(eq(sessionSpeakers.speakerId, current.id)).get();
     const onSessions = row?.n ?? 0;
@@ -547,7 +549,7 @@ export async function setSessionConfirmation(
     actor: Actor;
     now?: number;
   },
-): Promise<ConfirmationResult> {
+): Promise<ConfirmationResult | null> {
   const { editionId, speakerUuid, sessionUuid, confirmation, version, actor, now = Date.now() } = args;
   return inTransaction(db, async (tx) => {
     const link = await tx
@@ -562,18 +564,12 @@ export async function setSessionConfirmation(
       .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
       .where(and(eq(speakers.uuid, speakerUuid), eq(speakers.editionId, editionId), eq(sessions.uuid, sessionUuid), eq(sessions.editionId, editionId)))
       .get();
-    if (!link) throw notFound();
+    if (!link) return null;
     if (link.version !== version) return { ok: false, reason: "stale", current: link.confirmation, version: link.version };
     if (link.confirmation === confirmation) return { ok: true, changed: false };
-    await tx
-      .update(sessionSpeakers)
-      .set({
-        confirmation,
-        confirmationChangedAt: now,
-        version: sql`${sessionSpeakers.version} + 1`,
-        ...(confirmation === "declined" ? {} : { declineReason: null }),
-      })
-      .where(and(eq(sessionSpeakers.id, link.id), eq(sessionSpeakers.version, version)));
+    if (!(await setConfirmation(tx, { id: link.id, version, confirmation, now }))) {
+      return { ok: false, reason: "stale", current: link.confirmation, version: link.version };
+    }
     await recordAudit(tx, {
       editionId,
       actor,

@@ -66,8 +66,9 @@ export async function updateTheme(
   return db.transaction(async (tx) => {
     const where = and(eq(themes.editionId, editionId), eq(themes.uuid, uuid));
     const before = await tx.select().from(themes).where(where).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) return null;
     const after = await updateVersioned(tx, themes, where, version, values);
+    if (!after) return null;
     const diff = diffRecords(auditFields(before), auditFields(after));
     if (diff) await recordAudit(tx, { editionId, actor, entity: "theme", entityUuid: uuid, action: "update", ...diff });
     return after;
@@ -75,10 +76,10 @@ export async function updateTheme(
 }
 
 /** Deletes a theme unless sessions still use it. */
-export async function deleteTheme(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult> {
+export async function deleteTheme(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<DeleteResult | null> {
   return db.transaction(async (tx) => {
     const row = await tx.select().from(themes).where(and(eq(themes.editionId, editionId), eq(themes.uuid, uuid))).get();
-    if (!row) throw new Response("Not found", { status: 404 });
+    if (!row) return null;
     const used = await tx.select({ n: count() }).from(sessions).where(eq(sessions.themeId, row.id)).get();
     if (used && used.n > 0) return { ok: false, reason: "in_use", sessions: used.n };
     await tx.delete(themes).where(eq(themes.id, row.id));

@@ -17,7 +17,7 @@ type VersionedTable = SQLiteTable & { version: SQLiteColumn; updatedAt: SQLiteCo
 /**
  * Optimistic concurrency: updates the row matched by `where` only if its version is still
  * `expectedVersion`, raising the version by one. Throws StaleVersionError with the current
- * row when someone saved in between, and a 404 Response when the row is gone (or out of scope).
+ * row when someone saved in between; null when the row is gone (or out of scope).
  */
 export async function updateVersioned<T extends VersionedTable>(
   db: Queryable,
@@ -25,7 +25,7 @@ export async function updateVersioned<T extends VersionedTable>(
   where: SQL | undefined,
   expectedVersion: number,
   values: Partial<T["$inferInsert"]>,
-): Promise<T["$inferSelect"]> {
+): Promise<T["$inferSelect"] | null> {
   const updated = (await db
     .update(table)
     .set({ ...values, version: sql`${table.version} + 1`, updatedAt: Date.now() } as never)
@@ -33,6 +33,6 @@ export async function updateVersioned<T extends VersionedTable>(
     .returning()) as unknown as T["$inferSelect"][];
   if (updated.length === 1) return updated[0]!;
   const current = await db.select().from(table as SQLiteTable).where(where).get();
-  if (!current) throw new Response("Not found", { status: 404 });
+  if (!current) return null;
   throw new StaleVersionError(current as T["$inferSelect"]);
 }

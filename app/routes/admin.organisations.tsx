@@ -23,6 +23,7 @@ import { requireRole } from "~/services/access.server";
 import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisations · Barouf" }];
 
@@ -40,7 +41,7 @@ type Done = { ok: true; notice: MessageKey };
 // access to an edition their organisation runs (any other edition: 404).
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  if (admin.organisationId === null) throw new Response("Not found", { status: 404 });
+  if (admin.organisationId === null) notFound();
   const db = await getDb();
   const values = formDataToObject(await request.formData());
   const scope = { organisationId: admin.organisationId, actor: organiserActor(admin) };
@@ -48,14 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = values.intent === "grant" ? parseValues(values, editionAccessGrantSchema) : parseValues(values, editionAccessRevokeSchema);
     if (!parsed.ok) return invalid(parsed.failure);
     const change = parsed.data.intent === "grant" ? grantEditionAccess : revokeEditionAccess;
-    const result = await change(db, { ...scope, editionUuid: parsed.data.edition, organisationUuid: parsed.data.organisation });
+    const result = (await change(db, { ...scope, editionUuid: parsed.data.edition, organisationUuid: parsed.data.organisation })) ?? notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
     return { ok: true, notice: parsed.data.intent === "grant" ? "organisations.granted" : "organisations.revoked" } satisfies Done;
   }
   const parsed = parseValues(values, organisationEditSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   try {
-    const result = await renameOrganisation(db, { ...scope, version: parsed.data.version, name: parsed.data.name });
+    const result = (await renameOrganisation(db, { ...scope, version: parsed.data.version, name: parsed.data.name })) ?? notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;

@@ -20,6 +20,7 @@ import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import { isStaleSave } from "~/utils/stale";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisateur·rice · Barouf" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const db = await getDb();
   const organiser = await getOrganiser(db, { organisationId: admin.organisationId, uuid: params.organiserId ?? "" });
-  if (!organiser) throw new Response("Not found", { status: 404 });
+  if (!organiser) notFound();
   const history = await listHistoryOutsideEditions(db, { entity: "organiser", entityUuid: organiser.uuid });
   return { organiser, history, self: organiser.uuid === admin.uuid, timeZone: ADMIN_TIME_ZONE };
 }
@@ -49,14 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseValues(values, organiserActiveSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       const active = parsed.data.intent === "reactivate";
-      const result = await setOrganiserActive(db, { ...scope, version: parsed.data.version, actor, active });
+      const result = (await setOrganiserActive(db, { ...scope, version: parsed.data.version, actor, active })) ?? notFound();
       if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
       return { ok: true, notice: active ? "organisers.reactivated" : "organisers.deactivated" } satisfies Done;
     }
     const parsed = parseValues(values, organiserEditSchema);
     if (!parsed.ok) return invalid(parsed.failure);
     const { version, intent: _intent, ...fields } = parsed.data;
-    const result = await updateOrganiser(db, { ...scope, version, actor, values: fields });
+    const result = (await updateOrganiser(db, { ...scope, version, actor, values: fields })) ?? notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
     return { ok: true, notice: result.endedSessions ? "organisers.sessionsEnded" : "organisers.saved", name: fields.name } satisfies Done;
   } catch (error) {

@@ -6,6 +6,7 @@ import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 import { getDashboardFigures } from "~/models/editions.server";
+import { disabledEndpoints } from "~/models/webhooks.server";
 import { LEVEL_FILTERS } from "~/schemas/conflicts";
 import { requireEdition } from "~/services/access.server";
 import { checkEdition, countByLevel } from "~/services/conflicts.server";
@@ -16,9 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
   const db = await getDb();
-  const [figures, { conflicts }] = await Promise.all([
+  const [figures, { conflicts }, disabledWebhooks] = await Promise.all([
     getDashboardFigures(db, { editionId: edition.id }),
     checkEdition(db, { editionId: edition.id }),
+    disabledEndpoints(db, { editionId: edition.id }),
   ]);
   return {
     edition: {
@@ -30,11 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     figures,
     conflicts: countByLevel(conflicts),
+    disabledWebhooks: disabledWebhooks.length,
+    slug: edition.slug,
   };
 }
 
 export default function Dashboard() {
-  const { edition, figures, conflicts } = useLoaderData<typeof loader>();
+  const { edition, figures, conflicts, disabledWebhooks, slug } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const statuses = ["draft", "accepted", "scheduled", "cancelled"] as const;
@@ -49,6 +53,11 @@ export default function Dashboard() {
           zone: edition.timeZone,
         })}
       </p>
+      {disabledWebhooks > 0 ? (
+        <p className="alert alert-warning" data-testid="webhooks-disabled-notice">
+          {t("webhooks.disabledNotice", { count: disabledWebhooks })} <Link to={`/editions/${slug}/webhooks`}>{t("webhooks.seeWebhooks")}</Link>
+        </p>
+      ) : null}
       {figures.hasSampleData ? <p className="alert alert-info">{t("dashboard.sample")}</p> : null}
       <section aria-labelledby="figures-title">
         <h2 id="figures-title" className="visually-hidden">

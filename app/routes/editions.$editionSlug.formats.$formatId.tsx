@@ -15,6 +15,7 @@ import { type FormFailure, flattenValues } from "~/utils/forms";
 import type { DeleteRefused } from "~/utils/forms.server";
 import type { StaleField } from "~/utils/stale.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Format · Barouf" }];
 
@@ -22,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Format · Barouf" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const format = await getFormat(await getDb(), { editionId: edition.id, uuid: params.formatId ?? "" });
-  if (!format) throw new Response("Not found", { status: 404 });
+  if (!format) notFound();
   // The form's values are made here: formatFormValues lives in a .server module, absent from the browser's bundle.
   return { edition: { slug: edition.slug }, format, formValues: formatFormValues(format), canWrite: canWrite(organiser) };
 }
@@ -52,9 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     entityUuid: uuid,
     timeZone: edition.timeZone,
     schema: formatEditSchema,
-    remove: () => deleteFormat(db, { editionId: edition.id, uuid, actor }),
+    remove: async () => (await deleteFormat(db, { editionId: edition.id, uuid, actor })) ?? notFound(),
     save: async (version, values) => {
-      await updateFormat(db, { editionId: edition.id, uuid, version, actor, values });
+      if (!(await updateFormat(db, { editionId: edition.id, uuid, version, actor, values }))) notFound();
     },
     stale: async (error) => {
       const current = error.current as Parameters<typeof formatFormValues>[0] & { version: number };

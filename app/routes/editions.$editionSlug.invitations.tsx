@@ -15,6 +15,7 @@ import { canWrite, requireEdition } from "~/services/access.server";
 import { createInvitationLink, revokeInvitation, sendInvitations, type LinkUse, type SendKind, type SendOutcome } from "~/services/invitations.server";
 import { type FlatValues, type FormFailure, parseForm, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Barouf" }];
 
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "link": {
       const link = await createInvitationLink({ edition, organiser, speakerUuid: input.speaker });
-      if (!link) throw new Response("Not found", { status: 404 });
+      if (!link) notFound();
       return data({ intent: "link" as const, ...link }, { headers: NO_STORE });
     }
     case "revoke": {

@@ -11,7 +11,7 @@ import { useT } from "~/i18n";
 import { listOutbox, OUTBOX_PAGE, requeueOutbox } from "~/models/invitations.server";
 import { outboxActionSchema, outboxFilterSchema } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { hideLinkPlaceholders } from "~/services/invitations.server";
+import { hideLinkPlaceholders } from "~/services/invitation-links.server";
 import { deliverQueued } from "~/services/outbox.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";

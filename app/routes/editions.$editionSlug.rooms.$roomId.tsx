@@ -14,6 +14,7 @@ import { type FormFailure, flattenValues } from "~/utils/forms";
 import type { DeleteRefused } from "~/utils/forms.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
 import { getLocale } from "~/i18n/locale.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
 
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const room = await getRoom(await getDb(), { editionId: edition.id, uuid: params.roomId ?? "" });
-  if (!room) throw new Response("Not found", { status: 404 });
+  if (!room) notFound();
   const dates = editionDates(edition);
   // The form's values are made here: roomFormValues lives in a .server module, absent from the browser's bundle.
   return { edition: { slug: edition.slug }, dates, room, formValues: roomFormValues(room, dates), canWrite: canWrite(organiser) };
@@ -39,14 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     entityUuid: uuid,
     timeZone: edition.timeZone,
     schema: roomEditSchema,
-    remove: () => deleteRoom(db, { editionId: edition.id, uuid, actor }),
+    remove: async () => (await deleteRoom(db, { editionId: edition.id, uuid, actor })) ?? notFound(),
     save: async (version, values) => {
-      const result = await updateRoom(db, { edition, uuid, version, actor, values });
+      const result = (await updateRoom(db, { edition, uuid, version, actor, values })) ?? notFound();
       if (!result.ok) return result.errors;
     },
     stale: async () => {
       const current = await getRoom(db, { editionId: edition.id, uuid });
-      if (!current) throw new Response("Not found", { status: 404 });
+      if (!current) notFound();
       const dates = editionDates(edition);
       return {
         entity: "room",

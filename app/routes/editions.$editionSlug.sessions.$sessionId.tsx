@@ -19,16 +19,16 @@ import {
   searchSpeakers,
   sessionFormValues,
   sessionOptions,
-  updateSession,
   wasEverPublished,
 } from "~/models/sessions.server";
 import { cancelSchema, deleteSchema, peopleSchema, SESSION_ROLES, sessionSchema } from "~/schemas/sessions";
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
-import { sessionStaleAnswer } from "~/services/sessions.server";
+import { saveSession, sessionStaleAnswer } from "~/services/sessions.server";
 import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { StaleVersionError } from "~/utils/stale.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Session"} · Barouf` }];
 
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params);
   const db = await getDb();
-  const session = await getSession(db, { editionId: edition.id, sessionUuid: params.sessionId ?? "" });
+  const session = (await getSession(db, { editionId: edition.id, sessionUuid: params.sessionId ?? "" })) ?? notFound();
   const query = new URL(request.url).searchParams.get("person")?.trim() ?? "";
   const [options, checked, history, found, published] = await Promise.all([
     sessionOptions(db, { editionId: edition.id }),
@@ -94,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseValues(values, sessionSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (parsed.data.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
-        const result = await updateSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor, locale: await getLocale(request) });
+        const result = (await saveSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor, locale: await getLocale(request) })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
         throw redirect(`${here}?done=saved${result.value.reconfirm > 0 ? `&reconfirm=${result.value.reconfirm}` : ""}`);
       }
@@ -104,14 +104,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "changeRole": {
         const parsed = parseValues(values, peopleSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        const result = await changePeople(db, { editionId: edition.id, sessionUuid, change: parsed.data, actor });
+        const result = (await changePeople(db, { editionId: edition.id, sessionUuid, change: parsed.data, actor })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
         throw redirect(`${here}?done=people`);
       }
       case "cancel": {
         const parsed = parseValues(values, cancelSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        await cancelSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor });
+        if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
         throw redirect(`${here}?done=cancelled`);
       }
       case "delete": {
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         const parsed = parseValues(values, deleteSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        await deleteSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor });
+        if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
         throw redirect(`/editions/${edition.slug}/sessions?done=deleted`);
       }
       default:

@@ -15,13 +15,14 @@ import { canWrite, may, requireEdition } from "~/services/access.server";
 import { type FormFailure, parseForm, flattenValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Édition et lieux · Barouf" }];
 
 // Organisers of this edition read; editors and admins change the settings.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
-  const settings = await getEditionSettings(await getDb(), { editionId: edition.id });
+  const settings = (await getEditionSettings(await getDb(), { editionId: edition.id })) ?? notFound();
   // The form's values are made here: settingsFormValues lives in a .server module, absent from the browser's bundle.
   return { settings, formValues: settingsFormValues(settings), canWrite: canWrite(organiser), admin: may(organiser, "admin") };
 }
@@ -45,10 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const { version, ...values } = parsed.data;
   try {
-    await updateEditionSettings(db, { editionId: edition.id, version, actor: organiserActor(organiser), values });
+    if (!(await updateEditionSettings(db, { editionId: edition.id, version, actor: organiserActor(organiser), values }))) notFound();
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
-    const current = await getEditionSettings(db, { editionId: edition.id });
+    const current = (await getEditionSettings(db, { editionId: edition.id })) ?? notFound();
     return staleSave(db, {
       entity: "edition",
       entityUuid: current.uuid,

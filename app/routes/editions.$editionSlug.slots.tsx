@@ -28,6 +28,7 @@ import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import type { SlotsActionResult } from "~/components/slots/types";
 import { formDataToObject, parseValues } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Créneaux · Barouf" }];
 
@@ -123,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseValues(values, slotEditSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       try {
-        const result = await updateSlot(db, { edition, actor, values: parsed.data });
+        const result = (await updateSlot(db, { edition, actor, values: parsed.data })) ?? notFound();
         if (!result.ok) {
           const locale = await getLocale(request);
           const errors = result.clash ? { ...result.errors, start: translate(locale, "slots.error.clash", { at: result.clash }) } : result.errors;
@@ -139,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseValues(values, slotDeleteSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       try {
-        await deleteSlot(db, { editionId: edition.id, actor, uuid: parsed.data.slot, version: parsed.data.version });
+        if (!(await deleteSlot(db, { editionId: edition.id, actor, uuid: parsed.data.slot, version: parsed.data.version }))) notFound();
       } catch (error) {
         if (!(error instanceof StaleVersionError)) throw error;
         return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone, yours: { start: "", end: "" } });

@@ -11,6 +11,7 @@ import { canWrite, requireEdition } from "~/services/access.server";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifications des intervenant·es · Barouf" }];
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     speakerUuid: input.intent === "seen" ? input.speaker : undefined,
     now: Date.now(),
   });
-  if (marked === 0) throw new Response("Not found", { status: 404 });
+  if (marked === 0) notFound();
   // From a speaker's page: back there (same-origin paths only).
   if (input.intent === "seen" && input.redirectTo) throw redirect(safeRedirect(input.redirectTo));
   return data({ marked });

@@ -19,13 +19,14 @@ import { availabilityDays, localStamp, speakerFormValues, staleSpeakerSave } fro
 import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.speaker.publicName ?? ""} · Barouf` }];
 
 // Organisers of this edition (viewers read only); a speaker of another edition is not found.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
-  const page = await getSpeakerPage(await getDb(), { editionId: edition.id, speakerUuid: params.speakerId ?? "" });
+  const page = (await getSpeakerPage(await getDb(), { editionId: edition.id, speakerUuid: params.speakerId ?? "" })) ?? notFound();
   const values = speakerFormValues(page.speaker, edition.timeZone);
   const speakerChanges = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id, speakerUuid: page.speaker.uuid });
   return {
@@ -77,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       version: parsed.data.version,
       actor,
     });
+    if (!result) notFound();
     if (!result.ok) {
       return data({ ok: false, intent: "confirmation", session: parsed.data.session, stale: false, current: result.current } as const, { status: 409 });
     }
@@ -86,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "delete") {
     const parsed = parseValues(values, deleteSpeakerSchema);
     if (!parsed.ok) return invalid(parsed.failure);
-    const result = await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: parsed.data.version, actor });
+    const result = (await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: parsed.data.version, actor })) ?? notFound();
     if (!result.ok) {
       return data(
         { ok: false, intent: "delete", reason: result.reason, sessions: result.reason === "hasSessions" ? result.sessions : undefined } as const,
@@ -108,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actor,
       input: parsed.data,
     });
+    if (!result) notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
     throw redirect(`${here}?${result.changed ? "saved" : "unchanged"}=1`);
   } catch (error) {

@@ -14,6 +14,7 @@ import type { FormFailure } from "~/utils/forms";
 import type { DeleteRefused } from "~/utils/forms.server";
 import type { StaleField } from "~/utils/stale.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
 
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Thème · Barouf" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const theme = await getTheme(await getDb(), { editionId: edition.id, uuid: params.themeId ?? "" });
-  if (!theme) throw new Response("Not found", { status: 404 });
+  if (!theme) notFound();
   return { edition: { slug: edition.slug }, theme, canWrite: canWrite(organiser) };
 }
 
@@ -43,9 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     entityUuid: uuid,
     timeZone: edition.timeZone,
     schema: themeEditSchema,
-    remove: () => deleteTheme(db, { editionId: edition.id, uuid, actor }),
+    remove: async () => (await deleteTheme(db, { editionId: edition.id, uuid, actor })) ?? notFound(),
     save: async (version, values) => {
-      await updateTheme(db, { editionId: edition.id, uuid, version, actor, values });
+      if (!(await updateTheme(db, { editionId: edition.id, uuid, version, actor, values }))) notFound();
     },
     stale: async (error) => {
       const current = error.current as Parameters<typeof themeFormValues>[0] & { version: number };

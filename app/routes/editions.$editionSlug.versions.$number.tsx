@@ -6,6 +6,7 @@ import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
 import { requireEdition } from "~/services/access.server";
 import { versionDetail } from "~/services/publishing.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Version ${data?.version.number ?? ""} · Barouf` }];
 
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
   const number = Number(params.number);
   const version = Number.isInteger(number) && number > 0 ? await versionDetail(await getDb(), { editionId: edition.id, slug: edition.slug, number }) : null;
-  if (!version) throw new Response("Not found", { status: 404 });
+  if (!version) notFound();
   return { version, edition: { slug: edition.slug, timeZone: edition.timeZone } };
 }
 

@@ -6,6 +6,7 @@ import { useT } from "~/i18n";
 import { compareSchema } from "~/schemas/publishing";
 import { requireEdition } from "~/services/access.server";
 import { compareVersions } from "~/services/publishing.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Versions · Barouf" }];
 
@@ -14,9 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
   const url = new URL(request.url);
   const parsed = compareSchema.safeParse({ from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" });
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  if (!parsed.success) notFound();
   const changes = await compareVersions(await getDb(), { editionId: edition.id, ...parsed.data });
-  if (!changes) throw new Response("Not found", { status: 404 });
+  if (!changes) notFound();
   return { changes, from: parsed.data.from, to: parsed.data.to, slug: edition.slug };
 }
 

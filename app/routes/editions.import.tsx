@@ -24,6 +24,7 @@ import {
 import { IMPORT_BODY_LIMIT } from "~/server/handler.server";
 import { type FieldErrors, formDataToObject, parseForm, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Barouf" }];
 
@@ -46,7 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const notFound = () => new Response("Not found", { status: 404 });
 
 // Editors and admins: read an uploaded file (preview), then apply or cancel their own upload.
 export async function action({ request }: ActionFunctionArgs) {
@@ -94,13 +94,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const { intent, uploadId } = parsed.data;
   if (intent === "cancel") {
-    if ((await uploadOwner(db, uploadId, organiser.id)) === "other") throw notFound();
+    if ((await uploadOwner(db, uploadId, organiser.id)) === "other") notFound();
     await cancelUpload(db, { id: uploadId, organiserId: organiser.id });
     return redirect("/editions/import");
   }
   const applied = await applyUpload(db, { id: uploadId, organiser });
   if (!applied.ok) {
-    if (applied.reason === "other") throw notFound();
+    if (applied.reason === "other") notFound();
     return data<UploadStep>({ step: "upload", errors: { _form: "import.uploadMissing" }, values: {} }, { status: 400 });
   }
   const { result } = applied;

@@ -13,6 +13,7 @@ import { newEditionSchema } from "~/schemas/editions";
 import { findReachableEdition, requireEditionStarter } from "~/services/access.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle édition · Barouf" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireEditionStarter(request, "admin");
   const from = new URL(request.url).searchParams.get("from");
   const source = from ? await findReachableEdition(await getDb(), { slug: from, organiser }) : undefined;
-  if (from && !source) throw new Response("Not found", { status: 404 });
+  if (from && !source) notFound();
   return {
     source: source ? { slug: source.slug, title: source.title, timeZone: source.timeZone, venue: source.venue, mainLanguage: source.mainLanguage } : null,
   };
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const db = await getDb();
   const source = parsed.data.copyFrom ? await findReachableEdition(db, { slug: parsed.data.copyFrom, organiser }) : undefined;
-  if (parsed.data.copyFrom && !source) throw new Response("Not found", { status: 404 });
+  if (parsed.data.copyFrom && !source) notFound();
   const result = await createEdition(db, {
     actor: organiserActor(organiser),
     organisationId: organiser.organisationId,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PublicProgramme } from "~/components/publishing/public-programme";
 import { publicProgrammePage } from "~/services/public-exports.server";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.page.edition.title} · v${data.page.version.number}` : "Programme" },
@@ -10,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // Public: one published version of the programme, for ever.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = Number(params.number);
-  if (!Number.isInteger(number) || number < 1) throw new Response("Not found", { status: 404 });
+  if (!Number.isInteger(number) || number < 1) notFound();
   return publicProgrammePage(params.editionSlug ?? "", number, new URL(request.url).searchParams);
 }
 

@@ -32,6 +32,7 @@ import {
 import { storeSpeakerPhoto } from "~/services/photos.server";
 import { requireSpeaker, TOKEN_PAGE_HEADERS } from "~/services/speaker-auth.server";
 import { type FormFailure, formDataToObject, nestFormValues, parseValues } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Barouf" }, { name: "robots", content: "noindex, nofollow" }];
 export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
@@ -47,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loadSpeakerSessions(db, { ...scope, timeZone: edition.timeZone }),
     loadAvailability(db, { ...scope, ...edition }),
   ]);
+  if (!profile) notFound();
   return { edition: { title: edition.title, timeZone: edition.timeZone }, profile, sessions, availability };
 }
 
@@ -76,8 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const session = typeof values.session === "string" ? values.session : undefined;
       if (!parsed.ok) return failure(intent, parsed.failure, 400, { session });
       const input = parsed.data;
-      await db.transaction((tx) =>
-        answerSession(tx, {
+      await db.transaction(async (tx) =>
+        (await answerSession(tx, {
           ...scope,
           sessionUuid: input.session,
           version: input.version,
@@ -88,26 +90,27 @@ export async function action({ request }: ActionFunctionArgs) {
               : input.intent === "propose"
                 ? { intent: "propose", proposedTime: input.proposedTime }
                 : { intent: "confirm" },
-        }),
+        })) || notFound(),
       );
       return ok(intent, input.session);
     }
     if (intent === "profile") {
       const parsed = parseValues(values, profileSchema);
       if (!parsed.ok) return failure(intent, parsed.failure);
-      await db.transaction((tx) => updateSpeakerProfile(tx, { ...scope, version: parsed.data.version, now, input: parsed.data }));
+      await db.transaction(async (tx) => (await updateSpeakerProfile(tx, { ...scope, version: parsed.data.version, now, input: parsed.data })) ?? notFound());
       return ok(intent);
     }
     if (intent === "practical") {
       const parsed = parseValues(values, practicalSchema);
       if (!parsed.ok) return failure(intent, parsed.failure);
-      await db.transaction((tx) => updateSpeakerPractical(tx, { ...scope, version: parsed.data.version, now, input: parsed.data }));
+      await db.transaction(async (tx) => (await updateSpeakerPractical(tx, { ...scope, version: parsed.data.version, now, input: parsed.data })) ?? notFound());
       return ok(intent);
     }
     if (intent === "availability") {
       const parsed = parseValues(values, availabilitySchema);
       if (!parsed.ok) return failure(intent, parsed.failure);
       const saved = await db.transaction((tx) => setAvailability(tx, { ...scope, ...speaker.edition, now, input: parsed.data }));
+      if (saved === null) throw new Response("Not an edition day", { status: 400 });
       if (!saved.ok) return failure(intent, { ok: false, errors: saved.errors, values });
       return ok(intent);
     }
@@ -313,7 +316,7 @@ function SessionCard({ session, failure, saved }: { session: SpeakerSession; fai
   );
 }
 
-type Profile = Awaited<ReturnType<typeof loadSpeakerProfile>>;
+type Profile = NonNullable<Awaited<ReturnType<typeof loadSpeakerProfile>>>;
 
 function ProfileForm({ profile, failure, saved }: { profile: Profile; failure?: FormFailure; saved: boolean }) {
   const t = useT();

@@ -12,6 +12,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/(invitation(?:\/|%2f))[^/?#&\s"'<>`]+/gi, `$1${REDACTED}`],
   // Any token-like query parameter (token=, _token=, resetToken=…), raw or URL-encoded.
   [/(token(?:=|%3d))[^&#\s"'<>`]*/gi, `$1${REDACTED}`],
+  // A webhook signing secret (Standard Webhooks format).
+  [/whsec_[A-Za-z0-9+/=]+/g, `whsec_${REDACTED}`],
   // A bare 256-bit base64url token (43 characters), wherever it travels.
   [/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, REDACTED],
 ];

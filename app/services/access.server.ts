@@ -10,6 +10,7 @@ import { getDb, type Queryable } from "~/db/client.server";
 import { editions, type OrganiserRole } from "~/db/schema";
 import { editionSummaryColumns, reachedBy, type EditionSummary } from "~/models/editions.server";
 import { requireOrganiser, type CurrentOrganiser } from "./auth.server";
+import { notFound } from "~/utils/http.server";
 
 /** What a request needs: reading, changing, or administering (deleting sessions, creating editions, organisers). */
 export type Need = "read" | "write" | "admin";
@@ -53,7 +54,6 @@ export async function listReachableEditions(
     .all();
 }
 
-const notFound = () => new Response("Not found", { status: 404 });
 const forbidden = () => new Response("Forbidden", { status: 403 });
 
 /**
@@ -68,9 +68,9 @@ export async function requireEdition(
 ): Promise<{ organiser: CurrentOrganiser; edition: EditionSummary }> {
   const organiser = await requireOrganiser(request);
   const slug = params.editionSlug;
-  if (!slug) throw notFound();
+  if (!slug) notFound();
   const edition = await findReachableEdition(await getDb(), { slug, organiser });
-  if (!edition) throw notFound();
+  if (!edition) notFound();
   if (!may(organiser, need)) throw forbidden();
   return { organiser, edition };
 }

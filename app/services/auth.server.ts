@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { getDb, type Queryable } from "~/db/client.server";
+import { getDb } from "~/db/client.server";
 import { loginSessions, organisers, type OrganiserRole } from "~/db/schema";
 import { getEnv } from "~/env.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -160,9 +160,4 @@ export async function endLoginSession(request: Request): Promise<string> {
     await db.delete(loginSessions).where(eq(loginSessions.idHash, hashToken(id)));
   }
   return sessionCookie().serialize("", { maxAge: 0 });
-}
-
-/** Ends every login session of an organiser (deactivation, role change, password change). */
-export async function endAllLoginSessionsIn(db: Queryable, organiserId: number): Promise<void> {
-  await db.delete(loginSessions).where(eq(loginSessions.organiserId, organiserId));
 }

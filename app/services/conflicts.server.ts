@@ -8,6 +8,7 @@ import { LEVELS } from "~/domain/conflicts/types";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { currentProgramme } from "./programme-cache.server";
 import type { LoadedProgramme } from "./programme.server";
+import { notFound } from "~/utils/http.server";
 
 export type ReportedLevel = Exclude<Level, "off">;
 export const REPORTED_LEVELS = LEVELS.filter((level): level is ReportedLevel => level !== "off");
@@ -139,7 +140,7 @@ export async function withdrawAcknowledgement(
       ),
     )
     .returning({ rule: conflictAcknowledgements.rule, key: conflictAcknowledgements.key, reason: conflictAcknowledgements.reason });
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) notFound();
   await recordAudit(db, {
     editionId,
     actor,

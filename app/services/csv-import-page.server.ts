@@ -8,6 +8,7 @@ import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, mappingSchema, type I
 import { type FieldErrors, formDataToObject, parseValues } from "~/utils/forms";
 import { requireEdition } from "./access.server";
 import { findImportJob, planImport, startImportJob, type AnyPlan } from "./csv-import.server";
+import { notFound } from "~/utils/http.server";
 
 /** How many errors and duplicates a preview lists (the counts are always complete). */
 const LISTED = 200;
@@ -38,7 +39,7 @@ export async function loadImportPage({ request, params }: LoaderFunctionArgs) {
   const jobId = new URL(request.url).searchParams.get("job");
   if (!jobId) return { job: null, slug: edition.slug };
   const job = await findImportJob(await getDb(), { id: jobId, editionId: edition.id });
-  if (!job) throw new Response("Not found", { status: 404 });
+  if (!job) notFound();
   const { id, fileName, total, done, state, result } = job;
   return { job: { id, fileName, total, done, state, result }, slug: edition.slug };
 }

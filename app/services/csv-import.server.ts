@@ -6,7 +6,8 @@
 import { and, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "~/db/client.server";
-import { auditLog, csvImportJobs, formats, organisations, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
+import { auditLog, csvImportJobs, formats, organisations, sessions, speakers, themes } from "~/db/schema";
+import { addSessionSpeakers } from "~/models/session-speakers.server";
 import {
   normaliseHeader,
   planSessionImport,
@@ -211,7 +212,7 @@ async function writeSessions(
         position,
       })),
     );
-    if (people.length > 0) await tx.insert(sessionSpeakers).values(people);
+    await addSessionSpeakers(tx, people);
     await refreshSessionSearch(tx, inserted.map((row) => row.id));
     await tx.insert(auditLog).values(
       auditRows(

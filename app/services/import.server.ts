@@ -12,7 +12,6 @@ import {
   roomOpeningHours,
   rooms,
   sessions,
-  sessionSpeakers,
   speakers,
   themes,
 } from "~/db/schema";
@@ -26,6 +25,7 @@ import {
   type ScheduleFormat,
 } from "~/domain/import";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { addSessionSpeakers } from "~/models/session-speakers.server";
 import { uuidv5 } from "./ids.server";
 import { checkEdition } from "./conflicts.server";
 
@@ -263,7 +263,7 @@ export async function applyImport(
       s.people.map((person, position) => ({ sessionId: sessionIds[i]!, speakerId: speakerIds[person.person]!, role: person.role, position })),
     );
     for (const batch of chunks(links, batchSize)) {
-      await tx.insert(sessionSpeakers).values(batch);
+      await addSessionSpeakers(tx, batch);
       await progress("people", batch.length);
     }
 

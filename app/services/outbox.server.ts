@@ -7,7 +7,7 @@ import { getDb, type Queryable } from "~/db/client.server";
 import { emails } from "~/db/schema";
 import { getEnv } from "~/env.server";
 import { redactSecrets } from "~/server/log.server";
-import { mintInvitationLinks } from "./invitations.server";
+import { mintInvitationLinks } from "./invitation-links.server";
 
 export type OutgoingEmail = {
   editionId: number | null;

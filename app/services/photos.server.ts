@@ -9,6 +9,7 @@ import { getEnv } from "~/env.server";
 import { NO_CONTENT_CSP } from "~/server/security-headers.server";
 import { setSpeakerPhoto, type SpeakerScope } from "~/models/speaker-self.server";
 import { PHOTO_MAX_BYTES } from "~/schemas/speaker";
+import { notFound } from "~/utils/http.server";
 
 function photoDir(): string {
   return path.resolve(getEnv().UPLOADS_DIR, "speakers");
@@ -34,7 +35,7 @@ export async function storeSpeakerPhoto(
   const db = await getDb();
   let previous: string | null;
   try {
-    previous = await db.transaction((tx) => setSpeakerPhoto(tx, { ...scope, photoPath: name, now }));
+    previous = (await db.transaction(async (tx) => (await setSpeakerPhoto(tx, { ...scope, photoPath: name, now })) ?? notFound())).previous;
   } catch (error) {
     await rm(path.join(dir, name), { force: true });
     throw error;
@@ -46,12 +47,12 @@ export async function storeSpeakerPhoto(
 /** The photo as an HTTP response (private: it is behind a check), or 404. */
 export async function photoResponse(photoPath: string | null): Promise<Response> {
   const type = photoPath ? storedPhotoType(photoPath) : null;
-  if (!photoPath || !type) throw new Response("Not found", { status: 404 });
+  if (!photoPath || !type) notFound();
   let body: Buffer;
   try {
     body = await readFile(path.join(photoDir(), photoPath));
   } catch {
-    throw new Response("Not found", { status: 404 });
+    notFound();
   }
   return new Response(new Uint8Array(body), {
     headers: {

@@ -17,6 +17,7 @@ import {
 } from "~/db/schema";
 import type { ProgrammeInput, RoomInput, SessionInput } from "~/domain/conflicts";
 import { editionDays, localInterval } from "~/domain/time";
+import { notFound } from "~/utils/http.server";
 
 /** The engine speaks UUIDs; the database, integer ids. A loaded programme keeps both ways. */
 export type LoadedProgramme = {
@@ -39,7 +40,7 @@ export type LoadedProgramme = {
  */
 export async function loadProgramme(db: Queryable, { editionId }: { editionId: number }): Promise<LoadedProgramme> {
   const edition = await db.select().from(editions).where(eq(editions.id, editionId)).get();
-  if (!edition) throw new Response("Not found", { status: 404 });
+  if (!edition) notFound();
   const [roomRows, hourRows, walkRows, slotRows, formatRows, themeRows, speakerRows, windowRows, sessionRows, peopleRows, ackRows] =
     await Promise.all([
       db.select().from(rooms).where(eq(rooms.editionId, editionId)).orderBy(asc(rooms.position), asc(rooms.id)).all(),

@@ -16,9 +16,11 @@ import {
   type ExportOptions,
   type PublicProgramme,
 } from "~/domain/exports";
+import { buildAtomFeed } from "~/domain/exports/feed";
 import { filtersFrom, programmePage } from "~/domain/exports/page";
+import { translate } from "~/i18n";
 import { getEnv } from "~/env.server";
-import { findPublicEdition, findVersion, latestVersionNumber } from "~/models/programme-versions.server";
+import { findPublicEdition, findVersion, latestVersionNumber, listVersions } from "~/models/programme-versions.server";
 import {
   CACHE_CONTROL,
   cached,
@@ -30,6 +32,7 @@ import {
   rememberPath,
   type Prepared,
 } from "./export-cache.server";
+import { notFound } from "~/utils/http.server";
 
 const FILES = Object.fromEntries(Object.entries(EXPORT_FORMATS).map(([format, spec]) => [spec.file, format])) as Record<
   string,
@@ -41,8 +44,8 @@ export function exportOptions(): ExportOptions {
   return { origin: getEnv().publicOrigin };
 }
 
-function notFound(): never {
-  throw new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+function notFoundHere(): never {
+  notFound({ "Content-Type": "text/plain; charset=utf-8" });
 }
 
 /** The edition and the version number a public URL names (`null` version: nothing published yet). */
@@ -57,7 +60,7 @@ export async function resolvePublicVersion(
     if (remembered) return remembered;
   }
   const edition = await findPublicEdition(db, { slug });
-  if (!edition) notFound();
+  if (!edition) notFoundHere();
   const number = requested === "latest" ? await latestVersionNumber(db, { editionId: edition.id }) : requested;
   if (requested === "latest") rememberLatest(slug, edition.id, number, now);
   return { editionId: edition.id, number };
@@ -65,8 +68,15 @@ export async function resolvePublicVersion(
 
 async function programmeOf(db: Queryable, editionId: number, number: number): Promise<PublicProgramme> {
   const version = await findVersion(db, { editionId, number });
-  if (!version) notFound();
+  if (!version) notFoundHere();
   return version.programme;
+}
+
+/** `feed.atom` (the edition's main language), `feed.fr.atom`, `feed.en.atom`; null for other names. */
+function feedLocale(file: string): "main" | "fr" | "en" | null {
+  const match = /^feed(?:\.(fr|en))?\.atom$/.exec(file);
+  if (!match) return null;
+  return (match[1] as "fr" | "en" | undefined) ?? "main";
 }
 
 /** Parses "v/3/schedule.json" etc.; null when the path names nothing. */
@@ -79,10 +89,10 @@ export function parseExportPath(splat: string): { version: number | "latest"; fi
 /** Answers GET /programme/<slug>/<splat>: 200 or 304 from prepared bytes, 404 for anything else. */
 export async function servePublicExport(request: Request, slug: string, splat: string): Promise<Response> {
   const parsed = parseExportPath(splat);
-  if (!parsed) notFound();
+  if (!parsed) notFoundHere();
   const db = await getDb();
   const { editionId, number: resolved } = await resolvePublicVersion(db, slug, parsed.version);
-  if (resolved === null) notFound();
+  if (resolved === null) notFoundHere();
   const number = resolved;
   const latest = parsed.version === "latest";
   const cacheControl = latest ? CACHE_CONTROL.latest : CACHE_CONTROL.version;
@@ -110,10 +120,31 @@ export async function servePublicExport(request: Request, slug: string, splat: s
       const scope = kind === "speaker" ? { kind, speakerId: id } : { kind, sessionId: id };
       return prepare(buildIcal(programme, options, scope as never), EXPORT_FORMATS.ical.contentType, CACHE_CONTROL.version);
     };
+  } else if (feedLocale(parsed.file) !== null && latest) {
+    // The feed lists every version: served at the latest URL only.
+    const requested = feedLocale(parsed.file)!;
+    key = `${editionId}|${number}|feed|${requested}`;
+    build = async () => {
+      const [programme, versions] = await Promise.all([programmeOf(db, editionId, number), listVersions(db, { editionId })]);
+      const locale = requested === "main" ? programme.edition.mainLanguage : requested;
+      const text = buildAtomFeed({
+        edition: programme.edition,
+        versions: versions.map(({ number, publishedAt, changes }) => ({ number, publishedAt, changes })),
+        origin: options.origin,
+        locale,
+        t: (k, vars) => translate(locale, k, vars),
+        labels: {
+          title: translate(locale, "feed.title", { edition: programme.edition.title }),
+          subtitle: translate(locale, "feed.subtitle"),
+          entryTitle: (n) => translate(locale, "feed.entry", { number: n }),
+        },
+      });
+      return prepare(text, "application/atom+xml; charset=utf-8", CACHE_CONTROL.version);
+    };
   } else if (parsed.file === "changes.json") {
     const to = url.searchParams.has("to") ? Number(url.searchParams.get("to")) : number;
     const from = url.searchParams.has("from") ? Number(url.searchParams.get("from")) : to - 1;
-    if (!Number.isInteger(to) || !Number.isInteger(from) || to < 1 || from < 0 || to > number || from > number) notFound();
+    if (!Number.isInteger(to) || !Number.isInteger(from) || to < 1 || from < 0 || to > number || from > number) notFoundHere();
     key = `${editionId}|changes|${from}|${to}`;
     build = async () => {
       const after = await programmeOf(db, editionId, to);
@@ -121,11 +152,11 @@ export async function servePublicExport(request: Request, slug: string, splat: s
       return prepare(buildChangesJson(diffProgrammes(before, after), options), "application/json; charset=utf-8", CACHE_CONTROL.version);
     };
   } else {
-    notFound();
+    notFoundHere();
   }
 
   const prepared = await cached(key, build);
-  if (!prepared) notFound();
+  if (!prepared) notFoundHere();
   // Latest URLs answer with the latest Cache-Control; the bytes are the version's own.
   const served = latest ? { ...prepared, cacheControl } : prepared;
   if (!url.search) rememberPath(url.pathname, slug, served, latest ? Date.now() + LATEST_TTL_MS : Infinity);
@@ -140,7 +171,7 @@ export async function servePublicSchema(request: Request, name: string): Promise
     [CHANGES_SCHEMA_PATH.slice("/schemas/".length)]: () => changesJsonSchema(origin),
   };
   const make = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
-  if (!make) notFound();
+  if (!make) notFoundHere();
   const prepared = await cached(`schema|${origin}|${name}`, async () =>
     prepare(JSON.stringify(make(), null, 2), "application/schema+json; charset=utf-8", CACHE_CONTROL.latest),
   );
@@ -156,7 +187,7 @@ export async function publicProgrammePage(slug: string, requested: number | "lat
   const { editionId, number } = await resolvePublicVersion(db, slug, requested);
   if (number === null) notFound();
   const version = await findVersion(db, { editionId, number });
-  if (!version) notFound();
+  if (!version) notFoundHere();
   const latest = requested === "latest" ? number : await latestVersionNumber(db, { editionId });
   return { page: programmePage(version.programme, filtersFrom(search)), latest, isLatest: requested === "latest" };
 }

@@ -13,6 +13,8 @@ import {
 } from "~/models/programme-versions.server";
 import { checkEdition } from "./conflicts.server";
 import { forgetLatest } from "./export-cache.server";
+import { queueVersionPublished, startWebhookWorker } from "./webhooks.server";
+import { notFound } from "~/utils/http.server";
 
 /** Conflicts that stop publishing: error or block, not acknowledged. */
 export function blockingConflicts(conflicts: Conflict[]): Conflict[] {
@@ -22,7 +24,7 @@ export function blockingConflicts(conflicts: Conflict[]): Conflict[] {
 export type BlockingConflict = { rule: string; level: string; key: string; message: { fr: string; en: string } };
 
 export type PublishResult =
-  | { ok: true; number: number; changes: Changes }
+  | { ok: true; number: number; changes: Changes; webhooks: number }
   | { ok: false; blocking: BlockingConflict[] };
 
 /** The latest published snapshot, or null. */
@@ -35,6 +37,7 @@ export async function latestProgramme(db: Queryable, { editionId }: { editionId:
 /** The current draft as it would be published now (version number null). */
 export async function draftProgramme(db: Queryable, { editionId }: { editionId: number }): Promise<PublicProgramme> {
   const [source, previous] = await Promise.all([loadPublicSource(db, { editionId }), latestProgramme(db, { editionId })]);
+  if (!source) notFound();
   return buildSnapshot(source, { number: null, publishedAt: null, previous });
 }
 
@@ -57,7 +60,7 @@ export async function publishProgramme(
     const [source, previousNumber] = await Promise.all([loadPublicSource(tx, { editionId }), latestVersionNumber(tx, { editionId })]);
     const previous = previousNumber === null ? null : ((await findVersion(tx, { editionId, number: previousNumber }))?.programme ?? null);
     const number = (previousNumber ?? 0) + 1;
-    const programme = buildSnapshot(source, { number, publishedAt: now, previous });
+    const programme = buildSnapshot(source ?? notFound(), { number, publishedAt: now, previous });
     const changes = diffProgrammes(previous, programme);
     await insertVersion(tx, {
       editionId,
@@ -68,6 +71,8 @@ export async function publishProgramme(
       stored: { programme, changes },
     });
     await markFirstPublished(tx, { editionId, number, uuids: changes.added.map((s) => s.id) });
+    // The receivers hear of the version exactly when it exists: queued in this transaction.
+    const webhooks = await queueVersionPublished(tx, { editionId, programme, changes, now });
     await recordAudit(tx, {
       editionId,
       actor,
@@ -86,9 +91,13 @@ export async function publishProgramme(
       },
       at: now,
     });
-    return { ok: true, number, changes };
+    return { ok: true, number, changes, webhooks: webhooks.length };
   });
-  if (result.ok) forgetLatest(slug);
+  if (result.ok) {
+    forgetLatest(slug);
+    // Sent after the commit; retries come from the worker's timer.
+    if (result.webhooks > 0) void startWebhookWorker();
+  }
   return result;
 }
 
@@ -100,7 +109,7 @@ export async function versionsOverview(db: Queryable, { editionId }: { editionId
     checkEdition(db, { editionId }),
   ]);
   const latest = versions[0] ? ((await findVersion(db, { editionId, number: versions[0].number }))?.programme ?? null) : null;
-  const draft = buildSnapshot(source, { number: null, publishedAt: null, previous: latest });
+  const draft = buildSnapshot(source ?? notFound(), { number: null, publishedAt: null, previous: latest });
   const blocking = blockingConflicts(conflicts).map((c) => ({ rule: c.rule, level: c.level, key: c.key, message: { fr: c.message.fr, en: c.message.en } }));
   return { versions, pending: diffProgrammes(latest, draft), blocking, nextNumber: (versions[0]?.number ?? 0) + 1 };
 }

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { editions, invitations, rooms, sessions, sessionSpeakers, speakers } from "~/db/schema";
+import { editions, invitations, rooms, sessions, speakers } from "~/db/schema";
 import { isInvitationUsable, placementChanges, type Placement } from "~/domain/invitations";
 import { localDate, localTime } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
-import { linkPlaceholder } from "./invitations.server";
+import { lapseConfirmations } from "~/models/session-speakers.server";
+import { linkPlaceholder } from "./invitation-links.server";
 import { reconfirmEmail, type ReconfirmSession } from "./mail-templates.server";
 import { queueEmails } from "./outbox.server";
 
@@ -29,19 +30,7 @@ export async function markMustReconfirm(
     before = [],
   }: { editionId: number; sessionIds: number[]; actor: Actor; now?: number; before?: PlacementBefore[] },
 ): Promise<{ sessionId: number; speakerId: number }[]> {
-  if (sessionIds.length === 0) return [];
-  const lapsed = await tx
-    .update(sessionSpeakers)
-    .set({ confirmation: "must_reconfirm", confirmationChangedAt: now, version: sql`${sessionSpeakers.version} + 1` })
-    .where(
-      and(
-        inArray(sessionSpeakers.sessionId, sessionIds),
-        eq(sessionSpeakers.confirmation, "confirmed"),
-        // Scope: only sessions of this edition.
-        inArray(sessionSpeakers.sessionId, tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.editionId, editionId))),
-      ),
-    )
-    .returning({ sessionId: sessionSpeakers.sessionId, speakerId: sessionSpeakers.speakerId });
+  const lapsed = await lapseConfirmations(tx, { editionId, sessionIds, now });
   if (lapsed.length > 0) {
     await recordAudit(tx, {
       editionId,

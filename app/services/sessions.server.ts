@@ -1,13 +1,35 @@
 // What a refused session save shows: the fields of the session form, named and shown
 // the way the organiser reads them (names rather than ids, words rather than flags).
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "~/db/client.server";
+import type { Database, Queryable } from "~/db/client.server";
 import { speakers } from "~/db/schema";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import type { EditionSummary } from "~/models/editions.server";
-import { getSession, sessionFormValues, sessionOptions, type SessionOptions } from "~/models/sessions.server";
+import { getSession, sessionFormValues, sessionOptions, updateSession, type SaveResult, type SessionOptions } from "~/models/sessions.server";
+import { notFound } from "~/utils/http.server";
 import { readValues, staleSave, type StaleField } from "~/utils/stale.server";
+import { markMustReconfirm } from "./reconfirmation.server";
+
+/**
+ * Saves the session's edit form in one transaction: the session (StaleVersionError when
+ * someone saved in between) and, when its room or times changed, everyone who had
+ * confirmed it must confirm again. Null when the session is not the edition's.
+ */
+export async function saveSession(
+  db: Database,
+  args: Parameters<typeof updateSession>[1],
+): Promise<SaveResult<{ uuid: string; reconfirm: number }> | null> {
+  return db.transaction(async (tx) => {
+    const saved = await updateSession(tx, args);
+    if (!saved?.ok) return saved;
+    const { movedFrom } = saved.value;
+    const lapsed = movedFrom
+      ? await markMustReconfirm(tx, { editionId: args.edition.id, sessionIds: [movedFrom.sessionId], actor: args.actor, before: [movedFrom] })
+      : [];
+    return { ok: true, value: { uuid: saved.value.uuid, reconfirm: lapsed.length } };
+  });
+}
 
 type Value = string | string[] | undefined;
 const one = (value: Value) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
@@ -63,6 +85,7 @@ export async function sessionStaleAnswer(
     getSession(db, { editionId: edition.id, sessionUuid: args.sessionUuid }),
     sessionOptions(db, { editionId: edition.id }),
   ]);
+  if (!current) notFound();
   const theirs = sessionFormValues(current, edition.timeZone);
   let yours: Record<string, string | string[]> = theirs;
   if (intent === "save") yours = { ...theirs, ...values, isPublic: one(values.isPublic) };

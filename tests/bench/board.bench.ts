@@ -30,7 +30,7 @@ const bench: BenchModule = {
     try {
       const { getDb } = await import("~/db/client.server");
       const { loadWorkload } = await import("./load-workload");
-      const { createOrganiser } = await import("../factories");
+      const { createOrganiser } = await import("../../seed/factories");
       const { startLoginSession } = await import("~/services/auth.server");
       const { loadBoard } = await import("~/services/board/load.server");
       const { packBoard } = await import("~/components/board/packed");

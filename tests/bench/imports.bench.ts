@@ -12,7 +12,7 @@ import { organisations } from "~/db/schema";
 import { EXPORT_FORMATS } from "~/domain/exports";
 import { draftProgramme } from "~/services/publishing.server";
 import { eq } from "drizzle-orm";
-import { createOrganiser } from "../factories";
+import { createOrganiser } from "../../seed/factories";
 import { startServer } from "../helpers/server";
 import { insertWorkload } from "../helpers/workload-db";
 import { round, type BenchModule } from "./measure";

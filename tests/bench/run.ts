@@ -11,9 +11,10 @@ import board from "./board.bench";
 import conflicts from "./conflicts.bench";
 import exports from "./exports.bench";
 import imports from "./imports.bench";
+import webhooks from "./webhooks.bench";
 import type { BenchModule, Figure } from "./measure";
 
-const BENCHES: BenchModule[] = [conflicts, board, exports, imports];
+const BENCHES: BenchModule[] = [conflicts, board, exports, imports, webhooks];
 
 const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
 import { editions, formats, rooms } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
-import { createSession, createSpeaker } from "../factories";
+import { createSession, createSpeaker } from "../../seed/factories";
 import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
 import { startSmtpServer } from "../helpers/mail";
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { organisations } from "~/db/schema";
-import { createOrganiser } from "../factories";
+import { createOrganiser } from "../../seed/factories";
 import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
 

@@ -7,7 +7,7 @@ import { getDb, type Database } from "~/db/client.server";
 import { organisations, type OrganiserRole } from "~/db/schema";
 import { eq } from "drizzle-orm";
 import { createAppHandler, type FetchHandler } from "~/server/handler.server";
-import { createEdition, createOrganiser } from "../factories";
+import { createEdition, createOrganiser } from "../../seed/factories";
 
 export const ORIGIN = "http://barouf.test";
 export const SEED_EDITION = "grand-barouf-2016";

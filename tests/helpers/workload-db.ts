@@ -2,7 +2,8 @@
 // with private data included (emails, availability, notes) so that tests can prove none of it
 // leaves through the exports. Ids are UUIDv5 of the workload's ids: the same on every run.
 import type { Database } from "~/db/client.server";
-import { availabilityWindows, editions, formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
+import { availabilityWindows, editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
+import { addSessionSpeakers } from "~/models/session-speakers.server";
 import { refreshOrganisationSearch, refreshSessionSearch, refreshSpeakerSearch } from "~/models/search-text.server";
 import { uuidv5 } from "~/services/ids.server";
 import type { Workload } from "../bench/workloads";
@@ -145,7 +146,7 @@ export async function insertWorkload(db: Database, w: Workload, options: { slug?
         position,
       })),
     );
-    await insertChunks(links, (chunk) => tx.insert(sessionSpeakers).values(chunk));
+    await insertChunks(links, (chunk) => addSessionSpeakers(tx, chunk));
     await refreshOrganisationSearch(tx, [...orgIds.values()]);
     await refreshSpeakerSearch(tx, speakerRows.map((r) => r.id));
     await refreshSessionSearch(tx, sessionIds);

@@ -4,7 +4,7 @@ import { listAuditEntries, listAuditFacets, listEntityHistory } from "~/models/a
 import { organiserActor, recordAudit } from "~/models/audit.server";
 import { eq } from "drizzle-orm";
 import { editions } from "~/db/schema";
-import { createEdition, createOrganiser, createSpeaker } from "../factories";
+import { createEdition, createOrganiser, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const T0 = Date.UTC(2016, 2, 9, 9, 0);

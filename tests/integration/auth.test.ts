@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loginSessions, organisers, rateLimitCounters } from "~/db/schema";
 import { hashToken } from "~/services/auth.server";
-import { createOrganiser } from "../factories";
+import { createOrganiser } from "../../seed/factories";
 import { cookiesOf, db, ORIGIN, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
 import { TEST_ADMIN_PASSWORD } from "../setup/global-database";
 

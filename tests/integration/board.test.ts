@@ -10,7 +10,7 @@ import { auditLog, conflictAcknowledgements, emails, organisations, rooms, sessi
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
 import { applyBoardChange } from "~/services/board/change.server";
-import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const BOARD = `/editions/${SEED_EDITION}/board`;

@@ -5,7 +5,7 @@ import { openDatabase, queryCounter } from "~/db/client.server";
 import { auditLog, conflictAcknowledgements, editions, organisations, sessions } from "~/db/schema";
 import { organiserActor } from "~/models/audit.server";
 import { acknowledgeConflict, checkEdition, countByLevel } from "~/services/conflicts.server";
-import { createEdition, createOrganiser, createRoom, createSession, createSpeaker } from "../factories";
+import { createEdition, createOrganiser, createRoom, createSession, createSpeaker } from "../../seed/factories";
 import { cli, freshDatabase } from "../helpers/cli";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, organisations, sessions, sessionSpeakers, speakers } from "~/db/schema";
-import { createEdition, createSpeaker } from "../factories";
+import { createEdition, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const IMPORT = `/editions/${SEED_EDITION}/speakers/import`;

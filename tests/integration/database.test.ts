@@ -6,7 +6,7 @@ import * as schema from "~/db/schema";
 import { getDashboardFigures } from "~/models/editions.server";
 import { seedDatabase } from "../../seed";
 import { ALL_SESSIONS, EDITION, NAMED_SPEAKERS, ROOMS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
-import { createEdition, createSession } from "../factories";
+import { createEdition, createSession } from "../../seed/factories";
 import { db } from "../helpers/app";
 
 describe("the database connection", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editionOrganisations, editions, formats, roomOpeningHours, rooms, roomWalkingTimes, sessions, slotTemplates, speakers, themes } from "~/db/schema";
 import { RULES, DEFAULT_LEVELS } from "~/domain/conflicts/types";
-import { createEdition, createRoom, createSession } from "../factories";
+import { createEdition, createRoom, createSession } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const settingsUrl = `/editions/${SEED_EDITION}/settings`;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats } from "~/db/schema";
-import { createEdition, createFormat, createSession } from "../factories";
+import { createEdition, createFormat, createSession } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/formats`;

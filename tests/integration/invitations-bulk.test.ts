@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emails, sessionSpeakers } from "~/db/schema";
 import { addDays, localDate } from "~/domain/time";
-import { createSpeaker } from "../factories";
+import { createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { freshAddress, makeLink, openLink, speakerWithSessions } from "./invitations-fixtures";
 

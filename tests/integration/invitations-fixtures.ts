@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { editions, formats, rooms, themes } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
-import { createEdition, createSession, createSpeaker } from "../factories";
+import { createEdition, createSession, createSpeaker } from "../../seed/factories";
 import { cookiesOf, db, request, SEED_EDITION } from "../helpers/app";
 
 export const at = (date: string, time: string) => localToEpoch(date, time, "Europe/Paris");

@@ -11,7 +11,7 @@ import { listSpeakerChanges } from "~/models/speaker-changes.server";
 import { hashToken } from "~/services/auth.server";
 import { openInvitation } from "~/services/speaker-auth.server";
 import { issueInvitation } from "~/services/invitations.server";
-import { createEdition, createSpeaker } from "../factories";
+import { createEdition, createSpeaker } from "../../seed/factories";
 import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { at, freshAddress, makeLink, openLink, otherEditionSpeaker, speakerWithSessions } from "./invitations-fixtures";
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editionOrganisations, editions, loginSessions, organisations, organisers } from "~/db/schema";
-import { createEdition, createOrganisation, createOrganiser } from "../factories";
+import { createEdition, createOrganisation, createOrganiser } from "../../seed/factories";
 import { cookiesOf, db, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const LIST = "/admin/organisers";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, editions, sessions } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { applyBoardChange } from "~/services/board/change.server";
-import { createEdition, createOrganisation, createRoom, createSession } from "../factories";
+import { createEdition, createOrganisation, createRoom, createSession } from "../../seed/factories";
 import { db, request, signIn } from "../helpers/app";
 
 const at = (date: string, time: string) => localToEpoch(date, time, "Europe/Paris");

@@ -15,7 +15,7 @@ import {
   createSpeaker,
   createTheme,
   setWalkingTime,
-} from "../factories";
+} from "../../seed/factories";
 import { db } from "../helpers/app";
 
 const HOUR = 3_600_000;

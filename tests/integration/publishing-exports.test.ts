@@ -1,16 +1,19 @@
 // Every export of the seed, of F1 and of a hostile edition: valid in its format, nothing private,
 // hostile text inert. Also the publish action's constant query count (seed vs F1).
 import { parse as parseCsv } from "csv-parse/sync";
-import { eq } from "drizzle-orm";
-import { XMLParser } from "fast-xml-parser";
+import { and, eq } from "drizzle-orm";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
-import { editions, speakers } from "~/db/schema";
-import { buildSnapshot, CSV_COLUMNS, EXPORT_FORMATS, type ExportFormat, type PublicProgramme } from "~/domain/exports";
+import { editions, sessions, speakers } from "~/db/schema";
+import { buildSnapshot, CSV_COLUMNS, diffProgrammes, EXPORT_FORMATS, type ExportFormat, type PublicProgramme } from "~/domain/exports";
+import type { ChangelogKey } from "~/domain/exports/changelog-text";
+import { versionPublishedPayload } from "~/domain/webhooks";
+import { translate } from "~/i18n";
 import { loadPublicSource } from "~/models/programme-versions.server";
 import { draftProgramme, publishProgramme } from "~/services/publishing.server";
 import { generateWorkload } from "../bench/workloads";
-import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../factories";
+import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { db, request, SEED_EDITION } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { assertBaroufJson, assertScheduleJson, assertScheduleXml, parseIcal } from "../helpers/validators";
@@ -103,7 +106,7 @@ function assertAllowlisted(texts: Record<ExportFormat, string>) {
 }
 
 /** No private value of any speaker of the edition appears in any export, under any format. */
-async function assertNothingPrivate(editionId: number, texts: Record<ExportFormat, string>) {
+async function assertNothingPrivate(editionId: number, texts: Record<string, string>) {
   const rows = await (await db())
     .select({ email: speakers.email, phone: speakers.phone, a: speakers.accessibilityNeeds, p: speakers.practicalNotes, i: speakers.internalNotes })
     .from(speakers)
@@ -215,7 +218,7 @@ describe("hostile text", () => {
       status: "scheduled",
     });
 
-    const source = await loadPublicSource(database, { editionId: edition.id });
+    const source = (await loadPublicSource(database, { editionId: edition.id }))!;
     // SQLite stores UTF-8, so a lone surrogate cannot even be saved; the exporters are pure
     // functions of plain data, so give them one anyway.
     expect(source.sessions.find((s) => s.slug === "hostile")!.titleFr).toBe(HOSTILE_TITLE.replace("\uD800", "\uFFFD"));
@@ -266,5 +269,73 @@ describe("hostile text", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain("&lt;/script&gt;&lt;script&gt;");
+  });
+});
+
+// The other channels carry the same public data: webhook payloads and the Atom feed.
+const PAYLOAD_KEYS = new Set([
+  "type", "timestamp", "data", "edition", "id", "slug", "title", "timeZone", "startDate", "endDate",
+  "version", "number", "publishedAt", "previous", "sessions", "urls", "page", "latest", "formats", "format", "contentType",
+  "changes", "feed", "total", "added", "cancelled", "moved", "renamed", "peopleChanged", "summary", "fr", "en",
+]);
+const ATOM_NAMES = new Set([
+  "feed", "@_xmlns", "id", "title", "updated", "generator", "link", "@_rel", "@_href", "subtitle", "entry", "summary", "@_type", "published", "#text",
+]);
+
+describe("channels: webhook payloads and the Atom feed", () => {
+  const translations = { fr: (k: ChangelogKey, v?: Record<string, string | number>) => translate("fr", k, v), en: (k: ChangelogKey, v?: Record<string, string | number>) => translate("en", k, v) };
+
+  it("a version.published payload holds only allowlisted keys and nothing private", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const draft = await draftProgramme(database, { editionId: edition.id });
+    const programme = { ...draft, version: { number: 1, publishedAt: "2016-03-01T10:00:00+01:00", previous: null } };
+    const payload = versionPublishedPayload({ programme, changes: diffProgrammes(null, programme), origin: OPTIONS.origin, at: Date.UTC(2016, 2, 1) }, translations);
+    const text = JSON.stringify(payload);
+    for (const key of keysOf(payload)) expect(PAYLOAD_KEYS, `payload key ${key}`).toContain(key);
+    await assertNothingPrivate(edition.id, { payload: text });
+    // The summary names sessions, never people's private fields.
+    expect(text).toContain(programme.sessions[0]!.title.fr ?? programme.sessions[0]!.title.en!);
+  });
+
+  it("the feed is valid Atom, one entry per version, newest first, hostile text inert, nothing private", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, "hostile-2016")).get())!;
+    await database.update(sessions).set({ titleFr: "Fin ]]> <b>gras</b> & co" }).where(and(eq(sessions.editionId, edition.id), eq(sessions.slug, "formula")));
+    await acknowledgeBlockingConflicts(database, edition.id);
+    expect((await publishProgramme(database, { editionId: edition.id, slug: "hostile-2016", actor: { type: "system" }, note: "note interne", now: Date.now() })).ok).toBe(true);
+
+    const response = await request("/programme/hostile-2016/feed.atom");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const text = await response.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "link"].includes(name) }).parse(text);
+    const entries = parsed.feed.entry as { id: string; title: { "#text": string }; summary: { "#text": string }; link: { "@_href": string }[] }[];
+    expect(entries.map((e) => e.id)).toEqual(["http://barouf.test/programme/hostile-2016/v/2/", "http://barouf.test/programme/hostile-2016/v/1/"]);
+    expect(entries[0]!.link[0]!["@_href"]).toBe("http://barouf.test/programme/hostile-2016/v/2/");
+    expect(entries[0]!.title["#text"]).toBe("Version 2 du programme");
+    // The summaries are HTML with every stored text escaped.
+    const renamed = entries[0]!.summary["#text"];
+    expect(renamed).toContain("<p>Renommées (1)</p><ul><li>");
+    expect(renamed).toContain("Fin ]]&gt; &lt;b&gt;gras&lt;/b&gt; &amp; co");
+    const first = entries[1]!.summary["#text"];
+    expect(first).toContain("Ajoutées (2)");
+    expect(first).toContain("&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)");
+    expect(first).not.toContain("<script");
+    expect(text).not.toContain("note interne");
+    for (const key of keysOf(parsed.feed)) expect(ATOM_NAMES, `Atom name ${key}`).toContain(key);
+    await assertNothingPrivate(edition.id, { feed: text });
+
+    // English on request; 304 on a matching ETag; only at the latest URL.
+    const english = await (await request("/programme/hostile-2016/feed.en.atom")).text();
+    expect(english).toContain("Programme version 2");
+    expect(english).toContain("Renamed (1)");
+    const etag = response.headers.get("ETag")!;
+    expect((await request("/programme/hostile-2016/feed.atom", { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect((await request("/programme/hostile-2016/v/1/feed.atom")).status).toBe(404);
+    // The public page points feed readers at it.
+    const page = await (await request("/programme/hostile-2016/")).text();
+    expect(page).toMatch(/<link rel="alternate" type="application\/atom\+xml" href="\/programme\/hostile-2016\/feed.atom" title="Flux Atom des versions du programme"\/>/);
   });
 });

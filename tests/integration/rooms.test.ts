@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, roomOpeningHours, rooms, roomWalkingTimes, slots } from "~/db/schema";
-import { createEdition, createRoom, createSession, createSlot, setWalkingTime } from "../factories";
+import { createEdition, createRoom, createSession, createSlot, setWalkingTime } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/rooms`;

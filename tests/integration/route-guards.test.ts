@@ -6,7 +6,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, formats, organisations, rooms, sessions, speakers, themes } from "~/db/schema";
 import { publishProgramme } from "~/services/publishing.server";
-import { createOrganisation } from "../factories";
+import { createOrganisation } from "../../seed/factories";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { build, ROUTE_PARAMS, routeUrl } from "../helpers/routes";
@@ -103,6 +103,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.versions._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.versions.$number": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug.versions.compare": { get: "edition-read", post: "none", query: "?from=0&to=1" },
+  "routes/editions.$editionSlug.webhooks": { get: "edition-read", post: "edition-write" },
 
   // Last: it ends each caller's login session.
   "routes/logout": { get: "public", post: "public", reachedAs: { post: "login" } },

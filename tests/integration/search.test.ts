@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase, queryCounter } from "~/db/client.server";
 import { appMeta, organisations, sessions, speakers } from "~/db/schema";
-import { createEdition, createSession, createSpeaker } from "../factories";
+import { createEdition, createSession, createSpeaker } from "../../seed/factories";
 import { db, request, signIn } from "../helpers/app";
 
 /** A valid speaker form (JavaScript off). */

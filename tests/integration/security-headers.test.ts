@@ -18,7 +18,7 @@ import { HSTS, NO_CONTENT_CSP } from "~/server/security-headers.server";
 import { serveCachedExport } from "~/services/export-cache.server";
 import { storeSpeakerPhoto } from "~/services/photos.server";
 import { publishProgramme } from "~/services/publishing.server";
-import { createEdition, createSpeaker } from "../factories";
+import { createEdition, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { build, routeUrl } from "../helpers/routes";

@@ -6,7 +6,7 @@ import { recordAudit, organiserActor } from "~/models/audit.server";
 import { StaleVersionError, updateVersioned } from "~/models/versioning.server";
 import { staleSave } from "~/utils/stale.server";
 import type { StaleSave } from "~/utils/stale";
-import { createEdition, createOrganiser, createSession } from "../factories";
+import { createEdition, createOrganiser, createSession } from "../../seed/factories";
 import { db } from "../helpers/app";
 
 const FIELDS = [

@@ -1,6 +1,6 @@
 // Placement suggestions for one session: candidate (room, start) pairs, cheap filters first,
 // then an exact check of the best candidates with the same code as the incremental checker.
-import type { CheckerState } from "./checker";
+import type { CheckerState } from "./state";
 import { covers, firstOverlap } from "./intervals";
 import { ERROR, MINUTE, R, VALID, availabilityOf, localDayOf, personsOf } from "./model";
 import { inEdition } from "./rules";

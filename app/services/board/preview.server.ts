@@ -6,6 +6,7 @@ import type { Change, Conflict } from "~/domain/conflicts";
 import { placementProblem } from "~/domain/placement";
 import type { Locale } from "~/i18n";
 import { currentProgramme } from "../programme-cache.server";
+import { notFound } from "~/utils/http.server";
 
 /** What a proposed change would add and remove, from the cached incremental checker. */
 export async function previewBoardChange(
@@ -14,14 +15,14 @@ export async function previewBoardChange(
 ): Promise<BoardPreview> {
   const entry = await currentProgramme(db, args.editionId);
   const { change, locale } = args;
-  if (!entry.sessionIndex.has(change.session)) throw new Response("Not found", { status: 404 });
+  if (!entry.sessionIndex.has(change.session)) notFound();
   let engineChange: Change;
   if (change.kind === "place") {
     if (!entry.programme.ids.room.has(change.room) || placementProblem(entry.programme.input.edition, change)) throw new Response("Bad request", { status: 400 });
     const s = entry.programme.input.sessions[entry.sessionIndex.get(change.session)!]!;
     engineChange = { kind: isPlaced(s) ? "move" : "place", sessionId: change.session, roomId: change.room, start: change.start, end: change.end };
   } else if (change.kind === "swap") {
-    if (!entry.sessionIndex.has(change.other)) throw new Response("Not found", { status: 404 });
+    if (!entry.sessionIndex.has(change.other)) notFound();
     engineChange = { kind: "swap", a: change.session, b: change.other };
   } else {
     engineChange = { kind: "unschedule", sessionId: change.session };

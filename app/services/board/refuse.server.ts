@@ -9,6 +9,7 @@ import { translate, type Locale } from "~/i18n";
 import { placementMessage } from "~/schemas/placement";
 import type { CachedProgramme } from "../programme-cache.server";
 import { lastChanges, staleOutcome } from "./history.server";
+import { notFound } from "~/utils/http.server";
 
 export type BoardRefusal = Exclude<BoardOutcome, { ok: true }>;
 type Scope = { editionId: number; locale: Locale };
@@ -17,7 +18,7 @@ type Scope = { editionId: number; locale: Locale };
 export async function planRefusal(db: Queryable, entry: CachedProgramme, refusal: PlanRefusal, { editionId, locale }: Scope): Promise<BoardRefusal> {
   switch (refusal.refused) {
     case "notFound":
-      throw new Response("Not found", { status: 404 });
+      notFound();
     case "nothingToUndo":
       return { ok: false, reason: "invalid", message: translate(locale, "board.undo.nothing") };
     case "swapSelf":

@@ -12,6 +12,7 @@ import { recordAudit, type Actor } from "~/models/audit.server";
 import { updateVersioned } from "~/models/versioning.server";
 import type { CachedProgramme } from "../programme-cache.server";
 import { markMustReconfirm, type PlacementBefore } from "../reconfirmation.server";
+import { notFound } from "~/utils/http.server";
 
 export type Written = {
   changeId: string;
@@ -41,12 +42,13 @@ export async function writeChange(
     const id = programme.ids.session.get(uuid)!;
     ids.push(id);
     placementsBefore.push({ sessionId: id, startsAt: s.start, endsAt: s.end, roomId: s.roomId === null ? null : (programme.ids.room.get(s.roomId) ?? null) });
-    const row = await updateVersioned(tx, sessions, and(eq(sessions.id, id), eq(sessions.editionId, editionId)), expected.get(uuid)!, {
-      roomId: target.roomId === null ? null : programme.ids.room.get(target.roomId)!,
-      startsAt: target.start,
-      endsAt: target.end,
-      status: target.status,
-    });
+    const row =
+      (await updateVersioned(tx, sessions, and(eq(sessions.id, id), eq(sessions.editionId, editionId)), expected.get(uuid)!, {
+        roomId: target.roomId === null ? null : programme.ids.room.get(target.roomId)!,
+        startsAt: target.start,
+        endsAt: target.end,
+        status: target.status,
+      })) ?? notFound();
     versions.set(uuid, row.version);
     updated.push({ ...s, roomId: target.roomId, start: target.start, end: target.end, status: target.status });
     const before: AuditPlacement = { room: s.roomId, roomName: roomName(s.roomId), startsAt: s.start, endsAt: s.end, status: s.status };

@@ -22,6 +22,12 @@ describe("redactSecrets", () => {
     expect(out).toContain("[redacted]");
   });
 
+  it("hides webhook signing secrets", () => {
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/Z+Qm8rL3a0=";
+    const out = redactSecrets(`Secret: ${secret} rotated`);
+    expect(out).toBe("Secret: whsec_[redacted] rotated");
+  });
+
   it("keeps ordinary lines as they are", () => {
     expect(redactSecrets("[barouf] GET /editions/grand-barouf-2016/sessions?q=atelier")).toBe("[barouf] GET /editions/grand-barouf-2016/sessions?q=atelier");
   });

@@ -1,4 +1,5 @@
-// Factories shared by the tests and the seed: each inserts one thing with sensible
+// Factories shared by the seed and the tests (which import them from here, so the seed
+// and the app never load anything from tests/): each inserts one thing with sensible
 // defaults and returns the row. They take any query handle, so a caller can run
 // several in one transaction.
 import { eq } from "drizzle-orm";
@@ -14,7 +15,6 @@ import {
   rooms,
   roomWalkingTimes,
   sessions,
-  sessionSpeakers,
   slots,
   speakers,
   themes,
@@ -28,6 +28,7 @@ import {
 import type { Role } from "~/domain/conflicts/types";
 import { searchTextOf } from "~/domain/search";
 import { refreshSessionSearch } from "~/models/search-text.server";
+import { addSessionSpeakers } from "~/models/session-speakers.server";
 import { hashPassword } from "~/services/password.server";
 
 let sequence = 0;
@@ -211,17 +212,16 @@ export async function createSession(
     .values({ slug: `session-${n}`, titleFr: `Session ${n}`, abstractFr: "Un résumé.", ...rest, status })
     .returning()
     .get();
-  if (people.length > 0) {
-    await db.insert(sessionSpeakers).values(
-      people.map((person, position) => ({
-        sessionId: session.id,
-        speakerId: person.speakerId,
-        role: person.role ?? "speaker",
-        confirmation: person.confirmation ?? "pending",
-        position,
-      })),
-    );
-  }
+  await addSessionSpeakers(
+    db,
+    people.map((person, position) => ({
+      sessionId: session.id,
+      speakerId: person.speakerId,
+      role: person.role ?? "speaker",
+      confirmation: person.confirmation ?? "pending",
+      position,
+    })),
+  );
   await refreshSessionSearch(db, [session.id]);
   return session;
 }
