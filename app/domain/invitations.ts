@@ -65,3 +65,39 @@ export function placementChanges(
   if (before.roomName !== after.roomName) changes.push({ field: "room", before: before.roomName, after: after.roomName });
   return changes;
 }
+
+/**
+ * Who a message to a list goes to, by what they still have to do: never invited, invited
+ * without an answer yet (link sent or opened), or asked to confirm again after a change.
+ */
+export const AUDIENCES = ["not_invited", "not_answered", "must_reconfirm"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The audiences a reminder can go to: people who already have a link. */
+export const REMINDER_AUDIENCES = ["not_answered", "must_reconfirm"] as const satisfies readonly Audience[];
+
+export function audienceOf(state: InvitationState): Audience | null {
+  if (state === "not_invited") return "not_invited";
+  if (state === "invited" || state === "opened") return "not_answered";
+  if (state === "must_reconfirm") return "must_reconfirm";
+  return null;
+}
+
+export type ListFacts = { state: InvitationState; email: string | null; sessions: number; contactedAt: number | null };
+
+/**
+ * Whether a speaker is one of those a message to a list goes to: in one of the chosen
+ * audiences, with an email address, with at least one session unless speakers without
+ * one were chosen too and, for a reminder, not contacted since `notContactedSince`.
+ */
+export function isInAudience(
+  row: ListFacts,
+  choice: { audiences: readonly Audience[]; withoutSession: boolean; notContactedSince?: number | null },
+): boolean {
+  const audience = audienceOf(row.state);
+  if (!audience || !choice.audiences.includes(audience)) return false;
+  if (!row.email) return false;
+  if (row.sessions === 0 && !choice.withoutSession) return false;
+  if (choice.notContactedSince != null && row.contactedAt !== null && row.contactedAt >= choice.notContactedSince) return false;
+  return true;
+}

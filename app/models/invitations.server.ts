@@ -16,6 +16,8 @@ export type InvitationRow = {
   lastOpenedAt: number | null;
   sessions: number;
   lastEmail: { state: "queued" | "sent" | "failed" | "stored"; at: number } | null;
+  /** When they were last sent something (a message, or a link delivered). */
+  contactedAt: number | null;
 };
 
 /**
@@ -56,8 +58,14 @@ export async function listInvitations(db: Queryable, { editionId, now }: { editi
       .groupBy(emails.speakerId)
       .all(),
   ]);
+  // The newest link speaks for the speaker; a second key to the same access (a message sent
+  // while their link stayed live) shares its openings with the links still live beside it.
   const latest = new Map<number, (typeof links)[number]>();
-  for (const link of links) latest.set(link.speakerId, link);
+  const openedAt = new Map<number, number>();
+  for (const link of links) {
+    latest.set(link.speakerId, link);
+    if (link.revokedAt === null && link.lastOpenedAt !== null) openedAt.set(link.speakerId, Math.max(openedAt.get(link.speakerId) ?? 0, link.lastOpenedAt));
+  }
   const confirmations = new Map<number, Confirmation[]>();
   for (const answer of answers) {
     const list = confirmations.get(answer.speakerId) ?? [];
@@ -66,7 +74,8 @@ export async function listInvitations(db: Queryable, { editionId, now }: { editi
   }
   const emailOf = new Map(lastEmails.map((e) => [e.speakerId, e]));
   return people.map((person) => {
-    const link = latest.get(person.id) ?? null;
+    const newest = latest.get(person.id);
+    const link = newest ? { ...newest, lastOpenedAt: newest.revokedAt === null ? (openedAt.get(person.id) ?? null) : newest.lastOpenedAt } : null;
     const theirs = confirmations.get(person.id) ?? [];
     const email = emailOf.get(person.id);
     return {
@@ -81,6 +90,7 @@ export async function listInvitations(db: Queryable, { editionId, now }: { editi
       lastOpenedAt: link?.lastOpenedAt ?? null,
       sessions: theirs.length,
       lastEmail: email ? { state: email.state, at: email.sentAt ?? email.createdAt } : null,
+      contactedAt: email ? (email.sentAt ?? email.createdAt) : (link?.sentAt ?? null),
     };
   });
 }

@@ -1,18 +1,19 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvitationsNav } from "~/components/invitations/sub-nav";
 import { When } from "~/components/invitations/when";
 import { getDb } from "~/db/client.server";
-import { INVITATION_STATES, type InvitationState } from "~/domain/invitations";
+import { AUDIENCES, INVITATION_STATES, isInAudience, REMINDER_AUDIENCES, type InvitationState } from "~/domain/invitations";
+import { localDate, localToEpoch } from "~/domain/time";
 import { getEnv } from "~/env.server";
 import { useT } from "~/i18n";
 import { listInvitations } from "~/models/invitations.server";
-import { invitationActionSchema, invitationFilterSchema } from "~/schemas/invitations";
+import { bulkPreviewSchema, invitationActionSchema, invitationFilterSchema, type BulkPreview } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { createInvitationLink, revokeInvitation, sendInvitations, type SendOutcome } from "~/services/invitations.server";
-import { type FormFailure, parseForm } from "~/utils/forms";
+import { createInvitationLink, revokeInvitation, sendInvitations, type LinkUse, type SendKind, type SendOutcome } from "~/services/invitations.server";
+import { type FlatValues, type FormFailure, parseForm, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -35,13 +36,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       (!q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q)),
   );
   const counts = Object.fromEntries(INVITATION_STATES.map((s) => [s, all.filter((r) => r.state === s).length])) as Record<InvitationState, number>;
-  return { rows, counts, filter, timeZone: edition.timeZone, canWrite: canWrite(organiser), smtp: Boolean(getEnv().SMTP_URL) };
+  // A message to a list: who it would go to, shown before anything is sent.
+  let preview: { choice: BulkPreview; speakers: { uuid: string; name: string; state: InvitationState }[] } | null = null;
+  let previewFailure: FormFailure | null = null;
+  if (url.searchParams.has("bulk")) {
+    const values: FlatValues = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const given = url.searchParams.getAll(key);
+      values[key] = given.length === 1 ? given[0]! : given;
+    }
+    const parsed = parseValues(values, bulkPreviewSchema);
+    if (parsed.ok) {
+      const choice = parsed.data;
+      const notContactedSince = choice.bulk === "remind" ? localToEpoch(choice.since, "00:00", edition.timeZone) : null;
+      // Among the speakers the list shows (its search), those the chosen audiences name.
+      const speakers = all
+        .filter((row) => !q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q))
+        .filter((row) => isInAudience(row, { audiences: choice.audience, withoutSession: choice.withoutSession, notContactedSince }))
+        .map((row) => ({ uuid: row.speakerUuid, name: row.publicName, state: row.state }));
+      preview = { choice, speakers };
+    } else previewFailure = parsed.failure;
+  }
+  const weekAgo = localDate(Date.now() - 7 * 24 * 3600 * 1000, edition.timeZone);
+  return {
+    rows,
+    counts,
+    filter,
+    preview,
+    previewFailure,
+    weekAgo,
+    timeZone: edition.timeZone,
+    canWrite: canWrite(organiser),
+    smtp: Boolean(getEnv().SMTP_URL),
+  };
 }
 
-export type SendResult = { speakerUuid: string; outcome: SendOutcome };
+export type SendResult = { speakerUuid: string; outcome: SendOutcome; link?: LinkUse };
 type ActionData =
   | FormFailure
-  | { intent: "send"; results: SendResult[] }
+  | { intent: "send"; kind: SendKind; results: SendResult[] }
   | { intent: "link"; url: string; expiresAt: number; speakerName: string }
   | { intent: "revoke"; revoked: boolean };
 
@@ -53,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   switch (input.intent) {
     case "send": {
-      const results = await sendInvitations({ edition, organiser, speakerUuids: input.speaker });
-      return data({ intent: "send" as const, results }, { headers: NO_STORE });
+      const results = await sendInvitations({ edition, organiser, speakerUuids: input.speaker, reissue: input.reissue, kind: input.kind });
+      return data({ intent: "send" as const, kind: input.kind, results }, { headers: NO_STORE });
     }
     case "link": {
       const link = await createInvitationLink({ edition, organiser, speakerUuid: input.speaker });
@@ -71,33 +104,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const CHUNK = 5;
 
 export default function Invitations() {
-  const { rows, counts, filter, timeZone, canWrite, smtp } = useLoaderData<typeof loader>();
+  const { rows, counts, filter, preview, previewFailure, weekAgo, timeZone, canWrite, smtp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const t = useT();
   const navigation = useNavigation();
+  const { pathname } = useLocation();
   const busy = navigation.state !== "idle";
-  const sendable = rows.filter((r) => r.email);
 
-  // Sending to a whole list: a few speakers per request, so the page can show progress.
+  // Sending to a list: a few speakers per request, so the page can show progress.
   const bulk = useFetcher<ActionData>();
   const queue = useRef<string[][]>([]);
+  const options = useRef<{ reissue: boolean; kind: SendKind }>({ reissue: false, kind: "invitation" });
   const seen = useRef<unknown>(null);
-  const [progress, setProgress] = useState<{ total: number; results: SendResult[]; running: boolean } | null>(null);
+  const [progress, setProgress] = useState<{ total: number; kind: SendKind; results: SendResult[]; running: boolean } | null>(null);
   const sendNext = () => {
     const next = queue.current.shift();
     if (!next) return false;
     const body = new FormData();
     body.append("intent", "send");
+    body.append("kind", options.current.kind);
+    if (options.current.reissue) body.append("reissue", "on");
     for (const uuid of next) body.append("speaker", uuid);
-    bulk.submit(body, { method: "post" });
+    bulk.submit(body, { method: "post", action: pathname });
     return true;
   };
   const startBulk = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const uuids = sendable.map((r) => r.speakerUuid);
+    const form = new FormData(event.currentTarget);
+    const uuids = form.getAll("speaker").map(String);
+    const kind: SendKind = form.get("kind") === "reminder" ? "reminder" : "invitation";
+    options.current = { reissue: form.get("reissue") === "on", kind };
     queue.current = [];
     for (let i = 0; i < uuids.length; i += CHUNK) queue.current.push(uuids.slice(i, i + CHUNK));
-    setProgress({ total: uuids.length, results: [], running: true });
+    setProgress({ total: uuids.length, kind, results: [], running: true });
     sendNext();
   };
   useEffect(() => {
@@ -108,8 +147,16 @@ export default function Invitations() {
     if (!sendNext()) setProgress((p) => (p ? { ...p, running: false } : p));
   });
 
-  const sendResults = progress?.results ?? (actionData && "results" in actionData ? actionData.results : null);
+  const sent = progress
+    ? { kind: progress.kind, results: progress.results }
+    : actionData && "results" in actionData
+      ? { kind: actionData.kind, results: actionData.results }
+      : null;
   const names = new Map(rows.map((r) => [r.speakerUuid, r.publicName]));
+  const previewNames = new Map(preview?.speakers.map((s) => [s.uuid, s.name]) ?? []);
+  for (const [uuid, name] of previewNames) names.set(uuid, name);
+  const chosen = (audience: string) => (preview ? (preview.choice.audience as string[]).includes(audience) : false);
+  const remindChoice = preview?.choice.bulk === "remind" ? preview.choice : null;
 
   return (
     <>
@@ -138,6 +185,119 @@ export default function Invitations() {
         </p>
       ) : null}
 
+      {progress ? (
+        <div className="send-progress" role="status" aria-live="polite">
+          <label htmlFor="send-progress">{t("inv.progress", { done: progress.results.length, total: progress.total })}</label>
+          <progress id="send-progress" max={progress.total} value={progress.results.length} />
+        </div>
+      ) : null}
+      {sent && sent.results.length > 0 ? <SendSummary kind={sent.kind} results={sent.results} names={names} /> : null}
+
+      {canWrite && preview && !progress ? (
+        <section className="alert alert-warning bulk-preview" aria-labelledby="bulk-preview-title">
+          <h2 id="bulk-preview-title" role="status">
+            {t(preview.choice.bulk === "remind" ? "inv.preview.titleRemind" : "inv.preview.titleInvite", { count: preview.speakers.length })}
+          </h2>
+          {!smtp ? <p className="alert alert-error">{t("inv.preview.noSmtp")}</p> : null}
+          {preview.speakers.length === 0 ? (
+            <p>{t("inv.preview.empty")}</p>
+          ) : (
+            <Form method="post" action={pathname} onSubmit={startBulk}>
+              <ul className="bulk-preview-names">
+                {preview.speakers.map((s) => (
+                  <li key={s.uuid}>
+                    {s.name} <span className="muted">({t(`inv.state.${s.state}`)})</span>
+                    <input type="hidden" name="speaker" value={s.uuid} />
+                  </li>
+                ))}
+              </ul>
+              <input type="hidden" name="intent" value="send" />
+              <input type="hidden" name="kind" value={preview.choice.bulk === "remind" ? "reminder" : "invitation"} />
+              <p>{t("inv.preview.keep")}</p>
+              <div className="checkbox">
+                <input id="bulk-reissue" type="checkbox" name="reissue" aria-describedby="bulk-reissue-help" />
+                <label htmlFor="bulk-reissue">{t("inv.preview.reissue")}</label>
+                <p id="bulk-reissue-help" className="help">
+                  {t("inv.preview.reissueHelp")}
+                </p>
+              </div>
+              <div className="form-actions">
+                <button type="submit" className="button button-primary" disabled={busy}>
+                  {t(preview.choice.bulk === "remind" ? "inv.preview.confirmRemind" : "inv.preview.confirmInvite", { count: preview.speakers.length })}
+                </button>
+                <a href={pathname} className="button">
+                  {t("inv.preview.back")}
+                </a>
+              </div>
+            </Form>
+          )}
+        </section>
+      ) : null}
+      {previewFailure ? (
+        <p className="alert alert-error" role="alert">
+          {t((Object.values(previewFailure.errors)[0] ?? "inv.noneSelected") as "inv.noneSelected")}
+        </p>
+      ) : null}
+
+      {canWrite ? (
+        <div className="bulk-forms">
+          <Form method="get" className="bulk-send" aria-labelledby="bulk-invite-title">
+            <h2 id="bulk-invite-title">{t("inv.list.title")}</h2>
+            <p>{t("inv.list.lead")}</p>
+            <input type="hidden" name="bulk" value="invite" />
+            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
+            <fieldset className="checkbox-group">
+              <legend>{t("inv.audience.legend")}</legend>
+              {AUDIENCES.map((audience) => (
+                <div className="checkbox" key={audience}>
+                  <input
+                    id={`invite-${audience}`}
+                    type="checkbox"
+                    name="audience"
+                    value={audience}
+                    defaultChecked={preview?.choice.bulk === "invite" ? chosen(audience) : audience === "not_invited"}
+                  />
+                  <label htmlFor={`invite-${audience}`}>{t(`inv.audience.${audience}`)}</label>
+                </div>
+              ))}
+              <div className="checkbox">
+                <input id="invite-without-session" type="checkbox" name="withoutSession" defaultChecked={preview?.choice.bulk === "invite" && preview.choice.withoutSession} />
+                <label htmlFor="invite-without-session">{t("inv.audience.withoutSession")}</label>
+              </div>
+            </fieldset>
+            <button type="submit" className="button">
+              {t("inv.preview.invite")}
+            </button>
+          </Form>
+          <Form method="get" className="bulk-remind" aria-labelledby="bulk-remind-title">
+            <h2 id="bulk-remind-title">{t("inv.remind.title")}</h2>
+            <p>{t("inv.remind.lead")}</p>
+            <input type="hidden" name="bulk" value="remind" />
+            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
+            <div className="field">
+              <label htmlFor="remind-since">{t("inv.remind.since")}</label>
+              <input id="remind-since" type="date" name="since" required defaultValue={remindChoice?.since ?? weekAgo} />
+            </div>
+            <fieldset className="checkbox-group">
+              <legend>{t("inv.audience.legend")}</legend>
+              {REMINDER_AUDIENCES.map((audience) => (
+                <div className="checkbox" key={audience}>
+                  <input id={`remind-${audience}`} type="checkbox" name="audience" value={audience} defaultChecked={remindChoice ? chosen(audience) : true} />
+                  <label htmlFor={`remind-${audience}`}>{t(`inv.audience.${audience}`)}</label>
+                </div>
+              ))}
+              <div className="checkbox">
+                <input id="remind-without-session" type="checkbox" name="withoutSession" defaultChecked={remindChoice?.withoutSession ?? false} />
+                <label htmlFor="remind-without-session">{t("inv.audience.withoutSession")}</label>
+              </div>
+            </fieldset>
+            <button type="submit" className="button">
+              {t("inv.preview.remind")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+
       <Form method="get" className="filter-bar" role="search" aria-label={t("inv.filter")}>
         <div className="field">
           <label htmlFor="inv-q">{t("inv.search")}</label>
@@ -158,26 +318,6 @@ export default function Invitations() {
           {t("inv.applyFilter")}
         </button>
       </Form>
-
-      {canWrite ? (
-        <Form method="post" className="bulk-send" onSubmit={startBulk}>
-          <input type="hidden" name="intent" value="send" />
-          {sendable.map((r) => (
-            <input key={r.speakerUuid} type="hidden" name="speaker" value={r.speakerUuid} />
-          ))}
-          <button type="submit" className="button button-primary" disabled={sendable.length === 0 || busy || Boolean(progress?.running)}>
-            {t("inv.sendAll", { count: sendable.length })}
-          </button>
-        </Form>
-      ) : null}
-
-      {progress ? (
-        <div className="send-progress" role="status" aria-live="polite">
-          <label htmlFor="send-progress">{t("inv.progress", { done: progress.results.length, total: progress.total })}</label>
-          <progress id="send-progress" max={progress.total} value={progress.results.length} />
-        </div>
-      ) : null}
-      {sendResults && sendResults.length > 0 ? <SendSummary results={sendResults} names={names} /> : null}
 
       <table className="table invitations-table">
         <caption className="visually-hidden">{t("inv.title")}</caption>
@@ -270,14 +410,21 @@ export default function Invitations() {
   );
 }
 
-function SendSummary({ results, names }: { results: SendResult[]; names: Map<string, string> }) {
+function SendSummary({ kind, results, names }: { kind: SendKind; results: SendResult[]; names: Map<string, string> }) {
   const t = useT();
   const tally = { sent: 0, stored: 0, failed: 0, no_email: 0, not_found: 0 };
-  for (const r of results) tally[r.outcome]++;
+  const links = { kept: 0, new: 0 };
+  for (const r of results) {
+    tally[r.outcome]++;
+    if (r.link) links[r.link]++;
+  }
   const problems = results.filter((r) => r.outcome !== "sent");
   return (
     <section className="alert alert-info send-summary" role="status" aria-labelledby="send-summary-title">
-      <h2 id="send-summary-title">{t("inv.summary", { sent: tally.sent, stored: tally.stored, failed: tally.failed })}</h2>
+      <h2 id="send-summary-title">
+        {t(kind === "reminder" ? "inv.remindedSummary" : "inv.summary", { sent: tally.sent, stored: tally.stored, failed: tally.failed })}
+      </h2>
+      <p>{t("inv.linkUse", { kept: links.kept, new: links.new })}</p>
       {problems.length > 0 ? (
         <ul>
           {problems.map((r) => (

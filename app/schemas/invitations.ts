@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { textField } from "./fields";
-import { INVITATION_STATES } from "~/domain/invitations";
+import { checkboxList, localDateField, textField } from "./fields";
+import { AUDIENCES, INVITATION_STATES, REMINDER_AUDIENCES } from "~/domain/invitations";
 
 const uuid = z.uuid({ message: "inv.unknownSpeaker" });
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 /** The organisers' invitation actions: one form per button, told apart by `intent`. */
 export const invitationActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("send"), speaker: list(uuid).pipe(z.array(uuid).min(1, { message: "inv.noneSelected" }).max(500)) }),
+  z.object({
+    intent: z.literal("send"),
+    speaker: list(uuid).pipe(z.array(uuid).min(1, { message: "inv.noneSelected" }).max(500)),
+    // Unticked, a speaker's live link is kept; ticked, it is replaced (the old one stops working).
+    reissue: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    kind: z.enum(["invitation", "reminder"]).default("invitation"),
+  }),
   z.object({ intent: z.literal("link"), speaker: uuid }),
   z.object({ intent: z.literal("revoke"), speaker: uuid }),
 ]);
@@ -18,6 +24,26 @@ export const invitationFilterSchema = z.object({
   q: textField().trim().max(100).catch(""),
   state: z.enum(INVITATION_STATES).or(z.literal("")).catch(""),
 });
+
+/**
+ * Who a message to a list would go to (a GET form, so the names show before anything is
+ * sent, with or without JavaScript): an invitation by audience, or a reminder to those
+ * who have not answered and were sent nothing since a date.
+ */
+export const bulkPreviewSchema = z.discriminatedUnion("bulk", [
+  z.object({
+    bulk: z.literal("invite"),
+    audience: checkboxList(z.enum(AUDIENCES)).pipe(z.array(z.enum(AUDIENCES)).min(1, { message: "inv.noneSelected" })),
+    withoutSession: z.preprocess((v) => v === "on", z.boolean()),
+  }),
+  z.object({
+    bulk: z.literal("remind"),
+    audience: checkboxList(z.enum(REMINDER_AUDIENCES)).pipe(z.array(z.enum(REMINDER_AUDIENCES)).min(1, { message: "inv.noneSelected" })),
+    withoutSession: z.preprocess((v) => v === "on", z.boolean()),
+    since: localDateField,
+  }),
+]);
+export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
 
 export const outboxActionSchema = z.object({ intent: z.literal("resend") });
 

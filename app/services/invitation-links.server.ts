@@ -17,11 +17,15 @@ export function invitationUrl(token: string): string {
   return `${getEnv().publicOrigin}/invitation/${token}`;
 }
 
-/** Where a personal link goes in a stored message; replaced by a fresh link at delivery. */
-export function linkPlaceholder(invitationUuid: string): string {
-  return `{{invitation:${invitationUuid}}}`;
+/**
+ * Where a personal link goes in a stored message; replaced by a fresh link at delivery.
+ * `keep`: the speaker's link stays live and the message carries a second key to the same
+ * access (same expiry); otherwise the message's link replaces the invitation's token.
+ */
+export function linkPlaceholder(invitationUuid: string, mode: "replace" | "keep" = "replace"): string {
+  return mode === "keep" ? `{{invitation+keep:${invitationUuid}}}` : `{{invitation:${invitationUuid}}}`;
 }
-const PLACEHOLDER = /\{\{invitation:([0-9a-f-]{36})\}\}/g;
+const PLACEHOLDER = /\{\{invitation(\+keep)?:([0-9a-f-]{36})\}\}/g;
 
 /** The stored copy of a message as organisers read it: the personal link is never in it. */
 export function hideLinkPlaceholders(text: string, label: string): string {
@@ -30,7 +34,8 @@ export function hideLinkPlaceholders(text: string, label: string): string {
 
 /**
  * At delivery: each personal-link placeholder in the message becomes a fresh link to its
- * invitation (the earlier token of that invitation stops working). A withdrawn or expired
+ * invitation: a replacing one (the earlier token of that invitation stops working) or, for
+ * a kept one, a second key beside it with the same expiry. A withdrawn or expired
  * invitation makes the delivery fail rather than send a dead link.
  */
 export async function mintInvitationLinks(
@@ -38,11 +43,19 @@ export async function mintInvitationLinks(
   message: { editionId: number | null; speakerId: number | null; text: string; html: string },
   now: number,
 ): Promise<{ text: string; html: string }> {
-  const uuids = [...new Set([...message.text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+  const found = new Map([...message.text.matchAll(PLACEHOLDER)].map((m) => [m[0], { keep: Boolean(m[1]), uuid: m[2]! }]));
   let { text, html } = message;
-  for (const uuid of uuids) {
+  for (const [placeholder, { keep, uuid }] of found) {
     const invitation = await db
-      .select({ id: invitations.id, expiresAt: invitations.expiresAt, revokedAt: invitations.revokedAt, lastOpenedAt: invitations.lastOpenedAt })
+      .select({
+        id: invitations.id,
+        editionId: invitations.editionId,
+        speakerId: invitations.speakerId,
+        createdBy: invitations.createdBy,
+        expiresAt: invitations.expiresAt,
+        revokedAt: invitations.revokedAt,
+        lastOpenedAt: invitations.lastOpenedAt,
+      })
       .from(invitations)
       .where(
         and(
@@ -54,9 +67,21 @@ export async function mintInvitationLinks(
       .get();
     if (!invitation || !isInvitationUsable(invitation, now)) throw new Error("The invitation was withdrawn or replaced by a newer link");
     const token = newToken();
-    await db.update(invitations).set({ tokenHash: hashToken(token), sentAt: now }).where(eq(invitations.id, invitation.id));
+    if (keep) {
+      // A second key to the same access: the link the speaker already has keeps working.
+      await db.insert(invitations).values({
+        editionId: invitation.editionId,
+        speakerId: invitation.speakerId,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        createdBy: invitation.createdBy,
+        expiresAt: invitation.expiresAt,
+        sentAt: now,
+      });
+    } else {
+      await db.update(invitations).set({ tokenHash: hashToken(token), sentAt: now }).where(eq(invitations.id, invitation.id));
+    }
     const url = invitationUrl(token);
-    const placeholder = linkPlaceholder(uuid);
     text = text.replaceAll(placeholder, url);
     html = html.replaceAll(placeholder, url);
   }

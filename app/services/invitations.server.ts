@@ -11,7 +11,7 @@ import { organiserActor, recordAudit } from "~/models/audit.server";
 import type { CurrentOrganiser } from "./auth.server";
 import { hashToken } from "./auth.server";
 import { invitationUrl, linkPlaceholder, newToken } from "./invitation-links.server";
-import { invitationEmail } from "./mail-templates.server";
+import { invitationEmail, reminderEmail } from "./mail-templates.server";
 import { deliverQueued, queueEmails } from "./outbox.server";
 
 const DAY = 24 * 3600 * 1000;
@@ -46,6 +46,9 @@ export async function issueInvitation(
 }
 
 export type SendOutcome = "sent" | "stored" | "failed" | "no_email" | "not_found";
+/** Whether a message carried a new link (earlier ones stopped working) or kept the live one. */
+export type LinkUse = "new" | "kept";
+export type SendKind = "invitation" | "reminder";
 
 type SpeakerToInvite = { id: number; uuid: string; publicName: string; email: string | null; preferredLocale: "fr" | "en" };
 
@@ -59,15 +62,20 @@ async function speakersOf(db: Queryable, editionId: number, speakerUuids: string
 }
 
 /**
- * Sends (or re-sends) invitations by email to these speakers of the edition: one
- * transaction issues the links and queues the messages, delivery follows the commit.
+ * Sends (or re-sends) invitations, or reminders, by email to these speakers of the edition:
+ * one transaction issues the links and queues the messages, delivery follows the commit.
+ * A speaker's live link is kept working unless `reissue` asks for a new one (which ends
+ * every earlier link of theirs and the sessions opened with them).
  */
 export async function sendInvitations(args: {
   edition: EditionSummary;
   organiser: CurrentOrganiser;
   speakerUuids: string[];
+  reissue?: boolean;
+  kind?: SendKind;
   now?: number;
-}): Promise<{ speakerUuid: string; outcome: SendOutcome }[]> {
+}): Promise<{ speakerUuid: string; outcome: SendOutcome; link?: LinkUse }[]> {
+  const kind = args.kind ?? "invitation";
   const now = args.now ?? Date.now();
   const db = await getDb();
   const queued = await db.transaction(async (tx) => {
@@ -75,36 +83,42 @@ export async function sendInvitations(args: {
     const withEmail = found.filter((s) => s.email);
     const messages = [];
     const audit = [];
+    const linkUse = new Map<string, LinkUse>();
     for (const speaker of withEmail) {
-      const invitation = await issueInvitation(tx, { editionId: args.edition.id, speakerId: speaker.id, organiserId: args.organiser.id, now });
+      const live = args.reissue ? null : await activeInvitationOf(tx, { editionId: args.edition.id, speakerId: speaker.id, now });
+      const invitation = live
+        ? { uuid: live.uuid, expiresAt: live.expiresAt }
+        : await issueInvitation(tx, { editionId: args.edition.id, speakerId: speaker.id, organiserId: args.organiser.id, now });
+      linkUse.set(speaker.uuid, live ? "kept" : "new");
+      const template = kind === "reminder" ? reminderEmail : invitationEmail;
       messages.push({
         editionId: args.edition.id,
         speakerId: speaker.id,
         to: speaker.email!,
-        ...invitationEmail({
+        ...template({
           locale: speaker.preferredLocale,
           speakerName: speaker.publicName,
           editionTitle: args.edition.title,
-          link: linkPlaceholder(invitation.uuid),
+          link: linkPlaceholder(invitation.uuid, live ? "keep" : "replace"),
           expiresAt: invitation.expiresAt,
           timeZone: args.edition.timeZone,
         }),
       });
-      audit.push({ speaker, invitation });
+      audit.push({ speaker, invitation, link: live ? ("kept" as const) : ("new" as const) });
     }
     const ids = await queueEmails(tx, messages, now);
-    for (const { speaker, invitation } of audit) {
+    for (const { speaker, invitation, link } of audit) {
       await recordAudit(tx, {
         editionId: args.edition.id,
         actor: organiserActor(args.organiser),
         entity: "invitation",
         entityUuid: invitation.uuid,
         action: "invite",
-        after: { speaker: speaker.uuid, by: "email", expiresAt: invitation.expiresAt },
+        after: { speaker: speaker.uuid, by: "email", kind, link, expiresAt: invitation.expiresAt },
         at: now,
       });
     }
-    return { found, emailIdBySpeaker: new Map(withEmail.map((s, i) => [s.uuid, ids[i]!])) };
+    return { found, linkUse, emailIdBySpeaker: new Map(withEmail.map((s, i) => [s.uuid, ids[i]!])) };
   });
   await deliverQueued({ ids: [...queued.emailIdBySpeaker.values()] });
   const states = new Map(
@@ -120,7 +134,7 @@ export async function sendInvitations(args: {
     const id = queued.emailIdBySpeaker.get(speakerUuid);
     if (id === undefined) return { speakerUuid, outcome: "no_email" as const };
     const state = states.get(id);
-    return { speakerUuid, outcome: state === "sent" ? "sent" : state === "stored" ? "stored" : "failed" };
+    return { speakerUuid, outcome: state === "sent" ? "sent" : state === "stored" ? "stored" : "failed", link: queued.linkUse.get(speakerUuid) };
   });
 }
 
@@ -182,4 +196,14 @@ export async function revokeInvitation(args: {
     }
     return true;
   });
+}
+
+/** The speaker's current link, if any: a message sent to a list reuses it unless the organiser asks to re-issue. */
+export async function activeInvitationOf(db: Queryable, args: { editionId: number; speakerId: number; now: number }) {
+  const rows = await db
+    .select({ uuid: invitations.uuid, expiresAt: invitations.expiresAt, revokedAt: invitations.revokedAt, lastOpenedAt: invitations.lastOpenedAt })
+    .from(invitations)
+    .where(and(eq(invitations.editionId, args.editionId), eq(invitations.speakerId, args.speakerId), isNull(invitations.revokedAt)))
+    .all();
+  return rows.find((row) => isInvitationUsable(row, args.now)) ?? null;
 }

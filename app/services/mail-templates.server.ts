@@ -41,6 +41,29 @@ export function invitationEmail(args: {
   return { subject, text, html };
 }
 
+/** A reminder to someone who has not answered yet: the same personal link, asked again. */
+export function reminderEmail(args: {
+  locale: Locale;
+  speakerName: string;
+  editionTitle: string;
+  link: string;
+  expiresAt: number;
+  timeZone: string;
+}): Rendered {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
+  const expires = formatLocalDate(localDate(args.expiresAt, args.timeZone), args.locale);
+  const subject = t("mail.reminder.subject", { edition: args.editionTitle });
+  const paragraphs = [
+    t("mail.hello", { name: args.speakerName }),
+    t("mail.reminder.body", { edition: args.editionTitle }),
+    t("mail.invitation.personal", { date: expires }),
+  ];
+  const signature = t("mail.signature", { edition: args.editionTitle });
+  const text = [...paragraphs.slice(0, 2), args.link, paragraphs[2], signature].join("\n\n") + "\n";
+  const html = layout(args.locale, [...paragraphs, signature], { url: args.link, label: t("mail.invitation.open") }, subject);
+  return { subject, text, html };
+}
+
 export type ReconfirmSession = { title: string; changes: PlacementChange[]; now: { day: string | null; time: string | null; room: string | null } };
 
 export function reconfirmEmail(args: {

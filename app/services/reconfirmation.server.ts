@@ -125,7 +125,7 @@ async function queueReconfirmMessages(
         speakerName: person.publicName,
         editionTitle: edition.title,
         sessions: theirs,
-        link: invitationUuid ? linkPlaceholder(invitationUuid) : null,
+        link: invitationUuid ? linkPlaceholder(invitationUuid, "keep") : null,
       }),
     });
   }

@@ -65,7 +65,7 @@ afterAll(async () => {
 describe("a speaker answers their invitation on a phone", () => {
   let link = "";
 
-  it("the organiser sends the invitation to a filtered list, with progress", async () => {
+  it("the organiser previews who a filtered list would reach, then sends the invitation, with progress", async () => {
     const context = await browser.newContext();
     const page = await newPage(context);
     await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
@@ -75,7 +75,14 @@ describe("a speaker answers their invitation on a phone", () => {
     await page.waitForURL((url) => url.searchParams.get("q") === "Camille");
     const row = page.locator("tbody tr", { hasText: SPEAKER.name });
     await poll(() => row.getByTestId("state").textContent()).toBe("Pas invité·e");
-    await page.getByRole("button", { name: "Envoyer l’invitation à toute la liste (1)" }).click();
+    // The list's search narrows who can receive it; the names show before anything is sent.
+    await page.getByRole("button", { name: "Voir qui recevra l’invitation" }).click();
+    await page.waitForURL((url) => url.searchParams.get("bulk") === "invite");
+    const preview = page.locator("section.bulk-preview");
+    await poll(() => preview.getByRole("status").textContent()).toBe("1 intervenant·e(s) recevront l’invitation");
+    expect(await preview.getByRole("listitem").allTextContents()).toEqual([`${SPEAKER.name} (Pas invité·e)`]);
+    expect(await preview.getByLabel("Remplacer les liens existants par de nouveaux liens").isChecked()).toBe(false);
+    await preview.getByRole("button", { name: "Envoyer l’invitation à 1 intervenant·e(s)" }).click();
     await poll(() => page.getByRole("status").filter({ hasText: "Envoi" }).textContent()).toContain("Envoi : 1 sur 1");
     await poll(() => page.getByText("1 envoyé(s), 0 conservé(s) sans SMTP, 0 en échec").count()).toBe(1);
     await poll(() => row.getByTestId("state").textContent()).toBe("Invité·e");

@@ -109,12 +109,59 @@ describe("invitations by email", () => {
   });
 });
 
+describe("sending to a list by email", () => {
+  const send = (speaker: string, extra: [string, string][] = []) =>
+    request(`/editions/${SEED_EDITION}/invitations`, {
+      cookie: editor.cookie,
+      method: "POST",
+      body: new URLSearchParams([["intent", "send"], ["speaker", speaker], ...extra]).toString(),
+    });
+  const opens = async (path: string) => (await request(path, { clientAddress: freshAddress() })).status === 302;
+
+  it("keeps a speaker's link and signed-in page working; the mailed link works too; re-issue only when asked", async () => {
+    const { speaker } = await speakerWithSessions();
+    // Invited by hand, signed in, then sent a reminder by email.
+    const link = await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "link", speaker: speaker.uuid } });
+    const oldPath = new URL(/https?:\/\/[^"\s]+\/invitation\/[A-Za-z0-9_-]{43}/.exec(await link.text())![0]).pathname;
+    const open = await request(oldPath, { clientAddress: freshAddress() });
+    const cookie = cookiesOf(open);
+    const before = smtp.received.length;
+    const page = await (await send(speaker.uuid, [["kind", "reminder"]])).text();
+    expect(page).toContain("Relances\u00a0: 1 envoyée(s), 0 conservée(s) sans SMTP, 0 en échec.");
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.subject).toBe("Grand Barouf numérique 2016\u00a0: rappel, votre espace intervenant·e vous attend");
+    const mailedPath = new URL(LINK.exec(mail!.text)![0]).pathname;
+    expect(mailedPath).not.toBe(oldPath);
+    // The old link still opens, the signed-in page still answers, and the new link opens too.
+    expect(await opens(oldPath)).toBe(true);
+    expect((await request("/speaker", { cookie })).status).toBe(200);
+    expect(await opens(mailedPath)).toBe(true);
+
+    // Asked for: new links, and every earlier one stops working.
+    await send(speaker.uuid, [["reissue", "on"]]);
+    const [reissued] = (await smtp.waitFor(before + 2)).slice(before + 1);
+    const reissuedPath = new URL(LINK.exec(reissued!.text)![0]).pathname;
+    expect(await opens(oldPath)).toBe(false);
+    expect(await opens(mailedPath)).toBe(false);
+    expect((await request("/speaker", { cookie })).status).toBe(401);
+    expect(await opens(reissuedPath)).toBe(true);
+  });
+
+  it("does not warn about a missing mail server when SMTP is configured", async () => {
+    const html = await (await request(`/editions/${SEED_EDITION}/invitations?bulk=invite&audience=not_invited`, { cookie: editor.cookie })).text();
+    expect(html).toContain("recevront l’invitation");
+    expect(html).not.toContain("aucun serveur d’envoi (SMTP) n’est configuré");
+  });
+});
+
 describe("re-confirmation", () => {
   it("moving a confirmed session lapses its people, queues a message saying what changed, delivered after commit", async () => {
     const { speaker, partner, first, edition, room } = await speakerWithSessions({ locale: "en" });
     const database = await db();
     // The speaker has a live invitation and confirmed; the partner confirmed too.
+    const invited = smtp.received.length;
     await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "send", speaker: speaker.uuid } });
+    const invitationPath = new URL(LINK.exec((await smtp.waitFor(invited + 1)).at(-1)!.text)![0]).pathname;
     await database.update(sessionSpeakers).set({ confirmation: "confirmed" }).where(eq(sessionSpeakers.sessionId, first.id));
     const before = smtp.received.length;
 
@@ -157,6 +204,8 @@ describe("re-confirmation", () => {
     expect(open.status).toBe(302);
     const page = await (await request("/speaker", { cookie: cookiesOf(open) })).text();
     expect(page).toContain("This session changed day, time or room since you confirmed it");
+    // The link of the first invitation still works: the message did not replace it.
+    expect((await request(invitationPath, { clientAddress: freshAddress() })).status).toBe(302);
 
     // The conflict engine sees the lapsed confirmation.
     const programme = await loadProgramme(database, { editionId: edition.id });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectImage, storedPhotoType } from "~/domain/images";
-import { invitationState, isInvitationUsable, linkStatus, placementChanges } from "~/domain/invitations";
+import { audienceOf, invitationState, isInAudience, isInvitationUsable, linkStatus, placementChanges } from "~/domain/invitations";
 import { localDate, localTime, localToEpoch } from "~/domain/time";
 import { nestFormValues } from "~/utils/forms";
 
@@ -58,6 +58,32 @@ describe("what a move changed", () => {
       { field: "room", before: "Agora", after: null },
     ]);
     expect(placementChanges(before, before, show)).toEqual([]);
+  });
+});
+
+describe("who a message to a list goes to", () => {
+  const row = { state: "not_invited" as const, email: "a@example.org", sessions: 1, contactedAt: null };
+  it("sorts states into audiences; answered speakers are in none", () => {
+    expect(audienceOf("not_invited")).toBe("not_invited");
+    expect(audienceOf("invited")).toBe("not_answered");
+    expect(audienceOf("opened")).toBe("not_answered");
+    expect(audienceOf("must_reconfirm")).toBe("must_reconfirm");
+    expect(audienceOf("all_confirmed")).toBeNull();
+    expect(audienceOf("some_declined")).toBeNull();
+  });
+  it("needs a chosen audience, an email, a session unless asked, and no message since the date", () => {
+    const choice = { audiences: ["not_invited"] as const, withoutSession: false };
+    expect(isInAudience(row, choice)).toBe(true);
+    expect(isInAudience(row, { ...choice, audiences: ["not_answered"] })).toBe(false);
+    expect(isInAudience({ ...row, email: null }, choice)).toBe(false);
+    expect(isInAudience({ ...row, sessions: 0 }, choice)).toBe(false);
+    expect(isInAudience({ ...row, sessions: 0 }, { ...choice, withoutSession: true })).toBe(true);
+    expect(isInAudience({ ...row, state: "all_confirmed" }, { audiences: ["not_invited", "not_answered", "must_reconfirm"], withoutSession: true })).toBe(false);
+    const invited = { ...row, state: "invited" as const, contactedAt: NOW };
+    const remind = { audiences: ["not_answered"] as const, withoutSession: false };
+    expect(isInAudience(invited, { ...remind, notContactedSince: NOW + 1 })).toBe(true);
+    expect(isInAudience(invited, { ...remind, notContactedSince: NOW })).toBe(false);
+    expect(isInAudience({ ...invited, contactedAt: null }, { ...remind, notContactedSince: NOW })).toBe(true);
   });
 });
 
