@@ -85,13 +85,14 @@ export async function updateTemplate(
   });
 }
 
-/** Deletes a template; the slots made from it stay (they only forget where they came from). */
-export async function deleteTemplate(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }) {
+/** Deletes a template; the slots made from it stay (they only forget where they came from). False: not this edition's. */
+export async function deleteTemplate(db: Database, { editionId, uuid, actor }: { editionId: number; uuid: string; actor: Actor }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const row = await tx.select().from(slotTemplates).where(and(eq(slotTemplates.editionId, editionId), eq(slotTemplates.uuid, uuid))).get();
-    if (!row) return null;
+    if (!row) return false;
     await tx.delete(slotTemplates).where(eq(slotTemplates.id, row.id));
     await recordAudit(tx, { editionId, actor, entity: "slot_template", entityUuid: uuid, action: "delete", before: templateAudit(row) });
+    return true;
   });
 }
 

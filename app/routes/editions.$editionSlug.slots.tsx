@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return invalid(parsed.failure);
       const { template, version, ...fields } = parsed.data;
       try {
-        await updateTemplate(db, { editionId: edition.id, uuid: template, version, actor, values: fields });
+        (await updateTemplate(db, { editionId: edition.id, uuid: template, version, actor, values: fields })) ?? notFound();
       } catch (error) {
         if (!(error instanceof StaleVersionError)) throw error;
         const current = error.current as { name: string; times: { start: string; end: string }[]; version: number };
@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "delete-template": {
       const parsed = parseValues(values, templateDeleteSchema);
       if (!parsed.ok) return invalid(parsed.failure);
-      await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor });
+      if (!(await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor }))) notFound();
       throw redirect(`${base}#templates`);
     }
     case "preview":

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, roomOpeningHours, rooms, roomWalkingTimes, slots } from "~/db/schema";
 import { createEdition, createRoom, createSession, createSlot, setWalkingTime } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/rooms`;
 const seedEdition = async () => (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
@@ -68,7 +68,7 @@ describe("rooms", () => {
 
   it("refuses a local opening time skipped by the change to summer time", async () => {
     const { cookie } = await signIn("admin");
-    const edition = await createEdition(await db(), { slug: "dst-edition", startDate: "2016-03-26", endDate: "2016-03-27" });
+    const edition = await ownEdition({ slug: "dst-edition", startDate: "2016-03-26", endDate: "2016-03-27" });
     const response = await request(`/editions/${edition.slug}/rooms`, {
       cookie,
       form: roomForm({ "hours.0.date": "2016-03-26", "hours.1.date": "2016-03-27", "hours.1.opens": "02:30", "hours.1.closes": "12:00" }),
@@ -136,7 +136,7 @@ describe("rooms", () => {
 
   it("saves the walking matrix both ways, audited, and refuses a save made from an older reading", async () => {
     const { cookie } = await signIn("admin");
-    const edition = await createEdition(await db(), { slug: "walk-edition" });
+    const edition = await ownEdition({ slug: "walk-edition" });
     const [a, b, c] = [
       await createRoom(await db(), { editionId: edition.id, name: "A" }),
       await createRoom(await db(), { editionId: edition.id, name: "B" }),
@@ -174,7 +174,7 @@ describe("rooms", () => {
 
   it("keeps the list, the create and the walking save at a constant number of queries", async () => {
     const { cookie } = await signIn("admin");
-    const edition = await createEdition(await db(), { slug: "count-edition" });
+    const edition = await ownEdition({ slug: "count-edition" });
     const url = `/editions/${edition.slug}/rooms`;
     const grow = async (n: number) => {
       for (let i = 0; i < n; i++) {

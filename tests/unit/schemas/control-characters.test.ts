@@ -51,6 +51,9 @@ const FACTORIES: Record<string, () => z.ZodType> = {
 };
 /** Exported functions that make no schema with text of their own: numbers only, helpers, or readers that parse with a schema above. */
 const NOT_TEXT_FACTORIES = new Set([
+  // The CSV exports' separator: a choice among two names, read with .catch (no text reaches a query).
+  "csv-export.defaultSeparatorName",
+  "csv-export.parseCsvExportQuery",
   "fields.requiredInt",
   "fields.optionalInt",
   "fields.isKnownTimeZone",
@@ -174,6 +177,9 @@ const SAMPLES: Record<string, unknown> = {
   "import.importApplySchema": { intent: "apply", uploadId: "abcdefghijklmnop" },
   "import.importFileFormSchema": { slug: "barouf-2017" },
   "invitations.invitationActionSchema": { intent: "send", speaker: [U1, U2] },
+  "invitations.bulkPreviewSchema": { bulk: "remind", audience: ["not_answered", "must_reconfirm"], withoutSession: "on", since: "2016-03-01" },
+  "webhooks.webhookAddSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
+  "webhooks.webhookActionSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
   "invitations.invitationFilterSchema": { q: "anne", state: "" },
   "invitations.outboxActionSchema": { intent: "resend" },
   "invitations.outboxFilterSchema": { state: "sent", page: "0" },
