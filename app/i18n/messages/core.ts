@@ -4,6 +4,8 @@ import { defineMessages } from "../define";
 export const core = defineMessages({
   fr: {
     "app.name": "Barouf",
+    "common.yes": "oui",
+    "common.no": "non",
     "app.tagline": "Le programme du Grand Barouf numérique",
     "nav.main": "Navigation principale",
     "nav.dashboard": "Tableau de bord",
@@ -71,6 +73,8 @@ export const core = defineMessages({
 },
   en: {
     "app.name": "Barouf",
+    "common.yes": "yes",
+    "common.no": "no",
     "app.tagline": "The Grand Barouf numérique programme",
     "nav.main": "Main navigation",
     "nav.dashboard": "Dashboard",
