@@ -9,7 +9,7 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefi
 export const invitationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("send"), speaker: list(uuid).pipe(z.array(uuid).min(1, { message: "inv.noneSelected" }).max(500)) }),
   z.object({ intent: z.literal("link"), speaker: uuid }),
-  z.object({ intent: z.literal("revoke"), speaker: uuid }),
+  z.object({ intent: z.literal("revoke"), speaker: uuid, confirm: z.literal("yes").optional() }),
 ]);
 export type InvitationAction = z.infer<typeof invitationActionSchema>;
 
