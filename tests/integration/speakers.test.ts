@@ -478,7 +478,7 @@ describe("scoping by edition", () => {
     const path = `/editions/${mine.slug}/speakers/${stranger.uuid}`;
     expect((await request(path, { cookie })).status).toBe(404);
     expect((await post(path, cookie, speakerForm({ version: "1" }))).status).toBe(404);
-    expect((await post(path, cookie, [["intent", "delete"], ["version", "1"]])).status).toBe(404);
+    expect((await post(path, cookie, [["intent", "delete"], ["version", "1"], ["confirm", "yes"]])).status).toBe(404);
     expect((await post(path, cookie, [["intent", "confirmation"], ["session", session.uuid], ["confirmation", "confirmed"], ["version", "1"]])).status).toBe(404);
     // A session of another edition, through one of ours.
     const own = await createSpeaker(database, { editionId: mine.id });
