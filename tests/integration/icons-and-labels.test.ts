@@ -87,6 +87,18 @@ describe("the board's conflict list", () => {
       expect(keys).toEqual([...keys].sort((a, b) => a - b));
     }
     expect(main.at(-1)!.acknowledged).toBe(true);
+
+    // The conflicts page keeps its groups (level, then rule); in each, acknowledged ones come last.
+    const page = await (await request(`${BASE}/conflicts`, { cookie })).text();
+    const groups = page.split('<section class="conflict-group"').slice(1);
+    expect(groups.length).toBeGreaterThan(1);
+    let acknowledgedSeen = 0;
+    for (const group of groups) {
+      const states = [...group.matchAll(/<li class="conflict conflict-\w+( conflict-acknowledged)?"/g)].map((m) => Boolean(m[1]));
+      expect(states).toEqual([...states].sort((a, b) => Number(a) - Number(b)));
+      acknowledgedSeen += states.filter(Boolean).length;
+    }
+    expect(acknowledgedSeen).toBeGreaterThan(0);
   });
 
   it("names undoing a board change « Défaire », apart from « Annuler la session », in both languages", async () => {
