@@ -27,7 +27,7 @@ async function expectAsked(response: Response, consequence: string) {
   expect(html).toMatch(/<details class="confirm[^"]*" open=""/);
   const step = /data-testid="confirm-consequence">([^<]*)</.exec(html.slice(html.indexOf(ASKED) - 200));
   expect(step?.[1]).toContain(ASKED);
-  expect(html.replaceAll("&#x27;", "’")).toContain(consequence);
+  expect(html).toContain(consequence);
   expect(html).toContain('name="confirm" value="yes"');
 }
 
