@@ -1,4 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConfirmForm } from "~/components/forms/confirm-form";
+import { askConfirmation } from "~/utils/confirm.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
@@ -47,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   try {
     if (values.intent === "deactivate" || values.intent === "reactivate") {
+      const ask = values.intent === "deactivate" ? askConfirmation(values, "deactivate") : null;
+      if (ask) return ask;
       const parsed = parseValues(values, organiserActiveSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       const active = parsed.data.intent === "reactivate";
@@ -163,14 +167,25 @@ function ActivityForm({ organiser, failure }: { organiser: OrganiserView; failur
       <h2 id="organiser-access-title">{t("organisers.access")}</h2>
       {stale ? <StaleNotice stale={stale} /> : null}
       <FormAlert message={message(failure?.errors._form)} />
-      <p>{organiser.active ? t("organisers.deactivateHint") : t("organisers.reactivateHint")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value={organiser.active ? "deactivate" : "reactivate"} />
-        <input type="hidden" name="version" value={stale ? String(failure?.values.version ?? organiser.version) : organiser.version} />
-        <button type="submit" className={organiser.active ? "button button-danger" : "button button-primary"}>
-          {organiser.active ? t("organisers.deactivate") : t("organisers.reactivate")}
-        </button>
-      </Form>
+      {organiser.active ? (
+        <ConfirmForm
+          intent="deactivate"
+          fields={{ version: stale ? String(failure?.values.version ?? organiser.version) : organiser.version }}
+          label={t("organisers.deactivate")}
+          consequence={t("organisers.deactivateHint")}
+        />
+      ) : (
+        <>
+          <p>{t("organisers.reactivateHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reactivate" />
+            <input type="hidden" name="version" value={stale ? String(failure?.values.version ?? organiser.version) : organiser.version} />
+            <button type="submit" className="button button-primary">
+              {t("organisers.reactivate")}
+            </button>
+          </Form>
+        </>
+      )}
     </section>
   );
 }

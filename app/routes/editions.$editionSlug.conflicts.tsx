@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { orderConflicts } from "~/domain/board/conflict-order";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextAreaField } from "~/components/forms/field";
@@ -113,7 +114,8 @@ export default function ConflictsPage() {
     next.set("page", String(to));
     return `?${next.toString()}`;
   };
-  // Group the page's conflicts by level, then rule, keeping the engine's order.
+  // Group the page's conflicts by level, then rule, keeping the engine's order; in a group the
+  // acknowledged ones come last.
   const groups: { level: Item["level"]; rule: Item["rule"]; items: Item[] }[] = [];
   for (const item of items) {
     const last = groups[groups.length - 1];
@@ -203,7 +205,7 @@ export default function ConflictsPage() {
             <LevelBadge level={group.level} /> {t(`rule.${group.rule}`)} <span className="count">({group.items.length})</span>
           </h2>
           <ul className="conflict-list">
-            {group.items.map((item) => (
+            {orderConflicts(group.items).map((item) => (
               <ConflictItem key={item.key} item={item} base={base} canWrite={canWrite} result={result} />
             ))}
           </ul>

@@ -77,7 +77,7 @@ export default function FormatPage() {
       <h1>{format.nameFr}</h1>
       <FormAlert message={result?.deleteRefused ? t("formats.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <FormatForm key={format.version} failure={failure} />
-      {canWrite ? <DeleteForm label={t("formats.delete")} /> : null}
+      {canWrite ? <DeleteForm label={t("formats.delete")} consequence={t("formats.deleteConsequence")} /> : null}
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConfirmForm } from "~/components/forms/confirm-form";
+import { askConfirmation } from "~/utils/confirm.server";
 import { Form, useActionData, useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -95,6 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent: "link" as const, ...link }, { headers: NO_STORE });
     }
     case "revoke": {
+      const ask = askConfirmation(input, "revoke", input.speaker);
+      if (ask) return ask;
       const revoked = await revokeInvitation({ edition, organiser, speakerUuid: input.speaker });
       return data({ intent: "revoke" as const, revoked }, { headers: NO_STORE });
     }
@@ -389,14 +393,21 @@ export default function Invitations() {
                       </button>
                     </Form>
                     {row.link === "active" ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="speaker" value={row.speakerUuid} />
-                        <button type="submit" className="button button-small button-danger" disabled={busy}>
-                          {t("inv.revoke")}
-                          <span className="visually-hidden"> — {row.publicName}</span>
-                        </button>
-                      </Form>
+                      <ConfirmForm
+                        intent="revoke"
+                        target={row.speakerUuid}
+                        fields={{ speaker: row.speakerUuid }}
+                        small
+                        disabled={busy}
+                        label={
+                          <>
+                            {t("inv.revoke")}
+                            <span className="visually-hidden"> — {row.publicName}</span>
+                          </>
+                        }
+                        consequence={t("inv.revokeConsequence", { name: row.publicName })}
+                        confirmLabel={t("inv.revokeConfirm")}
+                      />
                     ) : null}
                   </div>
                 </td>

@@ -72,7 +72,7 @@ export default function RoomPage() {
       <h1>{room.name}</h1>
       <FormAlert message={result?.deleteRefused ? t("rooms.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <RoomForm key={room.version} failure={failure} />
-      {canWrite ? <DeleteForm label={t("rooms.delete")} /> : null}
+      {canWrite ? <DeleteForm label={t("rooms.delete")} consequence={t("rooms.deleteConsequence")} /> : null}
     </>
   );
 }

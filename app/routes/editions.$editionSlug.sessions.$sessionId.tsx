@@ -1,4 +1,6 @@
 import { getLocale } from "~/i18n/locale.server";
+import { ConfirmForm } from "~/components/forms/confirm-form";
+import { askConfirmation } from "~/utils/confirm.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -110,6 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw redirect(`${here}?done=people`);
       }
       case "cancel": {
+        const ask = askConfirmation(values, intent);
+        if (ask) return ask;
         const parsed = parseValues(values, cancelSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
@@ -119,6 +123,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!may(organiser, "admin")) {
           return data({ ok: false, errors: {}, values: {}, intent, message: "sessions.deleteAdminOnly" }, { status: 403 });
         }
+        const ask = askConfirmation(values, intent);
+        if (ask) return ask;
         const parsed = parseValues(values, deleteSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
@@ -355,24 +361,13 @@ function Danger() {
     <section aria-labelledby="danger-title" className="session-danger">
       <h2 id="danger-title">{t("sessions.dangerTitle")}</h2>
       {session.status !== "cancelled" ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="cancel" />
-          <input type="hidden" name="version" value={session.version} />
-          <p className="field-hint">{t("sessions.cancelHint")}</p>
-          <button type="submit" className="button">
-            {t("sessions.cancel")}
-          </button>
-        </Form>
+        <ConfirmForm intent="cancel" fields={{ version: session.version }} label={t("sessions.cancel")} consequence={t("sessions.cancelHint")} confirmLabel={t("sessions.cancelConfirm")} />
       ) : null}
       {canDelete ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <input type="hidden" name="version" value={session.version} />
+        <>
           <p className="field-hint">{t("sessions.deleteHint")}</p>
-          <button type="submit" className="button button-danger">
-            {t("sessions.delete")}
-          </button>
-        </Form>
+          <ConfirmForm intent="delete" fields={{ version: session.version }} label={t("sessions.delete")} consequence={t("sessions.deleteConsequence")} confirmLabel={t("sessions.deleteConfirm")} />
+        </>
       ) : published ? (
         <p className="field-hint">{t("sessions.deletePublished")}</p>
       ) : null}

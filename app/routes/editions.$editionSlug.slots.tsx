@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { askConfirmation } from "~/utils/confirm.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ApplyTemplate } from "~/components/slots/apply-form";
@@ -98,6 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`${base}#templates`);
     }
     case "delete-template": {
+      const ask = askConfirmation(values, "delete-template", typeof values.template === "string" ? values.template : undefined);
+      if (ask) return ask;
       const parsed = parseValues(values, templateDeleteSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       if (!(await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor }))) notFound();
@@ -137,6 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`${base}#slots`);
     }
     case "delete-slot": {
+      const ask = askConfirmation(values, "delete-slot");
+      if (ask) return ask;
       const parsed = parseValues(values, slotDeleteSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       try {

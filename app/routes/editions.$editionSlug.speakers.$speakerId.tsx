@@ -1,4 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConfirmForm } from "~/components/forms/confirm-form";
+import { askConfirmation } from "~/utils/confirm.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SpeakerForm } from "~/components/speakers/speaker-form";
@@ -95,6 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (values.intent === "delete") {
+    const ask = askConfirmation(values, "delete");
+    if (ask) return ask;
     const parsed = parseValues(values, deleteSpeakerSchema);
     if (!parsed.ok) return invalid(parsed.failure);
     const result = (await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: parsed.data.version, actor })) ?? notFound();
@@ -212,13 +216,13 @@ export default function SpeakerPage() {
                 : t("speakers.deleteStale")}
             </p>
           ) : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="version" value={speaker.version} />
-            <button type="submit" className="button button-danger">
-              {t("speakers.delete")}
-            </button>
-          </Form>
+          <ConfirmForm
+            intent="delete"
+            fields={{ version: speaker.version }}
+            label={t("speakers.delete")}
+            consequence={t("speakers.deleteConsequence", { name: speaker.publicName })}
+            confirmLabel={t("speakers.deleteConfirm")}
+          />
         </section>
       ) : null}
     </>

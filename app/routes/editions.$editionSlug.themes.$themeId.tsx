@@ -68,7 +68,7 @@ export default function ThemePage() {
       <h1>{theme.nameFr}</h1>
       <FormAlert message={result?.deleteRefused ? t("themes.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <ThemeForm key={theme.version} theme={theme} failure={failure} canWrite={canWrite} />
-      {canWrite ? <DeleteForm label={t("themes.delete")} /> : null}
+      {canWrite ? <DeleteForm label={t("themes.delete")} consequence={t("themes.deleteConsequence")} /> : null}
     </>
   );
 }

@@ -15,7 +15,7 @@ export const invitationActionSchema = z.discriminatedUnion("intent", [
     kind: z.enum(["invitation", "reminder"]).default("invitation"),
   }),
   z.object({ intent: z.literal("link"), speaker: uuid }),
-  z.object({ intent: z.literal("revoke"), speaker: uuid }),
+  z.object({ intent: z.literal("revoke"), speaker: uuid, confirm: z.literal("yes").optional() }),
 ]);
 export type InvitationAction = z.infer<typeof invitationActionSchema>;
 

@@ -1,4 +1,5 @@
 // The action shared by the structure entities' pages (rooms, themes, formats).
+import { askConfirmation } from "./confirm.server";
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { getDb } from "~/db/client.server";
@@ -8,8 +9,8 @@ import { StaleVersionError, staleSave } from "./stale.server";
 
 type StaleSaveArgs = Parameters<typeof staleSave>[1];
 /**
- * The action of a structure entity's page (room, theme, format): `intent=delete` removes it or
- * answers deleteRefused; otherwise the form is validated with `schema` and saved by `save` at the
+ * The action of a structure entity's page (room, theme, format): `intent=delete` (once confirmed)
+ * removes it or answers deleteRefused; otherwise the form is validated with `schema` and saved by `save` at the
  * version it was read at. A save that returns field errors answers them; a stale save answers
  * the stale-save notice built from what `stale` reads. Success goes back to the list at `listPath`.
  */
@@ -28,6 +29,8 @@ export async function structureEntityAction<S extends z.ZodType<{ version: numbe
   const db = await getDb();
   const values = formDataToObject(await request.formData());
   if (values.intent === "delete") {
+    const ask = askConfirmation(values, "delete");
+    if (ask) return ask;
     const result = await args.remove();
     if (!result.ok) return deleteRefused(result.sessions);
     throw redirect(args.listPath);

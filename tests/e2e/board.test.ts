@@ -302,8 +302,8 @@ describe("the schedule board", () => {
     await form.getByLabel("Fin").fill("14:00");
     await form.getByRole("button", { name: "Déplacer" }).click();
     await poll(() => live(page).textContent()).toContain("12:30–14:00");
-    await page.getByRole("button", { name: /Annuler/ }).first().click();
-    await poll(() => live(page).textContent()).toContain("Annulé.");
+    await page.getByRole("button", { name: /Défaire/ }).first().click();
+    await poll(() => live(page).textContent()).toContain("Défait.");
     await poll(() => card(page, "atelier-communs").locator(".card-time").textContent()).toBe("11:00–12:30");
     expectNoBrowserErrors(page, REFUSALS);
     await context.close();

@@ -46,7 +46,10 @@ describe("an admin manages organisers", () => {
     // The admin deactivates the account.
     await row.getByRole("link", { name: "Élise Éditrice" }).click();
     await admin.waitForURL((url) => url.pathname.startsWith("/admin/organisers/"));
-    await admin.getByRole("button", { name: "Désactiver ce compte" }).click();
+    // It asks first, saying what will happen.
+    await admin.locator("summary", { hasText: "Désactiver ce compte" }).click();
+    await expect.poll(() => admin.getByTestId("confirm-consequence").textContent()).toContain("Ses connexions en cours se terminent aussitôt");
+    await admin.getByRole("button", { name: "Oui, je confirme" }).click();
     await expect.poll(() => admin.getByRole("status").textContent()).toContain("Compte désactivé");
     await expect.poll(() => admin.getByTestId("organiser-status").textContent()).toContain("Désactivé·e");
     expect(await admin.getByRole("button", { name: "Réactiver ce compte" }).count()).toBe(1);

@@ -244,7 +244,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     const mid = (await sessionRow(uuid))!;
     await post(cookie, { intent: "place", session: uuid, version: String(mid.version), room: seedId("room", "jeanbart"), date: DAY1, start: "09:15", end: "10:15" });
     const page = await (await request(`${BOARD}?day=${DAY1}`, { cookie })).text();
-    expect(page).toContain("Annuler le déplacement de « Table ronde : les travailleurs indépendants du numérique »");
+    expect(page).toContain("Défaire le déplacement de « Table ronde : les travailleurs indépendants du numérique »");
     expect((await post(cookie, { intent: "undo" })).status).toBe(302);
     expect((await sessionRow(uuid))!.startsAt).toBe(at(DAY1, "09:00"));
     expect((await post(cookie, { intent: "undo" })).status).toBe(302);
@@ -259,7 +259,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     // Nothing of this organiser's is left to undo.
     const nothing = await post(cookie, { intent: "undo" });
     expect(nothing.status).toBe(400);
-    expect(await nothing.text()).toContain("Rien à annuler");
+    expect(await nothing.text()).toContain("Rien à défaire");
   });
 
   it("acknowledges one of the day's conflicts with a reason", async () => {

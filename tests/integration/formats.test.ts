@@ -87,18 +87,18 @@ describe("formats", () => {
     const edition = await seedEdition();
     const used = await createFormat(await db(), { editionId: edition.id });
     await createSession(await db(), { editionId: edition.id, formatId: used.id });
-    const refused = await request(`${base}/${used.uuid}`, { cookie, form: { intent: "delete" } });
+    const refused = await request(`${base}/${used.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("1 session(s) l’utilisent encore");
     const unused = await createFormat(await db(), { editionId: edition.id });
-    expect((await request(`${base}/${unused.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(302);
+    expect((await request(`${base}/${unused.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(302);
     expect(await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, unused.uuid)).all()).toMatchObject([{ action: "delete" }]);
 
     const other = await createEdition(await db());
     const foreign = await createFormat(await db(), { editionId: other.id, nameFr: "Ailleurs" });
     expect((await request(`${base}/${foreign.uuid}`, { cookie })).status).toBe(404);
     expect((await request(`${base}/${foreign.uuid}`, { cookie, form: formatForm({ intent: "update", version: "1" }) })).status).toBe(404);
-    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(404);
+    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(404);
     expect((await (await db()).select().from(formats).where(eq(formats.id, foreign.id)).get())!.nameFr).toBe("Ailleurs");
   });
 

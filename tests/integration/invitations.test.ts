@@ -88,7 +88,7 @@ describe("invitation links", () => {
     const token = await makeLink(editor.cookie, speaker.uuid);
     const cookie = await openLink(token);
     expect((await request("/speaker", { cookie })).status).toBe(200);
-    const revoke = await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "revoke", speaker: speaker.uuid } });
+    const revoke = await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "revoke", speaker: speaker.uuid, confirm: "yes" } });
     expect(revoke.status).toBe(200);
     expect((await request(`/invitation/${token}`, { clientAddress: freshAddress() })).status).toBe(404);
     expect((await request("/speaker", { cookie })).status).toBe(401);
@@ -106,7 +106,7 @@ describe("invitation links", () => {
   it("answers an unknown token exactly as a revoked one, through the same steps", async () => {
     const { speaker } = await speakerWithSessions();
     const revoked = await makeLink(editor.cookie, speaker.uuid);
-    await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "revoke", speaker: speaker.uuid } });
+    await request(`/editions/${SEED_EDITION}/invitations`, { cookie: editor.cookie, form: { intent: "revoke", speaker: speaker.uuid, confirm: "yes" } });
     const unknown = "A".repeat(43);
     const answers = await Promise.all(
       [revoked, unknown].map(async (token) => {

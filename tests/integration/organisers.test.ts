@@ -157,7 +157,7 @@ describe("organisers: role, activation and the last admin", () => {
     expect(await database.select().from(loginSessions).where(eq(loginSessions.organiserId, first.organiser.id)).all()).toHaveLength(2);
 
     const url = `${LIST}/${first.organiser.uuid}`;
-    const deactivated = await request(url, { cookie, form: { intent: "deactivate", version: "1" } });
+    const deactivated = await request(url, { cookie, form: { intent: "deactivate", version: "1", confirm: "yes" } });
     expect(deactivated.status).toBe(200);
     expect(await deactivated.text()).toContain("Compte désactivé");
     expect(await database.select().from(loginSessions).where(eq(loginSessions.organiserId, first.organiser.id)).all()).toHaveLength(0);
@@ -188,13 +188,13 @@ describe("organisers: role, activation and the last admin", () => {
     const demote = await request(url, { cookie, form: { intent: "update", version: "1", name: admin.name, email: admin.email, role: "editor" } });
     expect(demote.status).toBe(409);
     expect(await demote.text()).toContain("C’est le dernier compte administrateur actif de l’organisation");
-    const deactivate = await request(url, { cookie, form: { intent: "deactivate", version: "1" } });
+    const deactivate = await request(url, { cookie, form: { intent: "deactivate", version: "1", confirm: "yes" } });
     expect(deactivate.status).toBe(409);
     expect(await deactivate.text()).toContain("C’est le dernier compte administrateur actif de l’organisation");
     expect(await organiserByEmail(admin.email)).toMatchObject({ role: "admin", active: true, version: 1 });
     // An inactive admin does not count.
     await createOrganiser(await db(), { organisationId: organisation.id, role: "admin", active: false });
-    expect((await request(url, { cookie, form: { intent: "deactivate", version: "1" } })).status).toBe(409);
+    expect((await request(url, { cookie, form: { intent: "deactivate", version: "1", confirm: "yes" } })).status).toBe(409);
     expect(await auditOf(admin.uuid)).toHaveLength(0);
 
     await createOrganiser(await db(), { organisationId: organisation.id, role: "admin" });
@@ -227,7 +227,7 @@ describe("organisers: who may do what", () => {
     expect((await request(url, { cookie })).status).toBe(404);
     const forms: Record<string, string>[] = [
       { intent: "update", version: "1", name: "Pris", email: stranger.email, role: "viewer" },
-      { intent: "deactivate", version: "1" },
+      { intent: "deactivate", version: "1", confirm: "yes" },
       { intent: "reactivate", version: "1" },
     ];
     for (const form of forms) {
@@ -250,7 +250,7 @@ describe("organisers: who may do what", () => {
     const posts: [string, Record<string, string>][] = [
       [LIST, { intent: "create", name: "Intrus", email: "intrus@example.org", role: "admin", password: "une phrase solide" }],
       [`${LIST}/${organiser.uuid}`, { intent: "update", version: "1", name: organiser.name, email: organiser.email, role: "admin" }],
-      [`${LIST}/${colleague.uuid}`, { intent: "deactivate", version: "1" }],
+      [`${LIST}/${colleague.uuid}`, { intent: "deactivate", version: "1", confirm: "yes" }],
       [ORGANISATIONS, { intent: "rename", version: "1", name: "Pris" }],
     ];
     for (const [url, form] of posts) expect((await request(url, { cookie, form })).status).toBe(403);
@@ -269,7 +269,7 @@ describe("organisers: who may do what", () => {
       const page = await countQueries(() => request(`${LIST}/${target.uuid}`, { cookie }));
       const version = String((await organiserByEmail(target.email))!.version);
       const edit = await countQueries(() => request(`${LIST}/${target.uuid}`, { cookie, form: { intent: "update", version, name: `Nom ${seq}`, email: target.email, role: "editor" } }));
-      const off = await countQueries(() => request(`${LIST}/${target.uuid}`, { cookie, form: { intent: "deactivate", version: String(Number(version) + 1) } }));
+      const off = await countQueries(() => request(`${LIST}/${target.uuid}`, { cookie, form: { intent: "deactivate", version: String(Number(version) + 1), confirm: "yes" } }));
       const on = await countQueries(() => request(`${LIST}/${target.uuid}`, { cookie, form: { intent: "reactivate", version: String(Number(version) + 2) } }));
       const create = await countQueries(() =>
         request(LIST, { cookie, form: { intent: "create", name: `Créé ${seq}`, email: `cree${seq}@count.example`, role: "viewer", password: "une phrase solide" } }),

@@ -105,13 +105,13 @@ describe("rooms", () => {
     const edition = await seedEdition();
     const busy = await createRoom(await db(), { editionId: edition.id });
     await createSession(await db(), { editionId: edition.id, roomId: busy.id, startsAt: Date.UTC(2016, 2, 9, 9), endsAt: Date.UTC(2016, 2, 9, 10) });
-    const refused = await request(`${base}/${busy.uuid}`, { cookie, form: { intent: "delete" } });
+    const refused = await request(`${base}/${busy.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("1 session(s) y sont encore placées");
 
     const free = await createRoom(await db(), { editionId: edition.id });
     await createSlot(await db(), { editionId: edition.id, roomId: free.id, startsAt: Date.UTC(2016, 2, 9, 9), endsAt: Date.UTC(2016, 2, 9, 10) });
-    expect((await request(`${base}/${free.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(302);
+    expect((await request(`${base}/${free.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(302);
     expect(await (await db()).select().from(slots).where(eq(slots.roomId, free.id)).all()).toEqual([]);
     const audit = await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, free.uuid)).all();
     expect(audit).toMatchObject([{ action: "delete", entity: "room" }]);
@@ -123,7 +123,7 @@ describe("rooms", () => {
     const foreign = await createRoom(await db(), { editionId: other.id, name: "Ailleurs" });
     expect((await request(`${base}/${foreign.uuid}`, { cookie })).status).toBe(404);
     expect((await request(`${base}/${foreign.uuid}`, { cookie, form: roomForm({ intent: "update", version: "1", name: "Pris" }) })).status).toBe(404);
-    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(404);
+    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(404);
     // Nor through the walking matrix.
     const mine = await (await db()).select().from(rooms).where(eq(rooms.editionId, (await seedEdition()).id)).get();
     const list = await (await request(base, { cookie })).text();

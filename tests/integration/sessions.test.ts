@@ -378,7 +378,7 @@ describe("editing a session", () => {
     const post = await request(`${BASE}/${foreign.uuid}`, { cookie: editor, form: formOf({ slug: foreign.slug, version: "1" }) });
     expect(post.status).toBe(404);
     for (const intent of ["cancel", "delete"]) {
-      expect((await request(`${BASE}/${foreign.uuid}`, { cookie: admin, form: { intent, version: "1" } })).status).toBe(404);
+      expect((await request(`${BASE}/${foreign.uuid}`, { cookie: admin, form: { intent, version: "1", confirm: "yes" } })).status).toBe(404);
     }
     expect((await sessionRow(foreign.uuid))).toMatchObject({ titleFr: "Ailleurs-zq7", status: "accepted", version: 1 });
     expect(await getSession(database, { editionId: seed.id, sessionUuid: foreign.uuid })).toBeNull();
@@ -477,7 +477,7 @@ describe("cancelling and deleting", () => {
     const database = await db();
     const speaker = await createSpeaker(database, { editionId: seed.id });
     const session = await createSession(database, { editionId: seed.id, people: [{ speakerId: speaker.id }] });
-    const response = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { intent: "cancel", version: "1" } });
+    const response = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { intent: "cancel", version: "1", confirm: "yes" } });
     expect(response.status).toBe(302);
     const row = await sessionRow(session.uuid);
     expect(row).toMatchObject({ status: "cancelled", version: 2 });
@@ -488,7 +488,7 @@ describe("cancelling and deleting", () => {
     // A stale cancel is refused.
     const other = await createSession(database, { editionId: seed.id });
     await request(`${BASE}/${other.uuid}`, { cookie: editor, form: formOf({ slug: other.slug, version: "1", titleFr: "Changé" }) });
-    expect((await request(`${BASE}/${other.uuid}`, { cookie: editor, form: { intent: "cancel", version: "1" } })).status).toBe(409);
+    expect((await request(`${BASE}/${other.uuid}`, { cookie: editor, form: { intent: "cancel", version: "1", confirm: "yes" } })).status).toBe(409);
     expect((await sessionRow(other.uuid)).status).toBe("draft");
   });
 
@@ -496,11 +496,11 @@ describe("cancelling and deleting", () => {
     const database = await db();
     const speaker = await createSpeaker(database, { editionId: seed.id });
     const session = await createSession(database, { editionId: seed.id, titleFr: "À supprimer", people: [{ speakerId: speaker.id }] });
-    const asEditor = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { intent: "delete", version: "1" } });
+    const asEditor = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(asEditor.status).toBe(403);
     expect(await asEditor.text()).toContain("Seul·e un·e administrateur·rice peut supprimer une session.");
     expect(await sessionRow(session.uuid)).toBeDefined();
-    const deleted = await request(`${BASE}/${session.uuid}`, { cookie: admin, form: { intent: "delete", version: "1" } });
+    const deleted = await request(`${BASE}/${session.uuid}`, { cookie: admin, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`${BASE}?done=deleted`);
     expect(await (await request(`${BASE}?done=deleted`, { cookie: admin })).text()).toContain("Session supprimée.");
@@ -515,13 +515,13 @@ describe("cancelling and deleting", () => {
     await database.insert(programmeVersions).values({ editionId: seed.id, number: 90, publishedAt: Date.now(), snapshot: JSON.stringify({ sessions: [{ id: published.uuid }] }) });
     const page = await (await request(`${BASE}/${published.uuid}`, { cookie: admin })).text();
     expect(page).not.toContain("Supprimer définitivement");
-    const refused = await request(`${BASE}/${published.uuid}`, { cookie: admin, form: { intent: "delete", version: "1" } });
+    const refused = await request(`${BASE}/${published.uuid}`, { cookie: admin, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Cette session a déjà été publiée : elle ne peut pas être supprimée.");
     expect(await sessionRow(published.uuid)).toBeDefined();
     // Also when only its first published version is recorded.
     const marked = await createSession(database, { editionId: seed.id, firstPublishedVersion: 1 });
-    expect((await request(`${BASE}/${marked.uuid}`, { cookie: admin, form: { intent: "delete", version: "1" } })).status).toBe(409);
+    expect((await request(`${BASE}/${marked.uuid}`, { cookie: admin, form: { intent: "delete", version: "1", confirm: "yes" } })).status).toBe(409);
     expect(await sessionRow(marked.uuid)).toBeDefined();
   });
 });

@@ -130,7 +130,7 @@ describe("slot templates", () => {
 
     const seedRoom = await createRoom(await db(), { editionId: seed.id, name: "Salle du modèle" });
     const slot = await createSlot(await db(), { editionId: seed.id, roomId: seedRoom.id, templateId: mine.id, startsAt: utc("2016-03-09T13:00:00Z"), endsAt: utc("2016-03-09T13:45:00Z") });
-    expect((await request(seedUrl, { cookie, form: { intent: "delete-template", template: mine.uuid } })).status).toBe(302);
+    expect((await request(seedUrl, { cookie, form: { intent: "delete-template", template: mine.uuid, confirm: "yes" } })).status).toBe(302);
     expect(await (await db()).select().from(slotTemplates).where(eq(slotTemplates.id, mine.id)).get()).toBeUndefined();
     expect((await (await db()).select().from(slots).where(eq(slots.id, slot.id)).get())!.templateId).toBeNull();
     const audit = await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, mine.uuid)).all();
@@ -283,11 +283,11 @@ describe("one slot", () => {
     const { edition, rooms, url } = await setup();
     const slot = await createSlot(await db(), { editionId: edition.id, roomId: rooms[0]!.id, startsAt: utc("2016-03-09T08:30:00Z"), endsAt: utc("2016-03-09T09:30:00Z") });
     await (await db()).update(slots).set({ version: 2 }).where(eq(slots.id, slot.id));
-    const stale = await request(url, { cookie, form: { intent: "delete-slot", slot: slot.uuid, version: "1" } });
+    const stale = await request(url, { cookie, form: { intent: "delete-slot", slot: slot.uuid, version: "1", confirm: "yes" } });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Quelqu’un a enregistré une modification avant vous");
     expect(await (await db()).select().from(slots).where(eq(slots.id, slot.id)).get()).toBeDefined();
-    expect((await request(url, { cookie, form: { intent: "delete-slot", slot: slot.uuid, version: "2" } })).status).toBe(302);
+    expect((await request(url, { cookie, form: { intent: "delete-slot", slot: slot.uuid, version: "2", confirm: "yes" } })).status).toBe(302);
     expect(await (await db()).select().from(slots).where(eq(slots.id, slot.id)).get()).toBeUndefined();
     const [entry] = await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, slot.uuid)).all();
     expect(entry).toMatchObject({ entity: "slot", action: "delete", before: { room: "Salle 1", startsAt: utc("2016-03-09T08:30:00Z") } });
@@ -303,9 +303,9 @@ describe("scoping", () => {
     const url = mine.url;
     const t = other.template.uuid;
     expect((await request(url, { cookie, form: templateForm([["08:00", "09:00"]], { intent: "update-template", template: t, version: "1" }) })).status).toBe(404);
-    expect((await request(url, { cookie, form: { intent: "delete-template", template: t } })).status).toBe(404);
+    expect((await request(url, { cookie, form: { intent: "delete-template", template: t, confirm: "yes" } })).status).toBe(404);
     expect((await request(url, { cookie, form: { intent: "update-slot", slot: foreignSlot.uuid, version: "1", start: "08:00", end: "09:00" } })).status).toBe(404);
-    expect((await request(url, { cookie, form: { intent: "delete-slot", slot: foreignSlot.uuid, version: "1" } })).status).toBe(404);
+    expect((await request(url, { cookie, form: { intent: "delete-slot", slot: foreignSlot.uuid, version: "1", confirm: "yes" } })).status).toBe(404);
     // Another edition's template, or a room of another edition among mine: refused, nothing written.
     const dates = ["2016-03-09"];
     const foreignTemplate = await post(url, cookie, applyEntries("apply", t, [mine.rooms[0]!.uuid], dates, [["previewOf", previewKey(t, [mine.rooms[0]!.uuid], dates)]]));

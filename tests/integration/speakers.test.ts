@@ -408,13 +408,13 @@ describe("editing a speaker", () => {
     const database = await db();
     const state = (await getSpeakerState(database, { editionId: edition.id, speakerUuid: uuid }))!;
     const session = await createSession(database, { editionId: edition.id, status: "cancelled", people: [{ speakerId: state.id }] });
-    const refused = await post(path, cookie, [["intent", "delete"], ["version", "1"]]);
+    const refused = await post(path, cookie, [["intent", "delete"], ["version", "1"], ["confirm", "yes"]]);
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("cette personne intervient dans 1 session(s)");
     expect(await database.select().from(speakers).where(eq(speakers.uuid, uuid)).get()).toBeDefined();
 
     await database.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
-    const deleted = await post(path, cookie, [["intent", "delete"], ["version", "1"]]);
+    const deleted = await post(path, cookie, [["intent", "delete"], ["version", "1"], ["confirm", "yes"]]);
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`/editions/${edition.slug}/speakers?deleted=1`);
     expect(await database.select().from(speakers).where(eq(speakers.uuid, uuid)).get()).toBeUndefined();
@@ -479,7 +479,7 @@ describe("scoping by edition", () => {
     const path = `/editions/${mine.slug}/speakers/${stranger.uuid}`;
     expect((await request(path, { cookie })).status).toBe(404);
     expect((await post(path, cookie, speakerForm({ version: "1" }))).status).toBe(404);
-    expect((await post(path, cookie, [["intent", "delete"], ["version", "1"]])).status).toBe(404);
+    expect((await post(path, cookie, [["intent", "delete"], ["version", "1"], ["confirm", "yes"]])).status).toBe(404);
     expect((await post(path, cookie, [["intent", "confirmation"], ["session", session.uuid], ["confirmation", "confirmed"], ["version", "1"]])).status).toBe(404);
     // A session of another edition, through one of ours.
     const own = await createSpeaker(database, { editionId: mine.id });

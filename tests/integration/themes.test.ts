@@ -79,13 +79,13 @@ describe("themes", () => {
     const edition = await seedEdition();
     const used = await createTheme(await db(), { editionId: edition.id });
     await createSession(await db(), { editionId: edition.id, themeId: used.id });
-    const refused = await request(`${base}/${used.uuid}`, { cookie, form: { intent: "delete" } });
+    const refused = await request(`${base}/${used.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("1 session(s) l’utilisent encore");
     expect(await (await db()).select().from(themes).where(eq(themes.id, used.id)).get()).toBeTruthy();
 
     const unused = await createTheme(await db(), { editionId: edition.id });
-    expect((await request(`${base}/${unused.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(302);
+    expect((await request(`${base}/${unused.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(302);
     expect(await (await db()).select().from(themes).where(eq(themes.id, unused.id)).get()).toBeUndefined();
     const audit = await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, unused.uuid)).all();
     expect(audit).toMatchObject([{ action: "delete", before: { nameFr: unused.nameFr } }]);
@@ -97,7 +97,7 @@ describe("themes", () => {
     const foreign = await createTheme(await db(), { editionId: other.id, nameFr: "Étranger" });
     expect((await request(`${base}/${foreign.uuid}`, { cookie })).status).toBe(404);
     expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "update", version: "1", nameFr: "Pris", nameEn: "x", colour: "#000000" } })).status).toBe(404);
-    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete" } })).status).toBe(404);
+    expect((await request(`${base}/${foreign.uuid}`, { cookie, form: { intent: "delete", confirm: "yes" } })).status).toBe(404);
     expect(await (await db()).select().from(themes).where(eq(themes.id, foreign.id)).get()).toMatchObject({ nameFr: "Étranger" });
   });
 

@@ -11,6 +11,7 @@ import { useLocale, useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/domain/board/view";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
+import { Icon } from "~/components/icon";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -345,7 +346,7 @@ export function BoardPage({
               <input type="hidden" name="change" value={data.undo.change} />
               {hydrated ? <input type="hidden" name="via" value="js" /> : null}
               <button type="submit" className="button button-small" title={data.undo.label}>
-                ↶ {t("board.undo")}
+                <Icon name="undo" /> {t("board.undo")}
               </button>
               <span className="board-undo-what">{data.undo.label}</span>
             </fetcher.Form>
@@ -397,7 +398,9 @@ export function BoardPage({
               <ul className="board-tray-list">
                 {data.outside.map(({ card, where }) => (
                   <li key={card.id} data-outside-id={card.id}>
-                    <p className="board-outside-flag">{t("placement.outside.flag", { placement: where })}</p>
+                    <p className="board-outside-flag">
+                      <Icon name="warning" /> {t("placement.outside.flag", { placement: where })}
+                    </p>
                     <SessionCard card={card} data={data} drag={drag} />
                   </li>
                 ))}
@@ -475,7 +478,13 @@ function DropMarker({ data, target, blocked, minutes }: { data: BoardData; targe
         height: minutes * perMinute,
       }}
     >
-      {blocked ? `⛔ ${t("board.preview.refused")}` : target.time}
+      {blocked ? (
+        <>
+          <Icon name="block" /> {t("board.preview.refused")}
+        </>
+      ) : (
+        target.time
+      )}
     </div>
   );
 }

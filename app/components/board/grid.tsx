@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { DragEvent, ReactNode } from "react";
 import { useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData } from "~/domain/board/view";
-import { LEVEL_ICONS } from "./time";
+import { Icon } from "~/components/icon";
 
 const MINUTE = 60_000;
 /** Row height in pixels per step: a one-hour session is about 5 rows of text at every step. */
@@ -30,20 +30,27 @@ export function CardState({ card }: { card: BoardCard }) {
   return (
     <ul className="card-state">
       <li>{t(`status.${card.status}` as MessageKey)}</li>
-      {card.unconfirmed > 0 ? <li className="card-unconfirmed">{`⏳ ${t("board.card.unconfirmed", { count: card.unconfirmed })}`}</li> : null}
+      {card.unconfirmed > 0 ? (
+        <li className="card-unconfirmed">
+          <Icon name="pending" /> {t("board.card.unconfirmed", { count: card.unconfirmed })}
+        </li>
+      ) : null}
       {open.map((c) => (
         <li key={c.key} className={`card-conflict level-${c.level}`} title={c.message}>
-          <span aria-hidden="true">{`${LEVEL_ICONS[c.level]} `}</span>
-          {`${t(`level.${c.level}` as MessageKey)} : ${t(`rule.${c.rule}` as MessageKey)}`}
+          <Icon name={c.level} /> {`${t(`level.${c.level}` as MessageKey)} : ${t(`rule.${c.rule}` as MessageKey)}`}
         </li>
       ))}
-      {acknowledged > 0 ? <li className="card-acknowledged">{`✓ ${t("board.card.acknowledged", { count: acknowledged })}`}</li> : null}
+      {acknowledged > 0 ? (
+        <li className="card-acknowledged">
+          <Icon name="acknowledged" /> {t("board.card.acknowledged", { count: acknowledged })}
+        </li>
+      ) : null}
     </ul>
   );
 }
 
 /**
- * "Name, Name ⏳, Name": the names run as one text, broken only by the marks of people who have
+ * "Name, Name (hourglass), Name": the names run as one text, broken only by the marks of people who have
  * not confirmed or declined (each a span with its meaning in words). The board shows hundreds of
  * cards: every extra element or text node is more for the server to write.
  */
@@ -54,16 +61,15 @@ function peopleLine(card: BoardCard, t: ReturnType<typeof useT>): ReactNode[] {
     text += `${i > 0 ? ", " : ""}${p.name}`;
     const mark =
       p.confirmation === "pending" || p.confirmation === "must_reconfirm"
-        ? { title: t(`board.confirmation.${p.confirmation}` as MessageKey), sign: " ⏳" }
+        ? { title: t(`board.confirmation.${p.confirmation}` as MessageKey), icon: "pending" as const }
         : p.confirmation === "declined"
-          ? { title: t("board.confirmation.declined"), sign: " ✖" }
+          ? { title: t("board.confirmation.declined"), icon: "declined" as const }
           : null;
     if (mark) {
       out.push(
         text,
-        <span key={i} title={mark.title}>
-          {mark.sign}
-        </span>,
+        " ",
+        <Icon key={i} name={mark.icon} label={mark.title} />,
       );
       text = "";
     }

@@ -10,7 +10,8 @@ import { placeSchema } from "~/schemas/board";
 import type { BoardData, BoardPreview, PanelConflict } from "~/domain/board/view";
 import { boardHref } from "./grid";
 import { hasRepeatedHour, occurrenceOf } from "~/domain/time";
-import { LEVEL_ICONS } from "./time";
+import { Icon } from "~/components/icon";
+import { conflictCounts } from "~/domain/board/conflict-order";
 
 export type BoardFetcher = FetcherWithComponents<unknown>;
 export type FormFailureLike = { errors?: Record<string, string>; values?: Record<string, string | string[]>; intent?: string };
@@ -39,7 +40,7 @@ export function PreviewView({ preview, pending, label }: { preview: BoardPreview
           <>
             {preview.blocked ? (
               <p className="alert alert-error" data-testid="preview-blocked">
-                ⛔ {t("board.preview.blocked", { reason: preview.blocked })}
+                <Icon name="block" /> {t("board.preview.blocked", { reason: preview.blocked })}
               </p>
             ) : null}
             {preview.appeared.length === 0 && preview.disappeared.length === 0 ? <p>{t("board.preview.nothing")}</p> : null}
@@ -49,7 +50,7 @@ export function PreviewView({ preview, pending, label }: { preview: BoardPreview
                 <ul className="conflict-list" data-testid="preview-appeared">
                   {preview.appeared.map((c) => (
                     <li key={c.key} className={`level-${c.level}`}>
-                      <span aria-hidden="true">{LEVEL_ICONS[c.level]} </span>
+                      <Icon name={c.level} />{" "}
                       <strong>{t(`level.${c.level}` as MessageKey)}</strong> — {c.message}
                     </li>
                   ))}
@@ -62,7 +63,7 @@ export function PreviewView({ preview, pending, label }: { preview: BoardPreview
                 <ul className="conflict-list" data-testid="preview-disappeared">
                   {preview.disappeared.map((c) => (
                     <li key={c.key}>
-                      <span aria-hidden="true">✓ </span>
+                      <Icon name="acknowledged" />{" "}
                       {c.message}
                     </li>
                   ))}
@@ -306,11 +307,11 @@ export function ConflictPanel({
   failure: FormFailureLike | null;
 }) {
   const t = useT();
-  const open = data.conflicts.filter((c) => !c.acknowledged);
+  const counts = conflictCounts(data.conflicts);
   const infos = data.conflicts.filter((c) => c.level === "info");
   return (
     <section className="board-conflicts" aria-labelledby="day-conflicts-title">
-      <h2 id="day-conflicts-title">{t("board.conflicts.title", { count: data.conflicts.length, open: open.length })}</h2>
+      <h2 id="day-conflicts-title">{t("board.conflicts.title", { count: counts.count, open: counts.open })}</h2>
       {data.conflicts.length === 0 ? <p>{t("board.conflicts.none")}</p> : null}
       <ul className="conflict-list" data-testid="day-conflicts">
         {data.conflicts
@@ -353,7 +354,7 @@ function ConflictItem({
   return (
     <li className={`level-${c.level}${c.acknowledged ? " is-acknowledged" : ""}`} data-conflict-key={c.key}>
       <p className="conflict-head">
-        <span aria-hidden="true">{`${c.acknowledged ? "✓" : LEVEL_ICONS[c.level]} `}</span>
+        <Icon name={c.acknowledged ? "acknowledged" : c.level} />{" "}
         <strong>{t(`level.${c.level}` as MessageKey)}</strong>
         {` · ${t(`rule.${c.rule}` as MessageKey)}${c.acknowledged ? ` · ${t("board.conflicts.acknowledged")}` : ""}`}
       </p>

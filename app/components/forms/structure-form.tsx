@@ -1,6 +1,7 @@
 // Form pieces shared by the structure pages (editions, rooms, themes, formats, slots,
 // organisers, organisations): a react-hook-form hook that keeps what was typed after a
 // refused save (JS on or off), labelled selects and checkbox groups,.
+import { ConfirmForm } from "./confirm-form";
 import { Form } from "@remix-run/react";
 import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { get, type FieldValues } from "react-hook-form";
@@ -160,14 +161,7 @@ export function FormAlert({ message }: { message?: string }) {
   ) : null;
 }
 
-/** The delete button of a structure page (rooms, themes, formats); the action reads intent=delete. */
-export function DeleteForm({ label }: { label: string }) {
-  return (
-    <Form method="post" className="danger-zone">
-      <input type="hidden" name="intent" value="delete" />
-      <button type="submit" className="button button-danger">
-        {label}
-      </button>
-    </Form>
-  );
+/** The delete button of a structure page (rooms, themes, formats); the action reads intent=delete, confirmed. */
+export function DeleteForm({ label, consequence }: { label: string; consequence: string }) {
+  return <ConfirmForm intent="delete" label={label} consequence={consequence} className="danger-zone" />;
 }

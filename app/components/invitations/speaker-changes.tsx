@@ -24,7 +24,7 @@ function show(value: unknown, key: string, t: Translate): string {
   if (isWithheld(value)) return t("audit.value.withheld");
   const named = key === "confirmation" ? `speaker.confirmation.${String(value)}` : /^\d{4}-\d{2}-\d{2}$/.test(key) ? `speaker.mode.${String(value)}` : "";
   if (named && isMessageKey(named)) return t(named);
-  if (typeof value === "boolean") return value ? "✓" : "✗";
+  if (typeof value === "boolean") return t(value ? "common.yes" : "common.no");
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;
 }

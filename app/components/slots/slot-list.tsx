@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { Field } from "~/components/forms/field";
 import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { StaleNotice } from "~/components/stale-notice";
@@ -113,14 +114,13 @@ function SlotForm({ slot, failure }: { slot: ShownSlot; failure?: FormFailure })
           {t("slots.saveSlot")}
         </button>
       </Form>
-      <Form method="post" className="danger-zone">
-        <input type="hidden" name="intent" value="delete-slot" />
-        <input type="hidden" name="slot" value={slot.uuid} />
-        <input type="hidden" name="version" value={stale && failure?.values.intent === "delete-slot" ? String(failure.values.version ?? slot.version) : slot.version} />
-        <button type="submit" className="button button-danger">
-          {t("slots.deleteSlot")}
-        </button>
-      </Form>
+      <ConfirmForm
+        intent="delete-slot"
+        className="danger-zone"
+        fields={{ slot: slot.uuid, version: stale && failure?.values.intent === "delete-slot" ? String(failure.values.version ?? slot.version) : slot.version }}
+        label={t("slots.deleteSlot")}
+        consequence={t("slots.deleteSlotConsequence")}
+      />
       <p>
         <Link to="?#slots">{t("slots.closeSlot")}</Link>
       </p>

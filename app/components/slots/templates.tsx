@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import { Field } from "~/components/forms/field";
@@ -50,13 +51,20 @@ export function Templates(props: { templates: Template[]; canWrite: boolean; edi
                     <Link to={`?template=${template.uuid}#template-edit`} aria-label={t("slots.editTemplateNamed", { name: template.name })}>
                       {t("slots.editTemplate")}
                     </Link>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="delete-template" />
-                      <input type="hidden" name="template" value={template.uuid} />
-                      <button type="submit" className="button button-small button-danger" aria-label={t("slots.deleteTemplateNamed", { name: template.name })}>
-                        {t("slots.deleteTemplate")}
-                      </button>
-                    </Form>
+                    <ConfirmForm
+                      intent="delete-template"
+                      target={template.uuid}
+                      className="inline-form"
+                      small
+                      fields={{ template: template.uuid }}
+                      label={
+                        <>
+                          {t("slots.deleteTemplate")}
+                          <span className="visually-hidden"> — {template.name}</span>
+                        </>
+                      }
+                      consequence={t("slots.deleteTemplateNamed", { name: template.name })}
+                    />
                   </td>
                 ) : null}
               </tr>

@@ -4,6 +4,7 @@ import type { Conflict, ProgrammeInput, SessionInput } from "~/domain/conflicts"
 import { formatLocalDate } from "~/domain/format";
 import { isOutsideEdition } from "~/domain/placement";
 import { dayContaining, localDate, localTime } from "~/domain/time";
+import { orderConflicts } from "./conflict-order";
 import type { BoardCard, BoardData, BoardRoom, BoardRow, BoardStep, CardConflict, CardPerson, PanelConflict } from "./view";
 
 type Locale = "fr" | "en";
@@ -203,7 +204,7 @@ export function dayView(source: BoardSource, locale: Locale, day: EditionDay, st
         .map((id) => ({ id, name: peopleById.get(id)?.publicName ?? peopleById.get(id)?.name ?? id }))
         .sort((a, b) => a.name.localeCompare(b.name, locale)),
     },
-    panel,
+    panel: orderConflicts(panel),
     unplaced: trayCards,
     cardOf,
     card,

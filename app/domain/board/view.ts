@@ -89,5 +89,5 @@ export type BoardOutcome =
   | { ok: false; reason: "blocked"; message: string; conflicts: { rule: string; level: string; message: string }[]; changes: StaleChange[] }
   | { ok: false; reason: "invalid"; message: string };
 
-export type PreviewConflict = { key: string; rule: string; level: string; acknowledged: boolean; message: string };
+export type PreviewConflict = { key: string; rule: string; level: Conflict["level"]; acknowledged: boolean; message: string };
 export type BoardPreview = { appeared: PreviewConflict[]; disappeared: PreviewConflict[]; blocked: string | null };

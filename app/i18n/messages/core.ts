@@ -4,6 +4,12 @@ import { defineMessages } from "../define";
 export const core = defineMessages({
   fr: {
     "app.name": "Barouf",
+    "common.yes": "oui",
+    "common.no": "non",
+    "confirm.yes": "Oui, je confirme",
+    "confirm.asked": "Rien n’a encore été fait : confirmez d’abord.",
+    "inv.revokeConsequence": "Le lien personnel de {name} cessera de fonctionner tout de suite ; il faudra lui en envoyer un nouveau pour qu’elle ou il réponde.",
+    "inv.revokeConfirm": "Oui, retirer le lien",
     "app.tagline": "Le programme du Grand Barouf numérique",
     "nav.main": "Navigation principale",
     "nav.dashboard": "Tableau de bord",
@@ -75,6 +81,12 @@ export const core = defineMessages({
 },
   en: {
     "app.name": "Barouf",
+    "common.yes": "yes",
+    "common.no": "no",
+    "confirm.yes": "Yes, I confirm",
+    "confirm.asked": "Nothing has been done yet: please confirm first.",
+    "inv.revokeConsequence": "{name}’s personal link will stop working at once; they will need a new one to answer.",
+    "inv.revokeConfirm": "Yes, withdraw the link",
     "app.tagline": "The Grand Barouf numérique programme",
     "nav.main": "Main navigation",
     "nav.dashboard": "Dashboard",
