@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions, organisers, rooms, sessions, speakers } from "~/db/schema";
-import { createOrganiser, createRoom, createSession, createSpeaker } from "../factories";
+import { createOrganiser, createRoom, createSession, createSpeaker } from "../../seed/factories";
 import { db, organisationIdOf, request, SEED_EDITION, signIn } from "../helpers/app";
 import { freshAddress, makeLink, speakerWithSessions } from "./invitations-fixtures";
 
