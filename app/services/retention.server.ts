@@ -10,6 +10,7 @@ import { editionRetentionMonths, personKey, purgeDueAt } from "~/domain/retentio
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { auditEntriesToWithhold, compactDatabase, eraseSpeakers, holdsPrivateData, writeWithheld } from "~/models/personal-data.server";
 import { log } from "~/server/log.server";
+import { notFound } from "~/utils/http.server";
 
 export type PurgeCounts = { speakers: number; availabilityWindows: number; invitations: number; emails: number; auditEntries: number };
 
@@ -94,7 +95,7 @@ async function pendingCounts(db: Queryable, edition: EditionRow): Promise<PurgeC
 /** Where an edition stands: its retention, when it is due, and what a purge would remove. */
 export async function editionRetention(db: Queryable, { editionId, now }: { editionId: number; now: number }): Promise<EditionRetention> {
   const edition = await db.select(editionColumns).from(editions).where(eq(editions.id, editionId)).get();
-  if (!edition) throw new Response("Not found", { status: 404 });
+  if (!edition) notFound();
   const months = (await retentionMonthsOf(db, [edition.id])).get(edition.id)!;
   const dueAt = purgeDueAt(edition, months);
   const { speakerIds: _ids, ...pending } = await pendingCounts(db, edition);
@@ -113,7 +114,7 @@ export async function purgeEdition(
 ): Promise<PurgeCounts> {
   const counts = await db.transaction(async (tx) => {
     const edition = await tx.select(editionColumns).from(editions).where(eq(editions.id, editionId)).get();
-    if (!edition) throw new Response("Not found", { status: 404 });
+    if (!edition) notFound();
     const pending = await pendingCounts(tx, edition);
     const { speakerIds, ...counts } = pending;
     if (dryRun) return counts;
