@@ -29,14 +29,21 @@ function hashOnce(password: string) {
 /** Finds an organisation by name or creates it. */
 export async function createOrganisation(
   db: Queryable,
-  values: { name?: string; kind?: OrganisationKind; website?: string | null; uuid?: string } = {},
+  values: { name?: string; kind?: OrganisationKind; website?: string | null; uuid?: string; retentionMonths?: number } = {},
 ) {
   const name = values.name ?? `Organisation ${next()}`;
   const existing = await db.select().from(organisations).where(eq(organisations.name, name)).get();
   if (existing) return existing;
   return db
     .insert(organisations)
-    .values({ name, kind: values.kind ?? "other", website: values.website ?? null, searchText: searchTextOf([name]), ...(values.uuid ? { uuid: values.uuid } : {}) })
+    .values({
+      name,
+      kind: values.kind ?? "other",
+      website: values.website ?? null,
+      searchText: searchTextOf([name]),
+      ...(values.uuid ? { uuid: values.uuid } : {}),
+      ...(values.retentionMonths ? { retentionMonths: values.retentionMonths } : {}),
+    })
     .returning()
     .get();
 }

@@ -29,6 +29,9 @@ import {
   walkingMinutes,
 } from "./grand-barouf-2016";
 
+/** How long the sample organisations keep speakers' private data after an edition (20 years). */
+export const SAMPLE_RETENTION_MONTHS = 240;
+
 function instant(date: string, time: string): number {
   const local = DateTime.fromISO(`${date}T${time}`, { zone: EDITION.timeZone });
   if (!local.isValid) throw new Error(`Invalid local time ${date} ${time}`);
@@ -58,6 +61,10 @@ export async function seedDatabase(db: Database): Promise<SeedResult> {
         kind: organisation.kind,
         website: organisation.website ?? null,
         uuid: uuidv5(`organisation/${organisation.key}`),
+        // The 2016 edition ended long ago: under the default 12 months its speakers' private data
+        // would be purged at the first start. The sample organisations keep it, so the sample stays
+        // usable; real organisations get the default (issue 17, docs/registre-des-traitements.md).
+        ...(organisation.runsEdition ? { retentionMonths: SAMPLE_RETENTION_MONTHS } : {}),
       });
       organisationIds.set(organisation.key, row.id);
     }

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/services/password.server";
 import { cli, freshDatabase, ROOT } from "../helpers/cli";
 import { TMP_DIR } from "../setup/global-database";
+import { openDatabase } from "~/db/client.server";
+import { organisations } from "~/db/schema";
 
 describe("npm run cli", () => {
   it("prints its help", async () => {
@@ -23,6 +25,10 @@ describe("npm run cli", () => {
 
   it("purges editions past their retention period, or says what it would with --dry-run", async () => {
     const database = freshDatabase();
+    // The sample organisations keep data 20 years (seed/index.ts): give them the default 12 months.
+    const handle = await openDatabase(`file:${database}`);
+    await handle.update(organisations).set({ retentionMonths: 12 });
+    handle.$client.close();
     const dry = await cli(["purge", "--dry-run"], { database });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/grand-barouf-2016 \(due 2017-03-\d\d, 12 months\): would erase [1-9]\d* speaker/);

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { readFileSync, existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "~/db/client.server";
-import { appMeta, auditLog, editions, emails, invitations, programmeVersions, speakers } from "~/db/schema";
+import { appMeta, auditLog, editionOrganisations, editions, emails, invitations, organisations, programmeVersions, speakers } from "~/db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { purgeEdition, purgeDueEditions, editionRetention } from "~/services/retention.server";
 import { addMonths, startOfLocalDay } from "~/domain/time";
@@ -63,6 +63,9 @@ describe("retention", () => {
     await publishProgramme(database, { editionId: edition.id, slug: edition.slug, actor: { type: "system" }, note: null, now: Date.UTC(2016, 2, 1) });
     const publishedBefore = await database.select({ snapshot: programmeVersions.snapshot }).from(programmeVersions).where(eq(programmeVersions.editionId, edition.id)).all();
 
+    // The sample organisations keep data 20 years (seed/index.ts): give them the default 12 months.
+    const runBy = await database.select({ id: editionOrganisations.organisationId }).from(editionOrganisations).where(eq(editionOrganisations.editionId, edition.id)).all();
+    await database.update(organisations).set({ retentionMonths: 12 }).where(inArray(organisations.id, runBy.map((row) => row.id)));
     const now = startOfLocalDay(addMonths(edition.endDate, 13), edition.timeZone);
     const before = await editionRetention(database, { editionId: edition.id, now });
     expect(before).toMatchObject({ retentionMonths: 12, due: true, purgedAt: null });
@@ -111,7 +114,7 @@ describe("retention", () => {
     const speaker = await createSpeaker(database, { editionId: edition.id, publicName: "Bérénice Gone" });
     const marks = { email: "berenice.gone@private.example", phone: "+33 7 01 02 03 04", needs: "Interprète LSF SENSITIVE-BERENICE" };
     await givePrivateData(speaker, marks);
-    const response = await request(`/editions/${edition.slug}/speakers/${speaker.uuid}`, { cookie, form: { intent: "delete", version: "1" } });
+    const response = await request(`/editions/${edition.slug}/speakers/${speaker.uuid}`, { cookie, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(response.status).toBe(302);
     await checkpoint();
     expectNowhere([marks.email, marks.phone, marks.needs]);
