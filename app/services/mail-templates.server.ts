@@ -19,49 +19,34 @@ function layout(locale: Locale, paragraphs: string[], link: { url: string; label
   return `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24">\n${body}\n${button}\n</body></html>\n`;
 }
 
-export function invitationEmail(args: {
+type LinkEmailArgs = {
   locale: Locale;
   speakerName: string;
   editionTitle: string;
   link: string;
   expiresAt: number;
   timeZone: string;
-}): Rendered {
+};
+
+/** A message carrying the speaker's personal link: its subject and first paragraph vary, nothing else. */
+function personalLinkEmail(keys: { subject: MessageKey; body: MessageKey }, args: LinkEmailArgs): Rendered {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
   const expires = formatLocalDate(localDate(args.expiresAt, args.timeZone), args.locale);
-  const subject = t("mail.invitation.subject", { edition: args.editionTitle });
-  const paragraphs = [
-    t("mail.hello", { name: args.speakerName }),
-    t("mail.invitation.body", { edition: args.editionTitle }),
-    t("mail.invitation.personal", { date: expires }),
-  ];
+  const subject = t(keys.subject, { edition: args.editionTitle });
+  const paragraphs = [t("mail.hello", { name: args.speakerName }), t(keys.body, { edition: args.editionTitle }), t("mail.invitation.personal", { date: expires })];
   const signature = t("mail.signature", { edition: args.editionTitle });
   const text = [...paragraphs.slice(0, 2), args.link, paragraphs[2], signature].join("\n\n") + "\n";
   const html = layout(args.locale, [...paragraphs, signature], { url: args.link, label: t("mail.invitation.open") }, subject);
   return { subject, text, html };
 }
 
+export function invitationEmail(args: LinkEmailArgs): Rendered {
+  return personalLinkEmail({ subject: "mail.invitation.subject", body: "mail.invitation.body" }, args);
+}
+
 /** A reminder to someone who has not answered yet: the same personal link, asked again. */
-export function reminderEmail(args: {
-  locale: Locale;
-  speakerName: string;
-  editionTitle: string;
-  link: string;
-  expiresAt: number;
-  timeZone: string;
-}): Rendered {
-  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
-  const expires = formatLocalDate(localDate(args.expiresAt, args.timeZone), args.locale);
-  const subject = t("mail.reminder.subject", { edition: args.editionTitle });
-  const paragraphs = [
-    t("mail.hello", { name: args.speakerName }),
-    t("mail.reminder.body", { edition: args.editionTitle }),
-    t("mail.invitation.personal", { date: expires }),
-  ];
-  const signature = t("mail.signature", { edition: args.editionTitle });
-  const text = [...paragraphs.slice(0, 2), args.link, paragraphs[2], signature].join("\n\n") + "\n";
-  const html = layout(args.locale, [...paragraphs, signature], { url: args.link, label: t("mail.invitation.open") }, subject);
-  return { subject, text, html };
+export function reminderEmail(args: LinkEmailArgs): Rendered {
+  return personalLinkEmail({ subject: "mail.reminder.subject", body: "mail.reminder.body" }, args);
 }
 
 export type ReconfirmSession = { title: string; changes: PlacementChange[]; now: { day: string | null; time: string | null; room: string | null } };
