@@ -40,8 +40,8 @@ describe("sessions in the browser", () => {
     await page.getByLabel("Résumé (français)").fill("Des données ouvertes pour la ville.");
     await page.getByLabel("Salle", { exact: true }).selectOption({ label: "Salle du Beffroi" });
     await page.getByLabel("Jour").selectOption("2016-03-10");
-    await page.getByLabel("Début").fill("16:00");
-    await page.getByLabel("Fin").fill("15:00");
+    await page.getByLabel("Début", { exact: true }).fill("16:00");
+    await page.getByLabel("Fin", { exact: true }).fill("15:00");
     await page.getByRole("button", { name: "Créer la session" }).click();
     await expect.poll(() => page.getByText("Donnez un titre, en français ou en anglais.").count()).toBe(1);
     expect(await page.getByText("une fin avant le début signifie le lendemain, pour 12 heures au plus").count()).toBe(1);
@@ -49,7 +49,7 @@ describe("sessions in the browser", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("titleFr");
 
     await page.getByLabel("Titre (français)").fill("Open data : la ville en commun");
-    await page.getByLabel("Fin").fill("17:00");
+    await page.getByLabel("Fin", { exact: true }).fill("17:00");
     await page.getByLabel("Format").selectOption({ label: "Atelier" });
     await page.getByLabel("Thème").selectOption({ label: "Citoyens acteurs publics" });
     await page.getByLabel("Public attendu (personnes)").fill("40");
@@ -76,12 +76,12 @@ describe("sessions in the browser", () => {
 
     // Edit: a new title and time; the history shows the change.
     await page.getByLabel("Titre (français)").fill("Open data : la ville en partage");
-    await page.getByLabel("Début").fill("14:00");
-    await page.getByLabel("Fin").fill("15:30");
+    await page.getByLabel("Début", { exact: true }).fill("14:00");
+    await page.getByLabel("Fin", { exact: true }).fill("15:30");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Open data : la ville en partage");
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Session enregistrée.");
-    expect(await page.getByLabel("Début").inputValue()).toBe("14:00");
+    expect(await page.getByLabel("Début", { exact: true }).inputValue()).toBe("14:00");
     expect(await page.locator(".history").textContent()).toContain("Open data : la ville en commun");
 
     // Found again by search and filter.
@@ -113,12 +113,12 @@ describe("sessions in the browser", () => {
     expect(await page.getByLabel("Public attendu (personnes)").inputValue()).toBe("beaucoup");
 
     await page.getByLabel("Public attendu (personnes)").fill("80");
-    await page.getByLabel("Début").fill("11:00");
-    await page.getByLabel("Fin").fill("12:00");
+    await page.getByLabel("Début", { exact: true }).fill("11:00");
+    await page.getByLabel("Fin", { exact: true }).fill("12:00");
     await page.getByRole("button", { name: "Créer la session" }).click();
     await page.waitForURL((url) => /\/sessions\/[0-9a-f-]{36}$/.test(url.pathname));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Citizens and algorithms");
-    expect(await page.getByLabel("Début").inputValue()).toBe("11:00");
+    expect(await page.getByLabel("Début", { exact: true }).inputValue()).toBe("11:00");
     // People change without JavaScript too.
     await page.getByLabel("Chercher un·e intervenant·e (nom, organisation, e-mail)").fill("Levrat");
     await page.getByRole("button", { name: "Chercher" }).click();
