@@ -30,6 +30,7 @@ import {
   WEBHOOK_EVENTS,
   type WebhookEvent,
   CSV_IMPORT_JOB_STATES,
+  CSV_IMPORT_KINDS,
 } from "../domain/vocabulary";
 import { LOCALES } from "../i18n/locales";
 
@@ -673,7 +674,7 @@ export const csvImportJobs = sqliteTable(
       .notNull()
       .references(() => editions.id, { onDelete: "cascade" }),
     organiserId: integer().references(() => organisers.id, { onDelete: "set null" }),
-    kind: text({ enum: ["speakers", "sessions"] }).notNull(),
+    kind: text({ enum: CSV_IMPORT_KINDS }).notNull(),
     fileName: text().notNull(),
     total: integer().notNull(),
     state: text({ enum: CSV_IMPORT_JOB_STATES }).notNull().default("running"),

@@ -51,5 +51,9 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_DELIVERY_STATES = ["queued", "delivered", "failed"] as const;
 export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
 
+/** What a CSV import brings in. */
+export const CSV_IMPORT_KINDS = ["speakers", "sessions"] as const;
+export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
+
 /** A CSV import job's state. */
 export const CSV_IMPORT_JOB_STATES = ["running", "done", "failed"] as const;

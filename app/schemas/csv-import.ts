@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { textField } from "./fields";
+import type { CsvImportKind as ImportKind } from "~/domain/vocabulary";
 
 // One zod schema per CSV row kind: every mapped cell arrives as text and leaves typed.
 // Messages are i18n keys (see app/i18n/messages/csv.ts).
@@ -109,8 +110,7 @@ export const sessionRowSchema = z
   .refine((row) => row.titleFr !== null || row.titleEn !== null, { path: ["titleFr"], message: "csv.error.title" });
 export type SessionRow = z.output<typeof sessionRowSchema>;
 
-export const IMPORT_KINDS = ["speakers", "sessions"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { CSV_IMPORT_KINDS as IMPORT_KINDS, type CsvImportKind as ImportKind } from "~/domain/vocabulary";
 
 /** The fields a CSV column can be mapped to, per kind, in the order the mapping form shows them. */
 export const IMPORT_FIELDS = {
