@@ -18,17 +18,11 @@ import { DEFAULT_LEVELS, RULES, type Level, type RuleId } from "~/domain/conflic
 import { addDays } from "~/domain/time";
 import type { EditionSettingsValues, NewEditionValues } from "~/schemas/editions";
 import { recordAudit, type Actor } from "./audit.server";
+import { editionIdentityColumns } from "./editions.server";
 import { updateVersioned } from "./versioning.server";
 
 const settingsColumns = {
-  uuid: editions.uuid,
-  slug: editions.slug,
-  title: editions.title,
-  startDate: editions.startDate,
-  endDate: editions.endDate,
-  timeZone: editions.timeZone,
-  venue: editions.venue,
-  mainLanguage: editions.mainLanguage,
+  ...editionIdentityColumns,
   changeoverMinutes: editions.changeoverMinutes,
   dailySessionLimit: editions.dailySessionLimit,
   ruleLevels: editions.ruleLevels,

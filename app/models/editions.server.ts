@@ -1,23 +1,13 @@
 import { count, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { editionOrganisations, editions, rooms, sessions, speakers } from "~/db/schema";
+import type { EditionIdentity } from "~/domain/exports/snapshot";
 import type { SessionStatus } from "~/domain/vocabulary";
 
-export type EditionSummary = {
-  id: number;
-  uuid: string;
-  slug: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  timeZone: string;
-  venue: string;
-  mainLanguage: "fr" | "en";
-};
+export type EditionSummary = EditionIdentity & { id: number };
 
-/** The columns of an EditionSummary (services/access.server.ts finds editions with them). */
-export const editionSummaryColumns = {
-  id: editions.id,
+/** The columns of an EditionIdentity: every read of an edition's name, dates, zone and venue selects these. */
+export const editionIdentityColumns = {
   uuid: editions.uuid,
   slug: editions.slug,
   title: editions.title,
@@ -27,6 +17,9 @@ export const editionSummaryColumns = {
   venue: editions.venue,
   mainLanguage: editions.mainLanguage,
 };
+
+/** The columns of an EditionSummary (services/access.server.ts finds editions with them). */
+export const editionSummaryColumns = { id: editions.id, ...editionIdentityColumns };
 
 export type DashboardFigures = {
   speakers: number;

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { editions, formats, organisations, organisers, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { SNAPSHOT_SPEAKER_COLUMNS, SNAPSHOT_SPEAKER_GATES, type Changes, type PublicProgramme, type PublicSource } from "~/domain/exports";
+import { editionIdentityColumns } from "./editions.server";
 
 /** What the snapshot column holds: the public programme and its changes from the version before. */
 export type StoredVersion = { programme: PublicProgramme; changes: Changes };
@@ -23,16 +24,7 @@ function pickColumns<T extends object, K extends keyof T>(table: T, keys: readon
 export async function loadPublicSource(db: Queryable, { editionId }: { editionId: number }): Promise<PublicSource | null> {
   const [edition, themeRows, formatRows, roomRows, speakerRows, sessionRows, peopleRows] = await Promise.all([
     db
-      .select({
-        uuid: editions.uuid,
-        slug: editions.slug,
-        title: editions.title,
-        startDate: editions.startDate,
-        endDate: editions.endDate,
-        timeZone: editions.timeZone,
-        venue: editions.venue,
-        mainLanguage: editions.mainLanguage,
-      })
+      .select(editionIdentityColumns)
       .from(editions)
       .where(eq(editions.id, editionId))
       .get(),

@@ -1,5 +1,6 @@
 import type { Changes, Placement } from "~/domain/exports";
-import { useLocale, useT } from "~/i18n";
+import type { ReactNode } from "react";
+import { useLocale, useT, type MessageKey } from "~/i18n";
 
 function pick(text: { fr: string | null; en: string | null }, locale: "fr" | "en", fallback: string): string {
   return text[locale] || text[locale === "fr" ? "en" : "fr"] || fallback;
@@ -8,6 +9,36 @@ function pick(text: { fr: string | null; en: string | null }, locale: "fr" | "en
 function Place({ place }: { place: Placement }) {
   const t = useT();
   return <>{t("changelog.place", { day: place.day, start: place.start, end: place.end, room: place.room.name })}</>;
+}
+
+/** One kind of change: a heading with its count and a list, or nothing when there is none. */
+function ChangeList<T>({
+  items,
+  heading,
+  testId,
+  H,
+  itemKey,
+  children,
+}: {
+  items: T[];
+  heading: MessageKey;
+  testId: string;
+  H: "h3" | "h4";
+  itemKey: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <H>{t(heading, { count: items.length })}</H>
+      <ul data-testid={testId}>
+        {items.map((item) => (
+          <li key={itemKey(item)}>{children(item)}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** A changelog as lists per kind of change; headings at the given level. */
@@ -19,68 +50,43 @@ export function Changelog({ changes, headingLevel = 3 }: { changes: Changes; hea
   if (total === 0) return <p className="changelog-none">{t("changelog.none")}</p>;
   return (
     <div className="changelog">
-      {changes.added.length > 0 ? (
-        <section>
-          <H>{t("changelog.added", { count: changes.added.length })}</H>
-          <ul data-testid="changes-added">
-            {changes.added.map((s) => (
-              <li key={s.id}>
-                <strong>{pick(s.title, locale, s.slug)}</strong> — <Place place={s.placement} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {changes.cancelled.length > 0 ? (
-        <section>
-          <H>{t("changelog.cancelled", { count: changes.cancelled.length })}</H>
-          <ul data-testid="changes-cancelled">
-            {changes.cancelled.map((s) => (
-              <li key={s.id}>
-                <strong>{pick(s.title, locale, s.slug)}</strong> — <Place place={s.placement} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {changes.moved.length > 0 ? (
-        <section>
-          <H>{t("changelog.moved", { count: changes.moved.length })}</H>
-          <ul data-testid="changes-moved">
-            {changes.moved.map((m) => (
-              <li key={m.session.id}>
-                <strong>{pick(m.session.title, locale, m.session.slug)}</strong>: <Place place={m.from} /> {t("changelog.arrow")} <Place place={m.to} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {changes.renamed.length > 0 ? (
-        <section>
-          <H>{t("changelog.renamed", { count: changes.renamed.length })}</H>
-          <ul data-testid="changes-renamed">
-            {changes.renamed.map((r) => (
-              <li key={r.session.id}>
-                « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {changes.peopleChanged.length > 0 ? (
-        <section>
-          <H>{t("changelog.peopleChanged", { count: changes.peopleChanged.length })}</H>
-          <ul data-testid="changes-people">
-            {changes.peopleChanged.map((p) => (
-              <li key={p.session.id}>
-                <strong>{pick(p.session.title, locale, p.session.slug)}</strong>
-                {p.added.length > 0 ? <> — {t("changelog.peopleAdded", { names: p.added.map((x) => x.name).join(", ") })}</> : null}
-                {p.removed.length > 0 ? <> — {t("changelog.peopleRemoved", { names: p.removed.map((x) => x.name).join(", ") })}</> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ChangeList items={changes.added} heading="changelog.added" testId="changes-added" H={H} itemKey={(s) => s.id}>
+        {(s) => (
+          <>
+            <strong>{pick(s.title, locale, s.slug)}</strong> — <Place place={s.placement} />
+          </>
+        )}
+      </ChangeList>
+      <ChangeList items={changes.cancelled} heading="changelog.cancelled" testId="changes-cancelled" H={H} itemKey={(s) => s.id}>
+        {(s) => (
+          <>
+            <strong>{pick(s.title, locale, s.slug)}</strong> — <Place place={s.placement} />
+          </>
+        )}
+      </ChangeList>
+      <ChangeList items={changes.moved} heading="changelog.moved" testId="changes-moved" H={H} itemKey={(m) => m.session.id}>
+        {(m) => (
+          <>
+            <strong>{pick(m.session.title, locale, m.session.slug)}</strong>: <Place place={m.from} /> {t("changelog.arrow")} <Place place={m.to} />
+          </>
+        )}
+      </ChangeList>
+      <ChangeList items={changes.renamed} heading="changelog.renamed" testId="changes-renamed" H={H} itemKey={(r) => r.session.id}>
+        {(r) => (
+          <>
+            « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
+          </>
+        )}
+      </ChangeList>
+      <ChangeList items={changes.peopleChanged} heading="changelog.peopleChanged" testId="changes-people" H={H} itemKey={(p) => p.session.id}>
+        {(p) => (
+          <>
+            <strong>{pick(p.session.title, locale, p.session.slug)}</strong>
+            {p.added.length > 0 ? <> — {t("changelog.peopleAdded", { names: p.added.map((x) => x.name).join(", ") })}</> : null}
+            {p.removed.length > 0 ? <> — {t("changelog.peopleRemoved", { names: p.removed.map((x) => x.name).join(", ") })}</> : null}
+          </>
+        )}
+      </ChangeList>
     </div>
   );
 }

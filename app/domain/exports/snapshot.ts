@@ -14,18 +14,21 @@ type PublicSpeakerColumn = { [K in keyof SpeakerColumns]: SpeakerColumns[K] exte
 export const SNAPSHOT_SPEAKER_COLUMNS = ["publicName", "jobTitle", "bioFr", "bioEn", "links"] as const satisfies readonly PublicSpeakerColumn[];
 export const SNAPSHOT_SPEAKER_GATES = ["consentPublishBio"] as const;
 
+/** What names an edition and places it in time and space: the same columns everywhere they are read. */
+export interface EditionIdentity {
+  uuid: string;
+  slug: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  venue: string;
+  mainLanguage: "fr" | "en";
+}
+
 /** The rows a snapshot is built from: public columns only (the loader never selects the others). */
 export interface PublicSource {
-  edition: {
-    uuid: string;
-    slug: string;
-    title: string;
-    startDate: string;
-    endDate: string;
-    timeZone: string;
-    venue: string;
-    mainLanguage: "fr" | "en";
-  };
+  edition: EditionIdentity;
   themes: { id: number; uuid: string; slug: string; nameFr: string; nameEn: string; colour: string; position: number }[];
   formats: { id: number; uuid: string; slug: string; nameFr: string; nameEn: string; position: number }[];
   rooms: { id: number; uuid: string; name: string; capacity: number | null; position: number }[];
