@@ -5,6 +5,19 @@ import { formatInstant } from "./format";
 import { isWithheld } from "./personal-data";
 import { addDays, startOfLocalDay } from "./time";
 
+/** One change a speaker made, as the speaker-changes inbox and a speaker's page list it. */
+export type SpeakerChange = {
+  id: number;
+  at: number;
+  speakerUuid: string;
+  speakerName: string;
+  entity: string;
+  action: string;
+  sessionTitle: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
 export type ChangeRow = { field: string; before: unknown; after: unknown };
 
 /**

@@ -3,18 +3,10 @@
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { auditLog, sessions, speakerReviews, speakers } from "~/db/schema";
+import type { SpeakerChange } from "~/domain/audit-display";
 
-export type SpeakerChange = {
-  id: number;
-  at: number;
-  speakerUuid: string;
-  speakerName: string;
-  entity: string;
-  action: string;
-  sessionTitle: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
+export type { SpeakerChange };
+
 
 export const CHANGES_LIMIT = 500;
 

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvitationsNav } from "~/components/invitations/sub-nav";
-import { SpeakerChangeList, type SpeakerChangeView } from "~/components/invitations/speaker-changes";
+import { SpeakerChangeList } from "~/components/invitations/speaker-changes";
+import type { SpeakerChange } from "~/domain/audit-display";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
 import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-changes.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Modifications des intervenant
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const changes = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id });
-  const bySpeaker = new Map<string, { speakerUuid: string; speakerName: string; changes: SpeakerChangeView[] }>();
+  const bySpeaker = new Map<string, { speakerUuid: string; speakerName: string; changes: SpeakerChange[] }>();
   for (const change of changes) {
     const group = bySpeaker.get(change.speakerUuid) ?? { speakerUuid: change.speakerUuid, speakerName: change.speakerName, changes: [] };
     group.changes.push(change);

@@ -1,22 +1,12 @@
 // The list of what speakers changed, for the speaker-changes page and for a speaker's own
 // page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
 import { Form } from "@remix-run/react";
+import type { SpeakerChange } from "~/domain/audit-display";
 import { formatLocalDate } from "~/domain/format";
 import { isWithheld } from "~/domain/personal-data";
 import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
 import { When } from "./when";
 
-export type SpeakerChangeView = {
-  id: number;
-  at: number;
-  speakerUuid: string;
-  speakerName: string;
-  entity: string;
-  action: string;
-  sessionTitle: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
 
 /** A stored value in the organisers' words: answers and availability modes are translated. */
 function show(value: unknown, key: string, t: Translate): string {
@@ -29,7 +19,7 @@ function show(value: unknown, key: string, t: Translate): string {
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;
 }
 
-export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChangeView[]; timeZone: string }) {
+export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChange[]; timeZone: string }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -68,7 +58,7 @@ export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChang
 
 /** For a speaker's own organiser page: what they changed since this organiser last looked. */
 export function SpeakerChangesPanel(props: {
-  changes: SpeakerChangeView[];
+  changes: SpeakerChange[];
   timeZone: string;
   editionSlug: string;
   speakerUuid: string;
