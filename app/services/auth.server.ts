@@ -24,15 +24,22 @@ const MINUTE = 60_000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = MINUTE;
 
-function sessionCookie() {
+/**
+ * A cookie that carries who is signed in (organiser or speaker): HttpOnly, SameSite=Lax,
+ * whole site; `__Host-` and Secure when served over HTTPS (PUBLIC_ORIGIN), plain on http://127.0.0.1.
+ */
+export function signInCookie(name: "barouf_session" | "barouf_speaker") {
   const env = getEnv();
-  // `__Host-` and Secure when served over HTTPS (PUBLIC_ORIGIN); plain on http://127.0.0.1.
-  return createCookie(env.secureCookies ? "__Host-barouf_session" : "barouf_session", {
+  return createCookie(env.secureCookies ? `__Host-${name}` : name, {
     httpOnly: true,
     secure: env.secureCookies,
     sameSite: "lax",
     path: "/",
   });
+}
+
+function sessionCookie() {
+  return signInCookie("barouf_session");
 }
 
 export function hashToken(token: string): string {

@@ -1,26 +1,18 @@
 // The speaker side has no accounts: opening an invitation link swaps its token for a
 // short-lived cookie (a random id whose SHA-256 is in speaker_login_sessions).
-import { createCookie } from "@remix-run/node";
 import { and, eq, lt } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { getDb } from "~/db/client.server";
 import { editions, invitations, speakerLoginSessions, speakers } from "~/db/schema";
 import { isInvitationUsable, SPEAKER_SESSION_HOURS } from "~/domain/invitations";
-import { getEnv } from "~/env.server";
-import { hashToken } from "./auth.server";
+import { hashToken, signInCookie } from "./auth.server";
 import { windowWaitMs } from "~/domain/throttle";
 import { counterKey, takeAttempt } from "./rate-limit.server";
 
 const HOUR = 3600_000;
 
 function speakerCookie() {
-  const env = getEnv();
-  return createCookie(env.secureCookies ? "__Host-barouf_speaker" : "barouf_speaker", {
-    httpOnly: true,
-    secure: env.secureCookies,
-    sameSite: "lax",
-    path: "/",
-  });
+  return signInCookie("barouf_speaker");
 }
 
 /** Headers of every page that carries or follows a capability token. */
