@@ -1,6 +1,8 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // The custom server is compiled with the app into build/index.js: one module graph (ADR 0019).
+  server: "app/server/main.ts",
   serverModuleFormat: "esm",
   serverPlatform: "node",
   // Server-only packages stay external so the server bundle shares one copy with the CLI.

@@ -1,4 +1,5 @@
-// `npm run cli -- <command>`: the jobs that have no screen.
+// `npm run cli -- <command>`: the jobs that have no screen. Built into the server bundle
+// (app/server/main.ts exports `runCli`) and run by bin/cli.js.
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
@@ -203,9 +204,14 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof PublishingCliError || error instanceof WebhooksCliError) console.error(`Error: ${error.message}`);
-  else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}`);
-  else console.error(error);
-  process.exitCode = 1;
-});
+/** `npm run cli -- …` (bin/cli.js, through the server bundle): runs one command, says why it failed. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await run(argv);
+  } catch (error: unknown) {
+    if (error instanceof CliError || error instanceof PublishingCliError || error instanceof WebhooksCliError) console.error(`Error: ${error.message}`);
+    else if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}`);
+    else console.error(error);
+    process.exitCode = 1;
+  }
+}

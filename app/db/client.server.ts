@@ -17,13 +17,10 @@ export type { Database, Queryable, Tx };
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * Counts statements sent through drizzle, so tests can assert query counts per page or action.
- * One counter per process: the built server bundle and the tests' own import of this module
- * are two module instances, and a page's queries must count where the test reads them.
+ * Counts statements sent through drizzle, so tests can assert query counts per page or action
+ * (the server bundle exports it: tests read the count of the graph that served the request).
  */
-export const queryCounter: { count: number } = ((globalThis as { __baroufQueryCounter?: { count: number } }).__baroufQueryCounter ??= {
-  count: 0,
-});
+export const queryCounter: { count: number } = { count: 0 };
 
 /**
  * One writer at a time inside this process. The `file:` driver is synchronous: a second

@@ -1,6 +1,6 @@
 // Export bytes, built once per version and format and kept in memory: the identity body, its
-// gzip and brotli encodings and a strong ETag, all prepared together. The store lives on
-// globalThis so that the server's fast path (node.server.ts) and the Remix build share it.
+// gzip and brotli encodings and a strong ETag, all prepared together. The server's fast path
+// (node.server.ts) and the routes read the same store: they are one module graph (ADR 0019).
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { applySecurityHeaders, NO_CONTENT_CSP, recordHeaders } from "~/server/security-headers.server";
@@ -36,11 +36,9 @@ export const CACHE_CONTROL = {
   latest: "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400",
 } as const;
 
-const GLOBAL_KEY = Symbol.for("barouf.exports");
+const namespaces = new Map<string, Store>();
 
 function store(): Store {
-  const g = globalThis as unknown as Record<symbol, Map<string, Store>>;
-  const namespaces = (g[GLOBAL_KEY] ??= new Map());
   // One store per database: tests run several databases in one process.
   const namespace = process.env.DATABASE_URL ?? "";
   let s = namespaces.get(namespace);

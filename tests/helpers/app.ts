@@ -3,23 +3,47 @@
 import type { ServerBuild } from "@remix-run/node";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { getDb, type Database } from "~/db/client.server";
+import { getDb, queryCounter as ownQueryCounter, type Database } from "~/db/client.server";
 import { organisations } from "~/db/schema";
 import type { OrganiserRole } from "~/domain/vocabulary";
 import { eq } from "drizzle-orm";
 import { createAppHandler, type FetchHandler } from "~/server/handler.server";
+import type { serveCachedExport } from "~/services/export-cache.server";
 import { createEdition, createOrganiser } from "../../seed/factories";
 
 export const ORIGIN = "http://barouf.test";
 export const SEED_EDITION = "grand-barouf-2016";
 
+/**
+ * The server bundle (build/index.js, app/server/main.ts): the Remix build plus what tests read
+ * from the module graph that serves their requests. The test's own imports of app modules are
+ * another graph: state the app keeps (caches, counters) is read from here.
+ */
+export type ServerBundle = ServerBuild & {
+  queryCounter: { count: number };
+  serveCachedExport: typeof serveCachedExport;
+};
+
+let bundle: ServerBundle | null = null;
+
+export async function serverBundle(): Promise<ServerBundle> {
+  const buildPath = pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href;
+  bundle ??= (await import(/* @vite-ignore */ buildPath)) as ServerBundle;
+  return bundle;
+}
+
+/** Statements sent by the app (the bundle) and by the test's own modules (factories, direct model calls). */
+export const queryCounter = {
+  get count(): number {
+    return ownQueryCounter.count + (bundle?.queryCounter.count ?? 0);
+  },
+};
+
 let handler: FetchHandler | null = null;
 
 export async function app(): Promise<FetchHandler> {
   if (handler) return handler;
-  const buildPath = pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "build", "index.js")).href;
-  const build = (await import(/* @vite-ignore */ buildPath)) as ServerBuild;
-  handler = createAppHandler({ build, mode: "test", publicOrigin: ORIGIN });
+  handler = createAppHandler({ build: await serverBundle(), mode: "test", publicOrigin: ORIGIN });
   return handler;
 }
 

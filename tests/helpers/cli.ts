@@ -1,4 +1,5 @@
-// The command line as a user runs it: a child process on its own database file.
+// The command line as a user runs it (`npm run cli`: node bin/cli.js, the server bundle): a
+// child process on its own database file.
 import { spawn } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +16,7 @@ export function freshDatabase(): string {
 
 export function cli(args: string[], options: { database: string; input?: string; env?: Record<string, string> }) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, ["bin/cli.js", ...args], {
       cwd: ROOT,
       env: { ...process.env, ...options.env, DATABASE_URL: `file:${options.database}` },
     });

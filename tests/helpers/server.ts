@@ -1,5 +1,5 @@
-// Starts the real built server (`app/server/start.ts`) on a free port with its own
-// database file, as `npm start` would, and stops it with SIGKILL (remix timers linger).
+// Starts the real server as `npm start` does (`node bin/start.js`: the server bundle, built if
+// needed) on a free port with its own database file, and stops it with SIGKILL (remix timers linger).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,7 +25,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   // The test process's own PUBLIC_ORIGIN (tests/setup/database.ts) is not the server's: without one
   // in `env`, the server's origin is the address it listens on, as with `npm start`.
   const { PUBLIC_ORIGIN: _testOrigin, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["bin/start.js"], {
     cwd: ROOT,
     env: {
       ...inherited,

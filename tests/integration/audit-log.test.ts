@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { listAuditEntries, listAuditFacets, listEntityHistory } from "~/models/audit-log.server";
 import { organiserActor, recordAudit } from "~/models/audit.server";
 import { eq } from "drizzle-orm";
 import { editions } from "~/db/schema";
 import { createEdition, createOrganiser, createSpeaker } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const T0 = Date.UTC(2016, 2, 9, 9, 0);
 const HOUR = 3_600_000;

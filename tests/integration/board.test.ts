@@ -5,13 +5,12 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { decode } from "turbo-stream";
 import { describe, expect, it } from "vitest";
 import { unpackBoard, type PackedBoard } from "~/components/board/packed";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, conflictAcknowledgements, emails, organisations, rooms, sessions, sessionSpeakers } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
 import { applyBoardChange } from "~/services/board/change.server";
 import { createEdition, createFormat, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const BOARD = `/editions/${SEED_EDITION}/board`;
 const DAY1 = "2016-03-09";

@@ -1,13 +1,13 @@
 // The conflicts service, page, dashboard figures and command line on the seed's real conflicts.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, queryCounter } from "~/db/client.server";
+import { openDatabase } from "~/db/client.server";
 import { auditLog, conflictAcknowledgements, editions, organisations, sessions } from "~/db/schema";
 import { organiserActor } from "~/models/audit.server";
 import { acknowledgeConflict, checkEdition, countByLevel } from "~/services/conflicts.server";
 import { createEdition, createOrganiser, createRoom, createSession, createSpeaker } from "../../seed/factories";
 import { cli, freshDatabase } from "../helpers/cli";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const PAGE = `/editions/${SEED_EDITION}/conflicts`;
 

@@ -1,11 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, organisations, sessions, sessionSpeakers, speakers } from "~/db/schema";
 import { IMPORT_FIELDS } from "~/schemas/csv-import";
 import { createEdition, createSpeaker } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const IMPORT = `/editions/${SEED_EDITION}/speakers/import`;
 const SESSIONS_IMPORT = `/editions/${SEED_EDITION}/sessions/import`;

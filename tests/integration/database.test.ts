@@ -1,13 +1,13 @@
 import { count, eq, getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { BUSY_TIMEOUT_MS, migrateDatabase, queryCounter } from "~/db/client.server";
+import { BUSY_TIMEOUT_MS, migrateDatabase } from "~/db/client.server";
 import * as schema from "~/db/schema";
 import { getDashboardFigures } from "~/models/editions.server";
 import { seedDatabase } from "../../seed";
 import { ALL_SESSIONS, EDITION, NAMED_SPEAKERS, ROOMS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
 import { createEdition, createSession } from "../../seed/factories";
-import { db } from "../helpers/app";
+import { db, queryCounter } from "../helpers/app";
 
 describe("the database connection", () => {
   it("uses WAL, enforces foreign keys and waits on locks, in transactions too", async () => {

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editionOrganisations, editions, formats, roomOpeningHours, rooms, roomWalkingTimes, sessions, slotTemplates, speakers, themes } from "~/db/schema";
 import { RULES, DEFAULT_LEVELS } from "~/domain/conflicts/types";
 import { createEdition, createRoom, createSession } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const settingsUrl = `/editions/${SEED_EDITION}/settings`;
 const seedEdition = async () => (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats } from "~/db/schema";
 import { createEdition, createFormat, createSession } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/formats`;
 const seedEdition = async () => (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;

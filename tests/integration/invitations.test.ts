@@ -4,7 +4,6 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, emails, invitations, sessions, sessionSpeakers, speakers, availabilityWindows } from "~/db/schema";
 import { listInvitations } from "~/models/invitations.server";
 import { listSpeakerChanges } from "~/models/speaker-changes.server";
@@ -12,7 +11,7 @@ import { hashToken } from "~/services/auth.server";
 import { openInvitation } from "~/services/speaker-auth.server";
 import { issueInvitation } from "~/services/invitations.server";
 import { createEdition, createSpeaker } from "../../seed/factories";
-import { cookiesOf, db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 import { at, freshAddress, makeLink, openLink, otherEditionSpeaker, speakerWithSessions } from "./invitations-fixtures";
 
 // Photos go to a temporary folder, not the working tree.

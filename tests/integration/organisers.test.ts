@@ -1,9 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editionOrganisations, editions, loginSessions, organisations, organisers } from "~/db/schema";
 import { createEdition, createOrganisation, createOrganiser } from "../../seed/factories";
-import { cookiesOf, db, PASSWORD, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, PASSWORD, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const LIST = "/admin/organisers";
 const ORGANISATIONS = "/admin/organisations";

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, roomOpeningHours, rooms, roomWalkingTimes, slots } from "~/db/schema";
 import { createEdition, createRoom, createSession, createSlot, setWalkingTime } from "../../seed/factories";
-import { db, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, ownEdition, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/rooms`;
 const seedEdition = async () => (await (await db()).select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;

@@ -4,10 +4,10 @@
 // list pages keep a constant number of queries.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { migrateDatabase, queryCounter } from "~/db/client.server";
+import { migrateDatabase } from "~/db/client.server";
 import { appMeta, organisations, sessions, speakers } from "~/db/schema";
 import { createEdition, createSession, createSpeaker } from "../../seed/factories";
-import { db, request, signIn } from "../helpers/app";
+import { db, request, signIn, queryCounter } from "../helpers/app";
 
 /** A valid speaker form (JavaScript off). */
 function speakerForm(values: { publicName: string; organisation?: string; email: string; version?: string }): Record<string, string> {

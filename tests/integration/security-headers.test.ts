@@ -15,11 +15,10 @@ import { EXPORT_FORMATS } from "~/domain/exports";
 import { BODY_LIMIT, createAppHandler } from "~/server/handler.server";
 import { createNodeListener } from "~/server/node.server";
 import { HSTS, NO_CONTENT_CSP } from "~/server/security-headers.server";
-import { serveCachedExport } from "~/services/export-cache.server";
 import { storeSpeakerPhoto } from "~/services/photos.server";
 import { publishProgramme } from "~/services/publishing.server";
 import { createEdition, createSpeaker } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, serverBundle, signIn } from "../helpers/app";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { build, routeUrl } from "../helpers/routes";
 import { rawRequest, type RawAnswer } from "../helpers/raw-http";
@@ -94,6 +93,8 @@ beforeAll(async () => {
   ];
   exportPaths = files.flatMap((file) => [`/programme/${SEED_EDITION}/${file}`, `/programme/${SEED_EDITION}/v/1/${file}`]);
 
+  // The fast path of the graph that served the exports above (the bundle's own cache).
+  const { serveCachedExport } = await serverBundle();
   for (const scheme of Object.keys(ORIGINS) as Scheme[]) {
     const publicOrigin = ORIGINS[scheme];
     const handler = createAppHandler({ build, mode: "test", publicOrigin });

@@ -2,12 +2,11 @@
 // scoped to their edition, audited, with a constant number of SQL queries.
 import { and, count, eq, isNotNull, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats, programmeVersions, rooms, sessions, sessionSpeakers, themes } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { getSession, listSessions } from "~/models/sessions.server";
 import { createEdition, createFormat, createOrganisation, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const BASE = `/editions/${SEED_EDITION}/sessions`;
 let editor: string;

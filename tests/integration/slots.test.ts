@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, formats, rooms, slots, slotTemplates, themes } from "~/db/schema";
 import { createEdition, createRoom, createSession, createSlot } from "../../seed/factories";
-import { cookiesOf, db, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
+import { cookiesOf, db, ownEdition, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const utc = (iso: string) => Date.parse(iso);
 const pageOf = (slug: string) => `/editions/${slug}/slots`;

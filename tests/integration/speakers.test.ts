@@ -3,13 +3,12 @@
 // the number of SQL queries per page and action.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, availabilityWindows, organisations, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { getSpeakerState, listSpeakers } from "~/models/speakers.server";
 import { parseSpeakerListQuery } from "~/schemas/speakers";
 import { addAvailability, createSession, createSpeaker, createTheme } from "../../seed/factories";
 import { NAMED_SPEAKERS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
-import { db, organisationIdOf, ownEdition, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, organisationIdOf, ownEdition, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 type Pairs = [string, string][];
 

@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryCounter } from "~/db/client.server";
 import { auditLog, editions, themes } from "~/db/schema";
 import { createEdition, createSession, createTheme } from "../../seed/factories";
-import { db, request, SEED_EDITION, signIn } from "../helpers/app";
+import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const base = `/editions/${SEED_EDITION}/themes`;
 

@@ -1,4 +1,4 @@
-// Two real app servers (app/server/start.ts, as `npm start` runs it) on ONE database file: what
+// Two real app servers (bin/start.js, as `npm start` runs it) on ONE database file: what
 // README "Beyond one machine" promises. Login sessions, throttling counters and the programme
 // stamp live in the database, so either server sees what the other did; caches follow the stamp.
 import { eq } from "drizzle-orm";
