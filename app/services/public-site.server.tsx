@@ -18,9 +18,8 @@ import { findVersion, latestVersionNumber } from "~/models/programme-versions.se
 import { publicPagePolicy } from "~/server/security-headers.server";
 import appStyles from "~/styles/app.css";
 import siteStyles from "~/styles/public-site.css";
-import { notFound } from "~/utils/http.server";
 import { CACHE_CONTROL, cached, exportResponse, LATEST_TTL_MS, prepare, rememberPath, uncache, type Prepared } from "./export-cache.server";
-import { exportOptions, resolvePublicVersion } from "./public-exports.server";
+import { exportOptions, notFoundHere as notFound, resolvePublicVersion } from "./public-exports.server";
 
 export type PublicPage = { kind: "programme" } | { kind: "speaker"; id: string } | { kind: "session"; id: string } | { kind: "apps" };
 
@@ -66,7 +65,8 @@ export async function servePublicPage(request: Request, slug: string, requested:
       const current = query.view === "timetable" ? "timetable" : "programme";
       const title = query.view === "timetable" ? `${translate(query.lang, "site.timetable")} · ${p.edition.title}` : p.edition.title;
       const other = querySearch({ ...query, lang: otherOf(query.lang) });
-      return document(p, await urls(), query.lang, title, current, other, themeStyle(p.themes), (u) => <ProgrammeView site={site} query={query} urls={u} />);
+      const u = await urls();
+      return document(p, u, query.lang, title, current, `${u.base}${other}`, themeStyle(p.themes), (u) => <ProgrammeView site={site} query={query} urls={u} />);
     };
   } else if (page.kind === "speaker") {
     key = `${versionKey}|speaker/${page.id}|${lang}`;
@@ -74,7 +74,8 @@ export async function servePublicPage(request: Request, slug: string, requested:
       const p = await programme();
       const data = speakerPage(p, page.id);
       if (!data) return null;
-      return document(p, await urls(), lang, `${data.speaker.name} · ${p.edition.title}`, null, querySearch({ lang: otherOf(lang) }), themeStyle(p.themes), (u) => <SpeakerView data={data} urls={u} />);
+      const u = await urls();
+      return document(p, u, lang, `${data.speaker.name} · ${p.edition.title}`, null, `${u.base}speaker/${page.id}${querySearch({ lang: otherOf(lang) })}`, themeStyle(p.themes), (u) => <SpeakerView data={data} urls={u} />);
     };
   } else if (page.kind === "session") {
     key = `${versionKey}|session/${page.id}|${lang}`;
@@ -83,7 +84,8 @@ export async function servePublicPage(request: Request, slug: string, requested:
       const data = sessionPage(p, page.id);
       if (!data) return null;
       const title = `${pick(data.session.title, lang) ?? data.session.slug} · ${p.edition.title}`;
-      return document(p, await urls(), lang, title, null, querySearch({ lang: otherOf(lang) }), themeStyle(p.themes), (u) => <SessionView data={data} urls={u} />);
+      const u = await urls();
+      return document(p, u, lang, title, null, `${u.base}session/${page.id}${querySearch({ lang: otherOf(lang) })}`, themeStyle(p.themes), (u) => <SessionView data={data} urls={u} />);
     };
   } else {
     key = `${versionKey}|apps|${lang}`;
@@ -93,7 +95,7 @@ export async function servePublicPage(request: Request, slug: string, requested:
       const scheduleUrl = `${u.origin}${u.latest}schedule.xml`;
       const qrSvg = await QRCode.toString(scheduleUrl, SCHEDULE_QR_OPTIONS);
       const title = `${translate(lang, "site.appsTitle")} · ${p.edition.title}`;
-      return document(p, u, lang, title, "apps", querySearch({ lang: otherOf(lang) }), null, () => <AppsView scheduleUrl={scheduleUrl} qrSvg={qrSvg} urls={u} />);
+      return document(p, u, lang, title, "apps", `${u.latest}apps${querySearch({ lang: otherOf(lang) })}`, null, () => <AppsView scheduleUrl={scheduleUrl} qrSvg={qrSvg} urls={u} />);
     };
   }
 
@@ -133,7 +135,8 @@ function document(
   locale: Locale,
   title: string,
   current: "programme" | "timetable" | "apps" | null,
-  otherSearch: string,
+  /** The same page in the other language. */
+  otherLanguageHref: string,
   inlineStyle: string | null,
   body: (urls: SiteUrls) => ReactElement,
 ): Prepared {
@@ -143,7 +146,7 @@ function document(
       title={title}
       stylesheets={[appStyles, siteStyles]}
       inlineStyle={inlineStyle}
-      otherLanguageHref={otherSearch || "?lang=fr"}
+      otherLanguageHref={otherLanguageHref}
       edition={programme.edition}
       version={programme.version}
       urls={urls}
