@@ -11,6 +11,7 @@ import { queryCounter } from "~/db/client.server";
 import { editions } from "~/db/schema";
 import type { PublicProgramme } from "~/domain/exports";
 import { findVersion } from "~/models/programme-versions.server";
+import { serveCachedExport } from "~/services/export-cache.server";
 import { MAX_FILTERED_VARIANTS, SCHEDULE_QR_OPTIONS } from "~/services/public-site.server";
 import { publishProgramme } from "~/services/publishing.server";
 import { createSpeaker } from "../../seed/factories";
@@ -199,6 +200,36 @@ describe("a published version", () => {
       expect(br.headers.get("Access-Control-Allow-Origin")).toBeNull();
       expect(br.headers.get("Cache-Control")).toContain(path.includes("/v/1/") ? "immutable" : "max-age=60");
     }
+  });
+
+  it("is then answered by the server's fast path from the same bytes, with the page's policy and no CORS", async () => {
+    const path = `${PUBLIC}/v/1/session/${programme.sessions[1]!.id}`;
+    const fake = (headers: Record<string, string>) => {
+      const res = { status: 0, headers: {} as Record<string, string>, body: undefined as Buffer | undefined };
+      const served = serveCachedExport(
+        { method: "GET", url: path, headers },
+        {
+          writeHead: (status, raw) => {
+            res.status = status;
+            for (let i = 0; i < raw.length; i += 2) res.headers[raw[i]!] = raw[i + 1]!;
+          },
+          end: (b?: Buffer) => (res.body = b),
+        },
+        { secure: false },
+      );
+      return { served, ...res };
+    };
+    expect(fake({}).served).toBe(false);
+    const viaApp = await request(path, { headers: { "Accept-Encoding": "br" } });
+    const fast = fake({ "accept-encoding": "br" });
+    expect(fast.served).toBe(true);
+    expect(fast.body!.equals(Buffer.from(await viaApp.arrayBuffer()))).toBe(true);
+    expect(fast.headers.ETag).toBe(viaApp.headers.get("ETag"));
+    expect(fast.headers["Content-Security-Policy"]).toBe(viaApp.headers.get("Content-Security-Policy"));
+    expect(fast.headers["Content-Type"]).toBe("text/html; charset=utf-8");
+    expect(fast.headers["X-Frame-Options"]).toBe("DENY");
+    expect(fast.headers["Access-Control-Allow-Origin"]).toBeUndefined();
+    expect(fake({ "accept-encoding": "br", "if-none-match": viaApp.headers.get("ETag")! }).status).toBe(304);
   });
 
   it("builds one page per canonical query: the order or unknown values of a query give the same bytes", async () => {
