@@ -11,6 +11,7 @@ import { organisers } from "./messages/organisers";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { sessions } from "./messages/sessions";
+import { site } from "./messages/site";
 import { slots } from "./messages/slots";
 import { speakers } from "./messages/speakers";
 import { stale } from "./messages/stale";
@@ -32,6 +33,7 @@ const modules = {
   placement,
   publishing,
   sessions,
+  site,
   slots,
   speakers,
   stale,

@@ -28,6 +28,22 @@ export function contentSecurityPolicy(nonce: string, mode: Mode): string {
   ].join("; ");
 }
 
+/**
+ * The policy of the public site's prepared pages (ADR 0020): built once and served to everyone,
+ * so no nonce; they run no script at all. Styles: ours, and the page's one inline style by hash.
+ */
+export function publicPagePolicy(inlineStyleHash: string | null): string {
+  return [
+    "default-src 'none'",
+    `style-src 'self'${inlineStyleHash ? ` 'sha256-${inlineStyleHash}'` : ""}`,
+    "img-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /** The policy of everything that is not a page (files, exports, refusals): nothing loads, runs or frames it. */
 export const NO_CONTENT_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 

@@ -13,6 +13,8 @@ export type Prepared = {
   /** The hash part of the ETag; each encoding gets its own strong tag derived from it. */
   tag: string;
   cacheControl: string;
+  /** An HTML page of the public site (ADR 0020): its own policy, and no CORS (data only gets those). */
+  page?: { csp: string };
 };
 
 type Latest = { editionId: number; number: number | null; expires: number };
@@ -80,6 +82,15 @@ export async function cached(key: string, build: () => Promise<Prepared | null>)
     s.bytes -= size(old);
   }
   return prepared;
+}
+
+/** Drops one prepared entry (the public pages keep their variants per version bounded). */
+export function uncache(key: string) {
+  const s = store();
+  const entry = s.entries.get(key);
+  if (!entry) return;
+  s.entries.delete(key);
+  s.bytes -= size(entry);
 }
 
 function size(p: Prepared) {
@@ -167,15 +178,17 @@ function bodyFor(prepared: Prepared, encoding: Encoding): Buffer {
 }
 
 function headersFor(prepared: Prepared, encoding: Encoding, status: 200 | 304): Record<string, string> {
-  const headers: Record<string, string> = {
-    "Cache-Control": prepared.cacheControl,
-    ETag: etagOf(prepared, encoding),
-    Vary: "Accept-Encoding",
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "ETag",
-    // Data, not a page: the same policy whether Remix or the fast path answers.
-    "Content-Security-Policy": NO_CONTENT_CSP,
-  };
+  const headers: Record<string, string> = prepared.page
+    ? { "Cache-Control": prepared.cacheControl, ETag: etagOf(prepared, encoding), Vary: "Accept-Encoding", "Content-Security-Policy": prepared.page.csp }
+    : {
+        "Cache-Control": prepared.cacheControl,
+        ETag: etagOf(prepared, encoding),
+        Vary: "Accept-Encoding",
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Expose-Headers": "ETag",
+        // Data, not a page: the same policy whether Remix or the fast path answers.
+        "Content-Security-Policy": NO_CONTENT_CSP,
+      };
   if (status === 200) {
     headers["Content-Type"] = prepared.contentType;
     headers["Content-Length"] = String(bodyFor(prepared, encoding).length);

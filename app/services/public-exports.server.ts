@@ -44,7 +44,7 @@ export function exportOptions(): ExportOptions {
   return { origin: getEnv().publicOrigin };
 }
 
-function notFoundHere(): never {
+export function notFoundHere(): never {
   notFound({ "Content-Type": "text/plain; charset=utf-8" });
 }
 

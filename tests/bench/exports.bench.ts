@@ -5,8 +5,7 @@
 //   exports.serve.200       warm export served by the real built server, requests per second as a
 //                           ratio to a bare node:http server sending the same bytes (target ≥ 0.5), F1
 //   exports.serve.304       the same with If-None-Match (target ≥ 0.8), F1
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, type Database } from "~/db/client.server";
@@ -15,14 +14,14 @@ import { draftProgramme, publishProgramme } from "~/services/publishing.server";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { insertWorkload } from "../helpers/workload-db";
 import { startServer } from "../helpers/server";
-import { load } from "./load";
 import { median, round, type BenchModule } from "./measure";
+import { serveRatio } from "./serve-ratio";
 import { generateWorkload, type WorkloadName } from "./workloads";
 
 const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 const OPTIONS = { origin: "https://barouf.example", generatedAt: Date.UTC(2016, 2, 1) };
 
-async function freshDatabase(name: string): Promise<{ db: Database; file: string; dir: string }> {
+export async function freshDatabase(name: string): Promise<{ db: Database; file: string; dir: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `barouf-bench-${name}-`));
   const file = path.join(dir, "bench.db");
   const db = await openDatabase(`file:${file}`);
@@ -105,70 +104,10 @@ async function serveBench(ctx: Parameters<BenchModule["run"]>[0]) {
   db.$client.close();
 
   const app = await startServer({ DATABASE_URL: `file:${file}` });
-  const bare = { stop: () => {} };
   try {
-    const exportPath = `/programme/${slug}/v/1/schedule.json`;
-    const accept = { "Accept-Encoding": "br, gzip" };
-    const first = await fetch(app.url + exportPath, { headers: accept });
-    const body = Buffer.from(await first.arrayBuffer());
-    if (first.status !== 200) throw new Error(`export answered ${first.status}`);
-    const headers200: Record<string, string> = {};
-    first.headers.forEach((value, key) => (headers200[key] = value));
-    delete headers200["content-length"];
-    delete headers200["transfer-encoding"];
-    delete headers200["connection"];
-    delete headers200["keep-alive"];
-    delete headers200["date"];
-    const etag = first.headers.get("ETag")!;
-    const { "content-type": _t, "content-encoding": _e, ...headers304 } = headers200;
-    // fetch decodes brotli: send the encoded bytes the app keeps, re-encoded the same way.
-    const { brotliCompressSync, constants } = await import("node:zlib");
-    const encoded = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > 1_000_000 ? 7 : 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
-    const bodyFile = path.join(dir, "body.br");
-    writeFileSync(bodyFile, encoded);
-    const specFile = path.join(dir, "bare.json");
-    writeFileSync(specFile, JSON.stringify({ headers200, headers304, bodyFile }));
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bare-server.ts"), specFile], { stdio: ["ignore", "pipe", "inherit"] });
-    bare.stop = () => child.kill("SIGKILL");
-    const bareUrl = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout!.on("data", (chunk: Buffer) => {
-        out += chunk;
-        const match = /listening at (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.on("exit", (code) => reject(new Error(`bare server exited ${code}`)));
-    });
-
-    const rounds = 3;
-    const measure = async (headers: Record<string, string>) => {
-      const appRps: number[] = [];
-      const bareRps: number[] = [];
-      let p99 = 0;
-      await load(app.url + exportPath, { headers, durationMs: 1000 });
-      await load(bareUrl + exportPath, { headers, durationMs: 1000 });
-      for (let i = 0; i < rounds; i++) {
-        const a = await load(app.url + exportPath, { headers, durationMs: 3000 });
-        const b = await load(bareUrl + exportPath, { headers, durationMs: 3000 });
-        if (a.errors || Object.keys(a.statuses).some((s) => Number(s) >= 500)) throw new Error(`errors while serving: ${JSON.stringify(a)}`);
-        appRps.push(a.rps);
-        bareRps.push(b.rps);
-        p99 = Math.max(p99, a.p99);
-      }
-      return { app: median(appRps), bare: median(bareRps), p99 };
-    };
-    if (want200) {
-      const r = await measure(accept);
-      const ratio = r.app / r.bare;
-      ctx.report({ bench: "exports.serve.200", workload: "F1", value: round(r.app), baseline: round(r.bare), ratio: round(ratio), unit: `req/s (p99 ${round(r.p99)} ms)`, target: "ratio ≥ 0.5", pass: ratio >= 0.5 });
-    }
-    if (want304) {
-      const r = await measure({ ...accept, "If-None-Match": etag });
-      const ratio = r.app / r.bare;
-      ctx.report({ bench: "exports.serve.304", workload: "F1", value: round(r.app), baseline: round(r.bare), ratio: round(ratio), unit: `req/s (p99 ${round(r.p99)} ms)`, target: "ratio ≥ 0.8", pass: ratio >= 0.8 });
-    }
+    const names = { ok: "exports.serve.200", notModified: "exports.serve.304" };
+    await serveRatio(ctx, { appUrl: app.url, path: `/programme/${slug}/v/1/schedule.json`, dir, names, want200, want304 });
   } finally {
-    bare.stop();
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
   }

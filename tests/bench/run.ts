@@ -11,11 +11,12 @@ import board from "./board.bench";
 import conflicts from "./conflicts.bench";
 import exports from "./exports.bench";
 import imports from "./imports.bench";
+import publicSite from "./public-site.bench";
 import schedule from "./schedule.bench";
 import webhooks from "./webhooks.bench";
 import type { BenchModule, Figure } from "./measure";
 
-const BENCHES: BenchModule[] = [conflicts, board, exports, imports, webhooks, schedule];
+const BENCHES: BenchModule[] = [conflicts, board, exports, imports, webhooks, schedule, publicSite];
 
 const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
 

@@ -347,3 +347,39 @@ describe("channels: webhook payloads and the Atom feed", () => {
     expect(page).toMatch(/<link rel="alternate" type="application\/atom\+xml" href="\/programme\/hostile-2016\/feed.atom" title="Flux Atom des versions du programme"\/>/);
   });
 });
+
+// The public site's pages (ADR 0020) show the same public data: every page of the seed's
+// published version, in both languages, holds no private or sensitive value, and no photo
+// (the speakers agree to be photographed at the event, not to a portrait on the site).
+describe("the public site's pages", () => {
+  it("list, timetables, every speaker and session page, the apps page: nothing private, no photo, no script", async () => {
+    const database = await db();
+    const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    const all = await database.select({ id: speakers.id }).from(speakers).where(eq(speakers.editionId, edition.id)).all();
+    for (const { id } of all) await database.update(speakers).set({ photoPath: `PRIVATE-photo-${id}.jpg`, consentPhotos: true }).where(eq(speakers.id, id));
+    await acknowledgeBlockingConflicts(database, edition.id);
+    expect((await publishProgramme(database, { editionId: edition.id, slug: SEED_EDITION, actor: { type: "system" }, note: null, now: Date.now() })).ok).toBe(true);
+    const programme = (await (await request(`/programme/${SEED_EDITION}/programme.json`)).json()) as PublicProgramme;
+    const base = `/programme/${SEED_EDITION}/`;
+    const days = [...new Set(programme.sessions.map((s) => s.start.slice(0, 10)))];
+    const paths = [
+      "",
+      "apps",
+      ...days.map((day) => `?view=timetable&day=${day}`),
+      ...programme.speakers.map((s) => `speaker/${s.id}`),
+      `v/${programme.version.number}/`,
+    ]
+      .flatMap((path) => [path, `${path}${path.includes("?") ? "&" : "?"}lang=en`])
+      // A session page shows its people by name only, whatever the language.
+      .concat(programme.sessions.map((s) => `session/${s.id}`));
+    const texts: Record<string, string> = {};
+    for (const path of paths) {
+      const response = await request(`${base}${path}`);
+      expect(response.status, path).toBe(200);
+      texts[path] = await response.text();
+      expect(texts[path], path).not.toMatch(/<script|<img|speaker-photos|PRIVATE-photo/);
+    }
+    expect(Object.keys(texts).length).toBeGreaterThan(programme.sessions.length + programme.speakers.length);
+    await assertNothingPrivate(edition.id, texts);
+  });
+});

@@ -57,6 +57,11 @@ const ROUTES: Record<string, Entry> = {
   "routes/programme.$editionSlug._index": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
   "routes/programme.$editionSlug.$": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.speaker.$speakerId": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.session.$sessionId": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.v.$number_.speaker.$speakerId": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.v.$number_.session.$sessionId": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.apps": { get: "public", post: "none" },
   "routes/schemas.$name": { get: "public", post: "none" },
 
   "routes/_index": { get: "organiser", post: "none" },

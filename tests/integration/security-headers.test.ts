@@ -278,7 +278,8 @@ describe("an edition never published", () => {
 
   it("answers every public URL with the 404 of an unknown slug, never its title", async () => {
     const files = [...Object.values(EXPORT_FORMATS).map((format) => format.file), `speakers/${speakerUuid}.ics`, `sessions/${speakerUuid}.ics`, "changes.json"];
-    const suffixes = ["", "/", ".data", "/v/1", "/v/1/", "/v/1.data", ...files.map((file) => `/${file}`), ...files.map((file) => `/v/1/${file}`)];
+    const pages = ["/?view=timetable", "/apps", `/speaker/${speakerUuid}`, `/session/${speakerUuid}`, `/v/1/speaker/${speakerUuid}`, `/v/1/session/${speakerUuid}`];
+    const suffixes = ["", "/", ".data", "/v/1", "/v/1/", "/v/1.data", ...pages, ...files.map((file) => `/${file}`), ...files.map((file) => `/v/1/${file}`)];
     for (const suffix of suffixes) {
       const secret = await request(`/programme/${SECRET}${suffix}`);
       const unknown = await request(`/programme/${UNKNOWN}${suffix}`);

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { servePublicPage, versionParam } from "~/services/public-site.server";
+
+// Public: one speaker's page in one published version, for ever (ADR 0020).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return servePublicPage(request, params.editionSlug ?? "", versionParam(params.number), { kind: "speaker", id: params.speakerId ?? "" });
+}
