@@ -16,8 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const speaker = await requireSpeaker(request);
   const values = formDataToObject(await request.formData());
-  const ask = askConfirmation(values, "erasure");
-  if (ask) return ask;
+  // The page's ConfirmForm always confirms; a request that skipped it does nothing (a resource route: a plain 400).
+  if (askConfirmation(values, "erasure")) throw new Response("Not confirmed", { status: 400 });
   await requestErasure(await getDb(), { editionId: speaker.editionId, speakerId: speaker.id, now: Date.now() });
   throw redirect("/speaker?erasure=requested#rights");
 }
