@@ -80,7 +80,7 @@ export async function buildSpeakerData(db: Queryable, { editionId, speakerId, no
     sessions: roles.map((r) => ({ ...r, startsAt: iso(r.startsAt), endsAt: iso(r.endsAt), confirmationChangedAt: iso(r.confirmationChangedAt) })),
     availability: windows.map((w) => ({ startsAt: iso(w.startsAt), endsAt: iso(w.endsAt) })),
     invitations: invites.map((i) => ({ createdAt: iso(i.createdAt), expiresAt: iso(i.expiresAt), sentAt: iso(i.sentAt), lastOpenedAt: iso(i.lastOpenedAt), revokedAt: iso(i.revokedAt) })),
-    speakerSessions: logins.map((l) => ({ createdAt: iso(l.createdAt), expiresAt: iso(l.expiresAt) })),
+    loginSessions: logins.map((l) => ({ createdAt: iso(l.createdAt), expiresAt: iso(l.expiresAt) })),
     emails: messages.map((m) => ({ ...m, createdAt: iso(m.createdAt), sentAt: iso(m.sentAt) })),
     auditEntries: entries.map((e) => ({ ...e, at: iso(e.at) })),
   };

@@ -66,7 +66,7 @@ describe("download my data", () => {
     expect(document.availability).toEqual([{ startsAt: new Date(at("2016-03-09", "09:00")).toISOString(), endsAt: new Date(at("2016-03-09", "12:00")).toISOString() }]);
     expect(document.invitations).toHaveLength(1);
     expect(document.invitations[0]).not.toHaveProperty("tokenHash");
-    expect(document.speakerSessions).toHaveLength(1);
+    expect(document.loginSessions).toHaveLength(1);
     expect(document.emails.map((m: { subject: string }) => m.subject)).toEqual(["Votre venue"]);
     expect(document.auditEntries.some((e: { action: string; after: { phone?: string } }) => e.action === "update" && e.after.phone === marks.phone)).toBe(true);
     // Nothing of the partner who shares a session, nor of anyone else.
