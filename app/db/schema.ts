@@ -16,6 +16,7 @@ import type { RuleId } from "../domain/conflicts/types";
 import {
   AUDIT_ACTORS,
   CONFIRMATIONS,
+  ACCESSIBILITY_CONFORMITY,
   EMAIL_STATES,
   IMPORT_UPLOAD_STATES,
   ORGANISATION_KINDS,
@@ -60,6 +61,15 @@ export const organisations = sqliteTable("organisations", {
   website: text(),
   /** Months after an edition ends before its speakers' private data is erased (app/domain/retention.ts). */
   retentionMonths: integer().notNull().default(12),
+  /** Whom people write to about their data or the site's accessibility (a DPO, a service); null: the organisers. */
+  noticeContact: text(),
+  /** The privacy notice and the accessibility statement, per language; null: the default text (app/domain/notices.ts). */
+  privacyNoticeFr: text(),
+  privacyNoticeEn: text(),
+  accessibilityStatementFr: text(),
+  accessibilityStatementEn: text(),
+  /** The public site's RGAA conformity, as the accessibility statement declares it. */
+  accessibilityConformity: text({ enum: ACCESSIBILITY_CONFORMITY }).notNull().default("none"),
   /** The name folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
   searchText: text().notNull().default(""),
   version: version(),
@@ -297,6 +307,8 @@ export const speakers = sqliteTable(
     consentsUpdatedAt: integer(),
     /** Illustrative seed data, marked so nobody mistakes it for real people. */
     isSample: flag(),
+    /** When the speaker asked for their data to be erased (RGPD art. 17); cleared by the erasure. */
+    erasureRequestedAt: integer(),
     /** Public name and email folded by foldForSearch (app/domain/search.ts), kept by every write of the row. */
     searchText: text().notNull().default(""),
     version: version(),
@@ -441,6 +453,8 @@ export const emails = sqliteTable(
     state: text({ enum: EMAIL_STATES }).notNull().default("queued"),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** Removed once delivered: the message telling a speaker their data was erased keeps no copy. */
+    forgetWhenSent: integer({ mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     sentAt: integer(),
   },

@@ -38,6 +38,8 @@ export const PERSONAL_DATA = {
     consentPublishBio: "public",
     consentsUpdatedAt: "public",
     isSample: "none",
+    // That the speaker asked to be erased: about them, cleared by the erasure itself.
+    erasureRequestedAt: "private",
     // Folds the public name and the email: erased with the email, rebuilt from what remains.
     searchText: "private",
     version: "none",
@@ -95,6 +97,7 @@ export const PERSONAL_DATA = {
     state: "none",
     attempts: "none",
     lastError: "private",
+    forgetWhenSent: "none",
     createdAt: "none",
     sentAt: "none",
   },

@@ -34,6 +34,10 @@ export type RoomFeature = (typeof ROOM_FEATURES)[number];
 export type Level = "block" | "error" | "warning" | "info" | "off";
 export const LEVELS: readonly Level[] = Object.freeze(["block", "error", "warning", "info", "off"] as const);
 
+/** How far the public site conforms to the RGAA, as its accessibility statement declares. */
+export const ACCESSIBILITY_CONFORMITY = ["full", "partial", "none"] as const;
+export type AccessibilityConformity = (typeof ACCESSIBILITY_CONFORMITY)[number];
+
 /** An email's delivery. */
 export const EMAIL_STATES = ["queued", "sent", "failed", "stored"] as const;
 

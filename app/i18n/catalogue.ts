@@ -10,6 +10,7 @@ import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
+import { rights } from "./messages/rights";
 import { sessions } from "./messages/sessions";
 import { site } from "./messages/site";
 import { slots } from "./messages/slots";
@@ -32,6 +33,7 @@ const modules = {
   organisers,
   placement,
   publishing,
+  rights,
   sessions,
   site,
   slots,

@@ -1,6 +1,6 @@
 // Erasing a speaker's personal data, as the data map (app/domain/personal-data.ts) says:
 // shared by retention (services/retention.server.ts), an erasure request and a deletion.
-import { and, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/handles";
 import { auditLog, availabilityWindows, emails, invitations, speakers } from "~/db/schema";
 import { AUDIT_FIELDS, ERASABLE_SPEAKER_COLUMNS, withholdValues, WITHHELD_AFTER_RETENTION, WITHHELD_AT_RECORDING } from "~/domain/personal-data";
@@ -55,7 +55,8 @@ export async function eraseSpeakers(tx: Queryable, { editionId, speakerIds }: { 
   const ids = rows.map((r) => r.id);
   const uuids = rows.map((r) => r.uuid);
   if (ids.length === 0) return { availabilityWindows: 0, invitations: 0, emails: 0, auditEntries: 0, speakerUuids: [] };
-  await tx.update(speakers).set(erasedSpeakerValues).where(scope);
+  // A new version: a form read before the erasure cannot save the erased values back.
+  await tx.update(speakers).set({ ...erasedSpeakerValues, version: sql`${speakers.version} + 1` }).where(scope);
   await refreshSpeakerSearch(tx, ids);
   const windows = await tx.delete(availabilityWindows).where(inArray(availabilityWindows.speakerId, ids)).returning({ id: availabilityWindows.id });
   await eraseSpeakerAnswers(tx, { speakerIds: ids });

@@ -199,6 +199,7 @@ const speakerColumns = {
   consentPublishBio: speakers.consentPublishBio,
   consentsUpdatedAt: speakers.consentsUpdatedAt,
   isSample: speakers.isSample,
+  erasureRequestedAt: speakers.erasureRequestedAt,
   version: speakers.version,
   createdAt: speakers.createdAt,
   updatedAt: speakers.updatedAt,

@@ -101,6 +101,9 @@ export default function OrganisationsPage() {
             organisation={overview.organisation}
             failure={intent === "rename" || intent === undefined ? failure : undefined}
           />
+          <p>
+            <Link to="/admin/organisations/notices">{t("rights.settingsLink")}</Link>
+          </p>
           <section aria-labelledby="editions-title">
             <h2 id="editions-title">{t("organisations.editions")}</h2>
             {overview.editions.length === 0 ? <p>{t("organisations.noEditions")}</p> : null}

@@ -12,6 +12,8 @@ import { LEVEL_FILTERS } from "~/schemas/conflicts";
 import { requireEdition } from "~/services/access.server";
 import { checkEdition, countByLevel } from "~/services/conflicts.server";
 import { editionRetention } from "~/services/retention.server";
+import { listErasureRequests } from "~/services/erasure.server";
+import { ErasureRequests } from "~/components/speakers/erasure-requests";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.title ?? ""} · Barouf` }];
 
@@ -19,11 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition } = await requireEdition(request, params);
   const db = await getDb();
-  const [figures, { conflicts }, disabledWebhooks, retention] = await Promise.all([
+  const [figures, { conflicts }, disabledWebhooks, retention, erasureRequests] = await Promise.all([
     getDashboardFigures(db, { editionId: edition.id }),
     checkEdition(db, { editionId: edition.id }),
     disabledEndpoints(db, { editionId: edition.id }),
     editionRetention(db, { editionId: edition.id, now: Date.now() }),
+    listErasureRequests(db, { editionId: edition.id }),
   ]);
   return {
     edition: {
@@ -37,12 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conflicts: countByLevel(conflicts),
     disabledWebhooks: disabledWebhooks.length,
     slug: edition.slug,
+    erasureRequests: erasureRequests.map((r) => ({ uuid: r.uuid, publicName: r.publicName })),
     retention: { months: retention.retentionMonths, dueAt: retention.dueAt, due: retention.due, purgedAt: retention.purgedAt, pending: retention.pending },
   };
 }
 
 export default function Dashboard() {
-  const { edition, figures, conflicts, disabledWebhooks, slug, retention } = useLoaderData<typeof loader>();
+  const { edition, figures, conflicts, disabledWebhooks, slug, retention, erasureRequests } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const statuses = ["draft", "accepted", "scheduled", "cancelled"] as const;
@@ -115,6 +119,7 @@ export default function Dashboard() {
             return t(retention.due ? "dashboard.privacyOverdue" : "dashboard.privacyDue", { ...counts, date, months: retention.months });
           })()}
         </p>
+        <ErasureRequests slug={slug} requests={erasureRequests} />
       </section>
       <section aria-labelledby="status-title">
         <h2 id="status-title">{t("dashboard.byStatus")}</h2>

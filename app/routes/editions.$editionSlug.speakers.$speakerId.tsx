@@ -7,6 +7,9 @@ import { SpeakerForm } from "~/components/speakers/speaker-form";
 import { History } from "~/components/history";
 import { SpeakerChangesPanel } from "~/components/invitations/speaker-changes";
 import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
+import { SpeakerDataRights } from "~/components/speakers/speaker-data-rights";
+import { eraseSpeakerData } from "~/services/erasure.server";
+import { localDate } from "~/domain/time";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
@@ -43,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publicName: page.speaker.publicName,
       version: page.speaker.version,
       isSample: page.speaker.isSample,
+      erasureRequestedOn: page.speaker.erasureRequestedAt === null ? null : localDate(page.speaker.erasureRequestedAt, edition.timeZone),
       consentsUpdatedAt: page.speaker.consentsUpdatedAt === null ? null : localStamp(page.speaker.consentsUpdatedAt, edition.timeZone),
     },
     values,
@@ -110,6 +114,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     await compactDatabase(db);
     throw redirect(`/editions/${edition.slug}/speakers?deleted=1`);
+  }
+
+  if (values.intent === "erase") {
+    const ask = askConfirmation(values, "erase");
+    if (ask) return ask;
+    (await eraseSpeakerData(db, { editionId: edition.id, speakerUuid, actor, now: Date.now() })) ?? notFound();
+    throw redirect(`${here}?erased=1#speaker-rights`);
   }
 
   if (values.intent !== "save") return invalid({ ok: false, errors: { _form: "error.400" }, values: {} });
@@ -204,6 +215,8 @@ export default function SpeakerPage() {
       />
 
       <History entries={loaded.history} timeZone={loaded.edition.timeZone} />
+
+      {loaded.canEdit ? <SpeakerDataRights editionSlug={loaded.edition.slug} speaker={speaker} erased={searchParams.has("erased")} /> : null}
 
       {loaded.canEdit ? (
         <section aria-labelledby="speaker-delete" className="form-section danger-zone">

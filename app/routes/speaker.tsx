@@ -4,6 +4,9 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Field, TextAreaField as TextArea } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { LocaleSwitch } from "~/components/locale-switch";
+import { SpeakerRights } from "~/components/speakers/speaker-rights";
+import { getLocale } from "~/i18n/locale.server";
+import { speakerRights } from "~/services/speaker-rights.server";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT, type MessageKey } from "~/i18n";
@@ -43,13 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const scope = { speakerId: speaker.id, editionId: speaker.editionId };
   const { edition } = speaker;
-  const [profile, sessions, availability] = await Promise.all([
+  const [profile, sessions, availability, rights] = await Promise.all([
     loadSpeakerProfile(db, scope),
     loadSpeakerSessions(db, { ...scope, timeZone: edition.timeZone }),
     loadAvailability(db, { ...scope, ...edition }),
+    speakerRights(db, { ...scope, timeZone: edition.timeZone, locale: await getLocale(request) }),
   ]);
   if (!profile) notFound();
-  return { edition: { title: edition.title, timeZone: edition.timeZone }, profile, sessions, availability };
+  return { edition: { title: edition.title, timeZone: edition.timeZone }, profile, sessions, availability, rights };
 }
 
 type Intent = "confirm" | "decline" | "propose" | "profile" | "practical" | "availability" | "photo";
@@ -131,7 +135,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SpeakerPage() {
-  const { edition, profile, sessions, availability } = useLoaderData<typeof loader>();
+  const { edition, profile, sessions, availability, rights } = useLoaderData<typeof loader>();
   const actionData = useActionData<SpeakerActionData>();
   const t = useT();
   const failureFor = (intent: Intent, session?: string) =>
@@ -176,6 +180,7 @@ export default function SpeakerPage() {
         <PhotoForm hasPhoto={profile.hasPhoto} failure={failureFor("photo")} saved={savedFor("photo")} version={profile.version} />
         <AvailabilityForm key={`availability-${JSON.stringify(availability)}`} days={availability} failure={failureFor("availability")} saved={savedFor("availability")} />
         <PracticalForm key={`practical-${profile.version}`} profile={profile} failure={failureFor("practical")} saved={savedFor("practical")} />
+        <SpeakerRights rights={rights} />
       </main>
     </div>
   );

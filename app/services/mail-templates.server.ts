@@ -81,3 +81,16 @@ export function reconfirmEmail(args: {
   const html = layout(args.locale, [...paragraphs, signature], args.link ? { url: args.link, label: t("mail.invitation.open") } : null, subject);
   return { subject, text, html };
 }
+
+/** Tells a speaker their personal data was erased (sent to the address just erased, then forgotten). */
+export function erasureEmail(args: { locale: Locale; speakerName: string; editionTitle: string; requested: boolean }): Rendered {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
+  const subject = t("mail.erasure.subject", { edition: args.editionTitle });
+  const paragraphs = [
+    t("mail.hello", { name: args.speakerName }),
+    t(args.requested ? "mail.erasure.bodyRequested" : "mail.erasure.body", { edition: args.editionTitle }),
+    t("mail.erasure.kept"),
+  ];
+  const signature = t("mail.signature", { edition: args.editionTitle });
+  return { subject, text: [...paragraphs, signature].join("\n\n") + "\n", html: layout(args.locale, [...paragraphs, signature], null, subject) };
+}

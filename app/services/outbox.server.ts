@@ -16,6 +16,8 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Removed from the outbox once delivered (the message that tells a speaker their data was erased). */
+  forgetWhenSent?: boolean;
 };
 
 /** Failed messages are retried by the worker up to this many attempts in all. */
@@ -93,7 +95,8 @@ async function deliver({ ids, retryFailed = false, retryStored = false, now = Da
       // Personal links are minted now, so the stored copy never holds a token.
       const { text, html } = await mintInvitationLinks(db, row, now());
       await smtp.sendMail({ from: getEnv().MAIL_FROM, to: row.to, subject: row.subject, text, html });
-      await db.update(emails).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emails.id, row.id));
+      if (row.forgetWhenSent) await db.delete(emails).where(eq(emails.id, row.id));
+      else await db.update(emails).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emails.id, row.id));
       report.sent++;
     } catch (error) {
       await db.update(emails).set({ state: "failed", lastError: describeError(error) }).where(eq(emails.id, row.id));

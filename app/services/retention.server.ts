@@ -38,7 +38,8 @@ const editionColumns = {
   personalDataPurgedAt: editions.personalDataPurgedAt,
 };
 
-async function retentionMonthsOf(db: Queryable, editionIds: number[]): Promise<Map<number, number>> {
+/** The retention that applies to each edition (the shortest of its organisations'). */
+export async function retentionMonthsOf(db: Queryable, editionIds: number[]): Promise<Map<number, number>> {
   const rows = editionIds.length
     ? await db
         .select({ editionId: editionOrganisations.editionId, months: organisations.retentionMonths })

@@ -16,7 +16,7 @@ const build = (await import(
 )) as ServerBuild;
 
 /** Routes whose caller is a speaker (speaker cookie) or anyone; the rest are for organisers. */
-const SPEAKER_ROUTES = new Set(["routes/speaker", "routes/speaker.photo"]);
+const SPEAKER_ROUTES = new Set(["routes/speaker", "routes/speaker.photo", "routes/speaker.erasure"]);
 const PUBLIC_ROUTES = new Set(["routes/login", "routes/logout", "routes/locale", "routes/invitation.$token"]);
 /** Ends the caller's session without reading a form: nothing to refuse. */
 const READS_NO_FORM = new Set(["routes/logout"]);

@@ -2,7 +2,6 @@
 // it ended, and after a speaker's deletion, their email, phone and accessibility needs are
 // nowhere in the database file (audit log and outbox included), while the public archive stays.
 import { and, eq, inArray } from "drizzle-orm";
-import { readFileSync, existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "~/db/client.server";
 import { appMeta, auditLog, editionOrganisations, editions, emails, invitations, organisations, programmeVersions, speakers } from "~/db/schema";
@@ -13,40 +12,7 @@ import { addAvailability, createEdition, createSpeaker } from "../../seed/factor
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { publishProgramme } from "~/services/publishing.server";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
-
-function databaseBytes(): Buffer {
-  const file = process.env.DATABASE_URL!.slice("file:".length);
-  const parts = [readFileSync(file)];
-  if (existsSync(`${file}-wal`)) parts.push(readFileSync(`${file}-wal`));
-  return Buffer.concat(parts);
-}
-
-async function checkpoint() {
-  await (await db()).$client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-}
-
-function expectNowhere(values: string[]) {
-  const bytes = databaseBytes();
-  for (const value of values) {
-    expect(bytes.includes(Buffer.from(value, "utf8")), `${value} is still in the database file`).toBe(false);
-    expect(bytes.includes(Buffer.from(value.toLowerCase(), "utf8")), `${value} (folded) is still in the database file`).toBe(false);
-  }
-}
-
-/** Gives a speaker private values, an audit trail of them (as old entries held them), an invitation and a stored email. */
-async function givePrivateData(speaker: { id: number; uuid: string; editionId: number }, marks: { email: string; phone: string; needs: string }) {
-  const database = await db();
-  await database.update(speakers).set({ email: marks.email, phone: marks.phone, accessibilityNeeds: marks.needs, internalNotes: "PRIVATE-NOTE-1" }).where(eq(speakers.id, speaker.id));
-  // An entry as the log held them before the data map: every value in clear.
-  await database.insert(auditLog).values({
-    editionId: speaker.editionId, at: Date.UTC(2016, 1, 1), actorType: "system", entity: "speaker", entityUuid: speaker.uuid, action: "update",
-    before: { email: null, phone: null }, after: { email: marks.email, phone: marks.phone, accessibilityNeeds: marks.needs },
-  });
-  await recordAudit(database, { editionId: speaker.editionId, actor: { type: "speaker", speakerId: speaker.id }, entity: "speaker", entityUuid: speaker.uuid, action: "update", before: { phone: null, accessibilityNeeds: null }, after: { phone: marks.phone, accessibilityNeeds: marks.needs } });
-  await database.insert(invitations).values({ editionId: speaker.editionId, speakerId: speaker.id, tokenHash: `hash-${speaker.uuid}`, expiresAt: Date.UTC(2016, 3, 1) });
-  await database.insert(emails).values({ editionId: speaker.editionId, speakerId: speaker.id, to: marks.email, subject: "Invitation", text: `Call ${marks.phone}`, html: `<p>${marks.needs}</p>`, state: "stored" });
-  await addAvailability(database, { speakerId: speaker.id, startsAt: Date.UTC(2016, 2, 9, 9), endsAt: Date.UTC(2016, 2, 9, 12) });
-}
+import { checkpoint, expectNowhere, givePrivateData } from "../helpers/database-bytes";
 
 describe("retention", () => {
   it("purges the seed 13 months after it ended: private values gone from the file, the public archive kept, counts audited", async () => {

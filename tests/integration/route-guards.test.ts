@@ -54,6 +54,9 @@ const ROUTES: Record<string, Entry> = {
   "routes/invitation.$token": { get: "public", post: "none", reachedAs: { get: "not-found" } },
   "routes/speaker": { get: "speaker", post: "speaker" },
   "routes/speaker.photo": { get: "speaker", post: "none", reachedAs: { get: "not-found" } },
+  "routes/speaker.data": { get: "speaker", post: "none" },
+  // GET: back to the speaker's page; POST without confirm=yes: the confirmation step (400), nothing asked.
+  "routes/speaker.erasure": { get: "speaker", post: "speaker" },
   "routes/programme.$editionSlug._index": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
   "routes/programme.$editionSlug.$": { get: "public", post: "none" },
@@ -62,6 +65,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/programme.$editionSlug.v.$number_.speaker.$speakerId": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number_.session.$sessionId": { get: "public", post: "none" },
   "routes/programme.$editionSlug.apps": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.accessibilite": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.confidentialite": { get: "public", post: "none" },
   "routes/schemas.$name": { get: "public", post: "none" },
 
   "routes/_index": { get: "organiser", post: "none" },
@@ -74,6 +79,7 @@ const ROUTES: Record<string, Entry> = {
   // POST: the form is refused (400) before the organiser is looked up (organisers.test.ts: 404).
   "routes/admin.organisers.$organiserId": { get: "own-organiser", post: "admin" },
   "routes/admin.organisations": { get: "admin", post: "admin-own-organisation" },
+  "routes/admin.organisations_.notices": { get: "admin-own-organisation", post: "admin-own-organisation" },
 
   "routes/editions.$editionSlug": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug._index": { get: "edition-read", post: "none" },
@@ -101,6 +107,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.speakers._index": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug.speakers.new": { get: "edition-write", post: "edition-write" },
   "routes/editions.$editionSlug.speakers.$speakerId": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.speakers.$speakerId_.data": { get: "edition-write", post: "none" },
   "routes/editions.$editionSlug.speakers[.]csv": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug.speakers_.import": { get: "edition-write", post: "edition-write" },
   "routes/editions.$editionSlug.themes._index": { get: "edition-read", post: "edition-write" },

@@ -9,6 +9,7 @@ import { useT } from "~/i18n";
 export function ConfirmForm({
   intent,
   target,
+  action,
   fields = {},
   label,
   consequence,
@@ -20,6 +21,8 @@ export function ConfirmForm({
   intent: string;
   /** Which of several forms of one intent on the page (as the action's askConfirmation was told). */
   target?: string;
+  /** The route that acts, when it is not the page's own (a resource route). */
+  action?: string;
   /** Hidden fields the action reads (version, speaker…). */
   fields?: Record<string, string | number>;
   /** What the button says, e.g. « Supprimer cette salle ». */
@@ -42,7 +45,7 @@ export function ConfirmForm({
       <summary className={`button button-danger${small ? " button-small" : ""}`} aria-disabled={disabled || undefined}>
         {label}
       </summary>
-      <Form method="post" className="confirm-step" aria-labelledby={`${id}-what`}>
+      <Form method="post" action={action} className="confirm-step" aria-labelledby={`${id}-what`}>
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={String(value)} />

@@ -155,6 +155,12 @@ export function PublicProgramme({ page, base, latestHref }: { page: ProgrammePag
           </section>
         ))}
       </main>
+      <footer className="public-footer">
+        <ul>
+          <li><a href={`/programme/${encodeURIComponent(page.edition.slug)}/accessibilite`}>{t("rights.accessibilityLink")}</a></li>
+          <li><a href={`/programme/${encodeURIComponent(page.edition.slug)}/confidentialite`}>{t("rights.privacyLink")}</a></li>
+        </ul>
+      </footer>
     </div>
   );
 }

@@ -178,6 +178,7 @@ const SAMPLES: Record<string, unknown> = {
   "import.importFileFormSchema": { slug: "barouf-2017" },
   "invitations.invitationActionSchema": { intent: "send", speaker: [U1, U2] },
   "invitations.bulkPreviewSchema": { bulk: "remind", audience: ["not_answered", "must_reconfirm"], withoutSession: "on", since: "2016-03-01" },
+  "notices.organisationNoticesSchema": { intent: "notices", version: "1", retentionMonths: "12", noticeContact: "dpo@example.org", accessibilityConformity: "partial", privacyNoticeFr: "# Qui ?\nNous.", privacyNoticeEn: "# Who?\nUs.", accessibilityStatementFr: "Texte.", accessibilityStatementEn: "Text." },
   "webhooks.webhookAddSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
   "webhooks.webhookActionSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
   "invitations.invitationFilterSchema": { q: "anne", state: "" },

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PublicNoticePage } from "~/components/public-notice-page";
+import { getDb } from "~/db/client.server";
+import { translate } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { editionNoticeBySlug } from "~/services/notices.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · ${data.notice.edition.title}` : "Barouf" }];
+
+// Public: the edition's privacy notice (RGPD articles 13 and 14), written by its organisation or the default (any edition, published or not).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const notice = await editionNoticeBySlug(await getDb(), { slug: params.editionSlug ?? "", kind: "privacy", locale });
+  return { notice, title: translate(locale, "rights.privacyTitle") };
+}
+
+export default function Notice() {
+  const { notice } = useLoaderData<typeof loader>();
+  return <PublicNoticePage title="rights.privacyTitle" edition={notice.edition} text={notice.text} />;
+}
