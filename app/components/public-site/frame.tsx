@@ -127,6 +127,16 @@ function Frame({ edition, version, urls, current, otherLanguageHref, other, chil
         </ul>
       </nav>
       {children}
+      <footer className="public-footer">
+        <ul>
+          <li>
+            <a href={`${urls.latest}accessibilite${lang}`}>{t("rights.accessibilityLink")}</a>
+          </li>
+          <li>
+            <a href={`${urls.latest}confidentialite${lang}`}>{t("rights.privacyLink")}</a>
+          </li>
+        </ul>
+      </footer>
     </div>
   );
 }
