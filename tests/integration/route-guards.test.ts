@@ -57,6 +57,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/programme.$editionSlug._index": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
   "routes/programme.$editionSlug.$": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.embed": { get: "public", post: "none" },
   "routes/schemas.$name": { get: "public", post: "none" },
 
   "routes/_index": { get: "organiser", post: "none" },
