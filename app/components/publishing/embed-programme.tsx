@@ -62,6 +62,7 @@ export function EmbedDocument({ page, locale, theme, t, base, self, legalPages, 
         <meta name="robots" content="noindex" />
         <title>{t("embed.documentTitle", { edition: page.edition.title })}</title>
         <link rel="stylesheet" href={stylesheet} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <div className="embed">
