@@ -9,11 +9,10 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
 import { editions } from "~/db/schema";
-import { embedSnippet } from "~/domain/exports/embed";
 import { publishProgramme } from "~/services/publishing.server";
-import { expectNoBrowserErrors, launchBrowser, newPage } from "../helpers/browser";
+import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
-import { startServer, type RunningServer } from "../helpers/server";
+import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
 
 const SLUG = "grand-barouf-2016";
 const FRAME_ID = `barouf-programme-${SLUG}`;
@@ -21,14 +20,16 @@ let server: RunningServer;
 let browser: Browser;
 let partner: Server;
 let partnerUrl: string;
+/** What the organiser copied from the versions page: the partner pastes it into their page. */
+let copiedSnippet = "";
 
-/** The partner's page: the snippet as organisers copy it, a record of the messages, and a framed organiser page. */
+/** The partner's page: the snippet the organiser copied, a record of the messages, and two other pages of the app framed. */
 function partnerPage(appOrigin: string): string {
   return `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>Site partenaire</title></head>
 <body>
 <h1>Le programme du Grand Barouf chez un partenaire</h1>
-${embedSnippet({ origin: appOrigin, slug: SLUG, title: "Programme du Grand Barouf" })}
+${copiedSnippet}
 <script>
 window.heights = [];
 window.addEventListener("message", function (event) {
@@ -46,8 +47,7 @@ beforeAll(async () => {
   const edition = (await db.select().from(editions).where(eq(editions.slug, SLUG)).get())!;
   await acknowledgeBlockingConflicts(db, edition.id);
   expect((await publishProgramme(db, { editionId: edition.id, slug: SLUG, actor: { type: "system" }, note: null, now: Date.now() })).ok).toBe(true);
-  const html = partnerPage(server.url);
-  partner = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html));
+  partner = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(partnerPage(server.url)));
   await new Promise<void>((resolve) => partner.listen(0, "127.0.0.1", resolve));
   // Another port and another host name: another origin, and another site.
   partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
@@ -71,7 +71,29 @@ async function shownCount(frame: Frame): Promise<number> {
 }
 
 describe("the embeddable programme on a partner's site", () => {
+  it("gives organisers its snippet on the versions page, copied with the keyboard", async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await newPage(context);
+    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${server.url}/editions/${SLUG}/versions`);
+    const field = page.getByLabel("Code à coller");
+    const snippet = await field.inputValue();
+    expect(snippet).toContain(`<iframe id="${FRAME_ID}" src="${server.url}/programme/${SLUG}/embed"`);
+    expect(snippet).toContain('event.data.type === "barouf:height"');
+    expect(await field.getAttribute("readonly")).not.toBeNull();
+    const copy = page.getByRole("button", { name: "Copier" });
+    await copy.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByText("Copié dans le presse-papiers.").count()).toBe(1);
+    copiedSnippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copiedSnippet).toBe(snippet);
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+
   it("shows the sessions in the frame, filters by day inside it, and posts its height to the parent", async () => {
+    expect(copiedSnippet).not.toBe("");
     const context = await browser.newContext();
     const page = await newPage(context);
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${server.url}/programme/${SLUG}/embed`)), page.goto(partnerUrl)]);

@@ -52,6 +52,11 @@ describe("before any publication", () => {
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toBe("Not found");
     }
+    // The versions page says the snippet comes with the first version.
+    const { cookie } = await signIn("admin");
+    const versions = await (await request(`/editions/${SEED_EDITION}/versions`, { cookie })).text();
+    expect(versions).toContain("Le programme intégrable sera disponible dès la publication de la première version.");
+    expect(versions).not.toContain('id="embed-snippet"');
   });
 });
 
@@ -85,6 +90,19 @@ describe("once published", () => {
     // Each answer has its own nonce.
     const again = (await request(EMBED)).headers.get("Content-Security-Policy")!;
     expect(again).not.toBe(csp);
+  });
+
+  it("gives its snippet on the versions page, readable and selectable without JavaScript", async () => {
+    const { cookie } = await signIn("viewer");
+    const html = await (await request(`/editions/${SEED_EDITION}/versions`, { cookie })).text();
+    const textarea = /<textarea id="embed-snippet"[^>]*\breadonly=""[^>]*>([^<]*)<\/textarea>/.exec(html);
+    expect(textarea).not.toBeNull();
+    const snippet = unescape(textarea![1]!);
+    expect(snippet).toMatch(new RegExp(`^<iframe id="barouf-programme-${SEED_EDITION}" src="http://barouf.test${EMBED}" title="Programme — ${programme.edition.title}"`));
+    expect(snippet).toContain('event.origin !== "http://barouf.test"');
+    expect(html).toContain('<label for="embed-snippet">Code à coller</label>');
+    // The copy button needs JavaScript: the server's page has none, the field is enough.
+    expect(html).not.toMatch(/<button[^>]*>Copier<\/button>/);
   });
 
   it("leaves every other page unframable: the public programme, an export, the login page, an organiser page", async () => {
