@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { isSecureOrigin } from "~/server/security-headers.server";
 
+/** An origin a partner's page is served from, as CSP writes it (a leading `*.` for subdomains). */
+const FRAME_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
 // The environment is parsed once, here; nothing else reads process.env.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -25,6 +28,18 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * Who may frame the embeddable programme (/programme/<slug>/embed): `*` (any site, the default:
+   * the programme is public), or a space-separated list of origins such as
+   * `https://partner.example https://*.lille.fr`. Nothing else of the app may be framed.
+   */
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default("*")
+    .refine((v) => v === "*" || (v.length > 0 && v.split(/\s+/).every((source) => FRAME_SOURCE.test(source))), {
+      message: "`*` or space-separated origins (https://partner.example, https://*.partner.example)",
+    }),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(240),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
 });

@@ -5,7 +5,8 @@ import type { Database } from "~/db/client.server";
 import { editions } from "~/db/schema";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "~/domain/vocabulary";
 import { listEndpoints, recentDeliveries } from "~/models/webhooks.server";
-import { addEndpoint, deliverDueWebhooks, queueTestEvent } from "~/services/webhooks.server";
+import { addEndpoint } from "~/services/webhook-endpoints.server";
+import { deliverDueWebhooks, queueTestEvent } from "~/services/webhooks.server";
 
 export class WebhooksCliError extends Error {}
 
@@ -66,7 +67,7 @@ export async function webhooksCommand(db: Database, args: string[], out: (line: 
       if (unknown.length > 0) throw new WebhooksCliError(`Unknown event(s): ${unknown.join(", ")}; known: ${WEBHOOK_EVENTS.join(", ")}`);
       const description = values.description?.trim() ?? "";
       if (description.length > 200) throw new WebhooksCliError("--description must have at most 200 characters");
-      const added = await addEndpoint(db, { editionId: edition.id, url: values.url.trim(), description, events: events as WebhookEvent[], active: !values.paused, now: Date.now() });
+      const added = await addEndpoint(db, { editionId: edition.id, url: values.url.trim(), description, events: events as WebhookEvent[], active: !values.paused, now: Date.now(), actor: { type: "system" } });
       if (!added.ok) throw new WebhooksCliError(`Refused: ${PROBLEMS[added.problem]}`);
       out(`Added endpoint ${added.uuid}`);
       out(`Secret: ${added.secret}`);

@@ -4,6 +4,7 @@ import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
+import { embed } from "./messages/embed";
 import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
@@ -27,6 +28,7 @@ const modules = {
   conflicts,
   core,
   csv,
+  embed,
   feed,
   import: importMessages,
   invitations,

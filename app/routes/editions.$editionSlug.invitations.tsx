@@ -3,6 +3,7 @@ import { ConfirmForm } from "~/components/forms/confirm-form";
 import { askConfirmation } from "~/utils/confirm.server";
 import { Form, useActionData, useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { CopyButton } from "~/components/copy-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvitationsNav } from "~/components/invitations/sub-nav";
 import { When } from "~/components/invitations/when";
@@ -176,7 +177,7 @@ export default function Invitations() {
           <label htmlFor="invitation-link">{t("inv.linkLabel")}</label>
           <div className="copy-row">
             <input id="invitation-link" readOnly value={actionData.url} onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton value={actionData.url} />
+            <CopyButton value={actionData.url} targetId="invitation-link" />
           </div>
           <p>
             {t("inv.expires")} <When at={actionData.expiresAt} timeZone={timeZone} />
@@ -446,22 +447,6 @@ function SendSummary({ kind, results, names }: { kind: SendKind; results: SendRe
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function CopyButton({ value }: { value: string }) {
-  const t = useT();
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="button button-small"
-      onClick={() => {
-        void navigator.clipboard?.writeText(value).then(() => setCopied(true));
-      }}
-    >
-      {t(copied ? "inv.copied" : "inv.copy")}
-    </button>
   );
 }
 

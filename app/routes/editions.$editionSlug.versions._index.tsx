@@ -2,10 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
+import { CopyButton } from "~/components/copy-button";
 import { Changelog } from "~/components/publishing/changelog";
+import { embedSnippet, embedUrl } from "~/domain/exports/embed";
 import { formatInstantLong } from "~/domain/format";
 import { getDb } from "~/db/client.server";
-import { useLocale, useT } from "~/i18n";
+import { translate, useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { publishSchema } from "~/schemas/publishing";
 import { canWrite, requireEdition } from "~/services/access.server";
@@ -19,7 +21,14 @@ export const meta: MetaFunction = () => [{ title: "Versions · Barouf" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params);
   const overview = await versionsOverview(await getDb(), { editionId: edition.id });
-  return { ...overview, edition: { slug: edition.slug, timeZone: edition.timeZone }, canPublish: canWrite(organiser) };
+  // The embed shows the latest published version: its snippet once there is one (the embed's default language).
+  // The request's origin is the configured public one: the handler sets it, never the client's Host.
+  const origin = new URL(request.url).origin;
+  const embed =
+    overview.versions.length > 0
+      ? { url: embedUrl(origin, edition.slug), snippet: embedSnippet({ origin, slug: edition.slug, title: translate("fr", "embed.documentTitle", { edition: edition.title }) }) }
+      : null;
+  return { ...overview, edition: { slug: edition.slug, timeZone: edition.timeZone }, canPublish: canWrite(organiser), embed };
 }
 
 type PublishRefused = FormFailure & { blocking: BlockingConflict[] };
@@ -43,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VersionsPage() {
-  const { versions, pending, blocking, nextNumber, edition, canPublish } = useLoaderData<typeof loader>();
+  const { versions, pending, blocking, nextNumber, edition, canPublish, embed } = useLoaderData<typeof loader>();
   const actionData = useActionData<PublishRefused | FormFailure>();
   const t = useT();
   const locale = useLocale();
@@ -94,6 +103,8 @@ export default function VersionsPage() {
           <p>{t("versions.viewerCannotPublish")}</p>
         )}
       </section>
+
+      <EmbedSnippet embed={embed} />
 
       {versions.length > 1 ? (
         <section aria-labelledby="compare-title">
@@ -151,5 +162,35 @@ export default function VersionsPage() {
         </ol>
       </section>
     </>
+  );
+}
+
+/** The copy-paste code that frames the published programme in a partner's site. */
+function EmbedSnippet({ embed }: { embed: { url: string; snippet: string } | null }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="embed-title" className="card">
+      <h2 id="embed-title">{t("embed.snippetTitle")}</h2>
+      {embed ? (
+        <>
+          <p>{t("embed.snippetIntro")}</p>
+          <div className="field">
+            <label htmlFor="embed-snippet">{t("embed.snippetLabel")}</label>
+            <textarea id="embed-snippet" readOnly rows={9} value={embed.snippet} className="snippet" spellCheck={false} aria-describedby="embed-options" onFocus={(e) => e.currentTarget.select()} />
+          </div>
+          <p id="embed-options" className="field-hint">
+            {t("embed.snippetOptions")}
+          </p>
+          <p className="copy-row">
+            <CopyButton value={embed.snippet} targetId="embed-snippet" />
+            <a href={embed.url} target="_blank" rel="noopener">
+              {t("embed.preview")}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{t("embed.notPublished")}</p>
+      )}
+    </section>
   );
 }

@@ -7,10 +7,12 @@ import { When } from "~/components/invitations/when";
 import { getDb } from "~/db/client.server";
 import { WEBHOOK_EVENTS } from "~/domain/vocabulary";
 import { useT, type MessageKey } from "~/i18n";
-import { deleteEndpoint, listEndpoints, recentDeliveries, updateEndpoint } from "~/models/webhooks.server";
+import { organiserActor } from "~/models/audit.server";
+import { listEndpoints, recentDeliveries } from "~/models/webhooks.server";
 import { webhookActionSchema, webhookAddSchema, type WebhookAction } from "~/schemas/webhooks";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { addEndpoint, deliverDueWebhooks, enableEndpoint, queueTestEvent, rotateSecret } from "~/services/webhooks.server";
+import { addEndpoint, enableEndpoint, removeEndpoint, rotateSecret, setEndpointActive } from "~/services/webhook-endpoints.server";
+import { deliverDueWebhooks, queueTestEvent } from "~/services/webhooks.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 
@@ -56,17 +58,19 @@ const DONE_MESSAGES: Record<Done["done"], MessageKey> = {
 
 // Editors and admins: add an endpoint, send a test event, rotate the secret, pause, resume, enable again, delete.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { edition } = await requireEdition(request, params, "write");
+  const { organiser, edition } = await requireEdition(request, params, "write");
   const parsed = await parseForm(request, webhookActionSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const input = parsed.data;
   const db = await getDb();
   const now = Date.now();
   const editionId = edition.id;
+  const actor = organiserActor(organiser);
+  const target = input.intent === "add" ? null : { editionId, uuid: input.endpoint, now, actor };
   const missing = () => invalid({ ok: false, errors: { _form: "webhooks.unknown" }, values: {} }, 404);
   switch (input.intent) {
     case "add": {
-      const added = await addEndpoint(db, { editionId, url: input.url, description: input.description, events: input.events, active: input.active, now });
+      const added = await addEndpoint(db, { editionId, url: input.url, description: input.description, events: input.events, active: input.active, now, actor });
       if (!added.ok) return invalid({ ok: false, errors: { url: added.problem }, values: parsed.values });
       return data<Done>({ done: "add", endpoint: added.uuid });
     }
@@ -77,17 +81,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<Done>({ done: report.delivered > 0 ? "test.delivered" : "test.failed", endpoint: input.endpoint });
     }
     case "rotate":
-      if ((await rotateSecret(db, { editionId, uuid: input.endpoint, now })) === null) return missing();
+      if ((await rotateSecret(db, target!)) === null) return missing();
       break;
     case "pause":
     case "resume":
-      if (!(await updateEndpoint(db, { editionId, uuid: input.endpoint, now, set: { active: input.intent === "resume" } }))) return missing();
+      if (!(await setEndpointActive(db, { ...target!, active: input.intent === "resume" }))) return missing();
       break;
     case "enable":
-      if (!(await enableEndpoint(db, { editionId, uuid: input.endpoint, now }))) return missing();
+      if (!(await enableEndpoint(db, target!))) return missing();
       break;
     case "delete":
-      if (!(await deleteEndpoint(db, { editionId, uuid: input.endpoint }))) return missing();
+      if (!(await removeEndpoint(db, target!))) return missing();
       break;
   }
   return data<Done>({ done: input.intent, endpoint: input.endpoint });

@@ -16,7 +16,6 @@ import type { ChangelogTranslate } from "~/domain/exports/changelog-text";
 import {
   MAX_ATTEMPTS,
   nextAttemptAt,
-  ROTATION_GRACE_MS,
   SECRET_PREFIX,
   shouldDisable,
   signingSecrets,
@@ -34,14 +33,12 @@ import {
   failQueuedDeliveries,
   findEndpoint,
   insertDeliveries,
-  insertEndpoint,
   markEndpointHealth,
   recordAttempt,
   settleDelivery,
-  updateEndpoint,
 } from "~/models/webhooks.server";
 import { redactSecrets } from "~/server/log.server";
-import { checkLiteral, checkWebhookUrl, guardedLookup, type UrlProblem } from "./webhook-addresses.server";
+import { checkLiteral, guardedLookup } from "./webhook-addresses.server";
 
 const TIMEOUT_MS = 10_000;
 const RESPONSE_EXCERPT = 500;
@@ -78,32 +75,6 @@ export async function queueVersionPublished(
     tx,
     endpoints.map((endpointId) => ({ editionId, endpointId, event: "version.published", payload, now })),
   );
-}
-
-/** Registers an endpoint with a new secret; refuses URLs that are not http(s) to a public address. */
-export async function addEndpoint(
-  db: Queryable,
-  input: { editionId: number; url: string; description: string; events: WebhookEvent[]; active: boolean; now: number; allowPrivate?: boolean },
-): Promise<{ ok: true; uuid: string; secret: string } | { ok: false; problem: UrlProblem }> {
-  const problem = await checkWebhookUrl(input.url, { allowPrivate: input.allowPrivate ?? allowPrivateByDefault() });
-  if (problem) return { ok: false, problem };
-  const { allowPrivate: _allow, ...values } = input;
-  const row = await insertEndpoint(db, { ...values, secret: newWebhookSecret() });
-  return { ok: true, uuid: row.uuid, secret: row.secret };
-}
-
-/** A new secret; the previous one keeps signing for ROTATION_GRACE_MS. */
-export async function rotateSecret(db: Queryable, { editionId, uuid, now }: { editionId: number; uuid: string; now: number }): Promise<string | null> {
-  const endpoint = await findEndpoint(db, { editionId, uuid });
-  if (!endpoint) return null;
-  const secret = newWebhookSecret();
-  await updateEndpoint(db, { editionId, uuid, now, set: { secret, previousSecret: endpoint.secret, previousSecretUntil: now + ROTATION_GRACE_MS } });
-  return secret;
-}
-
-/** Turns an endpoint the app disabled back on, with a clean record. */
-export async function enableEndpoint(db: Queryable, { editionId, uuid, now }: { editionId: number; uuid: string; now: number }): Promise<boolean> {
-  return updateEndpoint(db, { editionId, uuid, now, set: { disabledAt: null, failingSince: null, active: true } });
 }
 
 /** Queues a `webhook.test` event for one endpoint and returns its delivery id (null: no such endpoint). */

@@ -10,7 +10,7 @@ import path from "node:path";
 import { getDb } from "~/db/client.server";
 import { getEnv } from "~/env.server";
 import { publishProgramme } from "~/services/publishing.server";
-import { addEndpoint } from "~/services/webhooks.server";
+import { addEndpoint } from "~/services/webhook-endpoints.server";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { insertWorkload } from "../helpers/workload-db";
 import { median, round, type BenchModule } from "./measure";
@@ -47,7 +47,7 @@ const bench: BenchModule = {
         });
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         servers.push(server);
-        const added = await addEndpoint(db, { editionId, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, description: "", events: ["version.published"], active: true, now: Date.now() });
+        const added = await addEndpoint(db, { editionId, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, description: "", events: ["version.published"], active: true, now: Date.now(), actor: { type: "system" } });
         if (!added.ok) throw new Error(added.problem);
       }
       const publishOnce = async () => {

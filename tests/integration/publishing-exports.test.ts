@@ -383,3 +383,26 @@ describe("the public site's pages", () => {
     await assertNothingPrivate(edition.id, texts);
   });
 });
+
+// The embeddable programme (framed by partners' sites) shows the published snapshot only.
+describe("channels: the embeddable programme", () => {
+  it("shows only what the public snapshot holds: nothing private, hostile text inert", async () => {
+    const database = await db();
+    const seed = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
+    await acknowledgeBlockingConflicts(database, seed.id);
+    expect((await publishProgramme(database, { editionId: seed.id, slug: SEED_EDITION, actor: { type: "system" }, note: "note interne", now: Date.now() })).ok).toBe(true);
+    for (const query of ["", "?lang=en"]) {
+      const html = await (await request(`/programme/${SEED_EDITION}/embed${query}`)).text();
+      expect(html).toContain("<main");
+      expect(html).not.toContain("note interne");
+      await assertNothingPrivate(seed.id, { embed: html });
+    }
+    const hostile = (await database.select().from(editions).where(eq(editions.slug, "hostile-2016")).get())!;
+    const html = await (await request("/programme/hostile-2016/embed")).text();
+    await assertNothingPrivate(hostile.id, { embed: html });
+    expect(html).toContain("&lt;/script&gt;&lt;script&gt;");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain('href="javascript:');
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+});

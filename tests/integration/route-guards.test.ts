@@ -67,6 +67,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/programme.$editionSlug.apps": { get: "public", post: "none" },
   "routes/programme.$editionSlug.accessibilite": { get: "public", post: "none" },
   "routes/programme.$editionSlug.confidentialite": { get: "public", post: "none" },
+  "routes/programme.$editionSlug.embed": { get: "public", post: "none" },
   "routes/schemas.$name": { get: "public", post: "none" },
 
   "routes/_index": { get: "organiser", post: "none" },

@@ -63,8 +63,6 @@ export const invitations = defineMessages({
     "inv.outcome.failed": "échec de l’envoi (voir la boîte d’envoi)",
     "inv.outcome.no_email": "pas d’adresse e-mail",
     "inv.outcome.not_found": "introuvable",
-    "inv.copy": "Copier",
-    "inv.copied": "Copié",
     "inv.unknownSpeaker": "Intervenant·e inconnu·e.",
     "inv.noneSelected": "Aucun·e intervenant·e sélectionné·e.",
 
@@ -324,8 +322,6 @@ export const invitations = defineMessages({
     "inv.outcome.failed": "sending failed (see the outbox)",
     "inv.outcome.no_email": "no email address",
     "inv.outcome.not_found": "not found",
-    "inv.copy": "Copy",
-    "inv.copied": "Copied",
     "inv.unknownSpeaker": "Unknown speaker.",
     "inv.noneSelected": "No speaker selected.",
 

@@ -67,6 +67,13 @@ export const webhooks = defineMessages({
     "webhooks.description.tooLong": "200 caractères au plus.",
     "webhooks.events.required": "Choisissez au moins un événement.",
     "webhooks.viewerNoSecrets": "Votre rôle permet de consulter les adresses et leurs livraisons, pas de les modifier ni de voir leurs secrets.",
+    // The endpoints' entries in the audit log.
+    "audit.entity.webhook_endpoint": "Adresse de webhook",
+    "audit.field.url": "Adresse (URL)",
+    "audit.field.description": "Description",
+    "audit.field.events": "Événements reçus",
+    "audit.field.signingKey": "Secret de signature",
+    "audit.field.disabledAt": "Désactivée le",
   },
   en: {
     "nav.webhooks": "Webhooks",
@@ -133,5 +140,11 @@ export const webhooks = defineMessages({
     "webhooks.description.tooLong": "200 characters at most.",
     "webhooks.events.required": "Choose at least one event.",
     "webhooks.viewerNoSecrets": "Your role lets you read the addresses and their deliveries, not change them or see their secrets.",
+    "audit.entity.webhook_endpoint": "Webhook endpoint",
+    "audit.field.url": "Address (URL)",
+    "audit.field.description": "Description",
+    "audit.field.events": "Events received",
+    "audit.field.signingKey": "Signing secret",
+    "audit.field.disabledAt": "Disabled on",
   },
 });
