@@ -17,7 +17,6 @@ import {
   type PublicProgramme,
 } from "~/domain/exports";
 import { buildAtomFeed } from "~/domain/exports/feed";
-import { filtersFrom, programmePage } from "~/domain/exports/page";
 import { translate } from "~/i18n";
 import { getEnv } from "~/env.server";
 import { findPublicEdition, findVersion, latestVersionNumber, listVersions } from "~/models/programme-versions.server";
@@ -178,16 +177,3 @@ export async function servePublicSchema(request: Request, name: string): Promise
   return exportResponse(prepared!, request);
 }
 
-/**
- * The public page's data for the latest or one version: 404 for unknown editions or versions,
- * and for an edition never published, the same 404 as an unknown slug (its title is not public yet).
- */
-export async function publicProgrammePage(slug: string, requested: number | "latest", search: URLSearchParams) {
-  const db = await getDb();
-  const { editionId, number } = await resolvePublicVersion(db, slug, requested);
-  if (number === null) notFound();
-  const version = await findVersion(db, { editionId, number });
-  if (!version) notFoundHere();
-  const latest = requested === "latest" ? number : await latestVersionNumber(db, { editionId });
-  return { page: programmePage(version.programme, filtersFrom(search)), latest, isLatest: requested === "latest" };
-}
