@@ -12,17 +12,8 @@ import { editionDays } from "~/domain/time";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { listEntityHistory } from "~/models/audit-log.server";
-import {
-  cancelSession,
-  changePeople,
-  deleteSession,
-  getSession,
-  PublishedSessionError,
-  searchSpeakers,
-  sessionFormValues,
-  sessionOptions,
-  wasEverPublished,
-} from "~/models/sessions.server";
+import { getSession, searchSpeakers, sessionFormValues, sessionOptions } from "~/models/sessions.server";
+import { cancelSession, changePeople, deleteSession, PublishedSessionError, wasEverPublished } from "~/models/session-writes.server";
 import { SESSION_ROLES } from "~/domain/vocabulary";
 import { cancelSchema, deleteSchema, peopleSchema, sessionSchema } from "~/schemas/sessions";
 import { canWrite, may, requireEdition } from "~/services/access.server";
