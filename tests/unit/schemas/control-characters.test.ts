@@ -215,6 +215,8 @@ const SAMPLES: Record<string, unknown> = {
   "speaker.profileSchema": { intent: "profile", version: "1", ...speakerRow },
   "speaker.practicalSchema": { intent: "practical", version: "1", consentRecording: "on", consentPhotos: "on", consentPublishBio: "on", accessibilityNeeds: "Rampe.", practicalNotes: "Train.", preferredLocale: "fr" },
   "speaker.availabilitySchema": { intent: "availability", days: [{ date: DAY, mode: "part", from: "10:00", to: "12:00" }] },
+  "speaker.photoSchema": { intent: "photo" },
+  "speaker.speakerActionSchema": { intent: "decline", session: U1, version: "1", reason: "Pas disponible ce jour-là." },
   "speakers.speakerSchema": speakerForm,
   "speakers.speakerEditSchema": { ...speakerForm, version: "1" },
   "speakers.confirmationSchema": { session: "s1", confirmation: "confirmed", version: "1" },
