@@ -13,7 +13,12 @@ export function PracticalForm({ profile, failure, saved }: { profile: Profile; f
   const kept = typed(failure);
   const { form, onSubmit, errorOf } = useValidatedForm(practicalSchema, {
     defaultValues: (kept
-      ? { ...kept, consentRecording: kept.consentRecording === "on", consentPhotos: kept.consentPhotos === "on", consentPublishBio: kept.consentPublishBio === "on" }
+      ? {
+          ...kept,
+          consentRecording: kept.consentRecording === "on",
+          consentPhotos: kept.consentPhotos === "on",
+          consentPublishBio: kept.consentPublishBio === "on",
+        }
       : {
           intent: "practical",
           version: String(profile.version),
@@ -42,7 +47,13 @@ export function PracticalForm({ profile, failure, saved }: { profile: Profile; f
             </div>
           ))}
         </fieldset>
-        <TextArea label={t("speaker.accessibility")} hint={t("speaker.privateHint")} rows={3} error={errorOf("accessibilityNeeds")} {...bind(form, "accessibilityNeeds")} />
+        <TextArea
+          label={t("speaker.accessibility")}
+          hint={t("speaker.privateHint")}
+          rows={3}
+          error={errorOf("accessibilityNeeds")}
+          {...bind(form, "accessibilityNeeds")}
+        />
         <TextArea label={t("speaker.notes")} hint={t("speaker.privateHint")} rows={3} error={errorOf("practicalNotes")} {...bind(form, "practicalNotes")} />
         <div className="field">
           <label htmlFor="preferred-locale">{t("speaker.messagesLanguage")}</label>

@@ -17,11 +17,19 @@ export function SessionCard({ session, failure, saved }: { session: SpeakerSessi
   const title = pick(session.titleFr, session.titleEn) ?? t("speaker.untitled");
   const base = { session: session.uuid, version: String(session.version) };
   const decline = useValidatedForm(declineSchema, {
-    defaultValues: { intent: "decline", ...base, reason: String(failure?.intent === "decline" ? (failure.values.reason ?? "") : (session.declineReason ?? "")) } as never,
+    defaultValues: {
+      intent: "decline",
+      ...base,
+      reason: String(failure?.intent === "decline" ? failure.values.reason ?? "" : session.declineReason ?? ""),
+    } as never,
     serverErrors: failure?.intent === "decline" ? failure.errors : undefined,
   });
   const propose = useValidatedForm(proposeSchema, {
-    defaultValues: { intent: "propose", ...base, proposedTime: String(failure?.intent === "propose" ? (failure.values.proposedTime ?? "") : (session.proposedTime ?? "")) } as never,
+    defaultValues: {
+      intent: "propose",
+      ...base,
+      proposedTime: String(failure?.intent === "propose" ? failure.values.proposedTime ?? "" : session.proposedTime ?? ""),
+    } as never,
     serverErrors: failure?.intent === "propose" ? failure.errors : undefined,
   });
   const headingId = `session-${session.uuid}`;
@@ -31,9 +39,7 @@ export function SessionCard({ session, failure, saved }: { session: SpeakerSessi
       <dl className="session-facts">
         <div>
           <dt>{t("speaker.when")}</dt>
-          <dd>
-            {session.day ? `${formatLocalDate(session.day, locale)}, ${session.start}–${session.end}` : t("speaker.notScheduled")}
-          </dd>
+          <dd>{session.day ? `${formatLocalDate(session.day, locale)}, ${session.start}–${session.end}` : t("speaker.notScheduled")}</dd>
         </div>
         <div>
           <dt>{t("speaker.room")}</dt>
