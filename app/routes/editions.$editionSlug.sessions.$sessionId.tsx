@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof StaleVersionError) return sessionStaleAnswer(db, { request, edition, sessionUuid, intent, values });
+    if (error instanceof StaleVersionError) return sessionStaleAnswer(db, { request, edition, sessionUuid, intent, values, change: "speakerId" in input ? input : undefined });
     if (error instanceof PublishedSessionError) {
       return data({ ok: false, errors: {}, values: {}, intent, message: "sessions.deletePublished" }, { status: 409 });
     }
