@@ -18,9 +18,9 @@ import {
   type RunningEdition,
 } from "~/models/organisations.server";
 import { ADMIN_TIME_ZONE } from "~/models/organisers.server";
-import { editionAccessGrantSchema, editionAccessRevokeSchema, organisationEditSchema } from "~/schemas/organisers";
+import { editionAccessGrantSchema, organisationActionSchema, organisationEditSchema } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import { notFound } from "~/utils/http.server";
@@ -45,18 +45,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const values = formDataToObject(await request.formData());
   const scope = { organisationId: admin.organisationId, actor: organiserActor(admin) };
-  if (values.intent === "grant" || values.intent === "revoke") {
-    const parsed = values.intent === "grant" ? parseValues(values, editionAccessGrantSchema) : parseValues(values, editionAccessRevokeSchema);
-    if (!parsed.ok) return invalid(parsed.failure);
-    const change = parsed.data.intent === "grant" ? grantEditionAccess : revokeEditionAccess;
-    const result = (await change(db, { ...scope, editionUuid: parsed.data.edition, organisationUuid: parsed.data.organisation })) ?? notFound();
-    if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
-    return { ok: true, notice: parsed.data.intent === "grant" ? "organisations.granted" : "organisations.revoked" } satisfies Done;
-  }
-  const parsed = parseValues(values, organisationEditSchema);
+  const parsed = parseIntent(values, organisationActionSchema);
   if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+  if (input.intent === "grant" || input.intent === "revoke") {
+    const change = input.intent === "grant" ? grantEditionAccess : revokeEditionAccess;
+    const result = (await change(db, { ...scope, editionUuid: input.edition, organisationUuid: input.organisation })) ?? notFound();
+    if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
+    return { ok: true, notice: input.intent === "grant" ? "organisations.granted" : "organisations.revoked" } satisfies Done;
+  }
   try {
-    const result = (await renameOrganisation(db, { ...scope, version: parsed.data.version, name: parsed.data.name })) ?? notFound();
+    const result = (await renameOrganisation(db, { ...scope, version: input.version, name: input.name })) ?? notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
@@ -66,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       entityUuid: current.uuid,
       current: { name: current.name },
       currentVersion: current.version,
-      readVersion: parsed.data.version,
+      readVersion: input.version,
       submitted: values,
       fields: [{ name: "name", label: "organisations.name" }],
       timeZone: ADMIN_TIME_ZONE,

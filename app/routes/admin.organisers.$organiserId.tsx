@@ -16,9 +16,9 @@ import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
 import { listHistoryOutsideEditions } from "~/models/audit-log.server";
 import { ADMIN_TIME_ZONE, getOrganiser, setOrganiserActive, updateOrganiser, type OrganiserView } from "~/models/organisers.server";
-import { organiserActiveSchema, organiserEditSchema, organiserFormValues } from "~/schemas/organisers";
+import { organiserActionSchema, organiserEditSchema, organiserFormValues } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import { isStaleSave } from "~/utils/stale";
@@ -47,27 +47,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = organiserActor(admin);
   const scope = { organisationId: admin.organisationId, uuid };
   const locale = await getLocale(request);
+  const parsed = parseIntent(values, organiserActionSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+  const activity = !("name" in input);
   try {
-    if (values.intent === "deactivate" || values.intent === "reactivate") {
-      const ask = values.intent === "deactivate" ? askConfirmation(values, "deactivate") : null;
+    // The activity buttons' form has no name field: the union's other branch.
+    if (!("name" in input)) {
+      const ask = input.intent === "deactivate" ? askConfirmation(values, "deactivate") : null;
       if (ask) return ask;
-      const parsed = parseValues(values, organiserActiveSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
-      const active = parsed.data.intent === "reactivate";
-      const result = (await setOrganiserActive(db, { ...scope, version: parsed.data.version, actor, active })) ?? notFound();
+      const active = input.intent === "reactivate";
+      const result = (await setOrganiserActive(db, { ...scope, version: input.version, actor, active })) ?? notFound();
       if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
       return { ok: true, notice: active ? "organisers.reactivated" : "organisers.deactivated" } satisfies Done;
     }
-    const parsed = parseValues(values, organiserEditSchema);
-    if (!parsed.ok) return invalid(parsed.failure);
-    const { version, intent: _intent, ...fields } = parsed.data;
+    const { version, name, email, role } = input;
+    const fields = { name, email, role };
     const result = (await updateOrganiser(db, { ...scope, version, actor, values: fields })) ?? notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values }, 409);
     return { ok: true, notice: result.endedSessions ? "organisers.sessionsEnded" : "organisers.saved", name: fields.name } satisfies Done;
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     const current = error.current as OrganiserView;
-    const activity = values.intent === "deactivate" || values.intent === "reactivate";
     const showActive = (value: string | string[] | undefined) => translate(locale, value === "true" ? "organisers.active" : "organisers.inactive");
     const showRole = (value: string | string[] | undefined) =>
       ORGANISER_ROLES.includes(value as never) ? translate(locale, `role.${value as (typeof ORGANISER_ROLES)[number]}`) : String(value ?? "");
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       currentVersion: current.version,
       readVersion: Number(values.version),
       submitted: values,
-      yours: activity ? { active: String(values.intent === "reactivate") } : undefined,
+      yours: activity ? { active: String(input.intent === "reactivate") } : undefined,
       fields: activity
         ? [{ name: "active", label: "organisers.state", show: showActive }]
         : [

@@ -1,30 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { orderConflicts } from "~/domain/board/conflict-order";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextAreaField } from "~/components/forms/field";
 import { LevelBadge } from "~/components/level-badge";
-import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { getDb } from "~/db/client.server";
 import { RULES, selectConflicts } from "~/domain/conflicts";
 import { formatInterval, formatLocalDate } from "~/domain/format";
 import { localDate } from "~/domain/time";
-import { useT, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { organiserActor } from "~/models/audit.server";
-import { acknowledgeSchema, conflictActionSchema, conflictFiltersSchema, LEVEL_FILTERS } from "~/schemas/conflicts";
+import { conflictActionSchema, conflictFiltersSchema, LEVEL_FILTERS } from "~/schemas/conflicts";
 import { canWrite, requireEdition } from "~/services/access.server";
-import {
-  acknowledgeConflict,
-  acknowledgementsOf,
-  checkEdition,
-  ConflictGoneError,
-  countByLevel,
-  namesOf,
-  withdrawAcknowledgement,
-} from "~/services/conflicts.server";
+import { acknowledgeConflict, acknowledgementsOf, checkEdition, ConflictGoneError, countByLevel, namesOf, withdrawAcknowledgement } from "~/services/conflicts.server";
 import { invalid } from "~/utils/forms.server";
-import { type FormFailure, parseForm } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
+import { ConflictItem, type ConflictActionResult as ActionResult, type ConflictItemView as Item } from "~/components/conflicts/conflict-item";
 
 export const meta: MetaFunction = () => [{ title: "Conflits · Barouf" }];
 
@@ -74,11 +65,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: true; done: "acknowledged" | "withdrawn"; key?: string } | (FormFailure & { key?: string; message?: MessageKey });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { edition, organiser } = await requireEdition(request, params, "write");
-  const parsed = await parseForm(request, conflictActionSchema);
+  const parsed = parseIntent(formDataToObject(await request.formData()), conflictActionSchema);
   if (!parsed.ok) {
     const key = typeof parsed.failure.values.key === "string" ? parsed.failure.values.key : undefined;
     return invalid({ ...parsed.failure, key } as FormFailure);
@@ -101,7 +91,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true, done: "acknowledged", key: form.key } satisfies ActionResult;
 }
 
-type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
 export default function ConflictsPage() {
   const { edition, canWrite, counts, total, page, pages, items } = useLoaderData<typeof loader>();
@@ -219,116 +208,6 @@ export default function ConflictsPage() {
         </nav>
       ) : null}
     </>
-  );
-}
-
-function ConflictItem({ item, base, canWrite, result }: { item: Item; base: string; canWrite: boolean; result: ActionResult | undefined }) {
-  const t = useT();
-  const navigation = useNavigation();
-  const mine = result && !result.ok && result.key === item.key ? result : undefined;
-  const busy = navigation.state === "submitting" && navigation.formData?.get("key") === item.key;
-  return (
-    <li className={`conflict conflict-${item.level}${item.acknowledged ? " conflict-acknowledged" : ""}`} data-key={item.key}>
-      <p className="conflict-message">{item.message}</p>
-      <dl className="conflict-facts">
-        {item.when ? (
-          <div>
-            <dt>{t("conflicts.when")}</dt>
-            <dd>{item.when}</dd>
-          </div>
-        ) : null}
-        {item.sessions.length > 0 ? (
-          <div>
-            <dt>{t("conflicts.sessions")}</dt>
-            <dd>
-              {item.sessions.map((session, i) => (
-                <span key={session.id}>
-                  {i > 0 ? ", " : null}
-                  <Link to={`${base}/sessions/${session.id}`}>{session.title}</Link>
-                </span>
-              ))}
-            </dd>
-          </div>
-        ) : null}
-        {item.people.length > 0 ? (
-          <div>
-            <dt>{t("conflicts.people")}</dt>
-            <dd>
-              {item.people.map((person, i) => (
-                <span key={person.id}>
-                  {i > 0 ? ", " : null}
-                  <Link to={`${base}/speakers/${person.id}`}>{person.name}</Link>
-                </span>
-              ))}
-            </dd>
-          </div>
-        ) : null}
-        {item.rooms.length > 0 ? (
-          <div>
-            <dt>{t("conflicts.rooms")}</dt>
-            <dd>
-              {item.rooms.map((room, i) => (
-                <span key={room.id}>
-                  {i > 0 ? ", " : null}
-                  <Link to={`${base}/rooms/${room.id}`}>{room.name}</Link>
-                </span>
-              ))}
-            </dd>
-          </div>
-        ) : null}
-      </dl>
-      {item.acknowledgement ? (
-        <div className="conflict-acknowledgement">
-          <p>
-            {item.acknowledgement.by
-              ? t("conflicts.acknowledgedBy", { name: item.acknowledgement.by, date: item.acknowledgement.date, reason: item.acknowledgement.reason })
-              : t("conflicts.acknowledgedByUnknown", { date: item.acknowledgement.date, reason: item.acknowledgement.reason })}
-          </p>
-          {canWrite ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="withdraw" />
-              <input type="hidden" name="acknowledgementId" value={item.acknowledgement.id} />
-              <input type="hidden" name="key" value={item.key} />
-              <button type="submit" className="button button-small" disabled={busy}>
-                {t("conflicts.withdraw")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      ) : canWrite ? (
-        <AcknowledgeForm conflictKey={item.key} failure={mine} busy={busy} />
-      ) : null}
-    </li>
-  );
-}
-
-function AcknowledgeForm({ conflictKey, failure, busy }: { conflictKey: string; failure: (FormFailure & { key?: string }) | undefined; busy: boolean }) {
-  const t = useT();
-  const typed = typeof failure?.values.reason === "string" ? failure.values.reason : "";
-  const { form, onSubmit, errorOf } = useValidatedForm(acknowledgeSchema, {
-    defaultValues: { intent: "acknowledge", key: conflictKey, reason: typed },
-    serverErrors: failure?.errors,
-  });
-  return (
-    <details className="conflict-acknowledge" open={failure ? true : undefined}>
-      <summary>{t("conflicts.acknowledge")}</summary>
-      <Form method="post" onSubmit={onSubmit} noValidate className="stack">
-        <input type="hidden" value="acknowledge" {...form.register("intent")} />
-        <input type="hidden" value={conflictKey} {...form.register("key")} />
-        <TextAreaField
-          label={t("conflicts.reason")}
-          hint={t("conflicts.reasonHint")}
-          rows={2}
-          required
-          defaultValue={typed}
-          error={errorOf("reason")}
-          {...form.register("reason")}
-        />
-        <button type="submit" className="button button-small button-primary" disabled={busy}>
-          {t("conflicts.confirmAcknowledge")}
-        </button>
-      </Form>
-    </details>
   );
 }
 

@@ -1,22 +1,22 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { ConfirmForm } from "~/components/forms/confirm-form";
 import { askConfirmation } from "~/utils/confirm.server";
 import { Form, useActionData, useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { CopyButton } from "~/components/copy-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvitationsNav } from "~/components/invitations/sub-nav";
-import { When } from "~/components/invitations/when";
+import { BulkChoiceForms } from "~/components/invitations/bulk-choice-forms";
+import { InvitationsTable } from "~/components/invitations/invitations-table";
+import { LinkNotice, SendSummary, type SendResult } from "~/components/invitations/send-summary";
 import { getDb } from "~/db/client.server";
-import { AUDIENCES, INVITATION_STATES, isInAudience, REMINDER_AUDIENCES, type InvitationState } from "~/domain/invitations";
+import { INVITATION_STATES, isInAudience, type InvitationState } from "~/domain/invitations";
 import { localDate, localToEpoch } from "~/domain/time";
 import { getEnv } from "~/env.server";
 import { useT } from "~/i18n";
 import { listInvitations } from "~/models/invitations.server";
 import { bulkPreviewSchema, invitationActionSchema, invitationFilterSchema, type BulkPreview } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { createInvitationLink, revokeInvitation, sendInvitations, type LinkUse, type SendKind, type SendOutcome } from "~/services/invitations.server";
-import { type FlatValues, type FormFailure, parseForm, parseValues } from "~/utils/forms";
+import { createInvitationLink, revokeInvitation, sendInvitations, type SendKind } from "~/services/invitations.server";
+import { type FlatValues, type FormFailure, formDataToObject, parseIntent, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -74,7 +74,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export type SendResult = { speakerUuid: string; outcome: SendOutcome; link?: LinkUse };
 type ActionData =
   | FormFailure
   | { intent: "send"; kind: SendKind; results: SendResult[] }
@@ -84,7 +83,7 @@ type ActionData =
 // Editors and admins: send, resend, make a link by hand, revoke.
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "write");
-  const parsed = await parseForm(request, invitationActionSchema);
+  const parsed = parseIntent(formDataToObject(await request.formData()), invitationActionSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const input = parsed.data;
   switch (input.intent) {
@@ -160,8 +159,6 @@ export default function Invitations() {
   const names = new Map(rows.map((r) => [r.speakerUuid, r.publicName]));
   const previewNames = new Map(preview?.speakers.map((s) => [s.uuid, s.name]) ?? []);
   for (const [uuid, name] of previewNames) names.set(uuid, name);
-  const chosen = (audience: string) => (preview ? (preview.choice.audience as string[]).includes(audience) : false);
-  const remindChoice = preview?.choice.bulk === "remind" ? preview.choice : null;
 
   return (
     <>
@@ -170,20 +167,7 @@ export default function Invitations() {
       <p className="lead">{t("inv.lead")}</p>
       {!smtp ? <p className="alert alert-info">{t("inv.noSmtp")}</p> : null}
 
-      {actionData && "url" in actionData ? (
-        <section className="alert alert-info invitation-link" aria-labelledby="link-title" role="status">
-          <h2 id="link-title">{t("inv.linkTitle", { name: actionData.speakerName })}</h2>
-          <p>{t("inv.linkOnce")}</p>
-          <label htmlFor="invitation-link">{t("inv.linkLabel")}</label>
-          <div className="copy-row">
-            <input id="invitation-link" readOnly value={actionData.url} onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton value={actionData.url} targetId="invitation-link" />
-          </div>
-          <p>
-            {t("inv.expires")} <When at={actionData.expiresAt} timeZone={timeZone} />
-          </p>
-        </section>
-      ) : null}
+      {actionData && "url" in actionData ? <LinkNotice link={actionData} timeZone={timeZone} /> : null}
       {actionData && "revoked" in actionData ? (
         <p className="alert alert-info" role="status">
           {t(actionData.revoked ? "inv.revoked" : "inv.nothingToRevoke")}
@@ -244,64 +228,7 @@ export default function Invitations() {
         </p>
       ) : null}
 
-      {canWrite ? (
-        <div className="bulk-forms">
-          <Form method="get" className="bulk-send" aria-labelledby="bulk-invite-title">
-            <h2 id="bulk-invite-title">{t("inv.list.title")}</h2>
-            <p>{t("inv.list.lead")}</p>
-            <input type="hidden" name="bulk" value="invite" />
-            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
-            <fieldset className="checkbox-group">
-              <legend>{t("inv.audience.legend")}</legend>
-              {AUDIENCES.map((audience) => (
-                <div className="checkbox" key={audience}>
-                  <input
-                    id={`invite-${audience}`}
-                    type="checkbox"
-                    name="audience"
-                    value={audience}
-                    defaultChecked={preview?.choice.bulk === "invite" ? chosen(audience) : audience === "not_invited"}
-                  />
-                  <label htmlFor={`invite-${audience}`}>{t(`inv.audience.${audience}`)}</label>
-                </div>
-              ))}
-              <div className="checkbox">
-                <input id="invite-without-session" type="checkbox" name="withoutSession" defaultChecked={preview?.choice.bulk === "invite" && preview.choice.withoutSession} />
-                <label htmlFor="invite-without-session">{t("inv.audience.withoutSession")}</label>
-              </div>
-            </fieldset>
-            <button type="submit" className="button">
-              {t("inv.preview.invite")}
-            </button>
-          </Form>
-          <Form method="get" className="bulk-remind" aria-labelledby="bulk-remind-title">
-            <h2 id="bulk-remind-title">{t("inv.remind.title")}</h2>
-            <p>{t("inv.remind.lead")}</p>
-            <input type="hidden" name="bulk" value="remind" />
-            {filter.q ? <input type="hidden" name="q" value={filter.q} /> : null}
-            <div className="field">
-              <label htmlFor="remind-since">{t("inv.remind.since")}</label>
-              <input id="remind-since" type="date" name="since" required defaultValue={remindChoice?.since ?? weekAgo} />
-            </div>
-            <fieldset className="checkbox-group">
-              <legend>{t("inv.audience.legend")}</legend>
-              {REMINDER_AUDIENCES.map((audience) => (
-                <div className="checkbox" key={audience}>
-                  <input id={`remind-${audience}`} type="checkbox" name="audience" value={audience} defaultChecked={remindChoice ? chosen(audience) : true} />
-                  <label htmlFor={`remind-${audience}`}>{t(`inv.audience.${audience}`)}</label>
-                </div>
-              ))}
-              <div className="checkbox">
-                <input id="remind-without-session" type="checkbox" name="withoutSession" defaultChecked={remindChoice?.withoutSession ?? false} />
-                <label htmlFor="remind-without-session">{t("inv.audience.withoutSession")}</label>
-              </div>
-            </fieldset>
-            <button type="submit" className="button">
-              {t("inv.preview.remind")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
+      {canWrite ? <BulkChoiceForms q={filter.q} preview={preview} weekAgo={weekAgo} /> : null}
 
       <Form method="get" className="filter-bar" role="search" aria-label={t("inv.filter")}>
         <div className="field">
@@ -324,129 +251,9 @@ export default function Invitations() {
         </button>
       </Form>
 
-      <table className="table invitations-table">
-        <caption className="visually-hidden">{t("inv.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("inv.speaker")}</th>
-            <th scope="col">{t("inv.state")}</th>
-            <th scope="col">{t("inv.link")}</th>
-            <th scope="col">{t("inv.lastEmail")}</th>
-            {canWrite ? <th scope="col">{t("inv.actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.speakerUuid} data-speaker={row.speakerUuid}>
-              <th scope="row">
-                {row.publicName}
-                <span className="muted-line">
-                  {row.email ?? t("inv.noEmail")} · {row.locale.toUpperCase()}
-                </span>
-              </th>
-              <td>
-                <span className={`badge badge-${row.state}`} data-testid="state">
-                  {t(`inv.state.${row.state}`)}
-                </span>
-              </td>
-              <td>
-                {t(`inv.linkStatus.${row.link}`)}
-                {row.link === "active" ? (
-                  <span className="muted-line">
-                    {t("inv.expires")} <When at={row.expiresAt} timeZone={timeZone} />
-                  </span>
-                ) : null}
-                {row.lastOpenedAt ? (
-                  <span className="muted-line">
-                    {t("inv.opened")} <When at={row.lastOpenedAt} timeZone={timeZone} />
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                {row.lastEmail ? (
-                  <>
-                    {t(`outbox.state.${row.lastEmail.state}`)}
-                    <span className="muted-line">
-                      <When at={row.lastEmail.at} timeZone={timeZone} />
-                    </span>
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-              {canWrite ? (
-                <td>
-                  <div className="row-actions">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="send" />
-                      <input type="hidden" name="speaker" value={row.speakerUuid} />
-                      <button type="submit" className="button button-small" disabled={!row.email || busy}>
-                        {t(row.link === "none" ? "inv.send" : "inv.resend")}
-                        <span className="visually-hidden"> — {row.publicName}</span>
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="link" />
-                      <input type="hidden" name="speaker" value={row.speakerUuid} />
-                      <button type="submit" className="button button-small" disabled={busy}>
-                        {t("inv.makeLink")}
-                        <span className="visually-hidden"> — {row.publicName}</span>
-                      </button>
-                    </Form>
-                    {row.link === "active" ? (
-                      <ConfirmForm
-                        intent="revoke"
-                        target={row.speakerUuid}
-                        fields={{ speaker: row.speakerUuid }}
-                        small
-                        disabled={busy}
-                        label={
-                          <>
-                            {t("inv.revoke")}
-                            <span className="visually-hidden"> — {row.publicName}</span>
-                          </>
-                        }
-                        consequence={t("inv.revokeConsequence", { name: row.publicName })}
-                        confirmLabel={t("inv.revokeConfirm")}
-                      />
-                    ) : null}
-                  </div>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <InvitationsTable rows={rows} timeZone={timeZone} canWrite={canWrite} busy={busy} />
       {rows.length === 0 ? <p>{t("inv.empty")}</p> : null}
     </>
-  );
-}
-
-function SendSummary({ kind, results, names }: { kind: SendKind; results: SendResult[]; names: Map<string, string> }) {
-  const t = useT();
-  const tally = { sent: 0, stored: 0, failed: 0, no_email: 0, not_found: 0 };
-  const links = { kept: 0, new: 0 };
-  for (const r of results) {
-    tally[r.outcome]++;
-    if (r.link) links[r.link]++;
-  }
-  const problems = results.filter((r) => r.outcome !== "sent");
-  return (
-    <section className="alert alert-info send-summary" role="status" aria-labelledby="send-summary-title">
-      <h2 id="send-summary-title">
-        {t(kind === "reminder" ? "inv.remindedSummary" : "inv.summary", { sent: tally.sent, stored: tally.stored, failed: tally.failed })}
-      </h2>
-      <p>{t("inv.linkUse", { kept: links.kept, new: links.new })}</p>
-      {problems.length > 0 ? (
-        <ul>
-          {problems.map((r) => (
-            <li key={r.speakerUuid}>
-              {names.get(r.speakerUuid) ?? r.speakerUuid} : {t(`inv.outcome.${r.outcome}`)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
   );
 }
 

@@ -9,9 +9,9 @@ import { formatLocalDate } from "~/domain/format";
 import { useLocale, useT } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { createRoom, editionDates, listRooms, saveWalkingTimes } from "~/models/rooms.server";
-import { roomSchema, walkingSchema } from "~/schemas/rooms";
+import { roomSchema, walkingSchema, roomsPageActionSchema } from "~/schemas/rooms";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isStaleSave } from "~/utils/stale";
 import { staleSave } from "~/utils/stale.server";
@@ -32,17 +32,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const values = formDataToObject(await request.formData());
   const actor = organiserActor(organiser);
-  if (values.intent === "walking") {
-    const parsed = parseValues(values, walkingSchema);
-    if (!parsed.ok) return data({ ...parsed.failure, intent: "walking" } satisfies ActionResult, { status: 400 });
-    const result = await saveWalkingTimes(db, { editionId: edition.id, editionUuid: edition.uuid, actor, values: parsed.data });
+  const parsed = parseIntent(values, roomsPageActionSchema);
+  if (!parsed.ok) {
+    const intent = parsed.failure.values.intent === "walking" ? "walking" : "create";
+    return data({ ...parsed.failure, intent } satisfies ActionResult, { status: 400 });
+  }
+  const input = parsed.data;
+  if (input.intent === "walking") {
+    const result = await saveWalkingTimes(db, { editionId: edition.id, editionUuid: edition.uuid, actor, values: input });
     if (!result.ok) {
       return staleSave(db, {
         entity: "walking_times",
         entityUuid: edition.uuid,
         current: result.current,
         currentVersion: result.currentVersion,
-        readVersion: parsed.data.version,
+        readVersion: input.version,
         submitted: values,
         fields: Object.entries(result.labels).map(([name, label]) => ({ name, label, columns: [label] })),
         timeZone: edition.timeZone,
@@ -50,9 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/editions/${edition.slug}/rooms`);
   }
-  const parsed = parseValues(values, roomSchema);
-  if (!parsed.ok) return data({ ...parsed.failure, intent: "create" } satisfies ActionResult, { status: 400 });
-  const result = await createRoom(db, { edition, actor, values: parsed.data });
+  const result = await createRoom(db, { edition, actor, values: input });
   if (!result.ok) return invalid({ ok: false, errors: result.errors, values, intent: "create" } as ActionResult);
   throw redirect(`/editions/${edition.slug}/rooms/${result.room.uuid}`);
 }

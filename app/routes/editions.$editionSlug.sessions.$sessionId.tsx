@@ -2,33 +2,24 @@ import { getLocale } from "~/i18n/locale.server";
 import { ConfirmForm } from "~/components/forms/confirm-form";
 import { askConfirmation } from "~/utils/confirm.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { History } from "~/components/history";
 import { SessionForm } from "~/components/session-form";
+import { SessionPeople } from "~/components/sessions/session-people";
 import { StaleNotice } from "~/components/stale-notice";
 import { getDb } from "~/db/client.server";
 import { editionDays } from "~/domain/time";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { organiserActor } from "~/models/audit.server";
 import { listEntityHistory } from "~/models/audit-log.server";
-import {
-  cancelSession,
-  changePeople,
-  deleteSession,
-  getSession,
-  PublishedSessionError,
-  searchSpeakers,
-  sessionFormValues,
-  sessionOptions,
-  wasEverPublished,
-} from "~/models/sessions.server";
-import { SESSION_ROLES } from "~/domain/vocabulary";
-import { cancelSchema, deleteSchema, peopleSchema, sessionSchema } from "~/schemas/sessions";
+import { getSession, searchSpeakers, sessionFormValues, sessionOptions } from "~/models/sessions.server";
+import { cancelSession, changePeople, deleteSession, PublishedSessionError, wasEverPublished } from "~/models/session-writes.server";
+import { sessionPageActionSchema } from "~/schemas/sessions";
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { checkEdition } from "~/services/conflicts.server";
 import { saveSession, sessionStaleAnswer } from "~/services/sessions.server";
-import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { StaleVersionError } from "~/utils/stale.server";
 import { notFound } from "~/utils/http.server";
@@ -88,16 +79,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const sessionUuid = params.sessionId ?? "";
   const values = formDataToObject(await request.formData());
-  const intent = typeof values.intent === "string" ? values.intent : "save";
+  const parsed = parseIntent(values, sessionPageActionSchema);
+  // A refused form is shown next to the form that sent it; the edit form's intent is "save" (or none).
+  if (!parsed.ok) return fail({ ...parsed.failure, intent: typeof values.intent === "string" ? values.intent : "save" });
+  const input = parsed.data;
+  const intent = input.intent ?? "save";
   const actor = organiserActor(organiser);
   const here = `/editions/${edition.slug}/sessions/${sessionUuid}`;
   try {
-    switch (intent) {
+    switch (input.intent) {
+      case undefined:
       case "save": {
-        const parsed = parseValues(values, sessionSchema);
-        if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        if (parsed.data.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
-        const result = (await saveSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor, locale: await getLocale(request) })) ?? notFound();
+        if (input.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
+        const result = (await saveSession(db, { edition, sessionUuid, version: input.version, data: input, actor, locale: await getLocale(request) })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
         throw redirect(`${here}?done=saved${result.value.reconfirm > 0 ? `&reconfirm=${result.value.reconfirm}` : ""}`);
       }
@@ -105,18 +99,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "removePerson":
       case "movePerson":
       case "changeRole": {
-        const parsed = parseValues(values, peopleSchema);
-        if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        const result = (await changePeople(db, { editionId: edition.id, sessionUuid, change: parsed.data, actor })) ?? notFound();
+        const result = (await changePeople(db, { editionId: edition.id, sessionUuid, change: input, actor })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
         throw redirect(`${here}?done=people`);
       }
       case "cancel": {
         const ask = askConfirmation(values, intent);
         if (ask) return ask;
-        const parsed = parseValues(values, cancelSchema);
-        if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
+        if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: input.version, actor }))) notFound();
         throw redirect(`${here}?done=cancelled`);
       }
       case "delete": {
@@ -125,16 +115,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         const ask = askConfirmation(values, intent);
         if (ask) return ask;
-        const parsed = parseValues(values, deleteSchema);
-        if (!parsed.ok) return fail({ ...parsed.failure, intent });
-        if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
+        if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: input.version, actor }))) notFound();
         throw redirect(`/editions/${edition.slug}/sessions?done=deleted`);
       }
-      default:
-        return fail({ ok: false, errors: { _form: "error.400" }, values: {}, intent });
     }
   } catch (error) {
-    if (error instanceof StaleVersionError) return sessionStaleAnswer(db, { request, edition, sessionUuid, intent, values });
+    if (error instanceof StaleVersionError) return sessionStaleAnswer(db, { request, edition, sessionUuid, intent, values, change: "speakerId" in input ? input : undefined });
     if (error instanceof PublishedSessionError) {
       return data({ ok: false, errors: {}, values: {}, intent, message: "sessions.deletePublished" }, { status: 409 });
     }
@@ -205,7 +191,13 @@ export default function SessionPage() {
               submitLabel={t("sessions.save")}
             />
           ) : null}
-          <People />
+          <SessionPeople
+            version={session.version}
+            people={session.people}
+            search={loaded.search}
+            canWrite={loaded.canWrite}
+            error={failure && failure.intent && failure.intent !== "save" ? failure.errors.speakerId : undefined}
+          />
         </div>
         <aside className="session-side">
           <section aria-labelledby="conflicts-title" className="session-conflicts">
@@ -228,129 +220,6 @@ export default function SessionPage() {
         </aside>
       </div>
     </>
-  );
-}
-
-function People() {
-  const { session, search, canWrite } = useLoaderData<typeof loader>();
-  const actionData = useActionData<Failure | StaleSave>();
-  const t = useT();
-  const peopleError =
-    actionData && !isStaleSave(actionData) && actionData.intent && actionData.intent !== "save" ? actionData.errors.speakerId : undefined;
-  const version = <input type="hidden" name="version" value={session.version} />;
-  return (
-    <section aria-labelledby="people-title" className="session-people">
-      <h2 id="people-title">{t("sessions.peopleTitle")}</h2>
-      {peopleError ? (
-        <p className="alert alert-error" role="alert">
-          {t(peopleError as MessageKey)}
-        </p>
-      ) : null}
-      {session.people.length === 0 ? (
-        <p>{t("sessions.peopleNone")}</p>
-      ) : (
-        <ol className="people-list">
-          {session.people.map((person, index) => (
-            <li key={person.speakerUuid} data-testid="session-person">
-              <span className="person-name">{person.name}</span>
-              {person.organisation ? <span className="person-organisation"> · {person.organisation}</span> : null}
-              <span className="person-confirmation">
-                {" "}
-                · {t("sessions.person.confirmation")} : {t(`sessions.confirmation.${person.confirmation}`)}
-              </span>
-              {canWrite ? (
-                <div className="person-actions">
-                  <Form method="post" className="inline-form">
-                    {version}
-                    <input type="hidden" name="intent" value="changeRole" />
-                    <input type="hidden" name="speakerId" value={person.speakerUuid} />
-                    <label htmlFor={`role-${person.speakerUuid}`} className="visually-hidden">
-                      {t("sessions.person.roleOf", { name: person.name })}
-                    </label>
-                    <select id={`role-${person.speakerUuid}`} name="role" defaultValue={person.role} key={`${person.role}-${session.version}`}>
-                      {SESSION_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`sessions.role.${role}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button button-small">
-                      {t("sessions.person.changeRole")}
-                    </button>
-                  </Form>
-                  <Form method="post" className="inline-form">
-                    {version}
-                    <input type="hidden" name="speakerId" value={person.speakerUuid} />
-                    <input type="hidden" name="intent" value="movePerson" />
-                    <button type="submit" name="direction" value="up" className="button button-small" disabled={index === 0}
-                      aria-label={t("sessions.person.upOf", { name: person.name })}>
-                      ↑ {t("sessions.person.up")}
-                    </button>
-                    <button type="submit" name="direction" value="down" className="button button-small" disabled={index === session.people.length - 1}
-                      aria-label={t("sessions.person.downOf", { name: person.name })}>
-                      ↓ {t("sessions.person.down")}
-                    </button>
-                  </Form>
-                  <Form method="post" className="inline-form">
-                    {version}
-                    <input type="hidden" name="intent" value="removePerson" />
-                    <input type="hidden" name="speakerId" value={person.speakerUuid} />
-                    <button type="submit" className="button button-small" aria-label={t("sessions.person.removeOf", { name: person.name })}>
-                      {t("sessions.person.remove")}
-                    </button>
-                  </Form>
-                </div>
-              ) : (
-                <span> · {t(`sessions.role.${person.role}`)}</span>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      {canWrite ? (
-        <>
-          <Form method="get" className="inline-form person-search" role="search">
-            <div className="field">
-              <label htmlFor="person-search">{t("sessions.person.search")}</label>
-              <input id="person-search" type="search" name="person" defaultValue={search.query} />
-            </div>
-            <button type="submit" className="button">
-              {t("sessions.person.searchButton")}
-            </button>
-          </Form>
-          {search.found ? (
-            search.found.length === 0 ? (
-              <p role="status">{t("sessions.person.noResult")}</p>
-            ) : (
-              <ul className="person-results" aria-label={t("sessions.person.results")}>
-                {search.found.map((speaker) => (
-                  <li key={speaker.uuid}>
-                    <Form method="post" className="inline-form">
-                      {version}
-                      <input type="hidden" name="intent" value="addPerson" />
-                      <input type="hidden" name="speakerId" value={speaker.uuid} />
-                      <label htmlFor={`add-${speaker.uuid}`}>
-                        {t("sessions.person.addAs", { name: speaker.name + (speaker.organisation ? ` (${speaker.organisation})` : "") })}
-                      </label>
-                      <select id={`add-${speaker.uuid}`} name="role" defaultValue="speaker">
-                        {SESSION_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`sessions.role.${role}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button button-small">
-                        {t("sessions.person.add")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : null}
-        </>
-      ) : null}
-    </section>
   );
 }
 

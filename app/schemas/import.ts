@@ -14,11 +14,14 @@ export const importUploadSchema = z.object({
   slug: z.union([z.literal(""), editionSlugSchema]).optional(),
 });
 
-/** Step 2: apply what was previewed, or cancel it (the kept file is removed). */
-export const importApplySchema = z.object({
-  intent: z.enum(["apply", "cancel"]),
-  uploadId: textField().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing"),
-});
+const uploadId = textField().regex(/^[A-Za-z0-9_-]{16,64}$/, "import.uploadMissing");
+
+/** Step 2: apply what was previewed… */
+export const importApplySchema = z.object({ intent: z.literal("apply"), uploadId });
+/** …or cancel it (the kept file is removed). */
+export const importCancelSchema = z.object({ intent: z.literal("cancel"), uploadId });
+/** The preview's two buttons, told apart by `intent` (parseIntent). */
+export const importStepSchema = z.discriminatedUnion("intent", [importApplySchema, importCancelSchema]);
 
 /** What the browser checks before sending the file (the file itself is checked on the server). */
 export const importFileFormSchema = z.object({ slug: z.union([z.literal(""), editionSlugSchema]).optional() });

@@ -66,3 +66,9 @@ export const editionAccessRevokeSchema = z.object({
   edition: uuidField,
   organisation: uuidField,
 });
+
+/** The admin's organisation page: rename, grant, revoke, told apart by `intent` (parseIntent). */
+export const organisationActionSchema = z.discriminatedUnion("intent", [organisationEditSchema, editionAccessGrantSchema, editionAccessRevokeSchema]);
+
+/** An organiser's page: save (intent "update", or none), deactivate, reactivate (parseIntent). */
+export const organiserActionSchema = z.discriminatedUnion("intent", [organiserEditSchema, organiserActiveSchema]);

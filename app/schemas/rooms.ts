@@ -18,7 +18,8 @@ const roomFields = z.object({
   hours: z.array(dayHours).max(62).default([]),
 });
 
-export const roomSchema = roomFields;
+/** A new room (the rooms page's create form; its intent may be left out). */
+export const roomSchema = roomFields.extend({ intent: z.literal("create").optional() });
 export const roomEditSchema = roomFields.extend({ version: versionField });
 export type RoomValues = z.output<typeof roomFields>;
 
@@ -27,7 +28,11 @@ export type RoomValues = z.output<typeof roomFields>;
  * changeover; `version` is the matrix's version as it was read (a stale save is refused).
  */
 export const walkingSchema = z.object({
+  intent: z.literal("walking"),
   version: versionField,
   walk: z.record(textField(), z.record(textField(), optionalInt(0, 180))).default({}),
 });
 export type WalkingValues = z.output<typeof walkingSchema>;
+
+/** The rooms page's two forms, told apart by `intent` (parseIntent). */
+export const roomsPageActionSchema = z.discriminatedUnion("intent", [roomSchema, walkingSchema]);

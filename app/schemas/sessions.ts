@@ -106,6 +106,9 @@ export type PeopleChange = z.output<typeof peopleSchema>;
 export const cancelSchema = z.object({ intent: z.literal("cancel"), version });
 export const deleteSchema = z.object({ intent: z.literal("delete"), version });
 
+/** Every form of a session's page, told apart by `intent` (parseIntent); the edit form may omit it: a save. */
+export const sessionPageActionSchema = z.discriminatedUnion("intent", [sessionSchema, peopleSchema, cancelSchema, deleteSchema]);
+
 /** The list's search and filters, all in the URL. */
 export const sessionFiltersSchema = z.object({
   q: textField().trim().max(200).optional().catch(undefined),

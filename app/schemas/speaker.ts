@@ -81,3 +81,18 @@ export type AvailabilityInput = z.output<typeof availabilitySchema>;
 
 export const PHOTO_MAX_BYTES = 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+/** The photo form: a file the action reads from the multipart body (photos.server.ts checks it). */
+export const photoSchema = z.object({ intent: z.literal("photo") });
+
+/** Every form of the speaker page, told apart by `intent` (parseIntent). */
+export const speakerActionSchema = z.discriminatedUnion("intent", [
+  confirmSchema,
+  declineSchema,
+  proposeSchema,
+  profileSchema,
+  practicalSchema,
+  availabilitySchema,
+  photoSchema,
+]);
+export type SpeakerIntent = z.output<typeof speakerActionSchema>["intent"];

@@ -1,12 +1,14 @@
 // What a refused session save shows: the fields of the session form, named and shown
 // the way the organiser reads them (names rather than ids, words rather than flags).
+import type { PeopleChange } from "~/schemas/sessions";
 import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { speakers } from "~/db/schema";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import type { EditionSummary } from "~/models/editions.server";
-import { getSession, sessionFormValues, sessionOptions, updateSession, type SaveResult, type SessionOptions } from "~/models/sessions.server";
+import { getSession, sessionFormValues, sessionOptions, type SessionOptions } from "~/models/sessions.server";
+import { updateSession, type SaveResult } from "~/models/session-writes.server";
 import { notFound } from "~/utils/http.server";
 import { readValues, staleSave, type StaleField } from "~/utils/stale.server";
 import { markMustReconfirm } from "./reconfirmation.server";
@@ -77,6 +79,8 @@ export async function sessionStaleAnswer(
     sessionUuid: string;
     intent: string;
     values: Record<string, string | string[]>;
+    /** The people change that was refused, as parsed (for the other intents: none). */
+    change?: PeopleChange;
   },
 ) {
   const { edition, intent, values } = args;
@@ -90,7 +94,7 @@ export async function sessionStaleAnswer(
   let yours: Record<string, string | string[]> = theirs;
   if (intent === "save") yours = { ...theirs, ...values, isPublic: one(values.isPublic) };
   else if (intent === "cancel") yours = { ...theirs, status: "cancelled" };
-  else if (intent !== "delete") yours = { ...theirs, people: await describePeopleChange(db, edition.id, locale, values) };
+  else if (args.change) yours = { ...theirs, people: await describePeopleChange(db, edition.id, locale, args.change) };
   return staleSave(db, {
     entity: "session",
     entityUuid: current.uuid,
@@ -106,21 +110,21 @@ export async function sessionStaleAnswer(
   });
 }
 
-async function describePeopleChange(db: Queryable, editionId: number, locale: Locale, values: Record<string, string | string[]>) {
+async function describePeopleChange(db: Queryable, editionId: number, locale: Locale, change: PeopleChange) {
   const speaker = await db
     .select({ name: speakers.publicName })
     .from(speakers)
-    .where(and(eq(speakers.editionId, editionId), eq(speakers.uuid, one(values.speakerId))))
+    .where(and(eq(speakers.editionId, editionId), eq(speakers.uuid, change.speakerId)))
     .get();
   const name = speaker?.name ?? "?";
-  const role = one(values.role) ? translate(locale, `sessions.role.${one(values.role)}` as MessageKey) : "";
-  switch (one(values.intent)) {
+  const role = "role" in change ? translate(locale, `sessions.role.${change.role}` as MessageKey) : "";
+  switch (change.intent) {
     case "addPerson":
       return `+ ${name} (${role})`;
     case "removePerson":
       return `− ${name}`;
     case "movePerson":
-      return `${one(values.direction) === "up" ? "↑" : "↓"} ${name}`;
+      return `${change.direction === "up" ? "↑" : "↓"} ${name}`;
     default:
       return `${name} → ${role}`;
   }

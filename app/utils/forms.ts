@@ -136,3 +136,19 @@ export function parseValues<S extends z.ZodType>(values: FlatValues, schema: S):
   const { password: _password, ...kept } = values;
   return { ok: false, failure: { ok: false, errors: fieldErrorsOf(result.error), values: kept } };
 }
+
+/** The union of one page's forms, told apart by the `intent` each form posts (a hidden field or its button). */
+export type IntentSchema = z.ZodDiscriminatedUnion<readonly z.ZodType[], "intent">;
+
+/**
+ * The one way an action with several forms reads what was posted: the union of the forms'
+ * schemas (`z.discriminatedUnion("intent", [...])`, built in app/schemas from one schema per
+ * form) picks the form by its `intent` and validates it, so each branch gets its own typed
+ * values. An intent that no form of the page posts is a forged request: the whole form is
+ * refused (`_form: "error.400"`) rather than any field.
+ */
+export function parseIntent<S extends IntentSchema>(values: FlatValues, schema: S): Parsed<S> {
+  const parsed = parseValues(values, schema);
+  if (parsed.ok || parsed.failure.errors.intent === undefined) return parsed;
+  return { ok: false, failure: { ...parsed.failure, errors: { _form: "error.400" } } };
+}
