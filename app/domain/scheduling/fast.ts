@@ -358,7 +358,7 @@ export class Search {
 }
 
 /** Constructive placement: sessions with the fewest places first, then the most people, then the longest. */
-export function construct(search: Search, first: readonly number[] = []): void {
+export function construct(search: Search, first: readonly number[] = [], outOfTime: () => boolean = () => false): boolean {
   const { p } = search;
   const todo = p.movable.filter((i) => !search.at[i] && !search.standing.has(i));
   const key = new Map(todo.map((i) => [i, constraintOf(p, i)]));
@@ -372,9 +372,11 @@ export function construct(search: Search, first: readonly number[] = []): void {
       a - b,
   );
   for (const i of todo) {
+    if (outOfTime()) return false;
     const c = search.bestPlace(i);
     if (c) search.commit(i, c);
   }
+  return true;
 }
 
 /** How free a session is, cheaply: open hours of the rooms that suit it × the share of the edition its least available person has. */
@@ -407,7 +409,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
   const movable = p.movable.filter((i) => !search.standing.has(i));
   if (movable.length === 0) return;
   const outOfTime = () => options.outOfTime?.() === true;
-  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 2);
+  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 3);
   const budget = (options.effort ?? 200) * movable.length;
   if (budget === 0) return;
   let best = search.current();
@@ -509,7 +511,7 @@ function eject(search: Search, u: number, depth: number): boolean {
       }
       continue;
     }
-    if (inWay.length > 3 || inWay.some((v) => !search.isMovable[v] || search.standing.has(v) || !search.at[v])) continue;
+    if (inWay.length > 4 || inWay.some((v) => !search.isMovable[v] || search.standing.has(v) || !search.at[v])) continue;
     options.push({ c, inWay, order: k });
   }
   options.sort((a, b) => a.inWay.length - b.inWay.length || a.order - b.order);
@@ -566,20 +568,22 @@ const ROUNDS = 6;
 
 /** The fast solver: a plan for the sessions in scope, deterministic for a seed. */
 export function scheduleFast(input: ProgrammeInput, options: ScheduleOptions = {}): Plan {
-  const placeAll = (first: number[]) => {
+  const outOfTime = () => options.outOfTime?.() === true;
+  const placeAll = (first: number[], stopEarly: () => boolean) => {
     const search = new Search(input, options);
-    construct(search, first);
+    if (!construct(search, first, stopEarly)) return null;
     improve(search, { ...options, effort: 0 });
     return search;
   };
-  let best = placeAll([]);
+  // The first construction always completes (a plan is due even out of time); later rounds are dropped when the time runs out.
+  let best = placeAll([], () => false)!;
   let order: number[] = [];
-  for (let round = 0; round < ROUNDS && options.outOfTime?.() !== true; round++) {
+  for (let round = 0; round < ROUNDS && !outOfTime(); round++) {
     const left = best.p.movable.filter((i) => !best.at[i] && !best.standing.has(i) && best.candidatesFor(i).length > 0);
     if (left.length === 0) break;
     order = [...left, ...order.filter((i) => !left.includes(i))];
-    const next = placeAll(order);
-    if (next.current() < best.current() - 1e-9) best = next;
+    const next = placeAll(order, outOfTime);
+    if (next && next.current() < best.current() - 1e-9) best = next;
   }
   if (options.movePlaced) {
     // The plan that keeps placed sessions where they are is a start too: moving must do at least as well.
