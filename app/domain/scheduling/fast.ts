@@ -409,7 +409,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
   const movable = p.movable.filter((i) => !search.standing.has(i));
   if (movable.length === 0) return;
   const outOfTime = () => options.outOfTime?.() === true;
-  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 3);
+  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 3, outOfTime);
   const budget = (options.effort ?? 200) * movable.length;
   if (budget === 0) return;
   let best = search.current();
@@ -427,7 +427,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
     const accept = (delta: number) => delta < 1e-9 || rand() < Math.exp(-delta / temperature);
     // Once per round of steps, the sessions still unplaced get another ejection chain (the places around them changed).
     if (step > 0 && step % (movable.length * 20) === 0) {
-      for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 1);
+      for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 1, outOfTime);
       if (search.current() < best - 1e-9) bestMark();
     }
     const i = movable[Math.floor(rand() * movable.length)];
@@ -492,13 +492,14 @@ function randomPlace(search: Search, i: number): Candidate | null {
  * u, and place each of them again (its best place, or by a shorter chain of its own, `depth`
  * levels deep). Kept only when the objective drops; otherwise everything is undone.
  */
-function eject(search: Search, u: number, depth: number): boolean {
+function eject(search: Search, u: number, depth: number, outOfTime: () => boolean): boolean {
   const list = search.candidatesFor(u);
   if (list.length === 0) return false;
   // Every place with the sessions in its way, fewest first (ties in a seeded order).
   const first = Math.floor(search.rand() * list.length);
   const options: { c: Candidate; inWay: number[]; order: number }[] = [];
   for (let k = 0; k < list.length; k++) {
+    if (k % 32 === 0 && outOfTime()) return false;
     const c = list[(first + k) % list.length];
     const inWay = search.inTheWay(u, c);
     if (inWay === null) continue;
@@ -516,6 +517,7 @@ function eject(search: Search, u: number, depth: number): boolean {
   }
   options.sort((a, b) => a.inWay.length - b.inWay.length || a.order - b.order);
   for (const { c, inWay } of options.slice(0, depth > 1 ? 40 : 12)) {
+    if (outOfTime()) return false;
     const before = search.current();
     const mark = search.journal.length;
     const back = inWay.map((v) => search.at[v]!);
@@ -528,7 +530,7 @@ function eject(search: Search, u: number, depth: number): boolean {
     inWay.forEach((v, m) => {
       const other = search.bestPlace(v, back[m]);
       if (other) search.commit(v, other);
-      else if (depth > 1) eject(search, v, depth - 1);
+      else if (depth > 1) eject(search, v, depth - 1, outOfTime);
     });
     if (search.current() < before - 1e-9) return true;
     search.undo(mark);
