@@ -66,7 +66,7 @@ export async function planSchedule(db: Queryable, request: ScheduleRequest): Pro
   let solver: PlannedSchedule["solver"] = "fast";
   const left = (deadline - performance.now()) / 1000;
   if (left > 0.5 && scopeOf(programme.input, options).length <= EXACT_MAX_SESSIONS) {
-    const exact = scheduleExact(programme.input, options, await loadLpSolver(), left);
+    const exact = scheduleExact(programme.input, options, await loadLpSolver(), left, plan);
     if (exact && exact.plan.objective < plan.objective - 1e-9) {
       plan = exact.plan;
       solver = "exact";

@@ -11,7 +11,7 @@
 // sessions that stay put, read from the checker), y[s,t] for a pair conflict between two
 // movable sessions (theme, organisation, changeover), v[p,d] for a daily load.
 import { createChecker, type Conflict } from "~/domain/conflicts";
-import { Search, planOf } from "./fast";
+import { Search, planOf, scheduleFast } from "./fast";
 import { WEIGHTS, conflictWeight } from "./objective";
 import { buildProblem, candidatesOf, placementRules, unaryCost, type Candidate } from "./problem";
 import type { Plan, ProgrammeInput, ScheduleOptions } from "./types";
@@ -19,10 +19,18 @@ import type { Plan, ProgrammeInput, ScheduleOptions } from "./types";
 export interface LpResult {
   Status: string;
   ObjectiveValue?: number;
+  /** The best lower bound the solver proved (a MIP's dual bound), when it reports one. */
+  DualBound?: number;
   Columns: Record<string, { Primal: number }>;
 }
-/** Solves a CPLEX LP-format model (the `highs` package's `solve`). */
-export type LpSolver = (lp: string, options: { time_limit: number; mip_rel_gap?: number }) => LpResult;
+/**
+ * Solves a CPLEX LP-format model. `start`: values of named columns, a feasible plan the
+ * solver starts from (its MIP start), so that it returns at least as good a plan.
+ */
+export type LpSolver = (
+  lp: string,
+  options: { time_limit: number; mip_rel_gap?: number; start?: Record<string, number> },
+) => LpResult;
 
 export interface ExactResult {
   plan: Plan;
@@ -30,12 +38,31 @@ export interface ExactResult {
   status: "optimal" | "feasible";
   /** The model's size, for the bench's notes. */
   variables: number;
+  rows: number;
+  /** The objective no plan can beat, as far as the solver proved (equals the plan's when optimal). */
+  bound: number | null;
 }
 
 const levelWeight = (level: string) => (level === "warning" ? WEIGHTS.warning : level === "info" ? WEIGHTS.info : 0);
 const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
-export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, solve: LpSolver, timeLimitSeconds: number): ExactResult | null {
+/** An auxiliary variable y ≥ Σ(row) − 1 for each of its rows (a pair conflict), with its rows kept to value a start. */
+interface PairVar {
+  name: string;
+  rows: string[][];
+}
+
+/**
+ * The exact model. `start` (default: the fast solver's plan for the same options) is given to
+ * the solver as its starting solution, so the result is never worse than it.
+ */
+export function scheduleExact(
+  input: ProgrammeInput,
+  options: ScheduleOptions,
+  solve: LpSolver,
+  timeLimitSeconds: number,
+  start?: Pick<Plan, "placements">,
+): ExactResult | null {
   const p = buildProblem(input, options);
   const search = new Search(input, { ...options, effort: 0 });
   const checker = createChecker(p.base);
@@ -72,56 +99,101 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
     bounds.push(`0 <= u${i} <= 1`);
   }
 
-  /** "x.. + x.." for session i's candidates running at instant t (and satisfying `when`). */
-  const running = (i: number, t: number, when: (c: Candidate) => boolean = () => true) =>
-    cands
-      .get(i)!
-      .map(({ c }, k) => (c.start <= t && t < c.end && when(c) ? x(i, k) : null))
-      .filter((v): v is string => v !== null);
-
-  // One session at a time per room and per person: a clique at every candidate start.
-  if (p.blocking("ROOM_OVERLAP")) {
-    for (let r = 0; r < input.rooms.length; r++) {
-      const starts = new Set<number>();
-      for (const i of movable) for (const { c } of cands.get(i)!) if (c.room === r) starts.add(c.start);
-      for (const t of starts) {
-        const terms = movable.flatMap((i) => running(i, t, (c) => c.room === r));
-        if (terms.length > 1) rows.push(`${terms.join(" + ")} <= 1`);
-      }
+  // The instants where something may start, and for each session the candidates running at each of them.
+  const points = [...new Set(movable.flatMap((i) => cands.get(i)!.map(({ c }) => c.start)))].sort((a, b) => a - b);
+  const firstPoint = (t: number) => {
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (points[mid] < t) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
+  };
+  /** runAt.get(i).get(t): session i's candidates running at instant t. */
+  const runAt = new Map<number, Map<number, string[]>>();
+  /** Per room, the candidates running at each instant, and the instants where one of them starts. */
+  const roomAt = input.rooms.map(() => new Map<number, string[]>());
+  const roomStarts = input.rooms.map(() => new Set<number>());
+  const startsOf = new Map<number, Set<number>>();
+  for (const i of movable) {
+    const at = new Map<number, string[]>();
+    const own = new Set<number>();
+    cands.get(i)!.forEach(({ c }, k) => {
+      own.add(c.start);
+      roomStarts[c.room].add(c.start);
+      for (let m = firstPoint(c.start); m < points.length && points[m] < c.end; m++) {
+        const t = points[m];
+        const list = at.get(t);
+        if (list) list.push(x(i, k));
+        else at.set(t, [x(i, k)]);
+        const r = roomAt[c.room].get(t);
+        if (r) r.push(x(i, k));
+        else roomAt[c.room].set(t, [x(i, k)]);
+      }
+    });
+    runAt.set(i, at);
+    startsOf.set(i, own);
   }
+
+  /** One row per distinct clique (intervals overlap iff one starts while the other runs). */
+  const cliques = (at: Map<number, string[]>, starts: Iterable<number>) => {
+    const seen = new Set<string>();
+    for (const t of starts) {
+      const terms = at.get(t);
+      if (!terms || terms.length < 2) continue;
+      const row = terms.join(" + ");
+      if (seen.has(row)) continue;
+      seen.add(row);
+      rows.push(`${row} <= 1`);
+    }
+  };
+  // One session at a time per room and per person.
+  if (p.blocking("ROOM_OVERLAP")) input.rooms.forEach((_, r) => cliques(roomAt[r], roomStarts[r]));
   const sessionsOf = new Map<number, number[]>();
   for (const i of movable) for (const q of p.peopleOf[i]) sessionsOf.set(q, [...(sessionsOf.get(q) ?? []), i]);
   if (p.blocking("SPEAKER_OVERLAP")) {
     for (const list of sessionsOf.values()) {
       if (list.length < 2) continue;
+      const at = new Map<number, string[]>();
       const starts = new Set<number>();
-      for (const i of list) for (const { c } of cands.get(i)!) starts.add(c.start);
-      for (const t of starts) {
-        const terms = list.flatMap((i) => running(i, t));
-        if (terms.length > 1) rows.push(`${terms.join(" + ")} <= 1`);
+      for (const i of list) {
+        for (const t of startsOf.get(i)!) starts.add(t);
+        for (const [t, terms] of runAt.get(i)!) at.set(t, [...(at.get(t) ?? []), ...terms]);
       }
+      cliques(at, starts);
     }
   }
 
   // Pairs of movable sessions: parallel themes and organisations (overlap), changeovers (shared people).
-  const orgsOf = (i: number) => p.peopleOf[i].map((q) => input.people[q].organisationId).filter((o): o is string => o !== null);
-  let pairCount = 0;
-  const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
-    const y = `y${pairCount++}`;
+  const pairs: PairVar[] = [];
+  const pairVar = (rowsOf: string[][], weight: number, hard: boolean) => {
+    if (rowsOf.length === 0) return;
+    const y = `y${pairs.length}`;
+    pairs.push({ name: y, rows: rowsOf });
     if (hard) bounds.push(`${y} = 0`);
     else {
       bounds.push(`0 <= ${y} <= 1`);
       objective.push(`${num(weight)} ${y}`);
     }
-    const starts = new Set<number>();
-    for (const k of [i, j]) for (const { c } of cands.get(k)!) starts.add(c.start);
-    for (const t of starts) {
-      const a = running(i, t);
-      const b = running(j, t);
-      if (a.length > 0 && b.length > 0) rows.push(`${y} - ${[...a, ...b].join(" - ")} >= -1`);
-    }
+    for (const row of rowsOf) rows.push(`${y} - ${row.join(" - ")} >= -1`);
   };
+  const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
+    const a = runAt.get(i)!;
+    const b = runAt.get(j)!;
+    const rowsOf: string[][] = [];
+    const seen = new Set<number>();
+    for (const t of [...startsOf.get(i)!, ...startsOf.get(j)!]) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const ra = a.get(t);
+      const rb = b.get(t);
+      if (ra && rb) rowsOf.push([...ra, ...rb]);
+    }
+    pairVar(rowsOf, weight, hard);
+  };
+  const orgsOf = (i: number) => p.peopleOf[i].map((q) => input.people[q].organisationId).filter((o): o is string => o !== null);
   const themeLevel = lvl.THEME_PARALLEL;
   const orgLevel = lvl.ORGANISATION_PARALLEL;
   for (let a = 0; a < movable.length; a++) {
@@ -136,19 +208,13 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
       if (orgLevel !== "off") {
         const oi = orgsOf(i);
         const oj = orgsOf(j);
-        let shared = 0;
-        for (const o of oi) for (const o2 of oj) if (o === o2) shared++;
-        if (shared > 0) overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
+        if (oi.some((o) => oj.includes(o))) overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
       }
       const people = p.peopleOf[i].filter((q) => p.peopleOf[j].includes(q));
       if (people.length > 0 && lvl.SPEAKER_CHANGEOVER !== "off") {
-        const y = `y${pairCount++}`;
-        if (p.blocking("SPEAKER_CHANGEOVER")) bounds.push(`${y} = 0`);
-        else {
-          bounds.push(`0 <= ${y} <= 1`);
-          objective.push(`${num(levelWeight(lvl.SPEAKER_CHANGEOVER) * people.length)} ${y}`);
-        }
+        // A changeover conflict per shared person when i at k and j at m are too close in two rooms.
         const cj = cands.get(j)!;
+        const rowsOf: string[][] = [];
         cands.get(i)!.forEach(({ c }, k) => {
           const d = cj
             .map(({ c: e }, m) => {
@@ -158,13 +224,15 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
               return second.start - first.end < walk ? x(j, m) : null;
             })
             .filter((v): v is string => v !== null);
-          if (d.length > 0) rows.push(`${y} - ${x(i, k)} - ${d.join(" - ")} >= -1`);
+          if (d.length > 0) rowsOf.push([x(i, k), ...d]);
         });
+        pairVar(rowsOf, levelWeight(lvl.SPEAKER_CHANGEOVER) * people.length, p.blocking("SPEAKER_CHANGEOVER"));
       }
     }
   }
 
   // Daily loads: a person's sessions starting on one local day, beyond the edition's limit.
+  const loads: { name: string; terms: string[]; rhs: number }[] = [];
   if (lvl.SPEAKER_DAILY_LOAD !== "off") {
     const limit = input.edition.dailySessionLimit;
     const dayOf = (t: number) => input.edition.days.findIndex((d) => t >= d.start && t < d.end);
@@ -182,12 +250,31 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
           binaries.push(v);
           objective.push(`${levelWeight(lvl.SPEAKER_DAILY_LOAD)} ${v}`);
           rows.push(`${terms.join(" + ")} - ${list.length} ${v} <= ${limit - fixed}`);
+          loads.push({ name: v, terms, rhs: limit - fixed });
         }
       }
     }
   }
 
-  if (movable.length === 0) return { plan: planOf(search), status: "optimal", variables: 0 };
+  const size = { variables: binaries.length + movable.length + pairs.length, rows: rows.length };
+  if (movable.length === 0) return { plan: planOf(search), status: "optimal", ...size, bound: search.objective() };
+
+  // The starting solution: the given plan (or the fast solver's), every variable valued.
+  const startPlan = start ?? scheduleFast(input, options);
+  const startAt = new Map(startPlan.placements.map((pl) => [pl.sessionId, pl]));
+  const value: Record<string, number> = {};
+  for (const i of movable) {
+    const pl = startAt.get(input.sessions[i].id);
+    const o = p.original.get(i);
+    const target = pl ? { room: p.roomIndex.get(pl.roomId), start: pl.start } : o ? { room: o.room, start: o.start } : null;
+    const k = target ? cands.get(i)!.findIndex(({ c }) => c.room === target.room && c.start === target.start) : -1;
+    cands.get(i)!.forEach((_, m) => (value[x(i, m)] = m === k ? 1 : 0));
+    value[`u${i}`] = k >= 0 ? 0 : 1;
+  }
+  const sum = (terms: string[]) => terms.reduce((acc, t) => acc + (value[t] ?? 0), 0);
+  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row) >= 2) ? 1 : 0;
+  for (const v of loads) value[v.name] = sum(v.terms) > v.rhs ? 1 : 0;
+
   const lp = [
     "Minimize",
     ` obj: ${objective.length > 0 ? objective.join(" + ") : "0 u" + movable[0]}`,
@@ -199,7 +286,7 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
     ...binaries.map((b) => ` ${b}`),
     "End",
   ].join("\n");
-  const result = solve(lp, { time_limit: timeLimitSeconds, mip_rel_gap: 0 });
+  const result = solve(lp, { time_limit: timeLimitSeconds, mip_rel_gap: 0, start: value });
   if (result.Status !== "Optimal" && !(result.Status === "Time limit reached" && result.ObjectiveValue !== undefined && Number.isFinite(result.ObjectiveValue))) {
     return null;
   }
@@ -210,5 +297,7 @@ export function scheduleExact(input: ProgrammeInput, options: ScheduleOptions, s
     const target = k >= 0 ? cands.get(i)![k]!.c : null;
     if (target && search.weigh(i, target) !== null) search.commit(i, target);
   }
-  return { plan: planOf(search), status: result.Status === "Optimal" ? "optimal" : "feasible", variables: binaries.length + movable.length + pairCount };
+  const plan = planOf(search);
+  const optimal = result.Status === "Optimal";
+  return { plan, status: optimal ? "optimal" : "feasible", ...size, bound: optimal ? plan.objective : (result.DualBound ?? null) };
 }

@@ -46,6 +46,12 @@ export class Search {
   readonly lastRefusal = new Map<number, Conflict>();
   conflictWeight = 0;
   readonly baseWeight: number;
+  /** The unary part of the objective (fit, free time, moved, 1000 per unplaced movable session), kept as sessions change. */
+  unaryTotal = 0;
+  /** Every commit since the search began (session, place before), so that a compound move can be undone. */
+  readonly journal: { i: number; before: Place | null }[] = [];
+  readonly indexOf = new Map<string, number>();
+  readonly isMovable: Uint8Array;
 
   constructor(input: ProgrammeInput, options: ScheduleOptions) {
     this.p = buildProblem(input, options);
@@ -63,6 +69,12 @@ export class Search {
     this.roomSessions = input.rooms.map(() => new Set());
     this.personSessions = input.people.map(() => new Set());
     this.at.forEach((a, i) => a && this.join(i, a));
+    input.sessions.forEach((s, i) => this.indexOf.set(s.id, i));
+    this.isMovable = new Uint8Array(input.sessions.length);
+    for (const i of p.movable) {
+      this.isMovable[i] = 1;
+      this.unaryTotal += this.unaryOf(i, this.at[i]);
+    }
     // Block and error conflicts that follow a session wherever it goes (declined people, roles, unknown people).
     const movable = new Set(p.movable.map((i) => input.sessions[i].id));
     for (const c of baseConflicts) {
@@ -195,8 +207,16 @@ export class Search {
     return delta;
   }
 
+  /** Session i's unary part of the objective at a (null: unplaced). */
+  unaryOf(i: number, a: Place | null): number {
+    if (!a) return WEIGHTS.unplaced;
+    return unaryCost(this.p, i, { ...a, grid: this.p.slotStarts[a.room].has(a.start) });
+  }
+
   /** Commits session i to c (null: unplaced), through the checker. */
   commit(i: number, c: Place | null): void {
+    this.journal.push({ i, before: this.at[i] });
+    if (this.isMovable[i]) this.unaryTotal += this.unaryOf(i, c) - this.unaryOf(i, this.at[i]);
     const change = this.changeTo(i, c);
     const { appeared, disappeared } = this.checker.preview(change);
     for (const x of appeared) this.conflictWeight += conflictWeight(x, placementRules);
@@ -279,6 +299,42 @@ export class Search {
     return totalOf(this.terms());
   }
 
+  /** The objective, kept incrementally (equal to objective() up to rounding; both counted from the same parts). */
+  current(): number {
+    return this.conflictWeight - this.baseWeight + this.unaryTotal;
+  }
+
+  /** Undoes every commit after the journal's length `mark`, newest first. */
+  undo(mark: number): void {
+    while (this.journal.length > mark) {
+      const { i, before } = this.journal.pop()!;
+      this.commit(i, before);
+      this.journal.pop();
+    }
+  }
+
+  /**
+   * The sessions in the way of session i at c: the others named by the block and error
+   * conflicts the checker says that placement would add. Null when one of those conflicts
+   * names i alone (nothing to move would free that place).
+   */
+  inTheWay(i: number, c: Place): number[] | null {
+    const id = this.p.input.sessions[i].id;
+    const { appeared } = this.checker.preview(this.changeTo(i, c));
+    const out = new Set<number>();
+    for (const x of appeared) {
+      if (x.level !== "block" && x.level !== "error") continue;
+      let other = false;
+      for (const sid of x.sessions) {
+        if (sid === id) continue;
+        other = true;
+        out.add(this.indexOf.get(sid)!);
+      }
+      if (!other) return null;
+    }
+    return [...out];
+  }
+
   /** Why session i has no place: the first rule, in the order a person would look, that leaves nothing. */
   reasonFor(i: number): UnplacedReason {
     const { p } = this;
@@ -302,17 +358,25 @@ export class Search {
 }
 
 /** Constructive placement: sessions with the fewest places first, then the most people, then the longest. */
-export function construct(search: Search): void {
+export function construct(search: Search, first: readonly number[] = [], outOfTime: () => boolean = () => false): boolean {
   const { p } = search;
   const todo = p.movable.filter((i) => !search.at[i] && !search.standing.has(i));
   const key = new Map(todo.map((i) => [i, constraintOf(p, i)]));
+  const rank = new Map(first.map((i, k) => [i, k - first.length]));
   todo.sort(
-    (a, b) => key.get(a)! - key.get(b)! || p.peopleOf[b].length - p.peopleOf[a].length || p.duration[b] - p.duration[a] || a - b,
+    (a, b) =>
+      (rank.get(a) ?? 0) - (rank.get(b) ?? 0) ||
+      key.get(a)! - key.get(b)! ||
+      p.peopleOf[b].length - p.peopleOf[a].length ||
+      p.duration[b] - p.duration[a] ||
+      a - b,
   );
   for (const i of todo) {
+    if (outOfTime()) return false;
     const c = search.bestPlace(i);
     if (c) search.commit(i, c);
   }
+  return true;
 }
 
 /** How free a session is, cheaply: open hours of the rooms that suit it × the share of the edition its least available person has. */
@@ -334,83 +398,144 @@ function constraintOf(p: Problem, i: number): number {
   return hours * share;
 }
 
-/** Local search: relocations that lower the objective, and placing an unplaced session by moving the one in its way. */
+/**
+ * Local search, deterministic for the seed: first every unplaced session gets an ejection
+ * chain (see eject); then `effort × sessions` steps of simulated annealing over relocations
+ * (a session to another of its places), swaps (two sessions of one duration exchange places)
+ * and ejections, every move judged by the checker's preview; the best plan met is kept.
+ */
 export function improve(search: Search, options: ScheduleOptions): void {
   const { p, rand } = search;
   const movable = p.movable.filter((i) => !search.standing.has(i));
   if (movable.length === 0) return;
-  // First, every session the construction left out gets one ejection attempt, in order.
-  for (const u of movable) if (!search.at[u] && options.outOfTime?.() !== true) eject(search, u);
-  const budget = (options.effort ?? 20) * movable.length;
+  const outOfTime = () => options.outOfTime?.() === true;
+  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 3, outOfTime);
+  const budget = (options.effort ?? 200) * movable.length;
+  if (budget === 0) return;
+  let best = search.current();
+  let bestAt = search.at.slice();
+  const bestMark = () => {
+    best = search.current();
+    bestAt = search.at.slice();
+  };
+  // Temperatures from 2 (a changeover's fifth) down to 0.02, geometric over the steps.
+  const t0 = 2;
+  const t1 = 0.02;
   for (let step = 0; step < budget; step++) {
-    if (options.outOfTime?.() === true) return;
-    const unplaced = movable.filter((i) => !search.at[i]);
-    if (unplaced.length > 0 && step % 2 === 0) {
-      const u = unplaced[Math.floor(rand() * unplaced.length)];
-      eject(search, u);
-      continue;
+    if (step % 64 === 0 && outOfTime()) break;
+    const temperature = t0 * Math.pow(t1 / t0, step / budget);
+    const accept = (delta: number) => delta < 1e-9 || rand() < Math.exp(-delta / temperature);
+    // Once per round of steps, the sessions still unplaced get another ejection chain (the places around them changed).
+    if (step > 0 && step % (movable.length * 20) === 0) {
+      for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 1, outOfTime);
+      if (search.current() < best - 1e-9) bestMark();
     }
     const i = movable[Math.floor(rand() * movable.length)];
-    const now = search.at[i];
-    if (!now) continue;
-    relocate(search, i);
+    const before = search.current();
+    const mark = search.journal.length;
+    if (!search.at[i]) {
+      continue;
+    } else if (rand() < 0.5) {
+      const c = randomPlace(search, i);
+      if (!c || !search.isFree(i, c)) continue;
+      const delta = search.weigh(i, c);
+      if (delta === null || !accept(delta)) continue;
+      search.commit(i, c);
+    } else {
+      const j = movable[Math.floor(rand() * movable.length)];
+      const a = search.at[i];
+      const b = search.at[j];
+      if (j === i || !b || p.duration[i] !== p.duration[j] || (a!.room === b.room && a!.start === b.start)) continue;
+      search.commit(i, null);
+      search.commit(j, null);
+      if (search.weigh(i, { ...b, grid: false }) === null) {
+        search.undo(mark);
+        continue;
+      }
+      search.commit(i, b);
+      if (search.weigh(j, { ...a!, grid: false }) === null) {
+        search.undo(mark);
+        continue;
+      }
+      search.commit(j, a);
+      if (!accept(search.current() - before)) search.undo(mark);
+    }
+    if (search.current() < best - 1e-9) bestMark();
   }
+  // Back to the best plan met: unplace what differs, then place it as it was.
+  const differs = movable.filter((i) => {
+    const a = search.at[i];
+    const b = bestAt[i];
+    return a !== b && (!a || !b || a.room !== b.room || a.start !== b.start || a.end !== b.end);
+  });
+  for (const i of differs) if (search.at[i]) search.commit(i, null);
+  for (const i of differs) if (bestAt[i]) search.commit(i, bestAt[i]);
+  search.journal.length = 0;
 }
 
-/** Tries a dozen random free places for session i and keeps the best one that lowers the objective. */
-function relocate(search: Search, i: number): void {
+/** One of session i's places, at random (a random room and grid/free time, then a random start). */
+function randomPlace(search: Search, i: number): Candidate | null {
   const groups = search.groupsOf(i);
-  const now = search.at[i]!;
-  const d = search.p.duration[i];
-  let best: Candidate | null = null;
-  let bestDelta = -1e-9;
-  for (let k = 0; k < 12 && groups.length > 0; k++) {
-    const g = groups[Math.floor(search.rand() * groups.length)];
-    const starts = search.startsOf(i, g);
-    if (starts.length === 0) continue;
-    const t = starts[Math.floor(search.rand() * starts.length)];
-    const c = { room: g.room, start: t, end: t + d, grid: g.grid };
-    if ((c.room === now.room && c.start === now.start) || !search.isFree(i, c)) continue;
-    const delta = search.weigh(i, c);
-    if (delta !== null && delta < bestDelta) {
-      bestDelta = delta;
-      best = c;
-    }
-  }
-  if (best) search.commit(i, best);
+  if (groups.length === 0) return null;
+  const g = groups[Math.floor(search.rand() * groups.length)];
+  const starts = search.startsOf(i, g);
+  if (starts.length === 0) return null;
+  const t = starts[Math.floor(search.rand() * starts.length)];
+  const now = search.at[i];
+  if (now && now.room === g.room && now.start === t) return null;
+  return { room: g.room, start: t, end: t + search.p.duration[i], grid: g.grid };
 }
 
-/** Places unplaced session u where one or two movable sessions are in the way, if they find other places. */
-function eject(search: Search, u: number): void {
-  const { p } = search;
-  const movable = new Set(p.movable);
+/**
+ * An ejection chain for unplaced session u: at a place where at most three movable sessions
+ * are in its way (the sessions the checker's blocking conflicts name), take them out, place
+ * u, and place each of them again (its best place, or by a shorter chain of its own, `depth`
+ * levels deep). Kept only when the objective drops; otherwise everything is undone.
+ */
+function eject(search: Search, u: number, depth: number, outOfTime: () => boolean): boolean {
   const list = search.candidatesFor(u);
-  const start = Math.floor(search.rand() * Math.max(1, list.length));
-  let tries = 0;
-  for (let k = 0; k < list.length && tries < 20; k++) {
-    const c = list[(start + k) % list.length];
-    const inWay = new Set<number>();
-    search.blockers(u, c, inWay);
-    if (inWay.size === 0 || inWay.size > 2) continue;
-    const others = [...inWay];
-    if (others.some((v) => !movable.has(v) || search.standing.has(v))) continue;
-    tries++;
-    const before = search.objective();
-    const back = others.map((v) => search.at[v]!);
-    for (const v of others) search.commit(v, null);
-    if (search.weigh(u, c) !== null) {
-      search.commit(u, c);
-      others.forEach((v, m) => {
-        const other = search.bestPlace(v, back[m]);
-        if (other) search.commit(v, other);
-      });
-      if (search.objective() < before - 1e-9) return;
-      // Worse: put them all back as they were.
-      for (const v of others) if (search.at[v]) search.commit(v, null);
-      search.commit(u, null);
+  if (list.length === 0) return false;
+  // Every place with the sessions in its way, fewest first (ties in a seeded order).
+  const first = Math.floor(search.rand() * list.length);
+  const options: { c: Candidate; inWay: number[]; order: number }[] = [];
+  for (let k = 0; k < list.length; k++) {
+    if (k % 32 === 0 && outOfTime()) return false;
+    const c = list[(first + k) % list.length];
+    const inWay = search.inTheWay(u, c);
+    if (inWay === null) continue;
+    if (inWay.length === 0) {
+      // Free now (the places around it changed since): take it if it helps.
+      const delta = search.weigh(u, c);
+      if (delta !== null && delta < -1e-9) {
+        search.commit(u, c);
+        return true;
+      }
+      continue;
     }
-    others.forEach((v, m) => search.commit(v, back[m]));
+    if (inWay.length > 4 || inWay.some((v) => !search.isMovable[v] || search.standing.has(v) || !search.at[v])) continue;
+    options.push({ c, inWay, order: k });
   }
+  options.sort((a, b) => a.inWay.length - b.inWay.length || a.order - b.order);
+  for (const { c, inWay } of options.slice(0, depth > 1 ? 40 : 12)) {
+    if (outOfTime()) return false;
+    const before = search.current();
+    const mark = search.journal.length;
+    const back = inWay.map((v) => search.at[v]!);
+    for (const v of inWay) search.commit(v, null);
+    if (search.weigh(u, c) === null) {
+      search.undo(mark);
+      continue;
+    }
+    search.commit(u, c);
+    inWay.forEach((v, m) => {
+      const other = search.bestPlace(v, back[m]);
+      if (other) search.commit(v, other);
+      else if (depth > 1) eject(search, v, depth - 1, outOfTime);
+    });
+    if (search.current() < before - 1e-9) return true;
+    search.undo(mark);
+  }
+  return false;
 }
 
 export function planOf(search: Search): Plan {
@@ -440,9 +565,37 @@ export function planOf(search: Search): Plan {
 }
 
 /** The fast solver: a plan for the sessions in scope, deterministic for a seed. */
+/** Rounds of "squeaky wheel" reconstruction while sessions stay unplaced: those left out go first next time. */
+const ROUNDS = 6;
+
+/** The fast solver: a plan for the sessions in scope, deterministic for a seed. */
 export function scheduleFast(input: ProgrammeInput, options: ScheduleOptions = {}): Plan {
-  const search = new Search(input, options);
-  construct(search);
-  improve(search, options);
-  return planOf(search);
+  const outOfTime = () => options.outOfTime?.() === true;
+  const placeAll = (first: number[], stopEarly: () => boolean) => {
+    const search = new Search(input, options);
+    if (!construct(search, first, stopEarly)) return null;
+    improve(search, { ...options, effort: 0 });
+    return search;
+  };
+  // The first construction always completes (a plan is due even out of time); later rounds are dropped when the time runs out.
+  let best = placeAll([], () => false)!;
+  let order: number[] = [];
+  for (let round = 0; round < ROUNDS && !outOfTime(); round++) {
+    const left = best.p.movable.filter((i) => !best.at[i] && !best.standing.has(i) && best.candidatesFor(i).length > 0);
+    if (left.length === 0) break;
+    order = [...left, ...order.filter((i) => !left.includes(i))];
+    const next = placeAll(order, outOfTime);
+    if (next && next.current() < best.current() - 1e-9) best = next;
+  }
+  if (options.movePlaced) {
+    // The plan that keeps placed sessions where they are is a start too: moving must do at least as well.
+    const still = scheduleFast(input, { ...options, movePlaced: false });
+    const replay = new Search(input, options);
+    for (const pl of still.placements) {
+      replay.commit(replay.indexOf.get(pl.sessionId)!, { room: replay.p.roomIndex.get(pl.roomId)!, start: pl.start, end: pl.end });
+    }
+    if (replay.current() < best.current() - 1e-9) best = replay;
+  }
+  improve(best, options);
+  return planOf(best);
 }

@@ -13,7 +13,7 @@ export interface ScheduleOptions {
   pinned?: readonly string[];
   /** Same seed, same input → same plan (when the run ends before its time limit). */
   seed?: number;
-  /** Local search stops at this many moves per movable session (default 20). */
+  /** Local search stops at this many moves per movable session (default 200). */
   effort?: number;
   /** Stops the local search early: true when the time allowed is spent. The domain reads no clock. */
   outOfTime?: () => boolean;
