@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { sessions } from "~/db/schema";
-import type { Conflict } from "~/domain/conflicts";
+import type { Conflict, ProgrammeInput } from "~/domain/conflicts";
 import { evaluatePlan, scheduleExact, scheduleFast, scopeOf, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
 import { recordAudit, type Actor } from "~/models/audit.server";
 import { updateVersioned } from "~/models/versioning.server";
@@ -16,6 +16,8 @@ import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server
 export type ScheduleRequest = {
   editionId: number;
   day?: string | null;
+  /** Only these sessions (uuids); default: every accepted, unscheduled session. */
+  sessions?: readonly string[];
   movePlaced?: boolean;
   seed?: number;
   /** Seconds the solver may spend (the plan found by then is returned). */
@@ -42,6 +44,12 @@ export class ScheduleDayError extends Error {}
 
 /** Plans the placement of the edition's accepted, unscheduled sessions (and, when allowed, moves placed ones). */
 export async function planSchedule(db: Queryable, request: ScheduleRequest): Promise<PlannedSchedule> {
+  const { programme, stamp, options } = await loadSchedule(db, request);
+  return { ...(await solveSchedule(programme.input, options, request.timeLimit ?? 10)), programme, stamp, options };
+}
+
+/** What a plan is made from: the programme, its stamp and the options (no clock yet). */
+export async function loadSchedule(db: Queryable, request: ScheduleRequest) {
   const [programme, pinnedRows, stamp] = await Promise.all([
     loadProgramme(db, { editionId: request.editionId }),
     db
@@ -54,26 +62,36 @@ export async function planSchedule(db: Queryable, request: ScheduleRequest): Pro
   if (request.day && !programme.input.edition.days.some((d) => d.date === request.day)) {
     throw new ScheduleDayError(`${request.day} is not a day of this edition`);
   }
-  const deadline = performance.now() + (request.timeLimit ?? 10) * 1000;
   const options: ScheduleOptions = {
     day: request.day ?? null,
+    ...(request.sessions ? { sessions: request.sessions } : {}),
     movePlaced: request.movePlaced ?? false,
     pinned: pinnedRows.map((r) => r.uuid),
     seed: request.seed ?? 1,
-    outOfTime: () => performance.now() > deadline,
   };
-  let plan = scheduleFast(programme.input, options);
+  return { programme, stamp, options };
+}
+
+/** The best plan the solvers find within `timeLimit` seconds, and its evaluation by the conflict engine. */
+export async function solveSchedule(
+  input: ProgrammeInput,
+  baseOptions: ScheduleOptions,
+  timeLimit: number,
+): Promise<Pick<PlannedSchedule, "plan" | "evaluation" | "before" | "solver">> {
+  const deadline = performance.now() + timeLimit * 1000;
+  const options: ScheduleOptions = { ...baseOptions, outOfTime: () => performance.now() > deadline };
+  let plan = scheduleFast(input, options);
   let solver: PlannedSchedule["solver"] = "fast";
   const left = (deadline - performance.now()) / 1000;
-  if (left > 0.5 && scopeOf(programme.input, options).length <= EXACT_MAX_SESSIONS) {
-    const exact = scheduleExact(programme.input, options, await loadLpSolver(), left);
+  if (left > 0.5 && scopeOf(input, options).length <= EXACT_MAX_SESSIONS) {
+    const exact = scheduleExact(input, options, await loadLpSolver(), left);
     if (exact && exact.plan.objective < plan.objective - 1e-9) {
       plan = exact.plan;
       solver = "exact";
     }
   }
-  const evaluation = evaluatePlan(programme.input, options, plan);
-  return { plan, evaluation, before: evaluation.before, programme, stamp, options, solver };
+  const evaluation = evaluatePlan(input, options, plan);
+  return { plan, evaluation, before: evaluation.before, solver };
 }
 
 export type ApplyOutcome =

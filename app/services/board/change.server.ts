@@ -101,7 +101,9 @@ async function commitStep(
   const announcement =
     action === "swap"
       ? translate(locale, "board.done.swap", { a: title(uuids[0]!), b: title(uuids[1]!) })
-      : translate(locale, `board.done.${action}` as MessageKey, { title: title(first.id), placement: placementText(entry, first, locale) });
+      : action === "schedule"
+        ? translate(locale, "auto.done", { count: uuids.length })
+        : translate(locale, `board.done.${action}` as MessageKey, { title: title(first.id), placement: placementText(entry, first, locale) });
   return {
     outcome: {
       ok: true,
