@@ -73,7 +73,7 @@ export default function AutoScheduleRoute() {
     setPreview(next);
   };
   return (
-    <main id="main" className="auto-page">
+    <div className="auto-page">
       <p>
         <Link to={`/editions/${editionSlug}/board?day=${day}`}>← {t("auto.back")}</Link>
       </p>
@@ -90,7 +90,7 @@ export default function AutoScheduleRoute() {
           onPreview={onPreview}
         />
       )}
-    </main>
+    </div>
   );
 }
 

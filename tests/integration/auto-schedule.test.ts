@@ -3,7 +3,7 @@
 // (one audit entry, refused when the programme changed since the preview, undone in one step,
 // confirmations asked again for confirmed sessions that moved, never a block or error added).
 import { and, eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, sessions, sessionSpeakers } from "~/db/schema";
 import { checkProgramme } from "~/domain/conflicts";
 import { localToEpoch } from "~/domain/time";
@@ -77,13 +77,19 @@ async function scheduleEntries(editionId: number) {
     .all();
 }
 
+// Signed in once for the file (each sign-in hashes a password).
+let editor: { cookie: string };
+let otherEditor: { cookie: string };
+let viewer: { cookie: string };
+beforeAll(async () => {
+  [editor, otherEditor, viewer] = [await signIn("editor"), await signIn("editor"), await signIn("viewer")];
+});
+
 describe("placing automatically from the board", () => {
   it("is offered to editors and admins only", async () => {
     const { base } = await fixture();
-    const viewer = await signIn("viewer");
     expect((await request(`${base}/auto`, { cookie: viewer.cookie })).status).toBe(403);
     expect((await request(`${base}/auto/plan`, { cookie: viewer.cookie, form: { scope: "edition", timeLimit: "1" } })).status).toBe(403);
-    const editor = await signIn("editor");
     const page = await request(`${base}/auto?day=${D1}`, { cookie: editor.cookie });
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -96,7 +102,7 @@ describe("placing automatically from the board", () => {
 
   it("computes a preview without writing anything, as JSON for the script and as a page without JavaScript", async () => {
     const { edition, waiting, base } = await fixture();
-    const { cookie } = await signIn("editor");
+    const { cookie } = editor;
     const auditBefore = (await (await db()).select().from(auditLog).where(eq(auditLog.editionId, edition.id)).all()).length;
     const preview = await plan(cookie, base);
     expect(preview.proposals.map((p) => p.session).sort()).toEqual(waiting.map((s) => s.uuid).sort());
@@ -123,7 +129,7 @@ describe("placing automatically from the board", () => {
     const database = await db();
     const fishbowl = await createFormat(database, { editionId: edition.id, defaultMinutes: 60, requiredFeatures: ["circle_seating"] });
     await createSession(database, { editionId: edition.id, formatId: fishbowl.id, titleFr: "Fishbowl en cercle" });
-    const { cookie } = await signIn("editor");
+    const { cookie } = editor;
     const empty = await request(`${base}/auto/plan`, { cookie, form: { scope: "selected", timeLimit: "1" } });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { errors: Record<string, string> }).errors.sessions).toBe("auto.error.noSelection");
@@ -136,7 +142,7 @@ describe("placing automatically from the board", () => {
 
   it("applies the ticked proposals as one change with one audit entry, adds no block or error conflict, and undo takes it back in one step", async () => {
     const { edition, waiting, base } = await fixture();
-    const { cookie } = await signIn("editor");
+    const { cookie } = editor;
     const severeBefore = await severeKeys(edition.id);
     const preview = await plan(cookie, base);
     const [kept1, kept2, unticked] = preview.proposals;
@@ -175,8 +181,8 @@ describe("placing automatically from the board", () => {
 
   it("refuses a preview the programme has moved on from (409), saying what changed, and writes nothing", async () => {
     const { edition, waiting, beta, base } = await fixture();
-    const { cookie } = await signIn("editor");
-    const other = await signIn("editor");
+    const { cookie } = editor;
+    const other = otherEditor;
     const preview = await plan(cookie, base);
     const moved = waiting[1]!;
     const placed = await request(`${base}?day=${D1}`, {
@@ -197,7 +203,7 @@ describe("placing automatically from the board", () => {
 
   it("asks the confirmed speakers of a session that moves to confirm again, and refuses proposals that would add a block conflict", async () => {
     const { edition, placed, alpha, beta, waiting, base } = await fixture();
-    const { cookie } = await signIn("editor");
+    const { cookie } = editor;
     const preview = await plan(cookie, base, { movePlaced: "on" });
     const move = proposalValue({ session: placed.uuid, version: placed.version, room: beta.uuid, start: at(D1, "11:00"), end: at(D1, "12:00") });
     // Two sessions in the same room at the same time: refused, nothing written.
