@@ -3,7 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ProgrammeInput } from "~/domain/conflicts";
 import type { ScheduleOptions } from "~/domain/scheduling";
-import { solveSchedule } from "../scheduling.server";
+import { solveSchedule } from "../scheduling-solve.server";
 import { leftConflicts } from "./auto-schedule-result";
 
 const { input, options, timeLimit } = workerData as { input: ProgrammeInput; options: ScheduleOptions; timeLimit: number };
