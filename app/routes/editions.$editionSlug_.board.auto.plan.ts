@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/client.server";
 import { getLocale } from "~/i18n/locale.server";
 import { autoPlanSchema } from "~/schemas/auto-schedule";
@@ -15,4 +15,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json(parsed.failure, { status: 400, headers: { "Cache-Control": "no-store" } });
   const answer = await answerPreview(await getDb(), { editionId: edition.id, locale: await getLocale(request), input: parsed.data, signal: request.signal });
   return Response.json(answer, { status: answer.ok ? 200 : answer.status, headers: { "Cache-Control": "no-store" } });
+}
+
+// A plan is asked for with a POST (it runs the solvers); a GET, once the caller is checked, is 405.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEdition(request, params, "write");
+  throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
 }
