@@ -48,7 +48,7 @@ async function journey(javaScriptEnabled: boolean) {
     await page.getByLabel("Temps de calcul maximal (secondes)").fill("2");
     await page.getByRole("button", { name: "Calculer l’aperçu" }).click();
     if (javaScriptEnabled) await page.getByRole("button", { name: "Annuler le calcul" }).waitFor();
-    await page.getByRole("heading", { name: /Aperçu : \d+ placement\(s\) proposé\(s\)/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole("heading", { name: /Aperçu\s:\s\d+ placement\(s\) proposé\(s\)/ }).waitFor({ timeout: 60_000 });
 
     const proposals = page.getByTestId("proposal");
     const count = await proposals.count();

@@ -116,7 +116,7 @@ describe("placing automatically from the board", () => {
     const page = await request(`${base}/auto`, { cookie, form: { intent: "plan", scope: "day", day: D1, timeLimit: "1" } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain("Aperçu : 3 placement(s) proposé(s)");
+    expect(html).toContain("Aperçu\u00a0: 3 placement(s) proposé(s)");
     expect(html.match(/name="proposals"/g)).toHaveLength(3);
     expect(html.match(/data-testid="ghost"/g)).toHaveLength(3);
 
