@@ -120,7 +120,7 @@ export async function scheduleCommand(db: Database, args: string[], out: (text: 
       planned.plan.unplaced.length === 0 ? "No session to place" : `Nothing can be placed (${planned.plan.unplaced.length} session(s) left unplaced)`,
     );
   }
-  const outcome = values.apply ? await applySchedule(db, { planned, actor: { type: "system" } }) : null;
+  const outcome = values.apply ? await applySchedule(db, { planned, locale: values.lang }) : null;
   if (values.format === "json") out(JSON.stringify({ ...toJson(planned), applied: outcome }, null, 2));
   else {
     out(toTable(planned, values.lang));

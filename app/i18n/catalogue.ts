@@ -1,5 +1,6 @@
 // Every feature keeps its messages in messages/<feature>.ts; add it to `modules` here.
 import { audit } from "./messages/audit";
+import { auto } from "./messages/auto";
 import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
@@ -24,6 +25,7 @@ import { webhooks } from "./messages/webhooks";
 // One module per line, in alphabetical order (parallel work then merges cleanly).
 const modules = {
   audit,
+  auto,
   board,
   conflicts,
   core,

@@ -1,21 +1,21 @@
 // Auto-scheduling on an edition's stored programme: load, plan with the pure engine
 // (app/domain/scheduling), and apply a plan as one change.
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
 import { sessions } from "~/db/schema";
 import type { Conflict } from "~/domain/conflicts";
-import { evaluatePlan, scheduleExact, scheduleFast, scopeOf, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
-import { recordAudit, type Actor } from "~/models/audit.server";
-import { updateVersioned } from "~/models/versioning.server";
+import type { Evaluation, Plan, ScheduleOptions } from "~/domain/scheduling";
 import { loadProgramme, type LoadedProgramme } from "./programme.server";
-import { loadLpSolver } from "./highs.server";
+import { solveSchedule } from "./scheduling-solve.server";
+import { applyBoardChange } from "./board/change.server";
+import type { Locale } from "~/i18n";
 import { programmeStamp } from "./programme-cache.server";
-import { markMustReconfirm, type PlacementBefore } from "./reconfirmation.server";
 
 export type ScheduleRequest = {
   editionId: number;
   day?: string | null;
+  /** Only these sessions (uuids); default: every accepted, unscheduled session. */
+  sessions?: readonly string[];
   movePlaced?: boolean;
   seed?: number;
   /** Seconds the solver may spend (the plan found by then is returned). */
@@ -35,13 +35,19 @@ export type PlannedSchedule = {
   solver: "fast" | "exact";
 };
 
-/** Up to this many sessions in scope, the exact model (HiGHS) also runs in the time left, and the better plan wins. */
-export const EXACT_MAX_SESSIONS = 25;
 
 export class ScheduleDayError extends Error {}
 
+export { EXACT_MAX_SESSIONS, solveSchedule } from "./scheduling-solve.server";
+
 /** Plans the placement of the edition's accepted, unscheduled sessions (and, when allowed, moves placed ones). */
 export async function planSchedule(db: Queryable, request: ScheduleRequest): Promise<PlannedSchedule> {
+  const { programme, stamp, options } = await loadSchedule(db, request);
+  return { ...(await solveSchedule(programme.input, options, request.timeLimit ?? 10)), programme, stamp, options };
+}
+
+/** What a plan is made from: the programme, its stamp and the options (no clock yet). */
+export async function loadSchedule(db: Queryable, request: ScheduleRequest) {
   const [programme, pinnedRows, stamp] = await Promise.all([
     loadProgramme(db, { editionId: request.editionId }),
     db
@@ -54,91 +60,38 @@ export async function planSchedule(db: Queryable, request: ScheduleRequest): Pro
   if (request.day && !programme.input.edition.days.some((d) => d.date === request.day)) {
     throw new ScheduleDayError(`${request.day} is not a day of this edition`);
   }
-  const deadline = performance.now() + (request.timeLimit ?? 10) * 1000;
   const options: ScheduleOptions = {
     day: request.day ?? null,
+    ...(request.sessions ? { sessions: request.sessions } : {}),
     movePlaced: request.movePlaced ?? false,
     pinned: pinnedRows.map((r) => r.uuid),
     seed: request.seed ?? 1,
-    outOfTime: () => performance.now() > deadline,
   };
-  let plan = scheduleFast(programme.input, options);
-  let solver: PlannedSchedule["solver"] = "fast";
-  const left = (deadline - performance.now()) / 1000;
-  if (left > 0.5 && scopeOf(programme.input, options).length <= EXACT_MAX_SESSIONS) {
-    const exact = scheduleExact(programme.input, options, await loadLpSolver(), left, plan);
-    if (exact && exact.plan.objective < plan.objective - 1e-9) {
-      plan = exact.plan;
-      solver = "exact";
-    }
-  }
-  const evaluation = evaluatePlan(programme.input, options, plan);
-  return { plan, evaluation, before: evaluation.before, programme, stamp, options, solver };
+  return { programme, stamp, options };
 }
 
 export type ApplyOutcome =
   | { ok: true; change: string; placed: number; moved: number; reconfirm: number }
-  | { ok: false; reason: "stale" | "conflict" | "empty"; message: string };
+  | { ok: false; reason: "stale" | "blocked" | "invalid" | "empty"; message: string };
 
 /**
- * Applies a plan as one change, in one transaction: every placement, one audit entry listing
- * them, and the speakers who had confirmed a session that moved asked to confirm again (like
- * any move on the board). Refused when the programme changed since the plan was made, or when
- * the plan would now add a block or error conflict.
+ * Applies a plan as one change, through the board's change pipeline (services/board/change.server.ts):
+ * every placement, one audit entry listing them, and the speakers who had confirmed a session it
+ * places or moves asked to confirm again (like any move on the board). Refused when the programme
+ * changed since the plan was made, or when the plan would now add a block or error conflict.
  */
 export async function applySchedule(
   db: Database,
-  { planned, actor, now = Date.now() }: { planned: PlannedSchedule; actor: Actor; now?: number },
+  { planned, organiser = null, locale = "en", now = Date.now() }: { planned: PlannedSchedule; organiser?: { id: number } | null; locale?: Locale; now?: number },
 ): Promise<ApplyOutcome> {
   const { plan, programme } = planned;
   if (plan.placements.length === 0) return { ok: false, reason: "empty", message: "The plan places no session." };
-  return db.transaction(async (tx) => {
-    const editionId = programme.editionId;
-    if ((await programmeStamp(tx, editionId)) !== planned.stamp) {
-      return { ok: false as const, reason: "stale" as const, message: "The programme changed since the plan was made; plan again." };
-    }
-    if (planned.evaluation.added.length > 0) {
-      return { ok: false as const, reason: "conflict" as const, message: planned.evaluation.added[0]!.message.en };
-    }
-    const change = randomUUID();
-    const rooms = new Map(programme.input.rooms.map((r) => [r.id, r.name]));
-    const before: PlacementBefore[] = [];
-    const moved: number[] = [];
-    for (const p of plan.placements) {
-      const meta = programme.sessionMeta.get(p.sessionId)!;
-      await updateVersioned(tx, sessions, and(eq(sessions.id, meta.id), eq(sessions.editionId, editionId)), meta.version, {
-        roomId: programme.ids.room.get(p.roomId)!,
-        startsAt: p.start,
-        endsAt: p.end,
-        status: "scheduled",
-      });
-      if (p.from) {
-        moved.push(meta.id);
-        before.push({ sessionId: meta.id, startsAt: p.from.start, endsAt: p.from.end, roomId: programme.ids.room.get(p.from.roomId) ?? null });
-      }
-    }
-    await recordAudit(tx, {
-      editionId,
-      actor,
-      entity: "schedule",
-      entityUuid: change,
-      action: "place",
-      after: {
-        change,
-        objective: plan.objective,
-        placements: plan.placements.map((p) => ({
-          session: p.sessionId,
-          slug: programme.sessionMeta.get(p.sessionId)!.slug,
-          room: p.roomId,
-          roomName: rooms.get(p.roomId) ?? null,
-          startsAt: p.start,
-          endsAt: p.end,
-          from: p.from ? { room: p.from.roomId, startsAt: p.from.start, endsAt: p.from.end } : null,
-        })),
-      },
-      at: now,
-    });
-    const lapsed = await markMustReconfirm(tx, { editionId, sessionIds: moved, actor, now, before });
-    return { ok: true as const, change, placed: plan.placements.length - moved.length, moved: moved.length, reconfirm: lapsed.length };
-  });
+  const placements = plan.placements.map((p) => ({ session: p.sessionId, version: programme.sessionMeta.get(p.sessionId)!.version, room: p.roomId, start: p.start, end: p.end }));
+  const sessionsById = new Map(programme.input.sessions.map((s) => [s.id, s]));
+  // The stamp is the plan's: a change after it was read is refused, whenever it happened.
+  const outcome = await applyBoardChange(db, { editionId: programme.editionId, organiser, locale, now, change: { kind: "schedule", placements, stamp: planned.stamp, seen: now } });
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, message: outcome.message };
+  const moved = plan.placements.filter((p) => p.from).length;
+  const reconfirm = plan.placements.reduce((n, p) => n + sessionsById.get(p.sessionId)!.people.filter((x) => x.confirmation === "confirmed").length, 0);
+  return { ok: true, change: outcome.change, placed: plan.placements.length - moved, moved, reconfirm };
 }

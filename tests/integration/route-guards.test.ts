@@ -89,6 +89,9 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug_.board.state": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug_.board.preview": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug_.board.print": { get: "edition-read", post: "none" },
+  "routes/editions.$editionSlug.board_.auto": { get: "edition-write", post: "edition-write" },
+  // GET: 405 once the caller is checked (a plan is asked for with a POST).
+  "routes/editions.$editionSlug_.board.auto.plan": { get: "edition-write", post: "edition-write", reachedAs: { get: "method" } },
   "routes/editions.$editionSlug.conflicts": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.formats._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.formats.$formatId": { get: "edition-read", post: "edition-write" },

@@ -351,6 +351,11 @@ export function BoardPage({
               <span className="board-undo-what">{data.undo.label}</span>
             </fetcher.Form>
           ) : null}
+          {canWrite ? (
+            <Link to={`${base}/auto?day=${data.day}`} className="button button-small">
+              {t("board.auto")}
+            </Link>
+          ) : null}
           <Link to={`${base}/print?day=${data.day}`} className="button button-small">
             {t("board.print")}
           </Link>

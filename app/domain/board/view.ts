@@ -6,7 +6,7 @@ export const BOARD_STEPS = [15, 30, 60] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
 
 /** What a board change records in the audit log. */
-export type BoardChangeAction = "place" | "move" | "swap" | "unschedule";
+export type BoardChangeAction = "place" | "move" | "swap" | "unschedule" | "schedule";
 
 export type CardConflict = { key: string; rule: string; level: Conflict["level"]; acknowledged: boolean; message: string };
 export type CardPerson = { name: string; role: string; confirmation: string };
@@ -80,7 +80,11 @@ export type BoardChange =
   | { kind: "place"; session: string; version: number; room: string; start: number; end: number; seen?: number }
   | { kind: "swap"; session: string; version: number; other: string; otherVersion: number; seen?: number }
   | { kind: "unschedule"; session: string; version: number }
-  | { kind: "undo"; change: string | null };
+  | { kind: "undo"; change: string | null }
+  /** An auto-scheduling plan's placements, made on the programme as it was at `stamp` (read at `seen`). */
+  | { kind: "schedule"; placements: SchedulePlacement[]; stamp: string; seen: number };
+
+export type SchedulePlacement = { session: string; version: number; room: string; start: number; end: number };
 
 export type StaleChange = { session: string; title: string; by: string | null; at: number | null; now: string };
 export type BoardOutcome =

@@ -33,16 +33,17 @@ type CacheUpdate = Parameters<typeof afterCommit>[2];
  */
 export async function applyBoardChange(
   db: Database,
-  args: { editionId: number; organiser: { id: number }; locale: Locale; change: BoardChange; now?: number },
+  /** `organiser: null`: the command line (a system change; it has no undo of its own). */
+  args: { editionId: number; organiser: { id: number } | null; locale: Locale; change: BoardChange; now?: number },
 ): Promise<BoardOutcome> {
   const { editionId, locale, change } = args;
-  const actor: Actor = { type: "organiser", organiserId: args.organiser.id };
+  const actor: Actor = args.organiser ? { type: "organiser", organiserId: args.organiser.id } : { type: "system" };
   const now = args.now ?? Date.now();
   let pending: { entry: CachedProgramme; update: CacheUpdate } | null = null;
   try {
     const outcome = await db.transaction(async (tx) => {
       const entry = await currentProgramme(tx, editionId);
-      const planned = await plan(tx, entry, change, { editionId, organiserId: args.organiser.id });
+      const planned = await plan(tx, entry, change, { editionId, organiserId: args.organiser?.id ?? null });
       if (!planned.ok) throw new Refusal(await planRefusal(tx, entry, planned.refusal, { editionId, locale }));
       const refusal = await refusalOf(tx, entry, change, planned.plan, { editionId, locale });
       if (refusal) throw new Refusal(refusal);
@@ -69,9 +70,9 @@ export async function applyBoardChange(
 }
 
 /** Plan: the change against the cached programme (an undo reads the organiser's own changes first). */
-async function plan(tx: Queryable, entry: CachedProgramme, change: BoardChange, { editionId, organiserId }: { editionId: number; organiserId: number }) {
+async function plan(tx: Queryable, entry: CachedProgramme, change: BoardChange, { editionId, organiserId }: { editionId: number; organiserId: number | null }) {
   const { programme } = entry;
-  const top = change.kind === "undo" ? undoTop(await undoCandidates(tx, editionId, organiserId)) : null;
+  const top = change.kind === "undo" && organiserId !== null ? undoTop(await undoCandidates(tx, editionId, organiserId)) : null;
   return planChange(
     {
       session: (uuid) => {
@@ -101,7 +102,9 @@ async function commitStep(
   const announcement =
     action === "swap"
       ? translate(locale, "board.done.swap", { a: title(uuids[0]!), b: title(uuids[1]!) })
-      : translate(locale, `board.done.${action}` as MessageKey, { title: title(first.id), placement: placementText(entry, first, locale) });
+      : action === "schedule"
+        ? translate(locale, "auto.done", { count: uuids.length })
+        : translate(locale, `board.done.${action}` as MessageKey, { title: title(first.id), placement: placementText(entry, first, locale) });
   return {
     outcome: {
       ok: true,

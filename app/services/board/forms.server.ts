@@ -47,7 +47,7 @@ function placementOf(
 }
 
 /** The preview route's query → a change, or null when its local times do not exist. */
-export function toPreviewChange(input: z.output<typeof previewSchema>, edition: EditionPlacement): Exclude<BoardChange, { kind: "undo" }> | null {
+export function toPreviewChange(input: z.output<typeof previewSchema>, edition: EditionPlacement): Exclude<BoardChange, { kind: "undo" | "schedule" }> | null {
   if (input.kind === "place") {
     const instants = placementOf(input, edition, "en");
     return instants.ok ? { kind: "place", session: input.session, version: 0, room: input.room, start: instants.start, end: instants.end } : null;

@@ -1,6 +1,6 @@
 // What the audit log says about board changes: who last changed a session (for refusals) and
 // the organiser's own changes (for undo).
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { auditLog, organisers } from "~/db/schema";
 import { titleOf } from "~/domain/board/day-view";
@@ -73,26 +73,41 @@ export async function staleOutcome(
 
 export async function undoCandidates(db: Queryable, editionId: number, organiserId: number): Promise<UndoRow[]> {
   const rows = await db
-    .select({ id: auditLog.id, uuid: auditLog.entityUuid, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .select({ id: auditLog.id, entity: auditLog.entity, uuid: auditLog.entityUuid, action: auditLog.action, before: auditLog.before, after: auditLog.after })
     .from(auditLog)
     .where(
       and(
         eq(auditLog.editionId, editionId),
         eq(auditLog.organiserId, organiserId),
-        eq(auditLog.entity, "session"),
-        inArray(auditLog.action, BOARD_ACTIONS),
+        or(
+          and(eq(auditLog.entity, "session"), inArray(auditLog.action, BOARD_ACTIONS)),
+          // An auto-scheduling change made on the board: one entry listing its placements.
+          and(eq(auditLog.entity, "schedule"), eq(auditLog.action, "place")),
+        ),
       ),
     )
     .orderBy(desc(auditLog.id))
     .limit(UNDO_DEPTH)
     .all();
-  return rows
-    .filter((r) => r.uuid && r.before && r.after && typeof (r.after as { change?: unknown }).change === "string")
-    .map((r) => ({
-      id: r.id,
-      session: r.uuid!,
-      action: r.action as UndoRow["action"],
-      before: r.before as AuditPlacement,
-      after: r.after as UndoRow["after"],
-    }));
+  return rows.flatMap((r): UndoRow[] => {
+    const after = r.after as (UndoRow["after"] & { placements?: ScheduleEntry[] }) | null;
+    if (!after || typeof after.change !== "string") return [];
+    if (r.entity === "schedule") {
+      const { change, undoes } = after;
+      return (after.placements ?? [])
+        .filter((p) => p.before)
+        .map((p) => ({
+          id: r.id,
+          session: p.session,
+          action: "schedule",
+          before: p.before,
+          after: { room: p.room, roomName: p.roomName, startsAt: p.startsAt, endsAt: p.endsAt, status: p.status, change, ...(undoes ? { undoes } : {}) },
+        }));
+    }
+    if (!r.uuid || !r.before) return [];
+    return [{ id: r.id, session: r.uuid, action: r.action as UndoRow["action"], before: r.before as AuditPlacement, after }];
+  });
 }
+
+/** One placement of an auto-scheduling change's audit entry (app/services/board/write.server.ts). */
+type ScheduleEntry = AuditPlacement & { session: string; before: AuditPlacement };

@@ -111,6 +111,7 @@ export async function loadBoard(
     ? {
         change: top.change,
         label: translate(locale, `board.undo.${top.action}` as MessageKey, {
+          count: top.sessionUuids.length,
           title: top.sessionUuids.map((id) => (sessionsById.has(id) ? titleOf(sessionsById.get(id)!, locale) : "?")).join(" ⇄ "),
         }),
       }

@@ -11,7 +11,7 @@ import { notFound } from "~/utils/http.server";
 /** What a proposed change would add and remove, from the cached incremental checker. */
 export async function previewBoardChange(
   db: Queryable,
-  args: { editionId: number; locale: Locale; change: Exclude<BoardChange, { kind: "undo" }> },
+  args: { editionId: number; locale: Locale; change: Exclude<BoardChange, { kind: "undo" | "schedule" }> },
 ): Promise<BoardPreview> {
   const entry = await currentProgramme(db, args.editionId);
   const { change, locale } = args;

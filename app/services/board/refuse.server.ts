@@ -2,6 +2,7 @@
 // a plan refused as such, the placement rule, versions that moved on, a `block` conflict.
 import type { Queryable } from "~/db/client.server";
 import { titleOf } from "~/domain/board/day-view";
+import { appearedWith } from "~/domain/board/batch";
 import type { ChangePlan, PlanRefusal } from "~/domain/board/plan";
 import type { BoardChange, BoardOutcome } from "~/domain/board/view";
 import { placementProblem } from "~/domain/placement";
@@ -43,13 +44,18 @@ export async function refusalOf(db: Queryable, entry: CachedProgramme, change: B
     if (problem) return { ok: false, reason: "invalid", message: placementMessage(problem, locale) };
   }
 
+  // A plan made on the programme as it was: any change since refuses it, with what changed.
+  if (change.kind === "schedule" && entry.stamp !== change.stamp) return scheduleStale(db, entry, editionId, change.seen, locale);
+
   // Made against the programme as it is? Otherwise: who changed what.
   const stale = [...plan.expected].filter(([uuid, version]) => programme.sessionMeta.get(uuid)?.version !== version).map(([uuid]) => uuid);
   if (stale.length > 0) return staleOutcome(db, entry, editionId, stale, locale);
 
-  // The engine's incremental check: a `block` conflict refuses the change.
-  const { appeared } = checker.preview(plan.engineChange);
-  const blocking = appeared.filter((c) => c.level === "block" && !c.acknowledged);
+  // The engine's incremental check: a `block` conflict refuses the change (an auto-scheduling
+  // plan, checked in full, adds no `error` either).
+  const severe = change.kind === "schedule" ? ["block", "error"] : ["block"];
+  const appeared = plan.engineChanges.length === 1 ? checker.preview(plan.engineChanges[0]!).appeared : appearedWith(programme.input, plan.targets);
+  const blocking = appeared.filter((c) => severe.includes(c.level) && !c.acknowledged);
   if (blocking.length === 0) return null;
   // The other sessions in the way that someone changed since this board was read: who and what.
   const others = [...new Set(blocking.flatMap((c) => c.sessions))].filter((uuid) => !plan.targets.has(uuid));
@@ -65,4 +71,14 @@ export async function refusalOf(db: Queryable, entry: CachedProgramme, change: B
     conflicts: blocking.map((c) => ({ rule: c.rule, level: c.level, message: c.message[locale] })),
     changes: meanwhile,
   };
+}
+
+/** The programme changed since the auto-scheduling preview: the sessions changed since then, by whom. */
+async function scheduleStale(db: Queryable, entry: CachedProgramme, editionId: number, seen: number, locale: Locale): Promise<BoardRefusal> {
+  const changes = await lastChanges(db, entry, editionId, [...entry.sessionIndex.keys()], locale, seen);
+  const message = [
+    translate(locale, "auto.refused.stale"),
+    ...changes.map((c) => translate(locale, c.by ? "board.refused.meanwhileBy" : "board.refused.meanwhile", { title: c.title, by: c.by ?? "", now: c.now })),
+  ].join(" ");
+  return { ok: false, reason: "stale", message, changes };
 }

@@ -36,6 +36,8 @@ export async function writeChange(
   const updated: SessionInput[] = [];
   const ids: number[] = [];
   const placementsBefore: PlacementBefore[] = [];
+  // An auto-scheduling change (and its undo) is one audit entry listing its placements.
+  const listed: (AuditPlacement & { session: string; before: AuditPlacement })[] = [];
   const roomName = (uuid: string | null) => (uuid === null ? null : (programme.input.rooms.find((r) => r.id === uuid)?.name ?? null));
   for (const [uuid, target] of targets) {
     const s = programme.input.sessions[entry.sessionIndex.get(uuid)!]!;
@@ -61,7 +63,12 @@ export async function writeChange(
       change: changeId,
       ...(undoes ? { undoes } : {}),
     };
-    await recordAudit(tx, { editionId, actor, entity: "session", entityUuid: uuid, action, before, after, at: now });
+    if (action === "schedule") listed.push({ session: uuid, room: after.room, roomName: after.roomName, startsAt: after.startsAt, endsAt: after.endsAt, status: after.status, before });
+    else await recordAudit(tx, { editionId, actor, entity: "session", entityUuid: uuid, action, before, after, at: now });
+  }
+  if (action === "schedule") {
+    const after = { change: changeId, ...(undoes ? { undoes } : {}), placements: listed };
+    await recordAudit(tx, { editionId, actor, entity: "schedule", entityUuid: changeId, action: "place", after, at: now });
   }
 
   // Speakers who had confirmed are asked to confirm the new time or room again.
@@ -82,5 +89,5 @@ export async function writeChange(
       peopleChanges.push({ kind: "people", sessionId: u.id, people });
     }
   }
-  return { changeId, updated, versions, changes: [plan.engineChange, ...peopleChanges] };
+  return { changeId, updated, versions, changes: [...plan.engineChanges, ...peopleChanges] };
 }

@@ -44,7 +44,7 @@ describe("planChange", () => {
 
   it("places a tray session (place) and moves a placed one (move), expecting the versions posted", () => {
     const placing = planChange(source, { kind: "place", session: "t", version: 1, room: "A", start: 1, end: 2 }, null);
-    expect(placing).toMatchObject({ ok: true, plan: { action: "place", engineChange: { kind: "place", sessionId: "t" }, undoes: null } });
+    expect(placing).toMatchObject({ ok: true, plan: { action: "place", engineChanges: [{ kind: "place", sessionId: "t" }], undoes: null } });
     const moving = planChange(source, { kind: "place", session: "a", version: 2, room: "B", start: 1, end: 2 }, null);
     if (!moving.ok) throw new Error("refused");
     expect(moving.plan.action).toBe("move");
@@ -73,12 +73,12 @@ describe("planChange", () => {
     const moved = row("a", "move", where("B", 5, 6), where("A", a.start!, a.end!), "c1");
     const top = undoTop([moved])!;
     const undo = planChange(source, { kind: "undo", change: null }, top);
-    expect(undo).toMatchObject({ ok: true, plan: { action: "move", undoes: "c1", engineChange: { kind: "move", sessionId: "a", roomId: "B", start: 5, end: 6 } } });
+    expect(undo).toMatchObject({ ok: true, plan: { action: "move", undoes: "c1", engineChanges: [{ kind: "move", sessionId: "a", roomId: "B", start: 5, end: 6 }] } });
     if (!undo.ok) throw new Error("refused");
     expect([...undo.plan.expected]).toEqual([["a", 3]]);
     // Undoing a placement unschedules.
     const placing = undoTop([row("a", "place", NOWHERE, where("A", a.start!, a.end!), "c0")])!;
-    expect(planChange(source, { kind: "undo", change: "c0" }, placing)).toMatchObject({ ok: true, plan: { action: "unschedule", engineChange: { kind: "unschedule" } } });
+    expect(planChange(source, { kind: "undo", change: "c0" }, placing)).toMatchObject({ ok: true, plan: { action: "unschedule", engineChanges: [{ kind: "unschedule" }] } });
   });
 
   it("refuses an undo with nothing to undo, of another change, or of a session someone moved since", () => {
