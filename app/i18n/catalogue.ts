@@ -10,6 +10,7 @@ import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
+import { saved } from "./messages/saved";
 import { sessions } from "./messages/sessions";
 import { slots } from "./messages/slots";
 import { speakers } from "./messages/speakers";
@@ -31,6 +32,7 @@ const modules = {
   organisers,
   placement,
   publishing,
+  saved,
   sessions,
   slots,
   speakers,

@@ -2,7 +2,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { ConfirmForm } from "~/components/forms/confirm-form";
 import { askConfirmation } from "~/utils/confirm.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { History } from "~/components/history";
 import { SessionForm } from "~/components/session-form";
@@ -32,6 +32,8 @@ import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { StaleVersionError } from "~/utils/stale.server";
 import { notFound } from "~/utils/http.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Session"} · Barouf` }];
 
@@ -99,7 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (parsed.data.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
         const result = (await saveSession(db, { edition, sessionUuid, version: parsed.data.version, data: parsed.data, actor, locale: await getLocale(request) })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
-        throw redirect(`${here}?done=saved${result.value.reconfirm > 0 ? `&reconfirm=${result.value.reconfirm}` : ""}`);
+        const { reconfirm } = result.value;
+        throw redirect(reconfirm > 0 ? withDone(here, "sessions.savedReconfirm", reconfirm) : withDone(here, "sessions.saved"));
       }
       case "addPerson":
       case "removePerson":
@@ -109,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         const result = (await changePeople(db, { editionId: edition.id, sessionUuid, change: parsed.data, actor })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
-        throw redirect(`${here}?done=people`);
+        throw redirect(withDone(here, "sessions.person.changed"));
       }
       case "cancel": {
         const ask = askConfirmation(values, intent);
@@ -117,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseValues(values, cancelSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
-        throw redirect(`${here}?done=cancelled`);
+        throw redirect(withDone(here, "sessions.cancelled"));
       }
       case "delete": {
         if (!may(organiser, "admin")) {
@@ -128,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseValues(values, deleteSchema);
         if (!parsed.ok) return fail({ ...parsed.failure, intent });
         if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: parsed.data.version, actor }))) notFound();
-        throw redirect(`/editions/${edition.slug}/sessions?done=deleted`);
+        throw redirect(withDone(`/editions/${edition.slug}/sessions`, "sessions.deleted"));
       }
       default:
         return fail({ ok: false, errors: { _form: "error.400" }, values: {}, intent });
@@ -142,25 +145,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, MessageKey> = {
-  created: "sessions.created",
-  saved: "sessions.saved",
-  people: "sessions.person.changed",
-  cancelled: "sessions.cancelled",
-};
-
 export default function SessionPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<Failure | StaleSave>();
-  const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const { session } = loaded;
   const stale = isStaleSave(actionData) ? actionData : null;
   const failure = actionData && !stale ? (actionData as Failure) : null;
   const saveFailure = failure?.intent === "save" ? failure : null;
-  const done = searchParams.get("done");
-  const reconfirm = Number(searchParams.get("reconfirm") ?? 0);
   const staleSaveForm = stale && stale.submitted.intent === "save" ? stale : null;
   // A refused save keeps what was typed, at the version and base it was read with.
   const formValues = staleSaveForm?.submitted ?? saveFailure?.values ?? session.values;
@@ -173,11 +166,7 @@ export default function SessionPage() {
         </Link>
       </p>
       <h1>{loaded.title}</h1>
-      {done && DONE[done] && !actionData ? (
-        <p className="alert alert-info" role="status">
-          {done === "saved" && reconfirm > 0 ? t("sessions.savedReconfirm", { count: reconfirm }) : t(DONE[done])}
-        </p>
-      ) : null}
+      <SaveStatus />
       {session.status === "cancelled" ? <p className="alert alert-info">{t("sessions.alreadyCancelled")}</p> : null}
       {stale ? <StaleNotice stale={stale} /> : null}
       {failure?.message ? (
