@@ -55,7 +55,7 @@ function focused(page: Page): Promise<Focused | null> {
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
     const all = [...document.querySelectorAll("*")];
-    const name = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60) || (element.labels?.[0]?.textContent ?? "").trim();
+    const name = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60) || ((element as HTMLInputElement).labels?.[0]?.textContent ?? "").trim();
     return {
       key: `${element.tagName}#${all.indexOf(element)}`,
       name: `${element.tagName.toLowerCase()}${element instanceof HTMLInputElement ? `[${element.type}]` : ""} ${name}`,
