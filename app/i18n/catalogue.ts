@@ -13,6 +13,7 @@ import { organisers } from "./messages/organisers";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { rights } from "./messages/rights";
+import { saved } from "./messages/saved";
 import { sessions } from "./messages/sessions";
 import { site } from "./messages/site";
 import { slots } from "./messages/slots";
@@ -38,6 +39,7 @@ const modules = {
   placement,
   publishing,
   rights,
+  saved,
   sessions,
   site,
   slots,

@@ -51,6 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return structureEntityAction(request, {
     listPath: `/editions/${edition.slug}/formats`,
     entityUuid: uuid,
+    done: { saved: "saved.format", deleted: "saved.formatDeleted" },
     timeZone: edition.timeZone,
     schema: formatEditSchema,
     remove: async () => (await deleteFormat(db, { editionId: edition.id, uuid, actor })) ?? notFound(),

@@ -13,6 +13,8 @@ import { formatSchema } from "~/schemas/formats";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Formats · Barouf" }];
 
@@ -28,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, formatSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   await createFormat(await getDb(), { editionId: edition.id, actor: organiserActor(organiser), values: parsed.data });
-  throw redirect(`/editions/${edition.slug}/formats`);
+  throw redirect(withDone(`/editions/${edition.slug}/formats`, "saved.formatCreated"));
 }
 
 export default function FormatsPage() {
@@ -43,6 +45,7 @@ export default function FormatsPage() {
         <Link to={`/editions/${edition.slug}/settings`}>{t("settings.title")}</Link>
       </p>
       <h1>{t("formats.title")}</h1>
+      <SaveStatus />
       {formats.length === 0 ? (
         <p>{t("formats.empty")}</p>
       ) : (

@@ -15,6 +15,7 @@ import type { DeleteRefused } from "~/utils/forms.server";
 import { structureEntityAction } from "~/utils/structure-action.server";
 import { getLocale } from "~/i18n/locale.server";
 import { notFound } from "~/utils/http.server";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Salle · Barouf" }];
 
@@ -38,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return structureEntityAction(request, {
     listPath: `/editions/${edition.slug}/rooms`,
     entityUuid: uuid,
+    done: { saved: "saved.room", deleted: "saved.roomDeleted" },
     timeZone: edition.timeZone,
     schema: roomEditSchema,
     remove: async () => (await deleteRoom(db, { editionId: edition.id, uuid, actor })) ?? notFound(),
@@ -70,6 +72,7 @@ export default function RoomPage() {
         <Link to={`/editions/${edition.slug}/rooms`}>{t("rooms.title")}</Link>
       </p>
       <h1>{room.name}</h1>
+      <SaveStatus />
       <FormAlert message={result?.deleteRefused ? t("rooms.deleteRefused", { count: result.deleteRefused.sessions }) : undefined} />
       <RoomForm key={room.version} failure={failure} />
       {canWrite ? <DeleteForm label={t("rooms.delete")} consequence={t("rooms.deleteConsequence")} /> : null}

@@ -15,6 +15,8 @@ import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isStaleSave } from "~/utils/stale";
 import { staleSave } from "~/utils/stale.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Salles · Barouf" }];
 
@@ -52,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         timeZone: edition.timeZone,
       });
     }
-    throw redirect(`/editions/${edition.slug}/rooms`);
+    throw redirect(withDone(`/editions/${edition.slug}/rooms`, "saved.walking"));
   }
   const result = await createRoom(db, { edition, actor, values: input });
   if (!result.ok) return invalid({ ok: false, errors: result.errors, values, intent: "create" } as ActionResult);
-  throw redirect(`/editions/${edition.slug}/rooms/${result.room.uuid}`);
+  throw redirect(withDone(`/editions/${edition.slug}/rooms/${result.room.uuid}`, "saved.roomCreated"));
 }
 
 export default function RoomsPage() {
@@ -72,6 +74,7 @@ export default function RoomsPage() {
         <Link to={`/editions/${edition.slug}/settings`}>{t("settings.title")}</Link>
       </p>
       <h1>{t("rooms.title")}</h1>
+      <SaveStatus />
       {rooms.length === 0 ? (
         <p>{t("rooms.empty")}</p>
       ) : (

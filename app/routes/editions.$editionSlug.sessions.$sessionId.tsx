@@ -2,7 +2,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { ConfirmForm } from "~/components/forms/confirm-form";
 import { askConfirmation } from "~/utils/confirm.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { History } from "~/components/history";
 import { SessionForm } from "~/components/session-form";
@@ -23,6 +23,8 @@ import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { StaleVersionError } from "~/utils/stale.server";
 import { notFound } from "~/utils/http.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Session"} · Barouf` }];
 
@@ -93,7 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (input.version === undefined) return fail({ ok: false, errors: { _form: "error.400" }, values, intent });
         const result = (await saveSession(db, { edition, sessionUuid, version: input.version, data: input, actor, locale: await getLocale(request) })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
-        throw redirect(`${here}?done=saved${result.value.reconfirm > 0 ? `&reconfirm=${result.value.reconfirm}` : ""}`);
+        const { reconfirm } = result.value;
+        throw redirect(reconfirm > 0 ? withDone(here, "sessions.savedReconfirm", reconfirm) : withDone(here, "sessions.saved"));
       }
       case "addPerson":
       case "removePerson":
@@ -101,13 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "changeRole": {
         const result = (await changePeople(db, { editionId: edition.id, sessionUuid, change: input, actor })) ?? notFound();
         if (!result.ok) return fail({ ok: false, errors: result.errors, values, intent });
-        throw redirect(`${here}?done=people`);
+        throw redirect(withDone(here, "sessions.person.changed"));
       }
       case "cancel": {
         const ask = askConfirmation(values, intent);
         if (ask) return ask;
         if (!(await cancelSession(db, { editionId: edition.id, sessionUuid, version: input.version, actor }))) notFound();
-        throw redirect(`${here}?done=cancelled`);
+        throw redirect(withDone(here, "sessions.cancelled"));
       }
       case "delete": {
         if (!may(organiser, "admin")) {
@@ -116,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const ask = askConfirmation(values, intent);
         if (ask) return ask;
         if (!(await deleteSession(db, { editionId: edition.id, sessionUuid, version: input.version, actor }))) notFound();
-        throw redirect(`/editions/${edition.slug}/sessions?done=deleted`);
+        throw redirect(withDone(`/editions/${edition.slug}/sessions`, "sessions.deleted"));
       }
     }
   } catch (error) {
@@ -128,25 +131,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, MessageKey> = {
-  created: "sessions.created",
-  saved: "sessions.saved",
-  people: "sessions.person.changed",
-  cancelled: "sessions.cancelled",
-};
-
 export default function SessionPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<Failure | StaleSave>();
-  const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const { session } = loaded;
   const stale = isStaleSave(actionData) ? actionData : null;
   const failure = actionData && !stale ? (actionData as Failure) : null;
   const saveFailure = failure?.intent === "save" ? failure : null;
-  const done = searchParams.get("done");
-  const reconfirm = Number(searchParams.get("reconfirm") ?? 0);
   const staleSaveForm = stale && stale.submitted.intent === "save" ? stale : null;
   // A refused save keeps what was typed, at the version and base it was read with.
   const formValues = staleSaveForm?.submitted ?? saveFailure?.values ?? session.values;
@@ -159,11 +152,7 @@ export default function SessionPage() {
         </Link>
       </p>
       <h1>{loaded.title}</h1>
-      {done && DONE[done] && !actionData ? (
-        <p className="alert alert-info" role="status">
-          {done === "saved" && reconfirm > 0 ? t("sessions.savedReconfirm", { count: reconfirm }) : t(DONE[done])}
-        </p>
-      ) : null}
+      <SaveStatus />
       {session.status === "cancelled" ? <p className="alert alert-info">{t("sessions.alreadyCancelled")}</p> : null}
       {stale ? <StaleNotice stale={stale} /> : null}
       {failure?.message ? (

@@ -10,6 +10,7 @@ import { listSessions, sessionOptions } from "~/models/sessions.server";
 import { SESSION_STATUSES } from "~/domain/vocabulary";
 import { sessionFiltersSchema } from "~/schemas/sessions";
 import { canWrite, requireEdition } from "~/services/access.server";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Sessions · Barouf" }];
 
@@ -79,11 +80,7 @@ export default function SessionsList() {
           </Link>
         </div>
       </Form>
-      {searchParams.get("done") === "deleted" ? (
-        <p className="alert alert-info" role="status">
-          {t("sessions.deleted")}
-        </p>
-      ) : null}
+      <SaveStatus />
       <p role="status" data-testid="sessions-count">
         {t("sessions.count", { total: list.total })}
       </p>

@@ -13,6 +13,7 @@ import { sessionSchema } from "~/schemas/sessions";
 import { requireEdition } from "~/services/access.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { withDone } from "~/utils/done";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle session · Barouf" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const result = await createSession(await getDb(), { edition, data: parsed.data, actor: organiserActor(organiser), locale: await getLocale(request) });
   if (!result.ok) return invalid({ ok: false, errors: result.errors, values: parsed.values });
-  throw redirect(`/editions/${edition.slug}/sessions/${result.value.uuid}?done=created`);
+  throw redirect(withDone(`/editions/${edition.slug}/sessions/${result.value.uuid}`, "sessions.created"));
 }
 
 export default function NewSession() {

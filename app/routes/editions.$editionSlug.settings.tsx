@@ -16,6 +16,8 @@ import { type FormFailure, parseForm, flattenValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave, type StaleField } from "~/utils/stale.server";
 import { notFound } from "~/utils/http.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Édition et lieux · Barouf" }];
 
@@ -61,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       timeZone: current.timeZone,
     });
   }
-  throw redirect(`/editions/${edition.slug}/settings`);
+  throw redirect(withDone(`/editions/${edition.slug}/settings`, "saved.settings"));
 }
 
 export default function SettingsPage() {
@@ -72,6 +74,7 @@ export default function SettingsPage() {
   return (
     <>
       <h1>{t("settings.title")}</h1>
+      <SaveStatus />
       <nav aria-labelledby="hub-title">
         <h2 id="hub-title" className="visually-hidden">
           {t("settings.hub")}

@@ -30,6 +30,8 @@ import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import type { SlotsActionResult } from "~/components/slots/types";
 import { formDataToObject, parseValues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Créneaux · Barouf" }];
 
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseValues(values, templateSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       await createTemplate(db, { editionId: edition.id, actor, values: parsed.data });
-      throw redirect(`${base}#templates`);
+      throw redirect(withDone(`${base}#templates`, "saved.template"));
     }
     case "update-template": {
       const parsed = parseValues(values, templateEditSchema);
@@ -96,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           timeZone: edition.timeZone,
         });
       }
-      throw redirect(`${base}#templates`);
+      throw redirect(withDone(`${base}#templates`, "saved.template"));
     }
     case "delete-template": {
       const ask = askConfirmation(values, "delete-template", typeof values.template === "string" ? values.template : undefined);
@@ -104,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseValues(values, templateDeleteSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       if (!(await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor }))) notFound();
-      throw redirect(`${base}#templates`);
+      throw redirect(withDone(`${base}#templates`, "saved.templateDeleted"));
     }
     case "preview":
     case "apply": {
@@ -137,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!(error instanceof StaleVersionError)) throw error;
         return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone });
       }
-      throw redirect(`${base}#slots`);
+      throw redirect(withDone(`${base}#slots`, "saved.slot"));
     }
     case "delete-slot": {
       const ask = askConfirmation(values, "delete-slot");
@@ -150,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!(error instanceof StaleVersionError)) throw error;
         return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone, yours: { start: "", end: "" } });
       }
-      throw redirect(`${base}#slots`);
+      throw redirect(withDone(`${base}#slots`, "saved.slotDeleted"));
     }
     default:
       throw new Response("Unknown intent", { status: 400 });
@@ -191,6 +193,7 @@ export default function SlotsPage() {
         <Link to={`/editions/${edition.slug}/settings`}>{t("settings.title")}</Link>
       </p>
       <h1>{t("slots.title")}</h1>
+      <SaveStatus />
       <p className="lead">{t("slots.lead", { zone: edition.timeZone })}</p>
       <Templates templates={templates} canWrite={canWrite} editing={search.get("template")} result={result} />
       {canWrite ? (

@@ -28,6 +28,8 @@ import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { notFound } from "~/utils/http.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.speaker.publicName ?? ""} · Barouf` }];
 
@@ -114,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     await compactDatabase(db);
-    throw redirect(`/editions/${edition.slug}/speakers?deleted=1`);
+    throw redirect(withDone(`/editions/${edition.slug}/speakers`, "speakers.deleted"));
   }
 
   if (values.intent === "erase") {
@@ -138,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (!result) notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
-    throw redirect(`${here}?${result.changed ? "saved" : "unchanged"}=1`);
+    throw redirect(withDone(here, result.changed ? "speakers.saved" : "speakers.unchanged"));
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     return staleSpeakerSave(db, {
@@ -161,13 +163,6 @@ export default function SpeakerPage() {
   const typed = stale ?? failure;
   const deleteAnswer = answer && "intent" in answer && answer.intent === "delete" ? answer : undefined;
   const confirmationAnswer = answer && "intent" in answer && answer.intent === "confirmation" ? answer : undefined;
-  const flash = searchParams.has("created")
-    ? t("speakers.created")
-    : searchParams.has("saved")
-      ? t("speakers.saved")
-      : searchParams.has("unchanged")
-        ? t("speakers.unchanged")
-        : null;
   const { speaker } = loaded;
   return (
     <>
@@ -178,11 +173,7 @@ export default function SpeakerPage() {
         {speaker.publicName}
         {speaker.isSample ? <span className="tag">{t("speakers.sample")}</span> : null}
       </h1>
-      {flash ? (
-        <p className="alert alert-info" role="status">
-          {flash}
-        </p>
-      ) : null}
+      <SaveStatus />
       {loaded.canEdit ? null : <p className="alert alert-info">{t("speakers.readOnly")}</p>}
       <SpeakerChangesPanel
         changes={loaded.speakerChanges}

@@ -9,6 +9,7 @@ import { listSpeakerFilterOptions, listSpeakers } from "~/models/speakers.server
 import { CONFIRMATIONS } from "~/domain/vocabulary";
 import { parseSpeakerListQuery, PER_PAGE, SPEAKER_SORTS, type SpeakerListQuery, type SpeakerSort } from "~/schemas/speakers";
 import { canWrite, requireEdition } from "~/services/access.server";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Intervenant·es · Barouf" }];
 
@@ -63,6 +64,7 @@ export default function SpeakersList() {
         ) : null}
         <CsvExportForm editionSlug={editionSlug} kind="speakers" />
       </div>
+      <SaveStatus />
       <Form method="get" className="list-filters" role="search" aria-label={t("speakers.filters")}>
         <div className="field">
           <label htmlFor="speakers-q">{t("speakers.searchLabel")}</label>

@@ -12,6 +12,7 @@ import { requireEdition } from "~/services/access.server";
 import { availabilityDays } from "~/services/speakers.server";
 import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { withDone } from "~/utils/done";
 
 export const meta: MetaFunction = () => [{ title: "Nouvel·le intervenant·e · Barouf" }];
 
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input: parsed.data,
   });
   if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
-  throw redirect(`/editions/${edition.slug}/speakers/${result.uuid}?created=1`);
+  throw redirect(withDone(`/editions/${edition.slug}/speakers/${result.uuid}`, "speakers.created"));
 }
 
 export default function NewSpeaker() {

@@ -42,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return structureEntityAction(request, {
     listPath: `/editions/${edition.slug}/themes`,
     entityUuid: uuid,
+    done: { saved: "saved.theme", deleted: "saved.themeDeleted" },
     timeZone: edition.timeZone,
     schema: themeEditSchema,
     remove: async () => (await deleteTheme(db, { editionId: edition.id, uuid, actor })) ?? notFound(),

@@ -11,6 +11,8 @@ import { themeSchema } from "~/schemas/themes";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { withDone } from "~/utils/done";
+import { SaveStatus } from "~/components/save-status";
 
 export const meta: MetaFunction = () => [{ title: "Thèmes · Barouf" }];
 
@@ -26,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, themeSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   await createTheme(await getDb(), { editionId: edition.id, actor: organiserActor(organiser), values: parsed.data });
-  throw redirect(`/editions/${edition.slug}/themes`);
+  throw redirect(withDone(`/editions/${edition.slug}/themes`, "saved.themeCreated"));
 }
 
 export default function ThemesPage() {
@@ -40,6 +42,7 @@ export default function ThemesPage() {
         <Link to={`/editions/${edition.slug}/settings`}>{t("settings.title")}</Link>
       </p>
       <h1>{t("themes.title")}</h1>
+      <SaveStatus />
       {themes.length === 0 ? (
         <p>{t("themes.empty")}</p>
       ) : (

@@ -6,6 +6,7 @@ import { getDb } from "~/db/client.server";
 import { type FormFailure, formDataToObject, parseValues } from "./forms";
 import { deleteRefused, invalid } from "./forms.server";
 import { StaleVersionError, staleSave } from "./stale.server";
+import { type DoneMessage, withDone } from "./done";
 
 type StaleSaveArgs = Parameters<typeof staleSave>[1];
 /**
@@ -24,6 +25,8 @@ export async function structureEntityAction<S extends z.ZodType<{ version: numbe
     stale: (error: StaleVersionError) => Promise<Pick<StaleSaveArgs, "entity" | "current" | "currentVersion" | "fields">>;
     entityUuid: string;
     timeZone: string;
+    /** What the list says after a save and after a deletion. */
+    done: { saved: DoneMessage; deleted: DoneMessage };
   },
 ) {
   const db = await getDb();
@@ -33,7 +36,7 @@ export async function structureEntityAction<S extends z.ZodType<{ version: numbe
     if (ask) return ask;
     const result = await args.remove();
     if (!result.ok) return deleteRefused(result.sessions);
-    throw redirect(args.listPath);
+    throw redirect(withDone(args.listPath, args.done.deleted));
   }
   const parsed = parseValues(values, args.schema);
   if (!parsed.ok) return invalid(parsed.failure);
@@ -55,5 +58,5 @@ export async function structureEntityAction<S extends z.ZodType<{ version: numbe
       timeZone: args.timeZone,
     });
   }
-  throw redirect(args.listPath);
+  throw redirect(withDone(args.listPath, args.done.saved));
 }

@@ -35,7 +35,7 @@ describe("rooms", () => {
     expect(response.status).toBe(302);
     const room = await (await db()).select().from(rooms).where(eq(rooms.name, "Salle Nouvelle")).get();
     expect(room).toMatchObject({ capacity: 45, features: ["tables"] });
-    expect(response.headers.get("Location")).toBe(`${base}/${room!.uuid}`);
+    expect(response.headers.get("Location")).toBe(`${base}/${room!.uuid}?done=saved.roomCreated`);
     const hours = await (await db()).select().from(roomOpeningHours).where(eq(roomOpeningHours.roomId, room!.id)).all();
     expect(hours).toMatchObject([{ date: "2016-03-09", opens: "09:00", closes: "18:00" }]);
     const [entry] = await (await db()).select().from(auditLog).where(eq(auditLog.entityUuid, room!.uuid)).all();

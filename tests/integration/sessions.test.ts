@@ -293,7 +293,7 @@ describe("editing a session", () => {
     const base = formOf({ titleFr: "Après", roomId: room.uuid, status: "scheduled", day: "2016-03-09", start: "15:00", end: "16:00", slug: session.slug, version: "1" });
     const saved = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: base });
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("Location")).toBe(`${BASE}/${session.uuid}?done=saved`);
+    expect(saved.headers.get("Location")).toBe(`${BASE}/${session.uuid}?done=sessions.saved`);
     expect((await sessionRow(session.uuid)).version).toBe(2);
     const confirmation = async () =>
       (await database.select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id)).get())!.confirmation;
@@ -302,13 +302,13 @@ describe("editing a session", () => {
     expect(entries.at(-1)).toMatchObject({ action: "update", before: { titleFr: "Avant" }, after: { titleFr: "Après" } });
 
     const moved = await request(`${BASE}/${session.uuid}`, { cookie: editor, form: { ...base, start: "15:30", end: "16:30", version: "2" } });
-    expect(moved.headers.get("Location")).toBe(`${BASE}/${session.uuid}?done=saved&reconfirm=1`);
+    expect(moved.headers.get("Location")).toBe(`${BASE}/${session.uuid}?done=sessions.savedReconfirm&count=1`);
     expect(await confirmation()).toBe("must_reconfirm");
     const last = (await auditOf(session.uuid)).at(-1)!;
     expect(last.after).toEqual({ startsAt: localToEpoch("2016-03-09", "15:30", seed.timeZone), endsAt: localToEpoch("2016-03-09", "16:30", seed.timeZone) });
     const lapse = await database.select().from(auditLog).where(eq(auditLog.entity, "session_speaker")).all();
     expect(lapse.length).toBeGreaterThan(0);
-    const page = await (await request(`${BASE}/${session.uuid}?done=saved&reconfirm=1`, { cookie: editor })).text();
+    const page = await (await request(`${BASE}/${session.uuid}?done=sessions.savedReconfirm&count=1`, { cookie: editor })).text();
     expect(page).toContain("1 intervenant·e(s) devront confirmer à nouveau");
   });
 
@@ -501,8 +501,8 @@ describe("cancelling and deleting", () => {
     expect(await sessionRow(session.uuid)).toBeDefined();
     const deleted = await request(`${BASE}/${session.uuid}`, { cookie: admin, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(deleted.status).toBe(302);
-    expect(deleted.headers.get("Location")).toBe(`${BASE}?done=deleted`);
-    expect(await (await request(`${BASE}?done=deleted`, { cookie: admin })).text()).toContain("Session supprimée.");
+    expect(deleted.headers.get("Location")).toBe(`${BASE}?done=sessions.deleted`);
+    expect(await (await request(`${BASE}?done=sessions.deleted`, { cookie: admin })).text()).toContain("Session supprimée.");
     expect(await sessionRow(session.uuid)).toBeUndefined();
     expect(await database.select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id)).all()).toHaveLength(0);
     const entry = (await auditOf(session.uuid)).at(-1)!;

@@ -175,7 +175,7 @@ describe("creating a speaker", () => {
     const edition = await ownEdition();
     const response = await post(`/editions/${edition.slug}/speakers/new`, cookie, speakerForm());
     expect(response.status).toBe(302);
-    const uuid = /speakers\/([0-9a-f-]{36})\?created=1$/.exec(response.headers.get("Location") ?? "")?.[1];
+    const uuid = /speakers\/([0-9a-f-]{36})\?done=speakers\.created$/.exec(response.headers.get("Location") ?? "")?.[1];
     expect(uuid).toBeDefined();
     const state = (await getSpeakerState(await db(), { editionId: edition.id, speakerUuid: uuid! }))!;
     expect(state).toMatchObject({
@@ -319,7 +319,7 @@ describe("editing a speaker", () => {
 
     const saved = await post(path, cookie, speakerForm({ version: "1", jobTitle: "Directrice de recherche", "availability.0.end": "13:00" }));
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("Location")).toBe(`${path}?saved=1`);
+    expect(saved.headers.get("Location")).toBe(`${path}?done=speakers.saved`);
     const state = (await getSpeakerState(await db(), { editionId: edition.id, speakerUuid: uuid }))!;
     expect(state.version).toBe(2);
     expect(state.jobTitle).toBe("Directrice de recherche");
@@ -331,7 +331,7 @@ describe("editing a speaker", () => {
 
     // Saving the same values again changes nothing: no new version, no audit entry.
     const again = await post(path, cookie, speakerForm({ version: "2", jobTitle: "Directrice de recherche", "availability.0.end": "13:00" }));
-    expect(again.headers.get("Location")).toBe(`${path}?unchanged=1`);
+    expect(again.headers.get("Location")).toBe(`${path}?done=speakers.unchanged`);
     expect((await getSpeakerState(await db(), { editionId: edition.id, speakerUuid: uuid }))!.version).toBe(2);
     expect(await auditOf(uuid)).toHaveLength(2);
 
@@ -415,7 +415,7 @@ describe("editing a speaker", () => {
     await database.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
     const deleted = await post(path, cookie, [["intent", "delete"], ["version", "1"], ["confirm", "yes"]]);
     expect(deleted.status).toBe(302);
-    expect(deleted.headers.get("Location")).toBe(`/editions/${edition.slug}/speakers?deleted=1`);
+    expect(deleted.headers.get("Location")).toBe(`/editions/${edition.slug}/speakers?done=speakers.deleted`);
     expect(await database.select().from(speakers).where(eq(speakers.uuid, uuid)).get()).toBeUndefined();
     expect(await database.select().from(availabilityWindows).where(eq(availabilityWindows.speakerId, state.id)).all()).toHaveLength(0);
     const entry = (await auditOf(uuid)).at(-1)!;
