@@ -23,12 +23,12 @@ import {
   updateSlot,
   updateTemplate,
 } from "~/models/slots.server";
-import { applySchema, selectionKey, slotDeleteSchema, slotEditSchema, templateDeleteSchema, templateEditSchema, templateSchema } from "~/schemas/slots";
+import { selectionKey, slotsPageActionSchema } from "~/schemas/slots";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { invalid } from "~/utils/forms.server";
 import { StaleVersionError, staleSave } from "~/utils/stale.server";
 import type { SlotsActionResult } from "~/components/slots/types";
-import { formDataToObject, parseValues } from "~/utils/forms";
+import { formDataToObject, parseIntent } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { withDone } from "~/utils/done";
 import { SaveStatus } from "~/components/save-status";
@@ -70,17 +70,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/editions/${edition.slug}/slots`;
   const fail = (errors: Record<string, string>, status = 400) => invalid({ ok: false, errors, values }, status);
 
-  switch (values.intent) {
+  const parsed = parseIntent(values, slotsPageActionSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+
+  switch (input.intent) {
     case "create-template": {
-      const parsed = parseValues(values, templateSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
-      await createTemplate(db, { editionId: edition.id, actor, values: parsed.data });
+      const { intent: _intent, ...fields } = input;
+      await createTemplate(db, { editionId: edition.id, actor, values: fields });
       throw redirect(withDone(`${base}#templates`, "saved.template"));
     }
     case "update-template": {
-      const parsed = parseValues(values, templateEditSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
-      const { template, version, ...fields } = parsed.data;
+      const { intent: _intent, template, version, ...fields } = input;
       try {
         (await updateTemplate(db, { editionId: edition.id, uuid: template, version, actor, values: fields })) ?? notFound();
       } catch (error) {
@@ -101,24 +102,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(withDone(`${base}#templates`, "saved.template"));
     }
     case "delete-template": {
-      const ask = askConfirmation(values, "delete-template", typeof values.template === "string" ? values.template : undefined);
+      const ask = askConfirmation(values, "delete-template", input.template);
       if (ask) return ask;
-      const parsed = parseValues(values, templateDeleteSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
-      if (!(await deleteTemplate(db, { editionId: edition.id, uuid: parsed.data.template, actor }))) notFound();
+      if (!(await deleteTemplate(db, { editionId: edition.id, uuid: input.template, actor }))) notFound();
       throw redirect(withDone(`${base}#templates`, "saved.templateDeleted"));
     }
     case "preview":
     case "apply": {
-      const parsed = parseValues(values, applySchema);
-      if (!parsed.ok) return invalid(parsed.failure);
+      const { intent, previewOf, ...choice } = input;
       // Applying what was not previewed (the choice changed since) shows the preview first.
-      if (values.intent === "preview" || values.previewOf !== selectionKey(parsed.data)) {
-        const preview = await previewTemplate(db, { edition, values: parsed.data });
+      if (intent === "preview" || previewOf !== selectionKey(choice)) {
+        const preview = await previewTemplate(db, { edition, values: choice });
         if (!preview.ok) return fail(preview.errors);
-        return data({ ok: true, intent: "preview", plan: preview.plan, values, changed: values.intent === "apply" } satisfies SlotsActionResult);
+        return data({ ok: true, intent: "preview", plan: preview.plan, values, changed: intent === "apply" } satisfies SlotsActionResult);
       }
-      const result = await applyTemplate(db, { edition, actor, values: parsed.data });
+      const result = await applyTemplate(db, { edition, actor, values: choice });
       if (!result.ok && "changed" in result) {
         return data({ ok: true, intent: "preview", plan: result.plan, values, changed: true } satisfies SlotsActionResult, { status: 409 });
       }
@@ -126,10 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`${base}?applied=${result.created}&skipped=${result.skipped}&outside=${result.outsideHours}#slots`);
     }
     case "update-slot": {
-      const parsed = parseValues(values, slotEditSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
+      const { intent: _intent, ...slot } = input;
       try {
-        const result = (await updateSlot(db, { edition, actor, values: parsed.data })) ?? notFound();
+        const result = (await updateSlot(db, { edition, actor, values: slot })) ?? notFound();
         if (!result.ok) {
           const locale = await getLocale(request);
           const errors = result.clash ? { ...result.errors, start: translate(locale, "slots.error.clash", { at: result.clash }) } : result.errors;
@@ -137,25 +134,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
       } catch (error) {
         if (!(error instanceof StaleVersionError)) throw error;
-        return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone });
+        return staleSlot(db, error, { values, readVersion: input.version, timeZone: edition.timeZone });
       }
       throw redirect(withDone(`${base}#slots`, "saved.slot"));
     }
     case "delete-slot": {
       const ask = askConfirmation(values, "delete-slot");
       if (ask) return ask;
-      const parsed = parseValues(values, slotDeleteSchema);
-      if (!parsed.ok) return invalid(parsed.failure);
       try {
-        if (!(await deleteSlot(db, { editionId: edition.id, actor, uuid: parsed.data.slot, version: parsed.data.version }))) notFound();
+        if (!(await deleteSlot(db, { editionId: edition.id, actor, uuid: input.slot, version: input.version }))) notFound();
       } catch (error) {
         if (!(error instanceof StaleVersionError)) throw error;
-        return staleSlot(db, error, { values, readVersion: parsed.data.version, timeZone: edition.timeZone, yours: { start: "", end: "" } });
+        return staleSlot(db, error, { values, readVersion: input.version, timeZone: edition.timeZone, yours: { start: "", end: "" } });
       }
       throw redirect(withDone(`${base}#slots`, "saved.slotDeleted"));
     }
-    default:
-      throw new Response("Unknown intent", { status: 400 });
   }
 }
 

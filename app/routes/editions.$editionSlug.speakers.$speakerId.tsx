@@ -20,11 +20,11 @@ import { compactDatabase } from "~/models/personal-data.server";
 import { getSpeakerPage, type SpeakerState } from "~/models/speakers.server";
 import { deleteSpeaker, setSessionConfirmation, updateSpeaker } from "~/models/speaker-writes.server";
 import { StaleVersionError } from "~/models/versioning.server";
-import { confirmationSchema, deleteSpeakerSchema, retypedFormValues, speakerEditSchema } from "~/schemas/speakers";
+import { retypedFormValues, speakerPageActionSchema } from "~/schemas/speakers";
 import { SENSITIVE_SPEAKER_COLUMNS } from "~/domain/personal-data";
 import { canWrite, may, requireEdition } from "~/services/access.server";
 import { availabilityDays, localStamp, speakerFormValues, staleSpeakerSave } from "~/services/speakers.server";
-import { type FormFailure, formDataToObject, parseValues } from "~/utils/forms";
+import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isStaleSave, type StaleSave } from "~/utils/stale";
 import { notFound } from "~/utils/http.server";
@@ -85,30 +85,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = organiserActor(organiser);
   const here = `/editions/${edition.slug}/speakers/${speakerUuid}`;
 
-  if (values.intent === "confirmation") {
-    const parsed = parseValues(values, confirmationSchema);
-    if (!parsed.ok) return invalid(parsed.failure);
+  const parsed = parseIntent(values, speakerPageActionSchema(edition.timeZone));
+  if (!parsed.ok) return invalid(parsed.failure);
+  const input = parsed.data;
+
+  if (input.intent === "confirmation") {
     const result = await setSessionConfirmation(db, {
       editionId: edition.id,
       speakerUuid,
-      sessionUuid: parsed.data.session,
-      confirmation: parsed.data.confirmation,
-      version: parsed.data.version,
+      sessionUuid: input.session,
+      confirmation: input.confirmation,
+      version: input.version,
       actor,
     });
     if (!result) notFound();
     if (!result.ok) {
-      return data({ ok: false, intent: "confirmation", session: parsed.data.session, stale: false, current: result.current } as const, { status: 409 });
+      return data({ ok: false, intent: "confirmation", session: input.session, stale: false, current: result.current } as const, { status: 409 });
     }
-    throw redirect(`${here}?confirmed=${encodeURIComponent(parsed.data.session)}#sessions`);
+    throw redirect(`${here}?confirmed=${encodeURIComponent(input.session)}#sessions`);
   }
 
-  if (values.intent === "delete") {
+  if (input.intent === "delete") {
     const ask = askConfirmation(values, "delete");
     if (ask) return ask;
-    const parsed = parseValues(values, deleteSpeakerSchema);
-    if (!parsed.ok) return invalid(parsed.failure);
-    const result = (await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: parsed.data.version, actor })) ?? notFound();
+    const result = (await deleteSpeaker(db, { editionId: edition.id, timeZone: edition.timeZone, speakerUuid, version: input.version, actor })) ?? notFound();
     if (!result.ok) {
       return data(
         { ok: false, intent: "delete", reason: result.reason, sessions: result.reason === "hasSessions" ? result.sessions : undefined } as const,
@@ -119,24 +119,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(withDone(`/editions/${edition.slug}/speakers`, "speakers.deleted"));
   }
 
-  if (values.intent === "erase") {
+  if (input.intent === "erase") {
     const ask = askConfirmation(values, "erase");
     if (ask) return ask;
     (await eraseSpeakerData(db, { editionId: edition.id, speakerUuid, actor, now: Date.now() })) ?? notFound();
     throw redirect(`${here}?erased=1#speaker-rights`);
   }
 
-  if (values.intent !== "save") return invalid({ ok: false, errors: { _form: "error.400" }, values: {} });
-  const parsed = parseValues(values, speakerEditSchema(edition.timeZone));
-  if (!parsed.ok) return invalid(parsed.failure);
+  const { intent: _intent, ...speaker } = input;
   try {
     const result = await updateSpeaker(db, {
       editionId: edition.id,
       timeZone: edition.timeZone,
       speakerUuid,
-      version: parsed.data.version,
+      version: speaker.version,
       actor,
-      input: parsed.data,
+      input: speaker,
     });
     if (!result) notFound();
     if (!result.ok) return invalid({ ok: false, errors: result.errors, values });
@@ -145,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(error instanceof StaleVersionError)) throw error;
     return staleSpeakerSave(db, {
       current: error.current as SpeakerState,
-      readVersion: parsed.data.version,
+      readVersion: speaker.version,
       submitted: values,
       timeZone: edition.timeZone,
       locale: await getLocale(request),

@@ -160,3 +160,11 @@ export function mappingSchema(kind: ImportKind) {
     });
 }
 export type MappingForm = z.output<ReturnType<typeof mappingSchema>>;
+
+/**
+ * The import page's steps, told apart by the `intent` they post (parseIntent): the upload (its
+ * file is read from the multipart body, not from this schema), then map, preview and apply.
+ */
+export function importPageActionSchema(kind: ImportKind) {
+  return z.discriminatedUnion("intent", [z.object({ intent: z.literal("upload") }), mappingSchema(kind)]);
+}

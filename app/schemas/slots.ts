@@ -65,17 +65,30 @@ export function selectionKey(values: { template: string; rooms: readonly string[
 }
 
 /** One slot's local times on its own date (the date does not change here). */
-export const slotEditSchema = z
-  .object({
-    slot: uuidField,
-    version: versionField,
-    start: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
-    end: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
-  })
-  .superRefine((slot, ctx) => {
-    const problem = rowProblem(slot);
-    if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: `slots.error.${problem.code}` });
-  });
+const slotEditFields = z.object({
+  slot: uuidField,
+  version: versionField,
+  start: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
+  end: textField({ message: "form.required" }).trim().min(1, { message: "form.required" }),
+});
+const slotTimesCheck = (slot: { start: string; end: string }, ctx: z.RefinementCtx) => {
+  const problem = rowProblem(slot);
+  if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: `slots.error.${problem.code}` });
+};
+export const slotEditSchema = slotEditFields.superRefine(slotTimesCheck);
 export type SlotEditValues = z.output<typeof slotEditSchema>;
 
 export const slotDeleteSchema = z.object({ slot: uuidField, version: versionField });
+
+/**
+ * Every form of the slots page, told apart by the `intent` it posts (parseIntent). The browser
+ * validates each form with its own schema above; the intent is added here, for the server.
+ */
+export const slotsPageActionSchema = z.discriminatedUnion("intent", [
+  templateSchema.extend({ intent: z.literal("create-template") }),
+  templateEditSchema.extend({ intent: z.literal("update-template") }),
+  templateDeleteSchema.extend({ intent: z.literal("delete-template") }),
+  applySchema.extend({ intent: z.enum(["preview", "apply"]), previewOf: z.preprocess((v) => (typeof v === "string" ? v : ""), textField()) }),
+  slotEditFields.extend({ intent: z.literal("update-slot") }).superRefine(slotTimesCheck),
+  slotDeleteSchema.extend({ intent: z.literal("delete-slot") }),
+]);

@@ -127,6 +127,20 @@ export const confirmationSchema = z.object({
 
 export const deleteSpeakerSchema = z.object({ version: z.coerce.number().int().min(1) });
 
+/**
+ * Every form of a speaker's page, told apart by the `intent` it posts (parseIntent): save the
+ * speaker form (read in the edition's zone, hence a function), set one session's confirmation,
+ * delete the speaker, erase their personal data.
+ */
+export function speakerPageActionSchema(timeZone: string) {
+  return z.discriminatedUnion("intent", [
+    speakerEditSchema(timeZone).extend({ intent: z.literal("save") }),
+    confirmationSchema.extend({ intent: z.literal("confirmation") }),
+    deleteSpeakerSchema.extend({ intent: z.literal("delete") }),
+    z.object({ intent: z.literal("erase") }),
+  ]);
+}
+
 export const SPEAKER_SORTS = ["name", "organisation", "sessions", "updated"] as const;
 export type SpeakerSort = (typeof SPEAKER_SORTS)[number];
 export const PER_PAGE = [25, 50, 100] as const;

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { getDb } from "~/db/client.server";
 import { CsvReadError, decodeCsvBytes, readCsv, type CsvTable } from "~/domain/csv";
 import { guessMapping, type Mapping } from "~/domain/csv-import";
-import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, mappingSchema, type ImportKind } from "~/schemas/csv-import";
-import { type FieldErrors, formDataToObject, parseValues } from "~/utils/forms";
+import { IMPORT_FIELDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importPageActionSchema, type ImportKind } from "~/schemas/csv-import";
+import { type FieldErrors, formDataToObject, parseIntent } from "~/utils/forms";
 import { requireEdition } from "./access.server";
 import { findImportJob, planImport, startImportJob, type AnyPlan } from "./csv-import.server";
 import { notFound } from "~/utils/http.server";
@@ -79,7 +79,10 @@ export async function handleImportAction({ request, params }: ActionFunctionArgs
   const formData = await request.formData();
   // Read (and checked for refused names) before the branches, so the upload step obeys the same rule.
   const values = formDataToObject(formData);
-  if (values.intent === "upload") {
+  const parsed = parseIntent(values, importPageActionSchema(kind));
+  // A step the page does not have is a forged request.
+  if (!parsed.ok && parsed.failure.errors._form) return uploadFailure(parsed.failure.errors);
+  if (parsed.ok && parsed.data.intent === "upload") {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return uploadFailure({ file: "csv.error.noFile" });
     if (file.size > IMPORT_MAX_BYTES) return uploadFailure({ file: "csv.error.tooBig" }, null, 413);
@@ -98,7 +101,6 @@ export async function handleImportAction({ request, params }: ActionFunctionArgs
   if (!read.ok) return read.response;
   const fileName = typeof values.fileName === "string" ? values.fileName.slice(0, 255) : "import.csv";
   const file = fileData(fileName, text, read.table);
-  const parsed = parseValues(values, mappingSchema(kind));
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith("map_"))) as Record<string, string>;
   if (!parsed.ok) {
     return data({ step: "map", errors: parsed.failure.errors, values: kept, ...file } satisfies ImportStep, { status: 400 });

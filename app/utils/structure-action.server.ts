@@ -3,14 +3,16 @@ import { askConfirmation } from "./confirm.server";
 import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { getDb } from "~/db/client.server";
-import { type FormFailure, formDataToObject, parseValues } from "./forms";
+import { type FormFailure, formDataToObject, parseIntent, parseValues } from "./forms";
+import { structurePageActionSchema } from "~/schemas/structure";
 import { deleteRefused, invalid } from "./forms.server";
 import { StaleVersionError, staleSave } from "./stale.server";
 import { type DoneMessage, withDone } from "./done";
 
 type StaleSaveArgs = Parameters<typeof staleSave>[1];
 /**
- * The action of a structure entity's page (room, theme, format): `intent=delete` (once confirmed)
+ * The action of a structure entity's page (room, theme, format), its form picked by
+ * structurePageActionSchema: `intent=delete` (once confirmed)
  * removes it or answers deleteRefused; otherwise the form is validated with `schema` and saved by `save` at the
  * version it was read at. A save that returns field errors answers them; a stale save answers
  * the stale-save notice built from what `stale` reads. Success goes back to the list at `listPath`.
@@ -31,7 +33,9 @@ export async function structureEntityAction<S extends z.ZodType<{ version: numbe
 ) {
   const db = await getDb();
   const values = formDataToObject(await request.formData());
-  if (values.intent === "delete") {
+  const form = parseIntent(values, structurePageActionSchema);
+  if (!form.ok) return invalid(form.failure);
+  if (form.data.intent === "delete") {
     const ask = askConfirmation(values, "delete");
     if (ask) return ask;
     const result = await args.remove();

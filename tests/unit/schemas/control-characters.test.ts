@@ -40,6 +40,8 @@ const FACTORIES: Record<string, () => z.ZodType> = {
   "csv-import.mappingSchema(sessions)": () => (moduleOf("csv-import").mappingSchema as (k: string) => z.ZodType)("sessions"),
   "speakers.speakerSchema": () => (moduleOf("speakers").speakerSchema as (zone: string) => z.ZodType)("Europe/Paris"),
   "speakers.speakerEditSchema": () => (moduleOf("speakers").speakerEditSchema as (zone: string) => z.ZodType)("Europe/Paris"),
+  "speakers.speakerPageActionSchema": () => (moduleOf("speakers").speakerPageActionSchema as (zone: string) => z.ZodType)("Europe/Paris"),
+  "csv-import.importPageActionSchema(speakers)": () => (moduleOf("csv-import").importPageActionSchema as (k: string) => z.ZodType)("speakers"),
   "placement.localPlacementFields": () => {
     const { z } = require("zod") as typeof import("zod");
     return z.object((moduleOf("placement").localPlacementFields as (m: object) => z.ZodRawShape)({ date: "board.error.date", time: "board.error.time" }));
@@ -159,6 +161,7 @@ const SAMPLES: Record<string, unknown> = {
     people: "anne@example.org (modératrice)\nbob@example.org",
   },
   "csv-import.mappingSchema(speakers)": mapping("speakers.csv", "speakers", { publicName: "0", email: "1" }),
+  "csv-import.importPageActionSchema(speakers)": mapping("speakers.csv", "speakers", { publicName: "0", email: "1" }),
   "csv-import.mappingSchema(sessions)": mapping("sessions.csv", "sessions", { titleFr: "0", people: "1" }),
   "editions.editionSettingsSchema": { ...edition, changeoverMinutes: "10", dailySessionLimit: "3", levels: Object.fromEntries(RULES.map((rule) => [rule, "warning"])), version: "1" },
   "editions.newEditionSchema": { ...edition, slug: "barouf-2017", copyFrom: "barouf-2016" },
@@ -219,6 +222,7 @@ const SAMPLES: Record<string, unknown> = {
   "slots.applySchema": { template: U1, rooms: [U2], dates: [DAY], templateVersion: "1" },
   "slots.slotEditSchema": { slot: U1, version: "1", start: "09:00", end: "10:00" },
   "slots.slotDeleteSchema": { slot: U1, version: "1" },
+  "slots.slotsPageActionSchema": { intent: "update-template", name: "Matinée", times: [{ start: "09:00", end: "10:00" }], template: U1, version: "1" },
   "speaker.confirmSchema": { intent: "confirm", session: U1, version: "1" },
   "speaker.declineSchema": { intent: "decline", session: U1, version: "1", reason: "Pas disponible\nce jour-là." },
   "speaker.proposeSchema": { intent: "propose", session: U1, version: "1", proposedTime: "Le matin plutôt." },
@@ -231,6 +235,8 @@ const SAMPLES: Record<string, unknown> = {
   "speakers.speakerEditSchema": { ...speakerForm, version: "1" },
   "speakers.confirmationSchema": { session: "s1", confirmation: "confirmed", version: "1" },
   "speakers.deleteSpeakerSchema": { version: "1" },
+  "speakers.speakerPageActionSchema": { ...speakerForm, intent: "save", version: "1" },
+  "structure.structurePageActionSchema": { intent: "delete" },
   "speakers.speakerListQuerySchema": { q: "anne", organisation: "o1", confirmation: "pending", theme: "t1", bio: "yes", photo: "no", sort: "name", dir: "asc", page: "1", perPage: "25" },
   "themes.themeSchema": { nameFr: "Ville", nameEn: "City", colour: "#1f77b4" },
   "themes.themeEditSchema": { nameFr: "Ville", nameEn: "City", colour: "#1f77b4", version: "1" },
