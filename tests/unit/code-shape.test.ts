@@ -37,13 +37,35 @@ describe("file sizes", () => {
   });
 });
 
-/** The action of a route module: from `export async function action` to its closing brace at column 0. */
-function actionOf(source: string): string | null {
-  const start = source.search(/export (async )?function action\b/);
+/** An exported function of a route module (`action`, `loader`): from `export async function` to its closing brace at column 0. */
+function exportedFunction(source: string, name: "action" | "loader"): string | null {
+  const start = source.search(new RegExp(`export (async )?function ${name}\\b`));
   if (start < 0) return null;
   const end = source.indexOf("\n}\n", start);
   return source.slice(start, end < 0 ? undefined : end + 2);
 }
+const actionOf = (source: string) => exportedFunction(source, "action");
+
+const MAX_HANDLER_LINES = 80;
+describe("thin routes", () => {
+  const handlers = ROUTES.flatMap((file) => {
+    const source = readFileSync(path.join(ROOT, file), "utf8");
+    return (["action", "loader"] as const).flatMap((name) => {
+      const code = exportedFunction(source, name);
+      return code === null ? [] : [{ file, name, lines: code.split("\n").length }];
+    });
+  });
+
+  it("finds the loaders and actions it measures", () => {
+    expect(handlers.filter((h) => h.name === "loader").length).toBeGreaterThan(30);
+    expect(handlers.filter((h) => h.name === "action").length).toBeGreaterThan(20);
+    expect(exportedFunction("export function loader() {\n  const a = 1;\n  return a;\n}\n", "loader")!.split("\n").length).toBe(4);
+  });
+
+  it.each(handlers)(`$file's $name is at most ${MAX_HANDLER_LINES} lines (move its body to a sibling .server.ts module)`, ({ lines }) => {
+    expect(lines).toBeLessThanOrEqual(MAX_HANDLER_LINES);
+  });
+});
 
 /** Branching on an intent (`x.intent === "save"`, `switch (x.intent)`). */
 const BRANCHES_ON_INTENT = /\.intent\s*[!=]==|switch\s*\(\s*[\w.?]*\.intent\s*\)/;
