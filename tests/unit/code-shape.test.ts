@@ -151,3 +151,20 @@ describe("one shape for an action", () => {
     expect(actionOf("export async function action() {\n  return 1;\n}\n\nexport default function Page() {}\n")).toBe("export async function action() {\n  return 1;\n}");
   });
 });
+
+describe("one form hook", () => {
+  const HOOK = "app/components/forms/use-validated-form.ts";
+  const browserFiles = [...filesUnder("app/components"), ...filesUnder("app/routes")];
+  /** `useForm` imported from react-hook-form (alone or among other names). */
+  const IMPORTS_USE_FORM = /import\s*\{[^}]*\buseForm\b[^}]*\}\s*from\s*["']react-hook-form["']/;
+
+  it("the check bites", () => {
+    expect(IMPORTS_USE_FORM.test(`import { get, useForm, type Path } from "react-hook-form";`)).toBe(true);
+    expect(IMPORTS_USE_FORM.test(`import { useFormContext } from "react-hook-form";`)).toBe(false);
+    expect(browserFiles).toContain(HOOK);
+  });
+
+  it.each(browserFiles.filter((file) => file !== HOOK))("%s builds its forms with useValidatedForm, not react-hook-form's useForm", (file) => {
+    expect(IMPORTS_USE_FORM.test(readFileSync(path.join(ROOT, file), "utf8"))).toBe(false);
+  });
+});

@@ -1,10 +1,9 @@
 // The board's side panel: the per-session form (place, move, swap, unschedule; it works with
 // JavaScript off), what a drag would change, the engine's suggestions, and the day's conflicts.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Link, type FetcherWithComponents } from "@remix-run/react";
-import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { useT, type MessageKey } from "~/i18n";
 import { placeSchema } from "~/schemas/board";
 import type { BoardData, BoardPreview, PanelConflict } from "~/domain/board/view";
@@ -115,8 +114,13 @@ export function PlacementForm({
     endOccurrence: value("endOccurrence", card.end !== null && occurrenceOf(card.end, data.timeZone) === "second" ? "second" : ""),
   };
   const repeated = data.days.some((d) => hasRepeatedHour(d.date, data.timeZone));
-  const form = useForm({ resolver: zodResolver(placeSchema as never) as never, defaultValues: defaults as never, mode: "onSubmit" });
   const serverErrors = failure?.intent === "place" ? failure.errors : undefined;
+  // The one form hook; the panel posts through its fetcher, so the board stays where it is.
+  const { form, onSubmit, errorOf } = useValidatedForm(placeSchema, {
+    defaultValues: defaults as never,
+    serverErrors,
+    submit: (target) => fetcher.submit(target, { method: "post" }),
+  });
   useEffect(() => {
     heading.current?.focus();
   }, [card.id]);
@@ -130,14 +134,6 @@ export function PlacementForm({
   useEffect(() => {
     onValuesChange?.({ room, date, start, end, startOccurrence, endOccurrence });
   }, [room, date, start, end, startOccurrence, endOccurrence, onValuesChange]);
-  const errorOf = (name: string): string | undefined => {
-    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name];
-    return typeof clientError?.message === "string" ? clientError.message : serverErrors?.[name];
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
-    void form.handleSubmit(() => fetcher.submit(element, { method: "post" }))(event);
-  };
   const roomError = errorText(errorOf("room"));
   const dateError = errorText(errorOf("date"));
   return (

@@ -9,12 +9,15 @@ import type { FieldErrors } from "~/utils/forms";
  * react-hook-form with the form's zod schema in the browser; when valid, the real
  * <Form> is submitted, so the server re-checks with the same schema. Without
  * JavaScript the form posts as it is and the server's errors come back per field.
+ * `submit` replaces the page navigation when the form posts through a fetcher (the board's
+ * placement panel stays on the board): it receives what Remix's submit would.
  */
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  options: { defaultValues?: DefaultValues<z.input<S>>; serverErrors?: FieldErrors },
+  options: { defaultValues?: DefaultValues<z.input<S>>; serverErrors?: FieldErrors; submit?: (target: HTMLFormElement | HTMLButtonElement) => void },
 ) {
-  const submit = useSubmit();
+  const navigate = useSubmit();
+  const submit = options.submit ?? navigate;
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The resolver's generics differ across zod 4 minor versions; the schema is the contract.
     resolver: zodResolver(schema as never) as never,
