@@ -328,11 +328,11 @@ describe("deliveries", () => {
       expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent, endpoint: endpoint.uuid } })).status).toBe(200);
     }
     expect((await endpointByUrl(r.url)).active).toBe(true);
-    const unknown = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: crypto.randomUUID() } });
+    const unknown = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: crypto.randomUUID(), confirm: "yes" } });
     expect(unknown.status).toBe(404);
     const viewer = (await signIn("viewer")).cookie;
     expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: viewer, form: { intent: "delete", endpoint: endpoint.uuid } })).status).toBe(403);
-    expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid } })).status).toBe(200);
+    expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid, confirm: "yes" } })).status).toBe(200);
     expect(await (await db()).select().from(webhookEndpoints).where(eq(webhookEndpoints.uuid, endpoint.uuid)).get()).toBeUndefined();
   });
 });
