@@ -76,6 +76,9 @@ export const webhooks = defineMessages({
     "audit.field.events": "Événements reçus",
     "audit.field.signingKey": "Secret de signature",
     "audit.field.disabledAt": "Désactivée le",
+    "audit.action.disable": "désactivation automatique",
+    "audit.field.firstFailureAt": "En échec depuis",
+    "audit.field.failedAttempts": "Tentatives échouées",
   },
   en: {
     "nav.webhooks": "Webhooks",
@@ -150,5 +153,8 @@ export const webhooks = defineMessages({
     "audit.field.events": "Events received",
     "audit.field.signingKey": "Signing secret",
     "audit.field.disabledAt": "Disabled on",
+    "audit.action.disable": "disabled automatically",
+    "audit.field.firstFailureAt": "Failing since",
+    "audit.field.failedAttempts": "Failed attempts",
   },
 });
