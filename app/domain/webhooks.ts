@@ -17,6 +17,9 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** An endpoint whose attempts have all failed for this long is disabled and the organisers told. */
 export const DISABLE_AFTER_MS = 24 * 3_600_000;
 
+/** Why the worker disabled an endpoint, as the audit log records it (translated on the audit page). */
+export const DISABLE_REASON = "failing_for_24_hours";
+
 /** After a rotation, the previous secret still signs for this long, so receivers can switch. */
 export const ROTATION_GRACE_MS = 24 * 3_600_000;
 

@@ -9,7 +9,7 @@ export type Actor =
   | { type: "speaker"; speakerId: number }
   | { type: "system" };
 
-export type AuditAction = "create" | "update" | "delete" | "acknowledge" | "withdraw" | "import" | "publish" | "invite" | "revoke" | "place" | "move" | "swap" | "unschedule" | "confirm" | "decline" | "confirmation" | "grant_access" | "revoke_access" | "purge" | "erase" | "erasure_request";
+export type AuditAction = "create" | "update" | "delete" | "acknowledge" | "withdraw" | "import" | "publish" | "invite" | "revoke" | "place" | "move" | "swap" | "unschedule" | "confirm" | "decline" | "confirmation" | "grant_access" | "revoke_access" | "purge" | "erase" | "erasure_request" | "disable" | "export";
 
 /**
  * One audit entry; call it inside the same transaction as the change it records. Sensitive

@@ -1,5 +1,5 @@
 // Webhook endpoints, their deliveries and the attempts log, each scoped to its edition.
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "~/db/schema";
 import type { WebhookDeliveryState, WebhookEvent } from "~/domain/vocabulary";
@@ -116,6 +116,7 @@ export async function dueDeliveries(db: Queryable, { now, ids, limit }: { now: n
       uuid: webhookDeliveries.uuid,
       editionId: webhookDeliveries.editionId,
       endpointId: webhookDeliveries.endpointId,
+      endpointUuid: webhookEndpoints.uuid,
       payload: webhookDeliveries.payload,
       attempts: webhookDeliveries.attempts,
       url: webhookEndpoints.url,
@@ -169,6 +170,17 @@ export async function failQueuedDeliveries(db: Queryable, { endpointId }: { endp
     .update(webhookDeliveries)
     .set({ state: "failed" })
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.state, "queued")));
+}
+
+/** How many attempts to the endpoint failed since `since` (every attempt does, while it is failing). */
+export async function failedAttemptsSince(db: Queryable, { endpointId, since }: { endpointId: number; since: number }): Promise<number> {
+  const row = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(webhookAttempts)
+    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), gte(webhookAttempts.at, since), sql`(${webhookAttempts.status} is null or ${webhookAttempts.status} not between 200 and 299)`))
+    .get();
+  return Number(row?.count ?? 0);
 }
 
 export async function markEndpointHealth(db: Queryable, { id, failingSince, disabledAt }: { id: number; failingSince: number | null; disabledAt?: number }) {

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { Field } from "~/components/forms/field";
 import { CheckboxGroup, FormAlert, useStructureForm } from "~/components/forms/structure-form";
 import { When } from "~/components/invitations/when";
@@ -14,6 +15,7 @@ import { canWrite, requireEdition } from "~/services/access.server";
 import { addEndpoint, enableEndpoint, removeEndpoint, rotateSecret, setEndpointActive } from "~/services/webhook-endpoints.server";
 import { deliverDueWebhooks, queueTestEvent } from "~/services/webhooks.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
+import { askConfirmation } from "~/utils/confirm.server";
 import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Barouf" }];
@@ -90,9 +92,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "enable":
       if (!(await enableEndpoint(db, target!))) return missing();
       break;
-    case "delete":
+    case "delete": {
+      const ask = askConfirmation(input, "delete", input.endpoint);
+      if (ask) return ask;
       if (!(await removeEndpoint(db, target!))) return missing();
       break;
+    }
   }
   return data<Done>({ done: input.intent, endpoint: input.endpoint });
 }
@@ -128,13 +133,13 @@ function AddForm({ failure }: { failure: FormFailure | null }) {
   );
 }
 
-function ActionButton({ intent, endpoint, label, danger }: { intent: string; endpoint: string; label: string; danger?: boolean }) {
+function ActionButton({ intent, endpoint, label }: { intent: string; endpoint: string; label: string }) {
   const navigation = useNavigation();
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="endpoint" value={endpoint} />
-      <button type="submit" className={danger ? "button button-small button-danger" : "button button-small"} disabled={navigation.state !== "idle"}>
+      <button type="submit" className="button button-small" disabled={navigation.state !== "idle"}>
         {label}
       </button>
     </Form>
@@ -145,7 +150,8 @@ export default function Webhooks() {
   const { endpoints, deliveries, timeZone, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<Done | FormFailure>();
   const t = useT();
-  const failure = actionData && "ok" in actionData ? actionData : null;
+  // A confirmation asked (an unconfirmed delete) is the ConfirmForm's answer, not the add form's.
+  const failure = actionData && "ok" in actionData && !("confirm" in actionData) ? actionData : null;
   const done = actionData && "done" in actionData ? actionData : null;
   const disabled = endpoints.filter((e) => e.state === "disabled").length;
   return (
@@ -215,7 +221,15 @@ export default function Webhooks() {
                     {endpoint.state === "active" ? <ActionButton intent="pause" endpoint={endpoint.uuid} label={t("webhooks.pause")} /> : null}
                     {endpoint.state === "paused" ? <ActionButton intent="resume" endpoint={endpoint.uuid} label={t("webhooks.resume")} /> : null}
                     {endpoint.state === "disabled" ? <ActionButton intent="enable" endpoint={endpoint.uuid} label={t("webhooks.enable")} /> : null}
-                    <ActionButton intent="delete" endpoint={endpoint.uuid} label={t("webhooks.delete")} danger />
+                    <ConfirmForm
+                      intent="delete"
+                      target={endpoint.uuid}
+                      fields={{ endpoint: endpoint.uuid }}
+                      small
+                      label={t("webhooks.delete")}
+                      consequence={t("webhooks.deleteConsequence", { url: endpoint.url })}
+                      confirmLabel={t("webhooks.deleteConfirm")}
+                    />
                   </div>
                 ) : null}
               </li>

@@ -27,6 +27,6 @@ export const webhookActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("pause"), endpoint }),
   z.object({ intent: z.literal("resume"), endpoint }),
   z.object({ intent: z.literal("enable"), endpoint }),
-  z.object({ intent: z.literal("delete"), endpoint }),
+  z.object({ intent: z.literal("delete"), endpoint, confirm: z.literal("yes").optional() }),
 ]);
 export type WebhookAction = z.infer<typeof webhookActionSchema>;

@@ -5,9 +5,10 @@
 // here. Left out: the invitation links' hashes (secrets) and the organisers' identities in the
 // audit entries (their personal data, not the speaker's).
 import { and, asc, eq, or } from "drizzle-orm";
-import type { Queryable } from "~/db/client.server";
+import type { Database, Queryable } from "~/db/client.server";
 import { auditLog, availabilityWindows, editions, emails, invitations, organisations, sessions, sessionSpeakers, speakerLoginSessions, speakers } from "~/db/schema";
 import { columnsOfClass } from "~/domain/personal-data";
+import { organiserActor, recordAudit } from "~/models/audit.server";
 
 /** The speaker's columns the document holds: every personal one (public, private, sensitive). */
 const SPEAKER_FIELDS = columnsOfClass("speakers", "public", "private", "sensitive").filter((field) => field !== "organisationId");
@@ -99,8 +100,34 @@ export function speakerDataResponse(document: NonNullable<SpeakerData>, fileName
   });
 }
 
-/** The same document, for the organisers' speaker page (the speaker by uuid, in this edition). */
-export async function buildSpeakerDataByUuid(db: Queryable, { editionId, speakerUuid, now }: { editionId: number; speakerUuid: string; now: number }) {
+/**
+ * The same document, for the organisers' speaker page (the speaker by uuid, in this edition).
+ * Staff reading a speaker's personal data is traceable: one audit entry says who exported whose
+ * data and when, with how many items of each kind (counts, never values). The speaker's own
+ * download then shows it among their audit entries (without the organiser's identity).
+ */
+export async function exportSpeakerDataForOrganisers(
+  db: Database,
+  { editionId, speakerUuid, organiser, now }: { editionId: number; speakerUuid: string; organiser: { id: number }; now: number },
+) {
   const speaker = await db.select({ id: speakers.id }).from(speakers).where(and(eq(speakers.uuid, speakerUuid), eq(speakers.editionId, editionId))).get();
-  return speaker ? buildSpeakerData(db, { editionId, speakerId: speaker.id, now }) : null;
+  const document = speaker ? await buildSpeakerData(db, { editionId, speakerId: speaker.id, now }) : null;
+  if (!document) return null;
+  await recordAudit(db, {
+    editionId,
+    actor: organiserActor(organiser),
+    entity: "speaker",
+    entityUuid: speakerUuid,
+    action: "export",
+    after: {
+      sessionCount: document.sessions.length,
+      availabilityCount: document.availability.length,
+      invitationCount: document.invitations.length,
+      loginSessionCount: document.loginSessions.length,
+      emailCount: document.emails.length,
+      auditEntryCount: document.auditEntries.length,
+    },
+    at: now,
+  });
+  return document;
 }

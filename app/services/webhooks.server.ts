@@ -8,12 +8,13 @@ import http from "node:http";
 import https from "node:https";
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
-import { getDb, type Queryable } from "~/db/client.server";
+import { getDb, type Database, type Queryable } from "~/db/client.server";
 import { editions } from "~/db/schema";
 import type { WebhookEvent } from "~/domain/vocabulary";
 import type { Changes, PublicProgramme } from "~/domain/exports";
 import type { ChangelogTranslate } from "~/domain/exports/changelog-text";
 import {
+  DISABLE_REASON,
   MAX_ATTEMPTS,
   nextAttemptAt,
   SECRET_PREFIX,
@@ -24,6 +25,7 @@ import {
 } from "~/domain/webhooks";
 import { getEnv } from "~/env.server";
 import { translate } from "~/i18n";
+import { recordAudit } from "~/models/audit.server";
 import { latestVersionNumber } from "~/models/programme-versions.server";
 import {
   claimDelivery,
@@ -31,6 +33,7 @@ import {
   endpointHealth,
   endpointsReceiving,
   failQueuedDeliveries,
+  failedAttemptsSince,
   findEndpoint,
   insertDeliveries,
   markEndpointHealth,
@@ -198,8 +201,7 @@ async function deliver({ ids, now = Date.now, allowPrivate = allowPrivateByDefau
       }
       const failingSince = health?.failingSince ?? at;
       if (health?.disabledAt === null && shouldDisable(failingSince, finished)) {
-        await markEndpointHealth(db, { id: row.endpointId, failingSince, disabledAt: finished });
-        await failQueuedDeliveries(db, { endpointId: row.endpointId });
+        await disableFailingEndpoint(db, { row, failingSince, now: finished });
         report.disabled++;
       } else if (health?.failingSince === null) {
         await markEndpointHealth(db, { id: row.endpointId, failingSince });
@@ -208,6 +210,29 @@ async function deliver({ ids, now = Date.now, allowPrivate = allowPrivateByDefau
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, work));
   return report;
+}
+
+/**
+ * Turns off an endpoint that has failed for too long, fails what still waited for it, and records
+ * it in the audit log (by Barouf itself: the reason and the failed attempts, never the URL or a secret),
+ * all in one transaction.
+ */
+async function disableFailingEndpoint(db: Database, { row, failingSince, now }: { row: { editionId: number; endpointId: number; endpointUuid: string }; failingSince: number; now: number }) {
+  await db.transaction(async (tx) => {
+    await markEndpointHealth(tx, { id: row.endpointId, failingSince, disabledAt: now });
+    await failQueuedDeliveries(tx, { endpointId: row.endpointId });
+    const failedAttempts = await failedAttemptsSince(tx, { endpointId: row.endpointId, since: failingSince });
+    await recordAudit(tx, {
+      editionId: row.editionId,
+      actor: { type: "system" },
+      entity: "webhook_endpoint",
+      entityUuid: row.endpointUuid,
+      action: "disable",
+      before: { disabledAt: null },
+      after: { disabledAt: now, reason: DISABLE_REASON, firstFailureAt: failingSince, failedAttempts },
+      at: now,
+    });
+  });
 }
 
 let worker: NodeJS.Timeout | null = null;

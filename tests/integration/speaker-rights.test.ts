@@ -84,7 +84,29 @@ describe("download my data", () => {
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="barouf-${SEED_EDITION}-speaker-${speaker.uuid}.json"`);
     const byOrganiser = JSON.parse(await response.text());
     const bySpeaker = JSON.parse(await (await request("/speaker/data", { cookie })).text());
-    expect({ ...byOrganiser, exportedAt: null }).toEqual({ ...bySpeaker, exportedAt: null });
+    // The same document, and the speaker now sees that the organisers exported it (not who).
+    const exportEntry = bySpeaker.auditEntries.at(-1);
+    expect({ ...byOrganiser, exportedAt: null }).toEqual({ ...bySpeaker, exportedAt: null, auditEntries: bySpeaker.auditEntries.slice(0, -1) });
+    expect(exportEntry).toMatchObject({ actorType: "organiser", entity: "speaker", action: "export" });
+    // Staff access to personal data is traceable: one entry, who and whose, counts only.
+    const entries = await (await db())
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "speaker"), eq(auditLog.entityUuid, speaker.uuid), eq(auditLog.action, "export")))
+      .all();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorType: "organiser", organiserId: editor.organiser.id, editionId: speaker.editionId, before: null });
+    expect(entries[0]!.after).toEqual({
+      sessionCount: byOrganiser.sessions.length,
+      availabilityCount: byOrganiser.availability.length,
+      invitationCount: byOrganiser.invitations.length,
+      loginSessionCount: byOrganiser.loginSessions.length,
+      emailCount: byOrganiser.emails.length,
+      auditEntryCount: byOrganiser.auditEntries.length,
+    });
+    expect(entries[0]!.after).toMatchObject({ sessionCount: 2, availabilityCount: 1, emailCount: 1 });
+    const recorded = JSON.stringify(entries);
+    for (const value of ["+33 6 55 44 33 22", "ORGANISER-EXPORT", speaker.email!, "Note interne"]) expect(recorded).not.toContain(value);
     // Viewers do not see sensitive data: no export for them.
     expect((await request(path, { cookie: (await signIn("viewer")).cookie })).status).toBe(403);
     // A speaker has no organiser session: another speaker's export sends to the login page.

@@ -42,7 +42,7 @@ describe("webhook endpoints in the audit log", () => {
     // The worker disabled it after days of failures; an organiser turns it back on.
     await (await db()).update(webhookEndpoints).set({ disabledAt: Date.UTC(2016, 2, 1), failingSince: Date.UTC(2016, 1, 28) }).where(eq(webhookEndpoints.id, endpoint.id));
     await post({ intent: "enable", endpoint: endpoint.uuid });
-    await post({ intent: "delete", endpoint: endpoint.uuid });
+    await post({ intent: "delete", endpoint: endpoint.uuid, confirm: "yes" });
 
     const entries = await entriesOf(endpoint.uuid);
     expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
@@ -65,6 +65,26 @@ describe("webhook endpoints in the audit log", () => {
     expect(page).toContain("Secret de signature");
     expect(page).toContain("modifié (valeur non conservée)");
     expect(page).not.toContain("whsec_");
+  });
+
+  it("deletes an endpoint only once confirmed, saying what will happen", async () => {
+    const url = "http://127.0.0.1:9/confirm";
+    expect((await request(PAGE, { cookie: writer, form: { intent: "add", url, events: "version.published", active: "on" } })).status).toBe(200);
+    const endpoint = (await (await db()).select().from(webhookEndpoints).where(eq(webhookEndpoints.url, url)).get())!;
+
+    // Unconfirmed: nothing is deleted and the page asks, with the consequence, the confirmation.
+    const asked = await request(PAGE, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid } });
+    expect(asked.status).toBe(400);
+    const page = await asked.text();
+    expect(page).toContain("Rien n’a encore été fait");
+    expect(page).toContain(`L’adresse ${url} et son journal de livraisons seront supprimés`);
+    expect(await (await db()).select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id)).get()).toBeDefined();
+    expect((await entriesOf(endpoint.uuid)).map((e) => e.action)).toEqual(["create"]);
+
+    // Confirmed: the endpoint is gone and the deletion is in the log.
+    expect((await request(PAGE, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid, confirm: "yes" } })).status).toBe(200);
+    expect(await (await db()).select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id)).get()).toBeUndefined();
+    expect((await entriesOf(endpoint.uuid)).map((e) => e.action)).toEqual(["create", "delete"]);
   });
 
   it("records nothing when the endpoint is unknown or the caller may not write", async () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { editions, webhookAttempts, webhookDeliveries, webhookEndpoints } from "~/db/schema";
+import { auditLog, editions, webhookAttempts, webhookDeliveries, webhookEndpoints } from "~/db/schema";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/domain/webhooks";
 import { publishProgramme } from "~/services/publishing.server";
 import { checkWebhookUrl, isPublicAddress } from "~/services/webhook-addresses.server";
@@ -299,6 +299,21 @@ describe("deliveries", () => {
     expect(r.state.received).toHaveLength(MAX_ATTEMPTS);
     const disabled = await endpointByUrl(r.url);
     expect(disabled.disabledAt).not.toBeNull();
+    // Recorded in the audit log by Barouf itself: why, since when, how many failures; no URL, no secret.
+    const audit = await (await db())
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "webhook_endpoint"), eq(auditLog.entityUuid, endpoint.uuid), eq(auditLog.action, "disable")))
+      .all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorType).toBe("system");
+    expect(audit[0]!.organiserId).toBeNull();
+    expect(audit[0]!.editionId).toBe(editionId);
+    expect(audit[0]!.before).toEqual({ disabledAt: null });
+    expect(audit[0]!.after).toEqual({ disabledAt: disabled.disabledAt, reason: "failing_for_24_hours", firstFailureAt: attempts[0]!.at, failedAttempts: MAX_ATTEMPTS });
+    expect(audit[0]!.at).toBe(disabled.disabledAt);
+    const recorded = JSON.stringify(audit);
+    for (const secret of [disabled.secret, disabled.secret.slice("whsec_".length), r.url, "127.0.0.1"]) expect(recorded).not.toContain(secret);
     console.info(`webhook disable test: ${attempts.length} attempts over ${((attempts.at(-1)!.at - attempts[0]!.at) / 3_600_000).toFixed(1)} h, then disabled`);
 
     // Told on the page and on the dashboard; a new version is not queued for it.
@@ -328,11 +343,11 @@ describe("deliveries", () => {
       expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent, endpoint: endpoint.uuid } })).status).toBe(200);
     }
     expect((await endpointByUrl(r.url)).active).toBe(true);
-    const unknown = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: crypto.randomUUID() } });
+    const unknown = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: crypto.randomUUID(), confirm: "yes" } });
     expect(unknown.status).toBe(404);
     const viewer = (await signIn("viewer")).cookie;
     expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: viewer, form: { intent: "delete", endpoint: endpoint.uuid } })).status).toBe(403);
-    expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid } })).status).toBe(200);
+    expect((await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer, form: { intent: "delete", endpoint: endpoint.uuid, confirm: "yes" } })).status).toBe(200);
     expect(await (await db()).select().from(webhookEndpoints).where(eq(webhookEndpoints.uuid, endpoint.uuid)).get()).toBeUndefined();
   });
 });
