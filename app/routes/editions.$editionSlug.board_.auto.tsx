@@ -6,10 +6,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { autoApplySchema, autoPlanSchema } from "~/schemas/auto-schedule";
+import { autoScheduleActionSchema } from "~/schemas/auto-schedule";
 import { answerPreview, applyAutoSchedule, autoScheduleForm, type AutoPreview } from "~/services/board/auto-schedule.server";
 import { requireEdition } from "~/services/access.server";
-import { formDataToObject, parseValues, type FieldErrors, type FlatValues } from "~/utils/forms";
+import { formDataToObject, parseIntent, type FieldErrors, type FlatValues } from "~/utils/forms";
 import type { BoardOutcome } from "~/domain/board/view";
 import styles from "~/styles/auto-schedule.css";
 
@@ -37,17 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const values = formDataToObject(await request.formData());
   const db = await getDb();
-  if (values.intent === "apply") {
-    const parsed = parseValues(values, autoApplySchema);
-    if (!parsed.ok) return data({ intent: "apply" as const, ...parsed.failure }, { status: 400 });
-    const outcome = await applyAutoSchedule(db, { editionId: edition.id, organiser, locale, input: parsed.data });
+  const parsed = parseIntent(values, autoScheduleActionSchema);
+  if (!parsed.ok) return data({ intent: parsed.failure.values.intent === "apply" ? ("apply" as const) : ("plan" as const), ...parsed.failure }, { status: 400 });
+  const input = parsed.data;
+  if (input.intent === "apply") {
+    const outcome = await applyAutoSchedule(db, { editionId: edition.id, organiser, locale, input });
     if (!outcome.ok) return data({ intent: "apply" as const, refusal: outcome }, { status: STATUS[outcome.reason] });
     const firstDay = typeof values.firstDay === "string" && DATE.test(values.firstDay) ? values.firstDay : "";
     throw redirect(`/editions/${edition.slug}/board?day=${firstDay}`);
   }
-  const parsed = parseValues(values, autoPlanSchema);
-  if (!parsed.ok) return data({ intent: "plan" as const, ...parsed.failure }, { status: 400 });
-  const answer = await answerPreview(db, { editionId: edition.id, locale, input: parsed.data, signal: request.signal });
+  const answer = await answerPreview(db, { editionId: edition.id, locale, input, signal: request.signal });
   if (!answer.ok) return data({ intent: "plan" as const, ok: false as const, errors: answer.errors, values }, { status: answer.status });
   return { intent: "plan" as const, ok: true as const, preview: answer.preview };
 }

@@ -8,18 +8,20 @@ export const AUTO_SCOPES = ["day", "edition", "selected"] as const;
 /** At most this many seconds a plan may take (the board's form; the command line allows more). */
 export const AUTO_MAX_SECONDS = 120;
 
-export const autoPlanSchema = z
-  .object({
-    scope: z.enum(AUTO_SCOPES, { message: "form.required" }),
-    day: z.preprocess((v) => (v === "" ? undefined : v), localDateField.optional()),
-    sessions: checkboxList(uuidField),
-    movePlaced: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-    timeLimit: requiredInt(1, AUTO_MAX_SECONDS),
-  })
-  .superRefine((v, ctx) => {
-    if (v.scope === "day" && !v.day) ctx.addIssue({ code: "custom", path: ["day"], message: "form.required" });
-    if (v.scope === "selected" && v.sessions.length === 0) ctx.addIssue({ code: "custom", path: ["sessions"], message: "auto.error.noSelection" });
-  });
+const autoPlanFields = z.object({
+  scope: z.enum(AUTO_SCOPES, { message: "form.required" }),
+  day: z.preprocess((v) => (v === "" ? undefined : v), localDateField.optional()),
+  sessions: checkboxList(uuidField),
+  movePlaced: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  timeLimit: requiredInt(1, AUTO_MAX_SECONDS),
+});
+
+function planScopeIsComplete(v: z.output<typeof autoPlanFields>, ctx: z.RefinementCtx) {
+  if (v.scope === "day" && !v.day) ctx.addIssue({ code: "custom", path: ["day"], message: "form.required" });
+  if (v.scope === "selected" && v.sessions.length === 0) ctx.addIssue({ code: "custom", path: ["sessions"], message: "auto.error.noSelection" });
+}
+
+export const autoPlanSchema = autoPlanFields.superRefine(planScopeIsComplete);
 export type AutoPlanInput = z.output<typeof autoPlanSchema>;
 
 /** One proposal as its checkbox posts it: session|version|room|start|end (uuids, integers; see proposalValue). */
@@ -39,3 +41,9 @@ export const autoApplySchema = z.object({
     ),
 });
 export type AutoApplyInput = z.output<typeof autoApplySchema>;
+
+/** The auto-placement page's two forms: ask for a plan, apply the ticked proposals. */
+export const autoScheduleActionSchema = z.discriminatedUnion("intent", [
+  autoPlanFields.extend({ intent: z.literal("plan") }).superRefine(planScopeIsComplete),
+  autoApplySchema.extend({ intent: z.literal("apply") }),
+]);

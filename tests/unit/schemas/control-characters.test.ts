@@ -120,6 +120,7 @@ const SAMPLES: Record<string, unknown> = {
   "audit.auditFiltersSchema": { entity: "session", author: U1, from: DAY, to: "2016-03-10", page: "2" },
   "auto-schedule.autoPlanSchema": { scope: "selected", day: DAY, sessions: [U1], movePlaced: "on", timeLimit: "10" },
   "auto-schedule.autoApplySchema": { stamp: "token.3", seen: "5", proposals: [`${U1}|2|${U1}|1457510400000|1457514000000`] },
+  "auto-schedule.autoScheduleActionSchema": { intent: "apply", stamp: "token.3", seen: "5", proposals: [`${U1}|2|${U1}|1457510400000|1457514000000`] },
   "auto-schedule.proposalToken": `${U1}|2|${U1}|1457510400000|1457514000000`,
   "auth.loginSchema": { email: "anne@example.org", password: "un mot de passe", redirectTo: "/editions" },
   "board.placeSchema": place,
