@@ -12,7 +12,7 @@ import { acknowledgeBoardConflict, applyBoardChange } from "~/services/board/cha
 import { toBoardChange } from "~/services/board/forms.server";
 import { boardQuery, loadBoard } from "~/services/board/load.server";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { formDataToObject, parseValues } from "~/utils/forms";
+import { formDataToObject, parseIntent } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Barouf` }];
 
@@ -38,9 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const values = formDataToObject(await request.formData());
   const viaScript = values.via === "js";
-  // A swap posted without JavaScript carries every candidate's version under its own name.
-  if (values.intent === "swap" && !values.otherVersion && typeof values.other === "string") values.otherVersion = values[`versionOf.${values.other}`] ?? "";
-  const parsed = parseValues(values, boardActionSchema);
+  // A swap posted without JavaScript names the other session and carries every candidate's
+  // version under its own name: the chosen one's is the swap's otherVersion.
+  if (!values.otherVersion && typeof values.other === "string") values.otherVersion = values[`versionOf.${values.other}`] ?? "";
+  const parsed = parseIntent(values, boardActionSchema);
   if (!parsed.ok) return data({ ...parsed.failure, intent: String(values.intent ?? "") }, { status: 400 });
   const db = await getDb();
   const input = parsed.data;

@@ -90,26 +90,17 @@ async function schemaExports(): Promise<Map<string, unknown>> {
   return found;
 }
 
-/**
- * Actions not yet converted, each with why. Each entry must still break a rule (the last test
- * below), so the list can only shrink: convert one, and its entry has to go.
- */
-const NOT_YET: Record<string, string> = {
-  "app/routes/editions.$editionSlug.board.tsx": "the no-JS swap form is completed from the raw values before parsing; the board's split (issue 13 item 2) owns this route",
-};
-
 describe("one shape for an action", () => {
   const actions = ROUTES.map((file) => ({ file, action: actionOf(readFileSync(path.join(ROOT, file), "utf8")) })).filter(
     (entry): entry is { file: string; action: string } => entry.action !== null,
   );
   const branching = actions.filter((entry) => BRANCHES_ON_INTENT.test(entry.action));
-  const unionChecked = branching.filter((entry) => !(entry.file in NOT_YET));
 
   it("finds route actions that tell their forms apart by intent", () => {
     expect(branching.map((entry) => entry.file)).toContain("app/routes/speaker.tsx");
   });
 
-  it.each(unionChecked)("$file parses its forms with a z.discriminatedUnion on intent", async ({ action }) => {
+  it.each(branching)("$file parses its forms with a z.discriminatedUnion on intent", async ({ action }) => {
     const schemas = await schemaExports();
     const used = [...action.matchAll(PARSED_WITH)].map((match) => match[1]!);
     const unions = used.filter((name) => {
@@ -120,20 +111,9 @@ describe("one shape for an action", () => {
   });
 
   const allReaders = [...actions.map((entry) => ({ file: entry.file, code: entry.action })), ...[...BELOW, ...UTILS].map((file) => ({ file, code: readFileSync(path.join(ROOT, file), "utf8") }))];
-  const readers = allReaders.filter((entry) => !(entry.file in NOT_YET));
 
-  it.each(readers)("$file never branches on the raw posted intent", ({ code }) => {
+  it.each(allReaders)("$file never branches on the raw posted intent", ({ code }) => {
     expect(code.match(RAW_INTENT)?.[0] ?? null).toBeNull();
-  });
-
-  it.each(Object.keys(NOT_YET))("%s still needs its exception (remove it from NOT_YET once converted)", async (file) => {
-    const reader = allReaders.find((entry) => entry.file === file);
-    const schemas = await schemaExports();
-    const rawBranch = reader ? RAW_INTENT.test(reader.code) : false;
-    const unionParsed = reader
-      ? [...reader.code.matchAll(PARSED_WITH)].some((match) => schemas.get(match[1]!) instanceof z.ZodDiscriminatedUnion)
-      : false;
-    expect(rawBranch || !unionParsed).toBe(true);
   });
 
   it("the checks bite on known-bad code", () => {
