@@ -92,11 +92,18 @@ async function buildBench(ctx: Parameters<BenchModule["run"]>[0], name: Workload
   }
 }
 
-async function serveBench(ctx: Parameters<BenchModule["run"]>[0]) {
-  const want200 = ctx.wants("exports.serve.200", "F1");
-  const want304 = ctx.wants("exports.serve.304", "F1");
+/**
+ * F1 published in a fresh database, served by the real built server: one path's requests per
+ * second against bare node:http (serve-ratio.ts). The exports' and the public pages' lines.
+ */
+export async function servePublishedF1(
+  ctx: Parameters<BenchModule["run"]>[0],
+  { label, names, path: pathOf }: { label: string; names: { ok: string; notModified: string }; path: (slug: string) => string },
+) {
+  const want200 = ctx.wants(names.ok, "F1");
+  const want304 = ctx.wants(names.notModified, "F1");
   if (!want200 && !want304) return;
-  const { db, file, dir } = await freshDatabase("serve");
+  const { db, file, dir } = await freshDatabase(label);
   const { editionId, slug } = await insertWorkload(db, generateWorkload("F1"));
   await acknowledgeBlockingConflicts(db, editionId);
   const published = await publishProgramme(db, { editionId, slug, actor: { type: "system" }, note: null, now: Date.now() });
@@ -105,8 +112,7 @@ async function serveBench(ctx: Parameters<BenchModule["run"]>[0]) {
 
   const app = await startServer({ DATABASE_URL: `file:${file}` });
   try {
-    const names = { ok: "exports.serve.200", notModified: "exports.serve.304" };
-    await serveRatio(ctx, { appUrl: app.url, path: `/programme/${slug}/v/1/schedule.json`, dir, names, want200, want304 });
+    await serveRatio(ctx, { appUrl: app.url, path: pathOf(slug), dir, names, want200, want304 });
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -117,7 +123,7 @@ const bench: BenchModule = {
   name: "exports",
   async run(ctx) {
     for (const name of ["F1", "F10"] as const) await buildBench(ctx, name);
-    await serveBench(ctx);
+    await servePublishedF1(ctx, { label: "serve", names: { ok: "exports.serve.200", notModified: "exports.serve.304" }, path: (slug) => `/programme/${slug}/v/1/schedule.json` });
   },
 };
 
