@@ -49,11 +49,7 @@ export function SessionPeople(props: {
                       {t("sessions.person.roleOf", { name: person.name })}
                     </label>
                     <select id={`role-${person.speakerUuid}`} name="role" defaultValue={person.role} key={`${person.role}-${session.version}`}>
-                      {SESSION_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`sessions.role.${role}`)}
-                        </option>
-                      ))}
+                      <RoleOptions />
                     </select>
                     <button type="submit" className="button button-small">
                       {t("sessions.person.changeRole")}
@@ -126,11 +122,7 @@ export function SessionPeople(props: {
                         {t("sessions.person.addAs", { name: speaker.name + (speaker.organisation ? ` (${speaker.organisation})` : "") })}
                       </label>
                       <select id={`add-${speaker.uuid}`} name="role" defaultValue="speaker">
-                        {SESSION_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`sessions.role.${role}`)}
-                          </option>
-                        ))}
+                        <RoleOptions />
                       </select>
                       <button type="submit" className="button button-small">
                         {t("sessions.person.add")}
@@ -144,5 +136,19 @@ export function SessionPeople(props: {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The roles a person may hold on a session, in the interface's language. */
+function RoleOptions() {
+  const t = useT();
+  return (
+    <>
+      {SESSION_ROLES.map((role) => (
+        <option key={role} value={role}>
+          {t(`sessions.role.${role}`)}
+        </option>
+      ))}
+    </>
   );
 }
