@@ -6,11 +6,11 @@
 import { Form, Link, useActionData, useFetcher, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { formatLocalDate } from "~/domain/format";
-import { localTimesProblem } from "~/domain/time";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import type { BoardCard, BoardData, BoardPreview } from "~/domain/board/view";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
-import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
+import { ConflictPanel, PreviewView, Suggestions, type FormFailureLike } from "./panel";
+import { PlacementForm } from "./placement-form";
 import { Icon } from "~/components/icon";
 
 /** How often the board asks whether the programme changed (ms). */
@@ -143,12 +143,13 @@ export function BoardPage({
     (params: Record<string, string>) => {
       const key = new URLSearchParams(params).toString();
       const known = previews.current.get(key);
+      // Whatever is still on its way answers an earlier target.
+      previewAbort.current?.abort();
       if (known) {
         setPreview(known);
         setPreviewPending(false);
         return;
       }
-      previewAbort.current?.abort();
       const controller = new AbortController();
       previewAbort.current = controller;
       setPreview(null);
@@ -275,24 +276,6 @@ export function BoardPage({
     },
     onDragEnd: endDrag,
   };
-
-  // The keyboard path's preview: the per-session form asks the same route as the drag.
-  const onFormValues = useCallback(
-    (v: PlacementValues) => {
-      if (!data.editing || !v.room || localTimesProblem(v.start, v.end)) return;
-      requestPreview({
-        kind: "place",
-        session: data.editing.id,
-        room: v.room,
-        date: v.date,
-        start: v.start,
-        end: v.end,
-        ...(v.startOccurrence === "second" ? { startOccurrence: "second" } : {}),
-        ...(v.endOccurrence === "second" ? { endOccurrence: "second" } : {}),
-      });
-    },
-    [data.editing, requestPreview],
-  );
 
   const targetLabel = (() => {
     if (!dragging || !target) return null;
@@ -434,8 +417,6 @@ export function BoardPage({
               fetcher={fetcher}
               hydrated={hydrated}
               failure={failure}
-              onValuesChange={hydrated ? onFormValues : undefined}
-              preview={hydrated && !dragging && (preview || previewPending) ? <PreviewView preview={preview} pending={previewPending} label={null} /> : null}
             />
           ) : null}
           {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}

@@ -44,6 +44,16 @@ export type PanelConflict = CardConflict & {
   acknowledgedReason: string | null;
 };
 export type SuggestionView = { roomId: string; roomName: string; date: string; start: string; end: string; startsAt: number; endsAt: number; label: string };
+/** The place/move form's choices for the session being edited (every room, not only the board's page of them). */
+export type PlacingView = {
+  rooms: { id: string; name: string }[];
+  /** The engine's ranked placements, best first. */
+  suggestions: SuggestionView[];
+  /** Every room's slots (slots page) that no other session occupies, on every day. */
+  freeSlots: SuggestionView[];
+  /** Where the form opens (see defaultPlacement). */
+  initial: { roomId: string; date: string; start: string; end: string; startOccurrence: "" | "second"; endOccurrence: "" | "second" } | null;
+};
 export type UndoView = { change: string; label: string } | null;
 export type TrayFilters = { q: string; theme: string; format: string; person: string };
 
@@ -69,6 +79,7 @@ export type BoardData = {
   conflicts: PanelConflict[];
   suggestions: { session: { id: string; title: string; version: number }; items: SuggestionView[] } | null;
   editing: BoardCard | null;
+  placing: PlacingView | null;
   /** Sessions of the day a session being edited may swap with. */
   swapTargets: { id: string; title: string; version: number; label: string }[];
   undo: UndoView;

@@ -3,13 +3,12 @@ import type { Queryable } from "~/db/client.server";
 import { dayView, isPlaced, titleOf } from "~/domain/board/day-view";
 import { undoTop } from "~/domain/board/undo";
 import { BOARD_STEPS, type BoardData, type BoardStep, type TrayFilters, type UndoView } from "~/domain/board/view";
-import { formatLocalDate } from "~/domain/format";
 import { matchesAll, searchTerms, searchTextOf } from "~/domain/search";
-import { localDate, localTime } from "~/domain/time";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { currentProgramme, derivedView, programmeStamp } from "../programme-cache.server";
 import { undoCandidates } from "./history.server";
 import { placementTextOf } from "./placement-text.server";
+import { placingView, suggestionViews } from "./placing.server";
 
 /** Loads one day of the board: a warm cache costs two queries whatever the programme's size. */
 export async function loadBoard(
@@ -74,27 +73,15 @@ export async function loadBoard(
   if (suggested && suggested.status !== "cancelled") {
     suggestions = {
       session: { id: suggested.id, title: titleOf(suggested, locale), version: programme.sessionMeta.get(suggested.id)?.version ?? 1 },
-      items: checker.suggest(suggested.id, 5).map((s) => {
-        const room = roomsById.get(s.roomId);
-        const date = localDate(s.start, timeZone);
-        const start = localTime(s.start, timeZone);
-        const end = localTime(s.end, timeZone);
-        return {
-          roomId: s.roomId,
-          roomName: room?.name ?? s.roomId,
-          date,
-          start,
-          end,
-          startsAt: s.start,
-          endsAt: s.end,
-          label: translate(locale, "board.suggestion.label", { room: room?.name ?? "", day: formatLocalDate(date, locale), start, end }),
-        };
-      }),
+      items: suggestionViews(input, checker, suggested.id, timeZone, locale),
     };
   }
 
   const edited = args.edit ? sessionsById.get(args.edit) : undefined;
   const editing = edited && edited.status !== "cancelled" ? (view.cardOf.get(edited.id) ?? view.card(edited)) : null;
+  const placing = editing
+    ? placingView({ input, checker, card: editing, day: { rooms: view.rooms, firstRow: view.grid.rows[0]?.at ?? null }, timeZone, locale })
+    : null;
   const swapTargets = editing
     ? cards
         .filter((c) => c.id !== editing.id)
@@ -144,6 +131,7 @@ export async function loadBoard(
     conflicts: view.panel,
     suggestions,
     editing,
+    placing,
     swapTargets,
     undo,
     notice,

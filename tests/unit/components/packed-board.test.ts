@@ -60,6 +60,7 @@ function board(): BoardData {
     conflicts: [clash],
     suggestions: null,
     editing: a,
+    placing: null,
     swapTargets: [],
     undo: { change: "c1", label: "Annuler « Session a »" },
     notice: null,
