@@ -1,0 +1,132 @@
+// The board's place/move form in a real browser: it opens on the engine's best placement, the
+// end follows the start, a free slot of the room fills the times, and the preview is for the
+// values the form shows, however fast they change.
+import { and, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "~/db/client.server";
+import { editions, rooms, slots } from "~/db/schema";
+import { localToEpoch } from "~/domain/time";
+import { uuidv5 } from "~/services/ids.server";
+import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+
+const EDITION = "grand-barouf-2016";
+const DAY1 = "2016-03-09";
+const id = (kind: string, key: string) => uuidv5(`${EDITION}/${kind}/${key}`);
+const BOARD = `/editions/${EDITION}/board?day=${DAY1}`;
+const at = (time: string) => localToEpoch(DAY1, time, "Europe/Paris");
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+let server: RunningServer;
+let browser: Browser;
+let database: Database;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  database = await openDatabase(`file:${server.databaseFile}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The board with the form of a session open (through its card's link), once the page runs. */
+async function openForm(session: string) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await newPage(context);
+  await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+  await page.goto(`${server.url}${BOARD}`);
+  await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
+  await page.locator(`[data-card-id="${id("session", session)}"] .card-move`).click();
+  const form = page.getByTestId("placement-form");
+  await form.waitFor();
+  return { context, page, form };
+}
+
+const preview = (page: Page) => page.getByTestId("placement-preview");
+/** The preview once it answers the form's current values. */
+async function settledPreview(page: Page) {
+  await poll(() => preview(page).getAttribute("data-status")).toBe("ready");
+  return preview(page);
+}
+const fieldValue = (page: Page, selector: string) => page.locator(selector).inputValue();
+
+describe("the board's place/move form", () => {
+  it("opens a session from the tray on the engine's best placement, with no block or error conflict", async () => {
+    const { context, page, form } = await openForm("grid-42");
+    // The engine's first proposal is the one the fields hold.
+    expect(await form.getByLabel("Propositions du moteur").inputValue()).toBe("0");
+    const shown = await settledPreview(page);
+    expect(await shown.locator(".level-block, .level-error").count()).toBe(0);
+    expect(await page.getByTestId("preview-blocked").count()).toBe(0);
+    // Not the first room at the first row (08:00, closed): a real proposal.
+    const label = (await form.getByLabel("Propositions du moteur").locator("option:checked").textContent())!;
+    expect(label).toContain(`${await fieldValue(page, "#place-start")}–${await fieldValue(page, "#place-end")}`);
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+
+  it("moves the end with the start, keeping the duration, across midnight too", async () => {
+    const { context, page, form } = await openForm("grid-42");
+    await form.getByLabel("Début").fill("10:00");
+    await form.getByLabel("Fin").fill("11:15");
+    await form.getByLabel("Début").fill("13:30");
+    expect(await fieldValue(page, "#place-end")).toBe("14:45");
+    await form.getByLabel("Début").fill("23:00");
+    expect(await fieldValue(page, "#place-end")).toBe("00:15");
+    // The preview follows the values shown.
+    await poll(() => preview(page).locator(".board-preview-target").textContent()).toContain("23:00–00:15");
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+
+  it("offers the room's free slots (slots page) and fills the times with the one chosen", async () => {
+    const edition = (await database.select({ id: editions.id }).from(editions).where(eq(editions.slug, EDITION)).get())!;
+    const agora = (await database.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.editionId, edition.id), eq(rooms.uuid, id("room", "agora")))).get())!;
+    await database.insert(slots).values([
+      { editionId: edition.id, roomId: agora.id, startsAt: at("19:00"), endsAt: at("20:30") },
+      { editionId: edition.id, roomId: agora.id, startsAt: at("21:00"), endsAt: at("22:00") },
+    ]);
+    const { context, page, form } = await openForm("grid-44");
+    await form.getByLabel("Salle").selectOption({ label: "Agora" });
+    const free = form.getByLabel("Créneaux libres");
+    const options = await free.locator("option").allTextContents();
+    expect(options).toContain("9 mars 2016, 19:00–20:30");
+    await free.selectOption({ label: "9 mars 2016, 19:00–20:30" });
+    expect(await fieldValue(page, "#place-date")).toBe(DAY1);
+    expect(await fieldValue(page, "#place-start")).toBe("19:00");
+    expect(await fieldValue(page, "#place-end")).toBe("20:30");
+    // The slot's length is now the one the end keeps.
+    await form.getByLabel("Début").fill("18:00");
+    expect(await fieldValue(page, "#place-end")).toBe("19:30");
+    expect(await free.inputValue()).toBe("");
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+
+  it("shows the preview of exactly the values in the form after quick successive changes", async () => {
+    const { context, page, form } = await openForm("grid-43");
+    await form.getByLabel("Salle").selectOption({ label: "Hall d’exposition" });
+    // No waiting between changes: earlier answers may come back after later questions.
+    for (const start of ["09:00", "09:30", "10:00", "10:30", "11:00", "09:15"]) await form.getByLabel("Début").fill(start);
+    await form.getByLabel("Fin").fill("10:00");
+    const shown = await settledPreview(page);
+    expect(await shown.locator(".board-preview-target").textContent()).toBe("Hall d’exposition, 9 mars 2016, 09:15–10:00");
+    const query = (await shown.getAttribute("data-query"))!;
+    expect(Object.fromEntries(new URLSearchParams(query))).toMatchObject({ room: id("room", "hall"), date: DAY1, start: "09:15", end: "10:00" });
+    // What it shows is the route's answer for those values.
+    const expected = await page.evaluate(async (url) => (await fetch(url)).json(), `/editions/${EDITION}/board/preview?${query}`);
+    const appeared = (expected as { appeared: { message: string }[] }).appeared.map((c) => c.message);
+    const listed = await shown.locator('[data-testid="preview-appeared"] li').allTextContents();
+    expect(listed.length).toBe(appeared.length);
+    appeared.forEach((message, i) => expect(listed[i]).toContain(message));
+    // Values that cannot be previewed say so instead of showing an older answer.
+    await form.getByLabel("Fin").fill("09:15");
+    await poll(() => preview(page).getAttribute("data-status")).toBe("invalid");
+    expect(await preview(page).textContent()).toContain("Aperçu indisponible");
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+});
