@@ -63,6 +63,8 @@ describe("the place/move form", () => {
     const html = await (await request(`/editions/${edition.slug}/board?day=${DAY1}&edit=${tray.uuid}`, { cookie })).text();
     expect(html).toMatch(/<input[^>]*id="place-start"[^>]*value="09:00"/);
     expect(html).toMatch(/<input[^>]*id="place-end"[^>]*value="10:00"/);
+    // Without a script, the engine's proposals are one link away (the suggestions panel's buttons).
+    expect(html).toContain(`suggest=${tray.uuid}">Voir les propositions du moteur</a>`);
   });
 
   it("opens every seed session of the tray on a placement with no block or error conflict", async () => {

@@ -129,8 +129,15 @@ export function PlacementForm({ data, fetcher, hydrated, failure }: { data: Boar
       ) : null}
       <fetcher.Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <Hidden fields={{ intent: "place", session: card.id, version: card.version, seen: data.asOf }} hydrated={hydrated} />
-        {hydrated && placing && placing.suggestions.length > 0 ? (
-          <PlacementChoice id="place-suggestion" label={t("board.form.suggestions")} choices={placing.suggestions} values={values} onChoose={fill} />
+        {placing && placing.suggestions.length > 0 ? (
+          hydrated ? (
+            <PlacementChoice id="place-suggestion" label={t("board.form.suggestions")} choices={placing.suggestions} values={values} onChoose={fill} />
+          ) : (
+            // Without a script the proposals are the suggestions panel's buttons, each a form of its own.
+            <Link to={boardHref(data, { suggest: card.id })} discover="none">
+              {t("board.form.suggestionsLink")}
+            </Link>
+          )
         ) : null}
         <div className="field">
           <label htmlFor="place-room">{t("board.edit.room")}</label>

@@ -1,6 +1,7 @@
 // What the board's place/move form offers: where it opens, a room's free slots, and the end
 // that follows a new start. Pure: the rooms' slots, the sessions and the engine's ranked
 // suggestions come in as arguments.
+import { rowMinutes } from "~/domain/slots";
 import { formatHHMM, isHHMM, parseHHMM } from "~/domain/time";
 
 export type Interval = { start: number; end: number };
@@ -43,8 +44,8 @@ export function defaultPlacement(args: {
 /** Minutes from a local start to a local end ("HH:MM"); an end at or before the start is the next day. Null unless both are times. */
 export function minutesBetween(start: string, end: string): number | null {
   if (!isHHMM(start) || !isHHMM(end)) return null;
-  const minutes = parseHHMM(end) - parseHHMM(start);
-  return minutes > 0 ? minutes : minutes + 1440;
+  const row = rowMinutes({ start, end });
+  return row.end - row.start;
 }
 
 /** The end that keeps a duration when the start changes ("HH:MM", across midnight); null while the start is not a time. */
