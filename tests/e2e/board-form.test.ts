@@ -1,6 +1,8 @@
 // The board's place/move form in a real browser: it opens on the engine's best placement, the
 // end follows the start, a free slot of the room fills the times, and the preview is for the
 // values the form shows, however fast they change.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +18,7 @@ const DAY1 = "2016-03-09";
 const id = (kind: string, key: string) => uuidv5(`${EDITION}/${kind}/${key}`);
 const BOARD = `/editions/${EDITION}/board?day=${DAY1}`;
 const at = (time: string) => localToEpoch(DAY1, time, "Europe/Paris");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.js"), "utf8");
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 let server: RunningServer;
@@ -34,7 +37,8 @@ afterAll(async () => {
 
 /** The board with the form of a session open (through its card's link), once the page runs. */
 async function openForm(session: string) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // bypassCSP: the app's CSP (a nonce per response) would refuse the injected axe script.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   const page = await newPage(context);
   await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
   await page.goto(`${server.url}${BOARD}`);
@@ -64,6 +68,14 @@ describe("the board's place/move form", () => {
     // Not the first room at the first row (08:00, closed): a real proposal.
     const label = (await form.getByLabel("Propositions du moteur").locator("option:checked").textContent())!;
     expect(label).toContain(`${await fieldValue(page, "#place-start")}–${await fieldValue(page, "#place-end")}`);
+    // The form with its proposals, free slots and preview passes axe (no serious or critical violation).
+    await page.evaluate(`${AXE_SOURCE}\n;0`);
+    const violations = await page.evaluate(async () => {
+      type Axe = { run: (c: object, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> };
+      const result = await (window as unknown as { axe: Axe }).axe.run({ include: [["[data-testid=placement-form]"]] }, { resultTypes: ["violations"] });
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     expectNoBrowserErrors(page);
     await context.close();
   });
