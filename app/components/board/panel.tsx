@@ -10,7 +10,6 @@ import type { BoardData, BoardPreview, PanelConflict } from "~/domain/board/view
 import { boardHref } from "./grid";
 import { hasRepeatedHour, occurrenceOf } from "~/domain/time";
 import { Icon } from "~/components/icon";
-import { conflictCounts } from "~/domain/board/conflict-order";
 
 export type BoardFetcher = FetcherWithComponents<unknown>;
 export type FormFailureLike = { errors?: Record<string, string>; values?: Record<string, string | string[]>; intent?: string };
@@ -105,7 +104,7 @@ export function PlacementForm({
     intent: "place" as const,
     session: card.id,
     version: card.version,
-    room: value("room", card.roomId ?? data.rooms[0]?.id ?? ""),
+    room: value("room", card.roomId ?? data.roomChoices[0]?.id ?? ""),
     date: value("date", card.start !== null ? (data.days.find((d) => d.date === data.day)?.date ?? data.day) : data.day),
     start: value("start", card.startLabel ?? firstRow?.time ?? "09:00"),
     end: value("end", card.endLabel ?? addMinutes(card.startLabel ?? firstRow?.time ?? "09:00", card.minutes)),
@@ -146,7 +145,7 @@ export function PlacementForm({
         <div className="field">
           <label htmlFor="place-room">{t("board.edit.room")}</label>
           <select id="place-room" aria-invalid={roomError ? true : undefined} {...form.register("room" as never)} defaultValue={defaults.room}>
-            {data.rooms.map((r) => (
+            {data.roomChoices.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
               </option>
@@ -303,7 +302,7 @@ export function ConflictPanel({
   failure: FormFailureLike | null;
 }) {
   const t = useT();
-  const counts = conflictCounts(data.conflicts);
+  const counts = data.conflictTotals;
   const infos = data.conflicts.filter((c) => c.level === "info");
   return (
     <section className="board-conflicts" aria-labelledby="day-conflicts-title">
