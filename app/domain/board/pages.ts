@@ -12,7 +12,7 @@ export const ROOMS_PER_PAGE = 12;
 export const CARDS_PER_PAGE = 60;
 /** Unscheduled sessions listed at once in the tray. */
 export const TRAY_PER_PAGE = 40;
-/** Conflicts listed at once in the side panel (each comes with its acknowledgement form). */
+/** Conflicts listed at once in the side panel (each comes with its acknowledgement form), when the rooms are paged. */
 export const CONFLICTS_PER_PAGE = 30;
 
 /** Where a page sits among the whole list: positions from 1, as the pager says them, and every page's. */

@@ -68,7 +68,8 @@ export async function loadBoard(
   const cards = roomPage.page ? view.cards.filter((c) => shownRooms.has(c.roomId!)) : view.cards;
   const shownCards = new Set(cards.map((c) => c.id));
   const conflicts = roomPage.page ? view.panel.filter((c) => c.sessions.some((s) => shownCards.has(s.id))) : view.panel;
-  const conflictPage = pageOf(conflicts, args.conflictPage ?? 1, pageStarts(conflicts, CONFLICTS_PER_PAGE));
+  // Paged with the rooms only: a small edition's panel lists every conflict of the day, as before.
+  const conflictPage = pageOf(conflicts, args.conflictPage ?? 1, roomPage.page ? pageStarts(conflicts, CONFLICTS_PER_PAGE) : [0]);
 
   const filters = args.filters;
   // Folded like every search box (searchTextOf/searchTerms): titles and people's names, every word.
