@@ -11,6 +11,7 @@ import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
+import { pages } from "./messages/pages";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { rights } from "./messages/rights";
@@ -38,6 +39,7 @@ const modules = {
   import: importMessages,
   invitations,
   organisers,
+  pages,
   placement,
   publishing,
   rights,

@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return data({ ...outcome, intent: input.intent, values, errors: {} }, { status: STATUS[outcome.reason] });
   if (!viaScript) {
     const url = new URL(request.url);
-    throw redirect(`/editions/${edition.slug}/board?day=${url.searchParams.get("day") ?? ""}&saved=${outcome.sessions[0] ?? ""}`);
+    const page = url.searchParams.get("roomPage");
+    throw redirect(`/editions/${edition.slug}/board?day=${url.searchParams.get("day") ?? ""}${page ? `&roomPage=${encodeURIComponent(page)}` : ""}&saved=${outcome.sessions[0] ?? ""}`);
   }
   return outcome;
 }

@@ -18,7 +18,7 @@ import type { BenchModule, Figure } from "./measure";
 
 const BENCHES: BenchModule[] = [conflicts, board, exports, imports, webhooks, schedule, publicSite];
 
-const WORKLOAD_NAMES = ["BAROUF", "F1", "F10"];
+const WORKLOAD_NAMES = ["BAROUF", "F1", "F10", "FOSDEM2021"];
 
 const tokens = process.argv
   .slice(2)

@@ -11,6 +11,7 @@ import type { BoardCard, BoardData, BoardPreview } from "~/domain/board/view";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PreviewView, Suggestions, type FormFailureLike } from "./panel";
 import { PlacementForm } from "./placement-form";
+import { BoardPager } from "./pager";
 import { Icon } from "~/components/icon";
 
 /** How often the board asks whether the programme changed (ms). */
@@ -311,6 +312,7 @@ export function BoardPage({
         <div className="board-toolbar">
           <Form method="get" className="board-step">
             <input type="hidden" name="day" value={data.day} />
+            {data.roomPages ? <input type="hidden" name="roomPage" value={data.roomPages.page} /> : null}
             <label htmlFor="board-step">{t("board.step")}</label>
             <select id="board-step" name="step" defaultValue={String(data.step)}>
               {[15, 30, 60].map((s) => (
@@ -339,10 +341,11 @@ export function BoardPage({
               {t("board.auto")}
             </Link>
           ) : null}
-          <Link to={`${base}/print?day=${data.day}`} className="button button-small">
+          <Link to={`${base}/print${boardHref(data)}`} className="button button-small">
             {t("board.print")}
           </Link>
         </div>
+        <BoardPager kind="rooms" page={data.roomPages} />
         <div className={`board-live${live?.error ? " alert alert-error" : live ? " alert alert-info" : ""}`} role="status" aria-live="polite" data-testid="board-live">
           {live?.text ?? ""}
         </div>
@@ -358,6 +361,7 @@ export function BoardPage({
           <Form method="get" className="board-tray-filters stack">
             <input type="hidden" name="day" value={data.day} />
             {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
+            {data.roomPages ? <input type="hidden" name="roomPage" value={data.roomPages.page} /> : null}
             <div className="field">
               <label htmlFor="tray-q">{t("board.tray.search")}</label>
               <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
@@ -377,6 +381,7 @@ export function BoardPage({
               </li>
             ))}
           </ul>
+          <BoardPager kind="tray" page={data.trayPages} />
           {data.outside.length > 0 ? (
             <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
               <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
@@ -421,6 +426,7 @@ export function BoardPage({
           ) : null}
           {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
           <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
+          <BoardPager kind="conflicts" page={data.conflictPages} />
         </aside>
       </div>
     </div>

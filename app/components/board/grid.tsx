@@ -17,8 +17,9 @@ export type DragHandlers = {
   onDragEnd: () => void;
 };
 
-export function boardHref(data: Pick<BoardData, "day" | "step">, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ day: data.day, ...(data.step !== 30 ? { step: String(data.step) } : {}), ...extra });
+export function boardHref(data: Pick<BoardData, "day" | "step"> & Partial<Pick<BoardData, "roomPages">>, extra: Record<string, string> = {}): string {
+  const page: Record<string, string> = data.roomPages && data.roomPages.page > 1 ? { roomPage: String(data.roomPages.page) } : {};
+  const params = new URLSearchParams({ day: data.day, ...(data.step !== 30 ? { step: String(data.step) } : {}), ...page, ...extra });
   return `?${params.toString()}`;
 }
 

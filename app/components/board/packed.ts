@@ -76,6 +76,9 @@ export function packBoard(board: BoardData): PackedBoard {
     card.minutes,
     card.conflicts.map((conflict) => conflicts.at(conflict)),
   ];
+  // A conflict the panel does not list travels with what its cards show only.
+  const listed = new Set<CardConflict>(board.conflicts);
+  const onCards = ({ key, rule, level, acknowledged, message }: CardConflict): CardConflict => ({ key, rule, level, acknowledged, message });
   const wire: Wire = {
     ...board,
     conflicts: board.conflicts.map((conflict) => conflicts.at(conflict)),
@@ -83,7 +86,7 @@ export function packBoard(board: BoardData): PackedBoard {
     tray: board.tray.map(row),
     outside: board.outside.map((o) => [row(o.card), o.where]),
     editing: board.editing ? row(board.editing) : null,
-    shared: { themes: themes.items, people: people.items, conflicts: conflicts.items },
+    shared: { themes: themes.items, people: people.items, conflicts: conflicts.items.map((c) => (listed.has(c) ? c : onCards(c))) },
   };
   return JSON.stringify(wire) as PackedBoard;
 }

@@ -6,7 +6,6 @@ import { useT, type MessageKey } from "~/i18n";
 import type { BoardData, BoardPreview, PanelConflict } from "~/domain/board/view";
 import { boardHref } from "./grid";
 import { Icon } from "~/components/icon";
-import { conflictCounts } from "~/domain/board/conflict-order";
 
 export type BoardFetcher = FetcherWithComponents<unknown>;
 export type FormFailureLike = { message?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; intent?: string };
@@ -134,7 +133,7 @@ export function ConflictPanel({
   failure: FormFailureLike | null;
 }) {
   const t = useT();
-  const counts = conflictCounts(data.conflicts);
+  const counts = data.conflictTotals;
   const infos = data.conflicts.filter((c) => c.level === "info");
   return (
     <section className="board-conflicts" aria-labelledby="day-conflicts-title">

@@ -42,6 +42,8 @@ export type DayView = Pick<BoardData, "days" | "grid" | "rooms" | "cards" | "opt
   panel: PanelConflict[];
   /** The unscheduled sessions and their cards, by title: the tray before its filters. */
   unplaced: { session: SessionInput; card: BoardCard }[];
+  /** How many of the day's sessions each room holds (the board's pages of rooms are cut by it). */
+  cardsIn: Map<string, number>;
   /** The cards of the day and of the tray, by session. */
   cardOf: Map<string, BoardCard>;
   /** A card for any session, sharing this view's theme and person objects. */
@@ -168,7 +170,11 @@ export function dayView(source: BoardSource, locale: Locale, day: EditionDay, st
   const cards = onDay.sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1)).map(card);
   const trayCards = unplaced.map((session) => ({ session, card: card(session) })).sort((a, b) => a.card.title.localeCompare(b.card.title, locale));
   const cardOf = new Map<string, BoardCard>();
-  for (const c of cards) cardOf.set(c.id, c);
+  const cardsIn = new Map<string, number>();
+  for (const c of cards) {
+    cardOf.set(c.id, c);
+    cardsIn.set(c.roomId!, (cardsIn.get(c.roomId!) ?? 0) + 1);
+  }
   for (const t of trayCards) cardOf.set(t.card.id, t.card);
   const outside = outsideSessions
     .sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1))
@@ -206,6 +212,7 @@ export function dayView(source: BoardSource, locale: Locale, day: EditionDay, st
     },
     panel: orderConflicts(panel),
     unplaced: trayCards,
+    cardsIn,
     cardOf,
     card,
     sessionsById,

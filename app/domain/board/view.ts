@@ -1,6 +1,7 @@
 // What the schedule board shows and what a change on it answers: plain data, shared by the
 // board's loader and actions (app/services/board) and its components in the browser.
 import type { Conflict, SessionStatus } from "~/domain/conflicts";
+import type { PageView } from "./pages";
 
 export const BOARD_STEPS = [15, 30, 60] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
@@ -66,9 +67,15 @@ export type BoardData = {
   days: { date: string; label: string }[];
   step: BoardStep;
   grid: { start: number; end: number; rows: BoardRow[] };
+  /** The rooms shown: all of them, or one page of them in a big edition (`roomPages`). */
   rooms: BoardRoom[];
+  roomPages: PageView | null;
+  /** Every room of the edition, for the per-session form (only while a session is edited). */
+  /** The shown rooms' sessions of the day. */
   cards: BoardCard[];
+  /** The tray after its filters: all of it, or one page of it (`trayPages`). */
   tray: BoardCard[];
+  trayPages: PageView | null;
   trayTotal: number;
   /** Placed sessions whose day is not one of the edition's (its dates changed since): listed and flagged, never hidden. */
   outside: { card: BoardCard; where: string }[];
@@ -76,11 +83,15 @@ export type BoardData = {
   dates: { first: string; last: string };
   filters: TrayFilters;
   options: { themes: { id: string; name: string }[]; formats: { id: string; name: string }[]; people: { id: string; name: string }[] };
+  /** The day's conflicts that involve a shown session: all of them, or one page of them (`conflictPages`). */
   conflicts: PanelConflict[];
+  conflictPages: PageView | null;
+  /** What the panel's title counts: every conflict that involves a shown session, on every page. */
+  conflictTotals: { open: number; count: number; infos: number };
   suggestions: { session: { id: string; title: string; version: number }; items: SuggestionView[] } | null;
   editing: BoardCard | null;
   placing: PlacingView | null;
-  /** Sessions of the day a session being edited may swap with. */
+  /** Sessions of the day shown on the grid that a session being edited may swap with. */
   swapTargets: { id: string; title: string; version: number; label: string }[];
   undo: UndoView;
   /** After a change posted without JavaScript: where the session is now. */

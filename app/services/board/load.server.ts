@@ -1,6 +1,8 @@
 // The schedule board's page: one day of an edition, rooms by time, from the cached programme.
 import type { Queryable } from "~/db/client.server";
 import { dayView, isPlaced, titleOf } from "~/domain/board/day-view";
+import { conflictCounts } from "~/domain/board/conflict-order";
+import { CARDS_PER_PAGE, CONFLICTS_PER_PAGE, pageNumber, pageOf, pageStarts, ROOMS_PER_PAGE, TRAY_PER_PAGE } from "~/domain/board/pages";
 import { undoTop } from "~/domain/board/undo";
 import { BOARD_STEPS, type BoardData, type BoardStep, type TrayFilters, type UndoView } from "~/domain/board/view";
 import { matchesAll, searchTerms, searchTextOf } from "~/domain/search";
@@ -23,6 +25,10 @@ export async function loadBoard(
     suggest: string | null;
     edit: string | null;
     saved?: string | null;
+    /** The page of rooms and of the tray shown (from 1; a big edition's board shows one page of each). */
+    roomPage?: number;
+    trayPage?: number;
+    conflictPage?: number;
     now?: number;
   },
 ): Promise<BoardData | { redirectDay: string }> {
@@ -53,12 +59,21 @@ export async function loadBoard(
       step,
     ),
   );
-  const { sessionsById, roomsById, cards } = view;
+  const { sessionsById, roomsById } = view;
+  // A big edition's day: one page of rooms, their sessions and the conflicts that involve them.
+  // Pages start above ROOMS_PER_PAGE rooms; then a page holds at most that many rooms and CARDS_PER_PAGE sessions.
+  const roomPage = pageOf(view.rooms, args.roomPage ?? 1, view.rooms.length <= ROOMS_PER_PAGE ? [0] : pageStarts(view.rooms, ROOMS_PER_PAGE, { of: (r) => view.cardsIn.get(r.id) ?? 0, budget: CARDS_PER_PAGE }));
+  const shownRooms = new Set(roomPage.shown.map((r) => r.id));
+  const cards = roomPage.page ? view.cards.filter((c) => shownRooms.has(c.roomId!)) : view.cards;
+  const shownCards = new Set(cards.map((c) => c.id));
+  const conflicts = roomPage.page ? view.panel.filter((c) => c.sessions.some((s) => shownCards.has(s.id))) : view.panel;
+  // Paged with the rooms only: a small edition's panel lists every conflict of the day, as before.
+  const conflictPage = pageOf(conflicts, args.conflictPage ?? 1, roomPage.page ? pageStarts(conflicts, CONFLICTS_PER_PAGE) : [0]);
 
   const filters = args.filters;
   // Folded like every search box (searchTextOf/searchTerms): titles and people's names, every word.
   const terms = searchTerms(filters.q);
-  const tray = view.unplaced
+  const filtered = view.unplaced
     .filter(
       ({ session: s, card }) =>
         (terms.length === 0 || matchesAll(searchTextOf([s.title.fr, s.title.en, ...card.people.map((p) => p.name)]), terms)) &&
@@ -67,6 +82,7 @@ export async function loadBoard(
         (!filters.person || s.people.some((p) => p.personId === filters.person)),
     )
     .map(({ card }) => card);
+  const trayPage = pageOf(filtered, args.trayPage ?? 1, pageStarts(filtered, TRAY_PER_PAGE));
 
   let suggestions: BoardData["suggestions"] = null;
   const suggested = args.suggest ? sessionsById.get(args.suggest) : undefined;
@@ -120,15 +136,19 @@ export async function loadBoard(
     days: view.days,
     step,
     grid: view.grid,
-    rooms: view.rooms,
+    rooms: roomPage.shown,
+    roomPages: roomPage.page,
     cards,
-    tray,
+    tray: trayPage.shown,
+    trayPages: trayPage.page,
     trayTotal: view.unplaced.length,
     outside: view.outside,
     dates: view.dates,
     filters,
     options: view.options,
-    conflicts: view.panel,
+    conflicts: conflictPage.shown,
+    conflictPages: conflictPage.page,
+    conflictTotals: conflictCounts(conflicts),
     suggestions,
     editing,
     placing,
@@ -143,7 +163,7 @@ export async function boardStamp(db: Queryable, editionId: number): Promise<stri
   return programmeStamp(db, editionId);
 }
 
-/** The board's query string: day, rows, tray filters, the session being edited or helped. */
+/** The board's query string: day, rows, tray filters, the session being edited or helped, the pages shown. */
 export function boardQuery(url: URL) {
   const get = (name: string) => url.searchParams.get(name)?.slice(0, 200) ?? "";
   return {
@@ -153,5 +173,8 @@ export function boardQuery(url: URL) {
     suggest: get("suggest") || null,
     edit: get("edit") || null,
     saved: get("saved") || null,
+    roomPage: pageNumber(get("roomPage")),
+    trayPage: pageNumber(get("trayPage")),
+    conflictPage: pageNumber(get("conflictPage")),
   };
 }
