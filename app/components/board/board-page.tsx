@@ -12,6 +12,7 @@ import type { BoardCard, BoardData, BoardPreview } from "~/domain/board/view";
 import { BoardGrid, boardHref, SessionCard, type DragHandlers } from "./grid";
 import { ConflictPanel, PlacementForm, PreviewView, Suggestions, type FormFailureLike, type PlacementValues } from "./panel";
 import { Icon } from "~/components/icon";
+import { conflictCounts } from "~/domain/board/conflict-order";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -30,6 +31,30 @@ function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
+}
+
+/** Wide enough for the tray, the grid and the panel side by side (as `.board-layout` in app.css). */
+const WIDE = "(min-width: 100rem)";
+
+/**
+ * Whether the tray and the panel are unfolded. Unless the organiser chose, they follow the
+ * screen: unfolded on a wide one, folded on a laptop's so that the grid gets the width. Before
+ * the script runs (and without it) both stay unfolded: nothing is out of reach.
+ */
+function useFolding(): { tray: boolean; panel: boolean; toggle: (which: "tray" | "panel") => void } {
+  const [wide, setWide] = useState<boolean | null>(null);
+  const [chosen, setChosen] = useState<{ tray?: boolean; panel?: boolean }>({});
+  useEffect(() => {
+    const query = window.matchMedia(WIDE);
+    const update = () => setWide(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  const tray = chosen.tray ?? wide ?? true;
+  const panel = chosen.panel ?? wide ?? true;
+  const toggle = useCallback((which: "tray" | "panel") => setChosen((c) => ({ ...c, [which]: !(which === "tray" ? tray : panel) })), [tray, panel]);
+  return { tray, panel, toggle };
 }
 
 function targetKey(t: Target | null): string {
@@ -307,6 +332,19 @@ export function BoardPage({
     return t("board.preview.unschedule", { title: dragging.card.title });
   })();
 
+  const folding = useFolding();
+  // The place/move drawer closed (Escape, "Close" or done): the focus goes back to the card's
+  // "Move…" (or "Place…") that opened it.
+  const editingId = data.editing?.id ?? null;
+  const lastEditing = useRef<string | null>(editingId);
+  useEffect(() => {
+    const closed = lastEditing.current;
+    lastEditing.current = editingId;
+    if (!closed || editingId) return;
+    requestAnimationFrame(() => (document.querySelector(`[data-card-id="${closed}"] .card-move`) as HTMLElement | null)?.focus());
+  }, [editingId]);
+  const closeDrawer = () => navigate(boardHref(data), { preventScrollReset: true });
+
   const targetBlocked = preview?.blocked && target ? targetKey(target) : null;
   const currentDay = data.days.find((d) => d.date === data.day);
 
@@ -365,12 +403,16 @@ export function BoardPage({
         </div>
       </header>
 
-      <div className="board-layout">
+      <div className={`board-layout${folding.tray ? "" : " tray-folded"}${folding.panel ? "" : " panel-folded"}`}>
         <section
           className={`board-tray${dragging?.placed && target?.kind === "unschedule" ? " is-target" : ""}`}
           aria-labelledby="tray-title"
           data-drop-tray=""
         >
+          {hydrated ? (
+            <FoldButton open={folding.tray} controls="tray-content" onToggle={() => folding.toggle("tray")} folded={t("board.tray.title", { count: data.trayTotal })} hide={t("board.tray.hide")} />
+          ) : null}
+          <div id="tray-content" className="board-fold-content" hidden={!folding.tray}>
           <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
           <Form method="get" className="board-tray-filters stack">
             <input type="hidden" name="day" value={data.day} />
@@ -412,6 +454,7 @@ export function BoardPage({
               </ul>
             </section>
           ) : null}
+          </div>
         </section>
 
         <section
@@ -426,23 +469,68 @@ export function BoardPage({
         </section>
 
         <aside className="board-panel" aria-label={t("board.panel")}>
-          {dragging ? <PreviewView preview={preview} pending={previewPending} label={targetLabel} /> : null}
-          {data.editing && canWrite ? (
-            <PlacementForm
-              key={data.editing.id}
-              data={data}
-              fetcher={fetcher}
-              hydrated={hydrated}
-              failure={failure}
-              onValuesChange={hydrated ? onFormValues : undefined}
-              preview={hydrated && !dragging && (preview || previewPending) ? <PreviewView preview={preview} pending={previewPending} label={null} /> : null}
+          {hydrated ? (
+            <FoldButton
+              open={folding.panel}
+              controls="panel-content"
+              onToggle={() => folding.toggle("panel")}
+              folded={t("board.panel.show", { open: conflictCounts(data.conflicts).open })}
+              hide={t("board.panel.hide")}
             />
           ) : null}
-          {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
-          <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
+          <div id="panel-content" className="board-fold-content" hidden={!folding.panel}>
+            {dragging && folding.panel ? <PreviewView preview={preview} pending={previewPending} label={targetLabel} /> : null}
+            {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
+            <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
+          </div>
         </aside>
       </div>
+      {/* With the panel folded, what a drag would change floats over the page's corner. */}
+      {dragging && !folding.panel ? (
+        <div className="board-float">
+          <PreviewView preview={preview} pending={previewPending} label={targetLabel} />
+        </div>
+      ) : null}
+      {data.editing && canWrite ? (
+        // A drawer over the page's right side (fixed: it never widens the page); Escape closes it.
+        <div
+          className="board-drawer"
+          role="dialog"
+          aria-labelledby="edit-title"
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || event.defaultPrevented) return;
+            event.preventDefault();
+            closeDrawer();
+          }}
+        >
+          <PlacementForm
+            key={data.editing.id}
+            data={data}
+            fetcher={fetcher}
+            hydrated={hydrated}
+            failure={failure}
+            onValuesChange={hydrated ? onFormValues : undefined}
+            preview={hydrated && !dragging && (preview || previewPending) ? <PreviewView preview={preview} pending={previewPending} label={null} /> : null}
+          />
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+/** Folds or unfolds the tray or the panel; folded, it is the strip that stands for it. */
+function FoldButton({ open, controls, onToggle, folded, hide }: { open: boolean; controls: "tray-content" | "panel-content"; onToggle: () => void; folded: string; hide: string }) {
+  return (
+    <button type="button" className="board-fold" aria-expanded={open} aria-controls={controls} onClick={onToggle} title={open ? hide : folded}>
+      {open ? (
+        <>
+          <span aria-hidden="true">{controls === "tray-content" ? "⇤" : "⇥"}</span>
+          <span className="visually-hidden">{hide}</span>
+        </>
+      ) : (
+        folded
+      )}
+    </button>
   );
 }
 
