@@ -83,18 +83,21 @@ const CARD_LINE = 14;
 const CARD_CHROME = 6;
 
 /**
- * How a card lays out its text: "line" (one line: title, time, format, level side by side),
- * "compact" (title, then time, format and level), "roomy" (the title on up to `titleLines`
- * lines), "free" (the tray: as tall as its text).
+ * How a card lays out its text: "line" (one line: title, time, level and format side by side),
+ * "compact" (title, then time, level and format), "roomy" (the title on `titleLines` lines and
+ * the rest on `metaLines`), "free" (the tray: as tall as its text). Every line of text is whole:
+ * the title ends with an ellipsis and the format badge shrinks with one, their full text kept.
  */
-type CardSize = { kind: "line" | "compact" | "roomy"; titleLines: number } | { kind: "free"; titleLines: 0 };
+type CardSize = { kind: "line" | "compact" | "roomy"; titleLines: number; metaLines: 1 | 2 } | { kind: "free"; titleLines: 0; metaLines: 0 };
 
 export function cardSize(height: number | undefined): CardSize {
-  if (height === undefined) return { kind: "free", titleLines: 0 };
+  if (height === undefined) return { kind: "free", titleLines: 0, metaLines: 0 };
   const lines = Math.floor((height - CARD_CHROME) / CARD_LINE);
-  if (lines <= 1) return { kind: "line", titleLines: 1 };
-  if (lines === 2) return { kind: "compact", titleLines: 1 };
-  return { kind: "roomy", titleLines: Math.min(3, lines - 1) };
+  if (lines <= 1) return { kind: "line", titleLines: 1, metaLines: 1 };
+  if (lines === 2) return { kind: "compact", titleLines: 1, metaLines: 1 };
+  if (lines === 3) return { kind: "roomy", titleLines: 2, metaLines: 1 };
+  // Time and conflicts fit one line of the narrowest column; the format gets the second.
+  return { kind: "roomy", titleLines: Math.min(3, lines - 2), metaLines: 2 };
 }
 
 /** The card's open conflicts as one icon (the most serious level) and a count, said in words. */
@@ -139,7 +142,7 @@ export function SessionCard({
   const time = card.startLabel ? `${card.startLabel}–${card.endLabel}` : t("board.card.minutes", { minutes: card.minutes });
   return (
     <article
-      className={`session-card card-${size.kind}${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
+      className={`session-card card-${size.kind}${size.metaLines === 2 ? " card-meta-wrap" : ""}${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
       style={{ ...style, ["--theme" as string]: card.theme?.colour ?? "#888888", ...(size.kind === "roomy" ? { ["--title-lines" as string]: size.titleLines } : {}) }}
       data-card-id={card.id}
       data-version={card.version}
@@ -154,12 +157,12 @@ export function SessionCard({
       </h3>
       <p className="card-meta">
         <span className="card-time">{time}</span>
+        <CardLevel card={card} />
         {card.format ? (
           <span className="badge card-format" title={card.format}>
             {card.format}
           </span>
         ) : null}
-        <CardLevel card={card} />
       </p>
       <p className="card-actions">
         <button type="button" className="card-details-button" {...{ popovertarget: detailsId }} aria-label={t("board.card.details", { title: card.title })} title={t("board.card.details", { title: card.title })}>

@@ -52,7 +52,7 @@ export function PrintDay({ data, label }: { data: BoardData; label: string }) {
       <h2 id={`print-day-${data.day}`} className="print-day-title">
         {label}
       </h2>
-      <div className="print-grid" style={{ gridTemplateColumns: `3.2em repeat(${column - 2}, minmax(0, 1fr))`, gridTemplateRows: `auto repeat(${Math.max(1, times.length - 1)}, minmax(1.4em, auto))` }}>
+      <div className="print-grid" style={{ gridTemplateColumns: `3.2em repeat(${column - 2}, minmax(0, 1fr))`, gridTemplateRows: `auto repeat(${Math.max(1, times.length - 1)}, minmax(1em, auto))` }}>
         <div className="print-head print-corner" style={{ gridRow: 1, gridColumn: 1 }} />
         {columns.map(({ room, first, width }) => (
           <h3 key={room.id} className="print-head" style={{ gridRow: 1, gridColumn: `${first} / span ${width}` }}>
