@@ -41,7 +41,7 @@ const WIDE = "(min-width: 100rem)";
  * screen: unfolded on a wide one, folded on a laptop's so that the grid gets the width. Before
  * the script runs (and without it) both stay unfolded: nothing is out of reach.
  */
-function useFolding(): { tray: boolean; panel: boolean; toggle: (which: "tray" | "panel") => void } {
+function useFolding(showPanel: boolean): { tray: boolean; panel: boolean; toggle: (which: "tray" | "panel") => void } {
   const [wide, setWide] = useState<boolean | null>(null);
   const [chosen, setChosen] = useState<{ tray?: boolean; panel?: boolean }>({});
   useEffect(() => {
@@ -52,7 +52,8 @@ function useFolding(): { tray: boolean; panel: boolean; toggle: (which: "tray" |
     return () => query.removeEventListener("change", update);
   }, []);
   const tray = chosen.tray ?? wide ?? true;
-  const panel = chosen.panel ?? wide ?? true;
+  // Asked for (the suggestions a conflict's link opens), the panel shows itself.
+  const panel = chosen.panel ?? (showPanel || (wide ?? true));
   const toggle = useCallback((which: "tray" | "panel") => setChosen((c) => ({ ...c, [which]: !(which === "tray" ? tray : panel) })), [tray, panel]);
   return { tray, panel, toggle };
 }
@@ -332,7 +333,7 @@ export function BoardPage({
     return t("board.preview.unschedule", { title: dragging.card.title });
   })();
 
-  const folding = useFolding();
+  const folding = useFolding(data.suggestions !== null);
   // The place/move drawer closed (Escape, "Close" or done): the focus goes back to the card's
   // "Move…" (or "Place…") that opened it.
   const editingId = data.editing?.id ?? null;
