@@ -414,47 +414,47 @@ export function BoardPage({
             <FoldButton open={folding.tray} controls="tray-content" onToggle={() => folding.toggle("tray")} folded={t("board.tray.title", { count: data.trayTotal })} hide={t("board.tray.hide")} />
           ) : null}
           <div id="tray-content" className="board-fold-content" hidden={!folding.tray}>
-          <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
-          <Form method="get" className="board-tray-filters stack">
-            <input type="hidden" name="day" value={data.day} />
-            {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
-            <div className="field">
-              <label htmlFor="tray-q">{t("board.tray.search")}</label>
-              <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
-            </div>
-            <TrayFilter id="tray-theme" name="theme" label={t("board.tray.theme")} value={data.filters.theme} options={data.options.themes} />
-            <TrayFilter id="tray-format" name="format" label={t("board.tray.format")} value={data.filters.format} options={data.options.formats} />
-            <TrayFilter id="tray-person" name="person" label={t("board.tray.person")} value={data.filters.person} options={data.options.people} />
-            <button type="submit" className="button button-small">
-              {t("board.tray.filter")}
-            </button>
-          </Form>
-          {data.tray.length === 0 ? <p>{t("board.tray.empty")}</p> : null}
-          <ul className="board-tray-list" data-testid="tray">
-            {data.tray.map((card) => (
-              <li key={card.id}>
-                <SessionCard card={card} data={data} drag={drag} />
-              </li>
-            ))}
-          </ul>
-          {data.outside.length > 0 ? (
-            <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
-              <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
-              <p className="alert alert-warning">
-                {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
-              </p>
-              <ul className="board-tray-list">
-                {data.outside.map(({ card, where }) => (
-                  <li key={card.id} data-outside-id={card.id}>
-                    <p className="board-outside-flag">
-                      <Icon name="warning" /> {t("placement.outside.flag", { placement: where })}
-                    </p>
-                    <SessionCard card={card} data={data} drag={drag} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+            <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
+            <Form method="get" className="board-tray-filters stack">
+              <input type="hidden" name="day" value={data.day} />
+              {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
+              <div className="field">
+                <label htmlFor="tray-q">{t("board.tray.search")}</label>
+                <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
+              </div>
+              <TrayFilter id="tray-theme" name="theme" label={t("board.tray.theme")} value={data.filters.theme} options={data.options.themes} />
+              <TrayFilter id="tray-format" name="format" label={t("board.tray.format")} value={data.filters.format} options={data.options.formats} />
+              <TrayFilter id="tray-person" name="person" label={t("board.tray.person")} value={data.filters.person} options={data.options.people} />
+              <button type="submit" className="button button-small">
+                {t("board.tray.filter")}
+              </button>
+            </Form>
+            {data.tray.length === 0 ? <p>{t("board.tray.empty")}</p> : null}
+            <ul className="board-tray-list" data-testid="tray">
+              {data.tray.map((card) => (
+                <li key={card.id}>
+                  <SessionCard card={card} data={data} drag={drag} />
+                </li>
+              ))}
+            </ul>
+            {data.outside.length > 0 ? (
+              <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
+                <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
+                <p className="alert alert-warning">
+                  {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
+                </p>
+                <ul className="board-tray-list">
+                  {data.outside.map(({ card, where }) => (
+                    <li key={card.id} data-outside-id={card.id}>
+                      <p className="board-outside-flag">
+                        <Icon name="warning" /> {t("placement.outside.flag", { placement: where })}
+                      </p>
+                      <SessionCard card={card} data={data} drag={drag} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
           </div>
         </section>
 
