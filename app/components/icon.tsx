@@ -4,7 +4,7 @@
 import type { ReactElement } from "react";
 import type { Level } from "~/domain/conflicts";
 
-export type IconName = Exclude<Level, "off"> | "acknowledged" | "pending" | "declined" | "undo" | "refused";
+export type IconName = Exclude<Level, "off"> | "acknowledged" | "pending" | "declined" | "undo" | "refused" | "details" | "move";
 
 /** 16×16 paths, drawn with currentColor so the icon takes its text's colour. */
 const SHAPES: Record<IconName, ReactElement> = {
@@ -44,6 +44,16 @@ const SHAPES: Record<IconName, ReactElement> = {
   declined: <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />,
   // A curved arrow turning back to the left.
   undo: <path d="M5.5 3L2 6.5 5.5 10M2.5 6.5H10a4 4 0 010 8H7" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />,
+  // Three dots: "more about this".
+  details: (
+    <>
+      <circle cx="3" cy="8" r="1.6" fill="currentColor" />
+      <circle cx="8" cy="8" r="1.6" fill="currentColor" />
+      <circle cx="13" cy="8" r="1.6" fill="currentColor" />
+    </>
+  ),
+  // Four arrows: "put it elsewhere".
+  move: <path d="M8 1v14M1 8h14M8 1L5.5 3.5M8 1l2.5 2.5M8 15l-2.5-2.5M8 15l2.5-2.5M1 8l2.5-2.5M1 8l2.5 2.5M15 8l-2.5-2.5M15 8l-2.5 2.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />,
   refused: (
     <>
       <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.75" />

@@ -13,6 +13,7 @@ import { ConflictPanel, PreviewView, Suggestions, type FormFailureLike } from ".
 import { PlacementForm } from "./placement-form";
 import { BoardPager } from "./pager";
 import { Icon } from "~/components/icon";
+import { conflictCounts } from "~/domain/board/conflict-order";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -31,6 +32,31 @@ function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
+}
+
+/** Wide enough for the tray, the grid and the panel side by side (as `.board-layout` in app.css). */
+const WIDE = "(min-width: 100rem)";
+
+/**
+ * Whether the tray and the panel are unfolded. Unless the organiser chose, they follow the
+ * screen: unfolded on a wide one, folded on a laptop's so that the grid gets the width. Before
+ * the script runs (and without it) both stay unfolded: nothing is out of reach.
+ */
+function useFolding(showPanel: boolean): { tray: boolean; panel: boolean; toggle: (which: "tray" | "panel") => void } {
+  const [wide, setWide] = useState<boolean | null>(null);
+  const [chosen, setChosen] = useState<{ tray?: boolean; panel?: boolean }>({});
+  useEffect(() => {
+    const query = window.matchMedia(WIDE);
+    const update = () => setWide(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  const tray = chosen.tray ?? wide ?? true;
+  // Asked for (the suggestions a conflict's link opens), the panel shows itself.
+  const panel = chosen.panel ?? (showPanel || (wide ?? true));
+  const toggle = useCallback((which: "tray" | "panel") => setChosen((c) => ({ ...c, [which]: !(which === "tray" ? tray : panel) })), [tray, panel]);
+  return { tray, panel, toggle };
 }
 
 function targetKey(t: Target | null): string {
@@ -291,6 +317,8 @@ export function BoardPage({
     return t("board.preview.unschedule", { title: dragging.card.title });
   })();
 
+  const folding = useFolding(data.suggestions !== null);
+
   const targetBlocked = preview?.blocked && target ? targetKey(target) : null;
   const currentDay = data.days.find((d) => d.date === data.day);
 
@@ -351,55 +379,60 @@ export function BoardPage({
         </div>
       </header>
 
-      <div className="board-layout">
+      <div className={`board-layout${folding.tray ? "" : " tray-folded"}${folding.panel ? "" : " panel-folded"}`}>
         <section
           className={`board-tray${dragging?.placed && target?.kind === "unschedule" ? " is-target" : ""}`}
           aria-labelledby="tray-title"
           data-drop-tray=""
         >
-          <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
-          <Form method="get" className="board-tray-filters stack">
-            <input type="hidden" name="day" value={data.day} />
-            {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
-            {data.roomPages ? <input type="hidden" name="roomPage" value={data.roomPages.page} /> : null}
-            <div className="field">
-              <label htmlFor="tray-q">{t("board.tray.search")}</label>
-              <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
-            </div>
-            <TrayFilter id="tray-theme" name="theme" label={t("board.tray.theme")} value={data.filters.theme} options={data.options.themes} />
-            <TrayFilter id="tray-format" name="format" label={t("board.tray.format")} value={data.filters.format} options={data.options.formats} />
-            <TrayFilter id="tray-person" name="person" label={t("board.tray.person")} value={data.filters.person} options={data.options.people} />
-            <button type="submit" className="button button-small">
-              {t("board.tray.filter")}
-            </button>
-          </Form>
-          {data.tray.length === 0 ? <p>{t("board.tray.empty")}</p> : null}
-          <ul className="board-tray-list" data-testid="tray">
-            {data.tray.map((card) => (
-              <li key={card.id}>
-                <SessionCard card={card} data={data} drag={drag} />
-              </li>
-            ))}
-          </ul>
-          <BoardPager kind="tray" page={data.trayPages} />
-          {data.outside.length > 0 ? (
-            <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
-              <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
-              <p className="alert alert-warning">
-                {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
-              </p>
-              <ul className="board-tray-list">
-                {data.outside.map(({ card, where }) => (
-                  <li key={card.id} data-outside-id={card.id}>
-                    <p className="board-outside-flag">
-                      <Icon name="warning" /> {t("placement.outside.flag", { placement: where })}
-                    </p>
-                    <SessionCard card={card} data={data} drag={drag} />
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {hydrated ? (
+            <FoldButton open={folding.tray} controls="tray-content" onToggle={() => folding.toggle("tray")} folded={t("board.tray.title", { count: data.trayTotal })} hide={t("board.tray.hide")} />
           ) : null}
+          <div id="tray-content" className="board-fold-content" hidden={!folding.tray}>
+            <h2 id="tray-title">{t("board.tray.title", { count: data.trayTotal })}</h2>
+            <Form method="get" className="board-tray-filters stack">
+              <input type="hidden" name="day" value={data.day} />
+              {data.step !== 30 ? <input type="hidden" name="step" value={data.step} /> : null}
+              {data.roomPages ? <input type="hidden" name="roomPage" value={data.roomPages.page} /> : null}
+              <div className="field">
+                <label htmlFor="tray-q">{t("board.tray.search")}</label>
+                <input id="tray-q" name="q" type="search" defaultValue={data.filters.q} />
+              </div>
+              <TrayFilter id="tray-theme" name="theme" label={t("board.tray.theme")} value={data.filters.theme} options={data.options.themes} />
+              <TrayFilter id="tray-format" name="format" label={t("board.tray.format")} value={data.filters.format} options={data.options.formats} />
+              <TrayFilter id="tray-person" name="person" label={t("board.tray.person")} value={data.filters.person} options={data.options.people} />
+              <button type="submit" className="button button-small">
+                {t("board.tray.filter")}
+              </button>
+            </Form>
+            {data.tray.length === 0 ? <p>{t("board.tray.empty")}</p> : null}
+            <ul className="board-tray-list" data-testid="tray">
+              {data.tray.map((card) => (
+                <li key={card.id}>
+                  <SessionCard card={card} data={data} drag={drag} />
+                </li>
+              ))}
+            </ul>
+            <BoardPager kind="tray" page={data.trayPages} />
+            {data.outside.length > 0 ? (
+              <section className="board-outside" aria-labelledby="outside-title" data-testid="outside">
+                <h2 id="outside-title">{t("placement.outside.title", { count: data.outside.length })}</h2>
+                <p className="alert alert-warning">
+                  {t("placement.outside.hint", { first: formatLocalDate(data.dates.first, locale), last: formatLocalDate(data.dates.last, locale) })}
+                </p>
+                <ul className="board-tray-list">
+                  {data.outside.map(({ card, where }) => (
+                    <li key={card.id} data-outside-id={card.id}>
+                      <p className="board-outside-flag">
+                        <Icon name="warning" /> {t("placement.outside.flag", { placement: where })}
+                      </p>
+                      <SessionCard card={card} data={data} drag={drag} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </div>
         </section>
 
         <section
@@ -414,22 +447,59 @@ export function BoardPage({
         </section>
 
         <aside className="board-panel" aria-label={t("board.panel")}>
-          {dragging ? <PreviewView preview={preview} pending={previewPending} label={targetLabel} /> : null}
-          {data.editing && canWrite ? (
-            <PlacementForm
-              key={data.editing.id}
-              data={data}
-              fetcher={fetcher}
-              hydrated={hydrated}
-              failure={failure}
+          {hydrated ? (
+            <FoldButton
+              open={folding.panel}
+              controls="panel-content"
+              onToggle={() => folding.toggle("panel")}
+              folded={t("board.panel.show", { open: data.conflictTotals.open })}
+              hide={t("board.panel.hide")}
             />
           ) : null}
-          {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
-          <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
-          <BoardPager kind="conflicts" page={data.conflictPages} />
+          <div id="panel-content" className="board-fold-content" hidden={!folding.panel}>
+            {dragging && folding.panel ? <PreviewView preview={preview} pending={previewPending} label={targetLabel} /> : null}
+            {data.suggestions && canWrite ? <Suggestions data={data} fetcher={fetcher} hydrated={hydrated} /> : null}
+            <ConflictPanel data={data} fetcher={fetcher} hydrated={hydrated} canWrite={canWrite} failure={failure} />
+            <BoardPager kind="conflicts" page={data.conflictPages} />
+          </div>
         </aside>
       </div>
+      {/* With the panel folded, what a drag would change floats over the page's corner. */}
+      {dragging && !folding.panel ? (
+        <div className="board-float">
+          <PreviewView preview={preview} pending={previewPending} label={targetLabel} />
+        </div>
+      ) : null}
+      {data.editing && canWrite ? (
+        // A drawer over the page's right side (fixed: it never widens the page); the form inside
+        // closes on Escape and gives the focus back to its card.
+        <div className="board-drawer" role="dialog" aria-labelledby="edit-title">
+          <PlacementForm
+            key={data.editing.id}
+            data={data}
+            fetcher={fetcher}
+            hydrated={hydrated}
+            failure={failure}
+          />
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+/** Folds or unfolds the tray or the panel; folded, it is the strip that stands for it. */
+function FoldButton({ open, controls, onToggle, folded, hide }: { open: boolean; controls: "tray-content" | "panel-content"; onToggle: () => void; folded: string; hide: string }) {
+  return (
+    <button type="button" className="board-fold" aria-expanded={open} aria-controls={controls} onClick={onToggle} title={open ? hide : folded}>
+      {open ? (
+        <>
+          <span aria-hidden="true">{controls === "tray-content" ? "⇤" : "⇥"}</span>
+          <span className="visually-hidden">{hide}</span>
+        </>
+      ) : (
+        folded
+      )}
+    </button>
   );
 }
 

@@ -79,6 +79,51 @@ function peopleLine(card: BoardCard, t: ReturnType<typeof useT>): ReactNode[] {
   return out;
 }
 
+/** A card's text lines: the card's pixel height decides how many it shows (CSS: .session-card). */
+const CARD_LINE = 14;
+const CARD_CHROME = 6;
+
+/**
+ * How a card lays out its text: "line" (one line: title, time, level and format side by side),
+ * "compact" (title, then time, level and format), "roomy" (the title on `titleLines` lines and
+ * the rest on `metaLines`), "free" (the tray: as tall as its text). Every line of text is whole:
+ * the title ends with an ellipsis and the format badge shrinks with one, their full text kept.
+ */
+type CardSize = { kind: "line" | "compact" | "roomy"; titleLines: number; metaLines: 1 | 2 } | { kind: "free"; titleLines: 0; metaLines: 0 };
+
+export function cardSize(height: number | undefined): CardSize {
+  if (height === undefined) return { kind: "free", titleLines: 0, metaLines: 0 };
+  const lines = Math.floor((height - CARD_CHROME) / CARD_LINE);
+  if (lines <= 1) return { kind: "line", titleLines: 1, metaLines: 1 };
+  if (lines === 2) return { kind: "compact", titleLines: 1, metaLines: 1 };
+  if (lines === 3) return { kind: "roomy", titleLines: 2, metaLines: 1 };
+  // Time and conflicts fit one line of the narrowest column; the format gets the second.
+  return { kind: "roomy", titleLines: Math.min(3, lines - 2), metaLines: 2 };
+}
+
+/** The card's open conflicts as one icon (the most serious level) and a count, said in words. */
+function CardLevel({ card }: { card: BoardCard }) {
+  const t = useT();
+  const open = card.conflicts.filter((c) => !c.acknowledged);
+  const worst = open[0]?.level;
+  return (
+    <>
+      {worst ? (
+        <span className={`card-level level-${worst}`}>
+          <Icon name={worst} label={t("board.card.conflicts", { count: open.length, level: t(`level.${worst}` as MessageKey) })} />
+          <span aria-hidden="true">{open.length}</span>
+        </span>
+      ) : null}
+      {card.unconfirmed > 0 ? (
+        <span className="card-level card-unconfirmed">
+          <Icon name="pending" label={t("board.card.unconfirmed", { count: card.unconfirmed })} />
+          <span aria-hidden="true">{card.unconfirmed}</span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export function SessionCard({
   card,
   data,
@@ -88,39 +133,77 @@ export function SessionCard({
   card: BoardCard;
   data: BoardData;
   drag: DragHandlers;
-  style?: React.CSSProperties;
+  style?: { top: number; height: number };
 }) {
   const t = useT();
   const worst = card.conflicts.find((c) => !c.acknowledged)?.level;
+  const size = cardSize(style?.height);
+  const titleId = `card-${card.id}-title`;
+  const detailsId = `card-${card.id}-details`;
+  const time = card.startLabel ? `${card.startLabel}–${card.endLabel}` : t("board.card.minutes", { minutes: card.minutes });
   return (
     <article
-      className={`session-card${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
-      style={{ ...style, ["--theme" as string]: card.theme?.colour ?? "#888888" }}
+      className={`session-card card-${size.kind}${size.metaLines === 2 ? " card-meta-wrap" : ""}${worst ? ` has-${worst}` : ""}${drag.draggingId === card.id ? " is-dragging" : ""}`}
+      style={{ ...style, ["--theme" as string]: card.theme?.colour ?? "#888888", ...(size.kind === "roomy" ? { ["--title-lines" as string]: size.titleLines } : {}) }}
       data-card-id={card.id}
       data-version={card.version}
       draggable={drag.enabled ? true : undefined}
       onDragStart={drag.enabled ? (event) => drag.onDragStart(card, event) : undefined}
       onDragEnd={drag.enabled ? drag.onDragEnd : undefined}
-      aria-labelledby={`card-${card.id}-title`}
+      aria-labelledby={titleId}
     >
-      <h3 id={`card-${card.id}-title`} className="card-title">
+      {/* The full title stays in the text (screen readers read it) and in the tooltip when the eye sees it cut. */}
+      <h3 id={titleId} className="card-title" title={card.title}>
         {card.title}
       </h3>
       <p className="card-meta">
-        {card.startLabel ? (
-          <span className="card-time">{`${card.startLabel}–${card.endLabel}`}</span>
-        ) : (
-          <span className="card-time">{t("board.card.minutes", { minutes: card.minutes })}</span>
-        )}
+        <span className="card-time">{time}</span>
+        <CardLevel card={card} />
+        {card.format ? (
+          <span className="badge card-format" title={card.format}>
+            {card.format}
+          </span>
+        ) : null}
+      </p>
+      <p className="card-actions">
+        <button type="button" className="card-details-button" {...{ popovertarget: detailsId }} aria-label={t("board.card.details", { title: card.title })} title={t("board.card.details", { title: card.title })}>
+          <Icon name="details" />
+        </button>
+        <Link className="card-move" to={boardHref(data, { edit: card.id })} preventScrollReset discover="none" aria-describedby={titleId} title={card.roomId ? t("board.card.move") : t("board.card.place")}>
+          <Icon name="move" />
+          <span className="visually-hidden">{card.roomId ? t("board.card.move") : t("board.card.place")}</span>
+        </Link>
+      </p>
+      <CardDetails id={detailsId} card={card} time={time} />
+    </article>
+  );
+}
+
+/**
+ * Everything a card holds, opened from its "details" button: a native popover (the browser's
+ * top layer, so no card or column cuts it; Escape and a click elsewhere close it and the focus
+ * goes back to the button; it opens without JavaScript too).
+ */
+function CardDetails({ id, card, time }: { id: string; card: BoardCard; time: string }) {
+  const t = useT();
+  return (
+    <div id={id} className="card-details" {...{ popover: "auto" }} role="dialog" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="card-details-title">
+        {card.title}
+      </p>
+      <p className="card-details-meta">
+        <span className="card-details-time">{time}</span>
         {card.format ? <span className="badge">{card.format}</span> : null}
         {card.theme ? <span className="card-theme">{card.theme.name}</span> : null}
       </p>
-      {card.people.length > 0 ? <p className="card-people">{peopleLine(card, t)}</p> : null}
+      {card.people.length > 0 ? (
+        <p className="card-people">
+          <span className="visually-hidden">{t("board.card.people")} </span>
+          {peopleLine(card, t)}
+        </p>
+      ) : null}
       <CardState card={card} />
-      <Link className="card-move" to={boardHref(data, { edit: card.id })} preventScrollReset discover="none" aria-describedby={`card-${card.id}-title`}>
-        {card.roomId ? t("board.card.move") : t("board.card.place")}
-      </Link>
-    </article>
+    </div>
   );
 }
 
