@@ -5,6 +5,7 @@ import { board } from "./messages/board";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
+import { emailTexts } from "./messages/email-texts";
 import { embed } from "./messages/embed";
 import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
@@ -31,6 +32,7 @@ const modules = {
   conflicts,
   core,
   csv,
+  emailTexts,
   embed,
   feed,
   import: importMessages,
