@@ -1,7 +1,7 @@
 // The page where an edition's organisers write the messages speakers receive: the text being
 // edited (the edition's or the default), which texts the edition changed, and the values of a
 // real speaker of the edition for the preview, so it shows the message exactly as it is sent.
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { rooms, sessions, sessionSpeakers, speakers } from "~/db/schema";
 import { renderMessage, bodyAsText, type EmailKind, type EmailTemplate, type TemplateValues } from "~/domain/email-template";
@@ -38,14 +38,13 @@ export async function previewValues(
   db: Queryable,
   { edition, language, now }: { edition: EditionSummary; language: Locale; now: number },
 ): Promise<{ speakerName: string | null; values: TemplateValues }> {
-  const candidates = await db
-    .select({ id: speakers.id, publicName: speakers.publicName, locale: speakers.preferredLocale })
-    .from(speakers)
-    .where(eq(speakers.editionId, edition.id))
-    .orderBy(asc(speakers.publicName))
-    .limit(200)
-    .all();
-  const speaker = candidates.find((s) => s.locale === language) ?? candidates[0] ?? null;
+  const speaker =
+    (await db
+      .select({ id: speakers.id, publicName: speakers.publicName })
+      .from(speakers)
+      .where(eq(speakers.editionId, edition.id))
+      .orderBy(desc(sql`${speakers.preferredLocale} = ${language}`), asc(speakers.publicName))
+      .get()) ?? null;
   const session = speaker
     ? await db
         .select({ titleFr: sessions.titleFr, titleEn: sessions.titleEn, slug: sessions.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt, room: rooms.name })
