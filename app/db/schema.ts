@@ -17,6 +17,7 @@ import {
   AUDIT_ACTORS,
   CONFIRMATIONS,
   ACCESSIBILITY_CONFORMITY,
+  EMAIL_KINDS,
   EMAIL_STATES,
   IMPORT_UPLOAD_STATES,
   ORGANISATION_KINDS,
@@ -459,6 +460,29 @@ export const emails = sqliteTable(
     sentAt: integer(),
   },
   (t) => [index("emails_edition_idx").on(t.editionId, t.createdAt)],
+);
+
+/**
+ * An edition's own text for one message (invitation, reminder, re-confirmation) in one
+ * language; null subject and body: the default text (the row stays, so its version does).
+ */
+export const emailTemplates = sqliteTable(
+  "email_templates",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    uuid: uuid(),
+    editionId: integer()
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    kind: text({ enum: EMAIL_KINDS }).notNull(),
+    locale: text({ enum: LOCALES }).notNull(),
+    subject: text(),
+    body: text(),
+    version: version(),
+    updatedAt: updatedAt(),
+    updatedBy: integer().references(() => organisers.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("email_templates_edition_kind_locale_idx").on(t.editionId, t.kind, t.locale)],
 );
 
 /** An organiser's written acceptance of one conflict; it applies while the fingerprint matches. */

@@ -101,6 +101,19 @@ export const PERSONAL_DATA = {
     createdAt: "none",
     sentAt: "none",
   },
+  // An edition's texts of the messages to speakers: written by organisers, about nobody.
+  email_templates: {
+    id: "none",
+    uuid: "none",
+    editionId: "none",
+    kind: "none",
+    locale: "none",
+    subject: "none",
+    body: "none",
+    version: "none",
+    updatedAt: "none",
+    updatedBy: "none",
+  },
   audit_log: {
     id: "none",
     editionId: "none",

@@ -58,3 +58,10 @@ export function showForbiddenCharacters(text: string): string {
 export function forbiddenCharacterMessage(found: ForbiddenCharacter): `text.control.U+${string}` | "text.surrogate" {
   return found.kind === "surrogate" ? "text.surrogate" : `text.control.${codePointLabel(found.codePoint)}` as `text.control.U+${string}`;
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text made safe for HTML content and attribute values (the five characters that matter). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

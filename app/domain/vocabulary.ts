@@ -61,3 +61,7 @@ export type CsvImportKind = (typeof CSV_IMPORT_KINDS)[number];
 
 /** A CSV import job's state. */
 export const CSV_IMPORT_JOB_STATES = ["running", "done", "failed"] as const;
+
+/** The messages whose text an edition's organisers may write (app/domain/email-template.ts). */
+export const EMAIL_KINDS = ["invitation", "reminder", "reconfirm"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];

@@ -6,6 +6,7 @@ import { boardForm } from "./messages/board-form";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
+import { emailTexts } from "./messages/email-texts";
 import { embed } from "./messages/embed";
 import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
@@ -34,6 +35,7 @@ const modules = {
   conflicts,
   core,
   csv,
+  emailTexts,
   embed,
   feed,
   import: importMessages,

@@ -8,6 +8,7 @@ import { emails, invitations, speakerLoginSessions, speakers } from "~/db/schema
 import { INVITATION_DAYS, isInvitationUsable } from "~/domain/invitations";
 import type { EditionSummary } from "~/models/editions.server";
 import { organiserActor, recordAudit } from "~/models/audit.server";
+import { emailTextsOf } from "~/models/email-templates.server";
 import type { CurrentOrganiser } from "./auth.server";
 import { hashToken } from "./auth.server";
 import { invitationUrl, linkPlaceholder, newToken } from "./invitation-links.server";
@@ -84,6 +85,8 @@ export async function sendInvitations(args: {
     const messages = [];
     const audit = [];
     const linkUse = new Map<string, LinkUse>();
+    // The edition's own text for this message, in each speaker's language (the default otherwise).
+    const texts = await emailTextsOf(tx, { editionId: args.edition.id, kind });
     for (const speaker of withEmail) {
       const live = args.reissue ? null : await activeInvitationOf(tx, { editionId: args.edition.id, speakerId: speaker.id, now });
       const invitation = live
@@ -102,6 +105,7 @@ export async function sendInvitations(args: {
           link: linkPlaceholder(invitation.uuid, live ? "keep" : "replace"),
           expiresAt: invitation.expiresAt,
           timeZone: args.edition.timeZone,
+          custom: texts.get(speaker.preferredLocale),
         }),
       });
       audit.push({ speaker, invitation, link: live ? ("kept" as const) : ("new" as const) });

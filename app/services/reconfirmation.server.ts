@@ -4,10 +4,16 @@ import { editions, invitations, rooms, sessions, speakers } from "~/db/schema";
 import { isInvitationUsable, placementChanges, type Placement } from "~/domain/invitations";
 import { localDate, localTime } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { emailTextsOf } from "~/models/email-templates.server";
 import { lapseConfirmations } from "~/models/session-speakers.server";
 import { linkPlaceholder } from "./invitation-links.server";
 import { reconfirmEmail, type ReconfirmSession } from "./mail-templates.server";
 import { queueEmails } from "./outbox.server";
+
+/** A session's title in the speaker's language, the other one when it has none. */
+export function sessionTitleIn(locale: "fr" | "en", session: { titleFr: string | null; titleEn: string | null; slug: string }): string {
+  return (locale === "en" ? session.titleEn || session.titleFr : session.titleFr || session.titleEn) ?? session.slug;
+}
 
 /** Where a session was before the move, so the message can say what changed. */
 export type PlacementBefore = { sessionId: number; startsAt: number | null; endsAt: number | null; roomId: number | null };
@@ -54,7 +60,7 @@ async function queueReconfirmMessages(
   const speakerIds = [...new Set(args.lapsed.map((l) => l.speakerId))];
   const sessionIds = [...new Set(args.lapsed.map((l) => l.sessionId))];
   const beforeRoomIds = args.before.map((b) => b.roomId).filter((id): id is number => id !== null);
-  const [edition, people, moved, roomNames, links] = await Promise.all([
+  const [edition, people, moved, roomNames, links, texts] = await Promise.all([
     tx.select({ title: editions.title, timeZone: editions.timeZone }).from(editions).where(eq(editions.id, args.editionId)).get(),
     tx
       .select({ id: speakers.id, publicName: speakers.publicName, email: speakers.email, locale: speakers.preferredLocale })
@@ -83,6 +89,7 @@ async function queueReconfirmMessages(
       .from(invitations)
       .where(and(eq(invitations.editionId, args.editionId), inArray(invitations.speakerId, speakerIds), isNull(invitations.revokedAt)))
       .all(),
+    emailTextsOf(tx, { editionId: args.editionId, kind: "reconfirm" }),
   ]);
   if (!edition) return;
   const zone = edition.timeZone;
@@ -105,7 +112,7 @@ async function queueReconfirmMessages(
         ? { startsAt: was.startsAt, endsAt: was.endsAt, roomName: was.roomId === null ? null : (roomName.get(was.roomId) ?? null) }
         : null;
       theirs.push({
-        title: (person.locale === "en" ? session.titleEn || session.titleFr : session.titleFr || session.titleEn) ?? session.slug,
+        title: sessionTitleIn(person.locale, session),
         changes: previous ? placementChanges(previous, after, show) : [],
         now: {
           day: after.startsAt === null ? null : show.date(after.startsAt),
@@ -126,6 +133,7 @@ async function queueReconfirmMessages(
         editionTitle: edition.title,
         sessions: theirs,
         link: invitationUuid ? linkPlaceholder(invitationUuid, "keep") : null,
+        custom: texts.get(person.locale),
       }),
     });
   }

@@ -30,6 +30,8 @@ export const DONE_MESSAGES = [
   "sessions.person.changed",
   "sessions.cancelled",
   "sessions.deleted",
+  "saved.emailText",
+  "saved.emailTextReset",
 ] as const satisfies readonly MessageKey[];
 
 export type DoneMessage = (typeof DONE_MESSAGES)[number];

@@ -97,6 +97,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.formats.$formatId": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.invitations": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.outbox": { get: "edition-read", post: "edition-write" },
+  "routes/editions.$editionSlug.email-texts": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.rooms._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.rooms.$roomId": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.sessions._index": { get: "edition-read", post: "none" },

@@ -1,7 +1,7 @@
 import { NavLink, useParams } from "@remix-run/react";
 import { useT } from "~/i18n";
 
-/** The invitations section's own pages: the list, the outbox and what speakers changed. */
+/** The invitations section's own pages: the list, the outbox, what speakers changed and the messages' texts. */
 export function InvitationsNav() {
   const t = useT();
   const { editionSlug } = useParams();
@@ -17,6 +17,9 @@ export function InvitationsNav() {
         </li>
         <li>
           <NavLink to={`${base}/speaker-changes`}>{t("changes.title")}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/email-texts`}>{t("emailTexts.title")}</NavLink>
         </li>
       </ul>
     </nav>

@@ -1,6 +1,7 @@
 // The Atom feed of an edition's published versions, each entry carrying its changelog in words.
 // Built with the `feed` library; titles and summaries are HTML there, so every text is escaped.
 import { Feed } from "feed";
+import { escapeHtml } from "../text";
 import { changelogInWords, type ChangelogTranslate } from "./changelog-text";
 import type { Changes, PublicProgramme } from "./model";
 
@@ -12,12 +13,6 @@ export type FeedLabels = {
   subtitle: string;
   entryTitle: (number: number) => string;
 };
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 /** The changelog in words as HTML: each kind of change a paragraph followed by its list. */
 export function changelogHtml(changes: Changes, locale: "fr" | "en", t: ChangelogTranslate): string {
