@@ -8,7 +8,7 @@ import { auditLog, sessions, sessionSpeakers } from "~/db/schema";
 import { checkProgramme } from "~/domain/conflicts";
 import { localToEpoch } from "~/domain/time";
 import { proposalValue } from "~/services/board/auto-schedule-result";
-import { AutoScheduleCancelled, previewAutoSchedule, type AutoPreview } from "~/services/board/auto-schedule.server";
+import { answerPreview, AutoScheduleCancelled, previewAutoSchedule, type AutoPreview } from "~/services/board/auto-schedule.server";
 import { loadProgramme } from "~/services/programme.server";
 import { createFormat, createRoom, createSession, createSpeaker } from "../../seed/factories";
 import { db, ownEdition, request, signIn } from "../helpers/app";
@@ -222,6 +222,40 @@ describe("placing automatically from the board", () => {
     expect((entry!.after as { placements: unknown[] }).placements).toEqual([
       expect.objectContaining({ session: placed.uuid, roomName: "Salle Bêta", before: expect.objectContaining({ roomName: "Salle Alpha", startsAt: at(D1, "09:00") }) }),
     ]);
+  });
+
+  it("runs one plan per edition at a time, and says so to a second request", async () => {
+    const { edition } = await fixture();
+    const database = await db();
+    const input = { scope: "edition" as const, sessions: [], movePlaced: true, timeLimit: 120 };
+    const controller = new AbortController();
+    const first = previewAutoSchedule(database, { editionId: edition.id, locale: "fr", input, signal: controller.signal });
+    // Asked while the first run is under way (its worker has not even started).
+    expect(await answerPreview(database, { editionId: edition.id, locale: "fr", input })).toEqual({ ok: false, status: 409, errors: { _form: "auto.busy" } });
+    controller.abort();
+    await first.catch((error: unknown) => expect(error).toBeInstanceOf(AutoScheduleCancelled));
+    // Once it has ended, the next run goes ahead.
+    expect((await answerPreview(database, { editionId: edition.id, locale: "fr", input: { ...input, timeLimit: 2 } })).ok).toBe(true);
+  });
+
+  it("names the changes to the edition's structure that made a preview stale", async () => {
+    const { edition, waiting, base } = await fixture();
+    const { cookie } = editor;
+    const preview = await plan(cookie, base);
+    // Another organiser adds a room: no session moved, the programme did change.
+    const created = await request(`/editions/${edition.slug}/rooms`, {
+      cookie: otherEditor.cookie,
+      form: { intent: "create", name: "Salle Gamma", capacity: "40", "hours.0.date": D1, "hours.0.opens": "09:00", "hours.0.closes": "12:00", "hours.1.date": D2, "hours.1.opens": "", "hours.1.closes": "" },
+    });
+    expect(created.status).toBe(302);
+    const response = await apply(cookie, base, preview, preview.proposals.map((p) => p.value));
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain("Le programme a changé depuis l’aperçu");
+    // What changed, its action and who (React separates the parts of a line with comments).
+    expect(html.replace(/<!-- -->/g, "")).toContain("<li>Salle « Salle Gamma » — création (Organiser 2)</li>");
+    expect(await scheduleEntries(edition.id)).toEqual([]);
+    expect((await rowsOf(waiting.map((s) => s.id))).every((s) => s.roomId === null)).toBe(true);
   });
 
   it("stops the solvers when the run is cancelled", async () => {

@@ -5,9 +5,11 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { LevelBadge } from "~/components/level-badge";
 import { Field, useErrorText } from "~/components/forms/field";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
 import type { BoardOutcome } from "~/domain/board/view";
 import type { Level } from "~/domain/conflicts";
 import { useT } from "~/i18n";
+import { AUTO_MAX_SECONDS, autoPlanSchema } from "~/schemas/auto-schedule";
 import type { AutoFormData, AutoPreview, PreviewAnswer } from "~/services/board/auto-schedule.server";
 import type { FieldErrors, FlatValues } from "~/utils/forms";
 import { AutoScheduleGrid } from "./auto-schedule-grid";
@@ -28,6 +30,20 @@ export function AutoScheduleForm(props: { editionSlug: string; form: AutoFormDat
   const value = (name: string) => shown?.values?.[name];
   const scope = (value("scope") as string | undefined) ?? "day";
   const chosen = new Set([value("sessions") ?? []].flat());
+  // The form's zod schema checks it in the browser before the plan is asked for (the server checks again).
+  const { form: fields, onSubmit, errorOf } = useValidatedForm(autoPlanSchema, {
+    defaultValues: {
+      scope,
+      day: (value("day") as string | undefined) ?? props.day,
+      sessions: [...chosen],
+      movePlaced: value("movePlaced") === "on",
+      timeLimit: (value("timeLimit") as string | undefined) ?? "10",
+    } as never,
+    serverErrors: shown?.errors,
+    submit: (target) => void askForPlan(target instanceof HTMLFormElement ? target : target.form!),
+  });
+  const dayError = errorOf("day");
+  const sessionsError = errorOf("sessions");
 
   useEffect(() => {
     if (!running) return;
@@ -36,10 +52,9 @@ export function AutoScheduleForm(props: { editionSlug: string; form: AutoFormDat
   }, [running]);
   useEffect(() => () => controller.current?.abort(), []);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function askForPlan(target: HTMLFormElement) {
     const body = new URLSearchParams();
-    for (const [name, v] of new FormData(event.currentTarget)) if (typeof v === "string") body.append(name, v);
+    for (const [name, v] of new FormData(target)) if (typeof v === "string") body.append(name, v);
     const abort = new AbortController();
     controller.current = abort;
     setAnswer(null);
@@ -58,7 +73,7 @@ export function AutoScheduleForm(props: { editionSlug: string; form: AutoFormDat
   }
 
   return (
-    <Form method="post" className="auto-form" onSubmit={onSubmit} aria-busy={running ? true : undefined}>
+    <Form method="post" className="auto-form" noValidate onSubmit={onSubmit} aria-busy={running ? true : undefined}>
       <p className="lead">{t("auto.intro")}</p>
       {errors._form ? (
         <p className="alert alert-info" role="status">
@@ -70,39 +85,47 @@ export function AutoScheduleForm(props: { editionSlug: string; form: AutoFormDat
         <legend>{t("auto.scope")}</legend>
         {(["day", "edition", "selected"] as const).map((s) => (
           <label key={s} className="auto-choice">
-            <input type="radio" name="scope" value={s} defaultChecked={scope === s} /> {t(`auto.scope.${s}`)}
+            <input type="radio" value={s} defaultChecked={scope === s} {...fields.register("scope" as never)} /> {t(`auto.scope.${s}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor="auto-day">{t("auto.day")}</label>
-        <select id="auto-day" name="day" defaultValue={(value("day") as string | undefined) ?? props.day} aria-invalid={errors.day ? true : undefined}>
+        <select id="auto-day" defaultValue={(value("day") as string | undefined) ?? props.day} aria-invalid={dayError ? true : undefined} {...fields.register("day" as never)}>
           {form.days.map((d) => (
             <option key={d.date} value={d.date}>
               {d.label}
             </option>
           ))}
         </select>
-        {errors.day ? <p className="field-error">{errorText(errors.day)}</p> : null}
+        {dayError ? <p className="field-error">{errorText(dayError)}</p> : null}
       </div>
-      <fieldset className="auto-tray" aria-describedby={errors.sessions ? "auto-sessions-error" : undefined}>
+      <fieldset className="auto-tray" aria-describedby={sessionsError ? "auto-sessions-error" : undefined}>
         <legend>{t("auto.sessions")}</legend>
         {form.tray.length === 0 ? <p>{t("auto.trayEmpty")}</p> : null}
         {form.tray.map((s) => (
           <label key={s.id} className="auto-choice">
-            <input type="checkbox" name="sessions" value={s.id} defaultChecked={chosen.has(s.id)} /> {s.title}
+            <input type="checkbox" value={s.id} defaultChecked={chosen.has(s.id)} {...fields.register("sessions" as never)} /> {s.title}
           </label>
         ))}
-        {errors.sessions ? (
+        {sessionsError ? (
           <p className="field-error" id="auto-sessions-error">
-            {errorText(errors.sessions)}
+            {errorText(sessionsError)}
           </p>
         ) : null}
       </fieldset>
       <label className="auto-choice">
-        <input type="checkbox" name="movePlaced" defaultChecked={value("movePlaced") === "on"} /> {t("auto.movePlaced")}
+        <input type="checkbox" defaultChecked={value("movePlaced") === "on"} {...fields.register("movePlaced" as never)} /> {t("auto.movePlaced")}
       </label>
-      <Field label={t("auto.timeLimit")} name="timeLimit" type="number" min={1} max={120} defaultValue={(value("timeLimit") as string | undefined) ?? "10"} error={errors.timeLimit} />
+      <Field
+        label={t("auto.timeLimit")}
+        type="number"
+        min={1}
+        max={AUTO_MAX_SECONDS}
+        defaultValue={(value("timeLimit") as string | undefined) ?? "10"}
+        error={errorOf("timeLimit")}
+        {...fields.register("timeLimit" as never)}
+      />
       {running ? (
         <div className="auto-progress" role="status">
           <progress max={running.limit} value={elapsed} aria-label={t("auto.running", { elapsed: Math.floor(elapsed), limit: running.limit })} />

@@ -54,13 +54,16 @@ interface PairVar {
 
 /**
  * The exact model. `start` (default: the fast solver's plan for the same options) is given to
- * the solver as its starting solution, so the result is never worse than it.
+ * the solver as its starting solution, so the result is never worse than it. `timeLimit`: the
+ * solver's seconds, or a function giving the seconds left, read once the model is built (so
+ * that building it counts against the organiser's time limit); `options.outOfTime` stops the
+ * building (null: no plan in time).
  */
 export function scheduleExact(
   input: ProgrammeInput,
   options: ScheduleOptions,
   solve: LpSolver,
-  timeLimitSeconds: number,
+  timeLimit: number | (() => number),
   start?: Pick<Plan, "placements">,
 ): ExactResult | null {
   const p = buildProblem(input, options);
@@ -71,7 +74,9 @@ export function scheduleExact(
 
   // Candidates that add no block or error conflict against the sessions that stay put, with their unary cost.
   const cands = new Map<number, { c: Candidate; cost: number }[]>();
+  const outOfTime = () => options.outOfTime?.() === true;
   for (const i of movable) {
+    if (outOfTime()) return null;
     const id = input.sessions[i].id;
     const list: { c: Candidate; cost: number }[] = [];
     for (const c of candidatesOf(p, i).candidates) {
@@ -286,7 +291,9 @@ export function scheduleExact(
     ...binaries.map((b) => ` ${b}`),
     "End",
   ].join("\n");
-  const result = solve(lp, { time_limit: timeLimitSeconds, mip_rel_gap: 0, start: value });
+  const seconds = typeof timeLimit === "number" ? timeLimit : timeLimit();
+  if (seconds <= 0 || outOfTime()) return null;
+  const result = solve(lp, { time_limit: seconds, mip_rel_gap: 0, start: value });
   if (result.Status !== "Optimal" && !(result.Status === "Time limit reached" && result.ObjectiveValue !== undefined && Number.isFinite(result.ObjectiveValue))) {
     return null;
   }

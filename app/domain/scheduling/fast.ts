@@ -42,9 +42,13 @@ export class Search {
   readonly census = new Map<number, { rooms: number; open: number }>();
   /** Sessions that keep a block or error conflict wherever they go. */
   readonly standing = new Map<number, Conflict>();
+  /** Sessions the construction did not reach before the time ran out. */
+  readonly untried = new Set<number>();
   /** The last blocking conflict met while trying to place a session. */
   readonly lastRefusal = new Map<number, Conflict>();
   conflictWeight = 0;
+  /** Checker previews spent so far (weighing, finding who is in the way, committing): the polish's budget is counted in them. */
+  previews = 0;
   readonly baseWeight: number;
   /** The unary part of the objective (fit, free time, moved, 1000 per unplaced movable session), kept as sessions change. */
   unaryTotal = 0;
@@ -191,6 +195,7 @@ export class Search {
 
   /** The objective's change if session i went to c (null: unplaced), or null when that adds a block or error conflict. */
   weigh(i: number, c: Candidate | null): number | null {
+    this.previews++;
     const { appeared, disappeared } = this.checker.preview(this.changeTo(i, c));
     let delta = 0;
     for (const x of appeared) {
@@ -218,6 +223,7 @@ export class Search {
     this.journal.push({ i, before: this.at[i] });
     if (this.isMovable[i]) this.unaryTotal += this.unaryOf(i, c) - this.unaryOf(i, this.at[i]);
     const change = this.changeTo(i, c);
+    this.previews++;
     const { appeared, disappeared } = this.checker.preview(change);
     for (const x of appeared) this.conflictWeight += conflictWeight(x, placementRules);
     for (const x of disappeared) this.conflictWeight -= conflictWeight(x, placementRules);
@@ -320,6 +326,7 @@ export class Search {
    */
   inTheWay(i: number, c: Place): number[] | null {
     const id = this.p.input.sessions[i].id;
+    this.previews++;
     const { appeared } = this.checker.preview(this.changeTo(i, c));
     const out = new Set<number>();
     for (const x of appeared) {
@@ -341,6 +348,7 @@ export class Search {
     const s = p.input.sessions[i];
     const standing = this.standing.get(i);
     if (standing) return { kind: "standing", rule: standing.rule, message: standing.message };
+    if (this.untried.has(i)) return { kind: "untried" };
     const list = this.candidatesFor(i);
     const census = this.census.get(i)!;
     const format = s.formatId ? p.input.formats.find((f) => f.id === s.formatId) : undefined;
@@ -371,8 +379,11 @@ export function construct(search: Search, first: readonly number[] = [], outOfTi
       p.duration[b] - p.duration[a] ||
       a - b,
   );
-  for (const i of todo) {
-    if (outOfTime()) return false;
+  for (const [k, i] of todo.entries()) {
+    if (outOfTime()) {
+      for (const j of todo.slice(k)) search.untried.add(j);
+      return false;
+    }
     const c = search.bestPlace(i);
     if (c) search.commit(i, c);
   }
@@ -409,7 +420,14 @@ export function improve(search: Search, options: ScheduleOptions): void {
   const movable = p.movable.filter((i) => !search.standing.has(i));
   if (movable.length === 0) return;
   const outOfTime = () => options.outOfTime?.() === true;
-  for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 3, outOfTime);
+  // Again while a pass places someone (a session placed late may free the way for one tried before it), with
+  // shorter chains after the first pass.
+  for (let pass = 0, progress = true; progress && pass < 3 && !outOfTime(); pass++) {
+    progress = false;
+    for (const u of movable) {
+      if (!search.at[u] && !outOfTime() && (eject(search, u, pass === 0 ? 3 : 1, outOfTime) || repack(search, u, outOfTime))) progress = true;
+    }
+  }
   const budget = (options.effort ?? 200) * movable.length;
   if (budget === 0) return;
   let best = search.current();
@@ -427,7 +445,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
     const accept = (delta: number) => delta < 1e-9 || rand() < Math.exp(-delta / temperature);
     // Once per round of steps, the sessions still unplaced get another ejection chain (the places around them changed).
     if (step > 0 && step % (movable.length * 20) === 0) {
-      for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 1, outOfTime);
+      for (const u of movable) if (!search.at[u] && !outOfTime()) eject(search, u, 1, outOfTime) || repack(search, u, outOfTime);
       if (search.current() < best - 1e-9) bestMark();
     }
     const i = movable[Math.floor(rand() * movable.length)];
@@ -471,6 +489,67 @@ export function improve(search: Search, options: ScheduleOptions): void {
   for (const i of differs) if (search.at[i]) search.commit(i, null);
   for (const i of differs) if (bestAt[i]) search.commit(i, bestAt[i]);
   search.journal.length = 0;
+  const limit = search.previews + (options.effort ?? 200) * POLISH_PREVIEWS;
+  polish(search, movable, () => outOfTime() || search.previews > limit);
+}
+
+/** Passes of polish over every session at most (each pass ends early when nothing improved). */
+const POLISH_PASSES = 8;
+/** The polish's budget: this many checker previews per unit of effort (50,000 at the default effort), whatever the size. */
+const POLISH_PREVIEWS = 250;
+
+/**
+ * Descent to a local optimum, after the annealing: each session tries every one of its
+ * places; a free one is taken when the objective drops, and one where one or two movable
+ * sessions are in the way is taken when they find places of their own and the whole drops.
+ * In input order, pass after pass, until a pass improves nothing (or the time is spent).
+ */
+function polish(search: Search, movable: readonly number[], outOfTime: () => boolean): void {
+  for (let pass = 0; pass < POLISH_PASSES; pass++) {
+    let improved = false;
+    for (const i of movable) {
+      if (outOfTime()) return;
+      const now = search.at[i];
+      if (!now) continue;
+      for (const [k, c] of search.candidatesFor(i).entries()) {
+        if ((k & 31) === 31 && outOfTime()) return;
+        const at = search.at[i]!;
+        if (c.room === at.room && c.start === at.start) continue;
+        if (search.isFree(i, c)) {
+          const delta = search.weigh(i, c);
+          if (delta !== null && delta < -1e-9) {
+            search.commit(i, c);
+            improved = true;
+          }
+          continue;
+        }
+        const inWay = search.inTheWay(i, c);
+        if (!inWay || inWay.length === 0 || inWay.length > 2) continue;
+        if (inWay.some((v) => !search.isMovable[v] || search.standing.has(v) || !search.at[v])) continue;
+        const before = search.current();
+        const mark = search.journal.length;
+        const back = inWay.map((v) => search.at[v]!);
+        for (const v of inWay) search.commit(v, null);
+        if (search.weigh(i, c) === null) {
+          search.undo(mark);
+          continue;
+        }
+        search.commit(i, c);
+        let ok = true;
+        inWay.forEach((v, m) => {
+          const other = ok ? search.bestPlace(v, back[m]) : null;
+          if (other) search.commit(v, other);
+          else ok = false;
+        });
+        if (ok && search.current() < before - 1e-9) improved = true;
+        else search.undo(mark);
+      }
+    }
+    // Nothing moved one or two at a time: a room's day packed again around each session.
+    if (!improved) for (const i of movable) if (!outOfTime() && repack(search, i, outOfTime)) improved = true;
+    search.journal.length = 0;
+    if (!improved) return;
+  }
 }
 
 /** One of session i's places, at random (a random room and grid/free time, then a random start). */
@@ -538,6 +617,107 @@ function eject(search: Search, u: number, depth: number, outOfTime: () => boolea
   return false;
 }
 
+/** Most sessions a repack takes out of one room's day (beyond that, ejection chains are the move). */
+const REPACK_MAX = 16;
+/** Orders a repack tries: by deadline, by release, then seeded shuffles. */
+const REPACK_ORDERS = 6;
+
+/**
+ * A room's day packed again, for an unplaced session u that ejection chains could not place
+ * (a room whose free time is there but scattered): the movable sessions of that room on one
+ * day of u's places are taken out, then u and they are put back one by one at the earliest
+ * start each may take in the room (the checker judging every placement), in a few orders;
+ * a session that no longer fits the room takes its best place elsewhere. Kept when the
+ * objective drops (u placed, nobody left out); otherwise everything is undone.
+ */
+export function repack(search: Search, u: number, outOfTime: () => boolean): boolean {
+  const { p } = search;
+  const list = search.candidatesFor(u);
+  const days = p.day ? [p.day] : p.input.edition.days;
+  const tried = new Set<string>();
+  for (const c of list) {
+    const day = days.find((d) => c.start >= d.start && c.start < d.end);
+    const key = `${c.room}|${day?.start}`;
+    if (!day || tried.has(key)) continue;
+    tried.add(key);
+    // The movable sessions of the room that day (the others stay where they are).
+    const inRoom = [...search.roomSessions[c.room]].filter((v) => {
+      const a = search.at[v]!;
+      return v !== u && search.isMovable[v] && !search.standing.has(v) && a.start < day.end && a.end > day.start;
+    });
+    if (inRoom.length === 0 || inRoom.length > REPACK_MAX) continue;
+    const group = [u, ...inRoom].sort((a, b) => a - b);
+    // Their people's other movable sessions that day, in other rooms: out too, then back at their best place.
+    const aside = new Set<number>();
+    for (const v of group) {
+      for (const q of p.peopleOf[v]) {
+        for (const w of search.personSessions[q]) {
+          const a = search.at[w]!;
+          if (w !== u && a.room !== c.room && search.isMovable[w] && !search.standing.has(w) && a.start < day.end && a.end > day.start) aside.add(w);
+        }
+      }
+    }
+    if (aside.size > REPACK_MAX) continue;
+    const others = [...aside].sort((a, b) => search.candidatesFor(a).length - search.candidatesFor(b).length || a - b);
+    // Each session's starts in this room on this day, earliest first.
+    const starts = new Map(group.map((v) => [v, (v === u ? list : search.candidatesFor(v)).filter((x) => x.room === c.room && x.start >= day.start && x.start < day.end).sort((x, y) => x.start - y.start)]));
+    if (starts.get(u)!.length === 0) continue;
+    const release = (v: number) => starts.get(v)![0]?.start ?? Infinity;
+    const deadline = (v: number) => starts.get(v)!.at(-1)?.end ?? Infinity;
+    const orders = [
+      [...group].sort((a, b) => deadline(a) - deadline(b) || release(a) - release(b) || p.duration[b] - p.duration[a] || a - b),
+      [...group].sort((a, b) => release(a) - release(b) || deadline(a) - deadline(b) || p.duration[b] - p.duration[a] || a - b),
+    ];
+    for (let k = orders.length; k < REPACK_ORDERS; k++) {
+      const o = [...group];
+      for (let m = o.length - 1; m > 0; m--) {
+        const n = Math.floor(search.rand() * (m + 1));
+        [o[m], o[n]] = [o[n], o[m]];
+      }
+      orders.push(o);
+    }
+    for (const order of orders) for (const earliest of [true, false]) {
+      if (outOfTime()) return false;
+      const before = search.current();
+      const mark = search.journal.length;
+      for (const v of [...inRoom, ...others, u]) if (search.at[v]) search.commit(v, null);
+      let ok = true;
+      for (const v of [...order, ...others]) {
+        let placed = false;
+        // The earliest start the room allows (packing), or its cheapest.
+        let pick: Candidate | null = null;
+        let pickDelta = Infinity;
+        for (const x of starts.get(v) ?? []) {
+          if (!search.isFree(v, x)) continue;
+          const delta = search.weigh(v, x);
+          if (delta === null || delta >= pickDelta) continue;
+          pick = x;
+          pickDelta = delta;
+          if (earliest) break;
+        }
+        if (pick) {
+          search.commit(v, pick);
+          placed = true;
+        }
+        if (!placed && v !== u) {
+          const other = search.bestPlace(v);
+          if (other) {
+            search.commit(v, other);
+            placed = true;
+          }
+        }
+        if (!placed) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && search.current() < before - 1e-9) return true;
+      search.undo(mark);
+    }
+  }
+  return false;
+}
+
 export function planOf(search: Search): Plan {
   const { p } = search;
   const placements: PlannedPlacement[] = [];
@@ -571,20 +751,21 @@ const ROUNDS = 6;
 /** The fast solver: a plan for the sessions in scope, deterministic for a seed. */
 export function scheduleFast(input: ProgrammeInput, options: ScheduleOptions = {}): Plan {
   const outOfTime = () => options.outOfTime?.() === true;
-  const placeAll = (first: number[], stopEarly: () => boolean) => {
+  const placeAll = (first: number[], keepPartial: boolean) => {
     const search = new Search(input, options);
-    if (!construct(search, first, stopEarly)) return null;
+    if (!construct(search, first, outOfTime) && !keepPartial) return null;
     improve(search, { ...options, effort: 0 });
     return search;
   };
-  // The first construction always completes (a plan is due even out of time); later rounds are dropped when the time runs out.
-  let best = placeAll([], () => false)!;
+  // The first construction's plan is kept even when the time runs out during it (the sessions it did not reach are
+  // left unplaced, saying so); later rounds are dropped when the time runs out.
+  let best = placeAll([], true)!;
   let order: number[] = [];
   for (let round = 0; round < ROUNDS && !outOfTime(); round++) {
     const left = best.p.movable.filter((i) => !best.at[i] && !best.standing.has(i) && best.candidatesFor(i).length > 0);
     if (left.length === 0) break;
     order = [...left, ...order.filter((i) => !left.includes(i))];
-    const next = placeAll(order, outOfTime);
+    const next = placeAll(order, false);
     if (next && next.current() < best.current() - 1e-9) best = next;
   }
   if (options.movePlaced) {

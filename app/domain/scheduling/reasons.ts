@@ -50,5 +50,10 @@ export function reasonMessage(reason: UnplacedReason): Localised {
         fr: `chaque place libre ajouterait un conflit bloquant${NB}: ${reason.message.fr}`,
         en: `every free place would add a blocking conflict: ${reason.message.en}`,
       };
+    case "untried":
+      return {
+        fr: "le temps alloué s’est écoulé avant qu’elle soit essayée",
+        en: "the time allowed ran out before it was tried",
+      };
   }
 }

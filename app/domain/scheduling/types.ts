@@ -34,7 +34,9 @@ export type UnplacedReason =
   | { kind: "closed"; features: string[] }
   | { kind: "unavailable"; features: string[]; people: number }
   | { kind: "busy"; features: string[]; people: number }
-  | { kind: "conflict"; rule: RuleId; message: Localised };
+  | { kind: "conflict"; rule: RuleId; message: Localised }
+  /** The time allowed ran out before the solver reached this session. */
+  | { kind: "untried" };
 
 export interface Unplaced {
   sessionId: string;

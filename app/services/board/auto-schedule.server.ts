@@ -47,6 +47,15 @@ export type AutoPreview = {
 };
 
 export class AutoScheduleCancelled extends Error {}
+/** A run is already under way for this edition. */
+export class AutoScheduleBusy extends Error {}
+
+/**
+ * The editions with a run under way (this server process): one run per edition at a time, so
+ * that two organisers cannot fill a worker each for the same programme, and a double click
+ * does not start a second run.
+ */
+const running = new Set<number>();
 
 /** The edition's days and the sessions waiting in the tray (accepted, not placed). */
 export async function autoScheduleForm(db: Queryable, { editionId, locale }: { editionId: number; locale: Locale }): Promise<AutoFormData> {
@@ -65,6 +74,17 @@ export async function previewAutoSchedule(
   db: Queryable,
   args: { editionId: number; locale: Locale; input: AutoPlanInput; signal?: AbortSignal; now?: number },
 ): Promise<AutoPreview> {
+  // Taken before anything is awaited, so that a second request for the edition sees it.
+  if (running.has(args.editionId)) throw new AutoScheduleBusy("busy");
+  running.add(args.editionId);
+  try {
+    return await previewOnce(db, args);
+  } finally {
+    running.delete(args.editionId);
+  }
+}
+
+async function previewOnce(db: Queryable, args: Parameters<typeof previewAutoSchedule>[1]): Promise<AutoPreview> {
   const { input, locale } = args;
   // Read before the programme: any change after this instant is one the preview did not see.
   const seen = args.now ?? Date.now();
@@ -114,14 +134,16 @@ export async function previewAutoSchedule(
 export type PreviewAnswer =
   | { ok: true; preview: AutoPreview }
   | { ok: false; status: 400; errors: Record<string, string> }
+  | { ok: false; status: 409; errors: Record<string, string> }
   | { ok: false; status: 499; errors: Record<string, string> };
 
-/** The preview, or why there is none: a day that is not the edition's (400), a cancel (499, the client has gone). */
+/** The preview, or why there is none: a day that is not the edition's (400), a run already under way for the edition (409), a cancel (499, the client has gone). */
 export async function answerPreview(db: Queryable, args: Parameters<typeof previewAutoSchedule>[1]): Promise<PreviewAnswer> {
   try {
     return { ok: true, preview: await previewAutoSchedule(db, args) };
   } catch (error) {
     if (error instanceof ScheduleDayError) return { ok: false, status: 400, errors: { day: "structure.unknownChoice" } };
+    if (error instanceof AutoScheduleBusy) return { ok: false, status: 409, errors: { _form: "auto.busy" } };
     if (error instanceof AutoScheduleCancelled) return { ok: false, status: 499, errors: { _form: "auto.cancelled" } };
     throw error;
   }

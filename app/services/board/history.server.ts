@@ -1,12 +1,12 @@
 // What the audit log says about board changes: who last changed a session (for refusals) and
 // the organiser's own changes (for undo).
-import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, or } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { auditLog, organisers } from "~/db/schema";
 import { titleOf } from "~/domain/board/day-view";
 import type { AuditPlacement, UndoRow } from "~/domain/board/undo";
 import type { BoardOutcome, StaleChange } from "~/domain/board/view";
-import { translate, type Locale } from "~/i18n";
+import { isMessageKey, translate, type Locale } from "~/i18n";
 import type { AuditAction } from "~/models/audit.server";
 import type { CachedProgramme } from "../programme-cache.server";
 import { placementText } from "./placement-text.server";
@@ -47,6 +47,50 @@ export async function lastChanges(
     const last = rows.find((r) => r.uuid === uuid);
     if (since !== undefined && !last) return [];
     return [{ session: uuid, title: titleOf(s, locale), by: last?.by ?? null, at: last?.at ?? null, now: placementText(entry, s, locale) }];
+  });
+}
+
+/** At most this many changes to the edition's structure are named when a preview went stale. */
+const STRUCTURE_NAMED = 10;
+
+/** A recorded object's name: its `name` (or public name, or title), in the locale when it is localised. */
+function nameIn(values: Record<string, unknown> | null, locale: Locale): string | null {
+  for (const field of ["name", "publicName", "title", "date"]) {
+    const v = values?.[field];
+    if (typeof v === "string" && v.trim() !== "") return v;
+    if (v && typeof v === "object" && typeof (v as Record<string, unknown>)[locale] === "string") return (v as Record<string, string>)[locale]!;
+  }
+  return null;
+}
+
+/**
+ * The edition's changes other than sessions' since `since` (rooms, slots, people, formats,
+ * levels…), newest first, worded like a session's change: what (« Salle « A » »), its action,
+ * by whom. What makes an auto-scheduling preview stale when no session moved.
+ */
+export async function structureChanges(db: Queryable, editionId: number, since: number, locale: Locale): Promise<StaleChange[]> {
+  const rows = await db
+    .select({ id: auditLog.id, entity: auditLog.entity, uuid: auditLog.entityUuid, action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after, by: organisers.name })
+    .from(auditLog)
+    .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+    .where(and(eq(auditLog.editionId, editionId), ne(auditLog.entity, "session"), gt(auditLog.at, since)))
+    .orderBy(desc(auditLog.id))
+    .limit(STRUCTURE_NAMED)
+    .all();
+  const word = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? translate(locale, key) : value;
+  };
+  return rows.map((r) => {
+    const name = nameIn(r.after, locale) ?? nameIn(r.before, locale);
+    const entity = word("audit.entity", r.entity);
+    return {
+      session: r.uuid ?? `${r.entity}-${r.id}`,
+      title: name ? translate(locale, "auto.refused.named", { entity, name }) : entity,
+      by: r.by ?? null,
+      at: r.at,
+      now: word("audit.action", r.action),
+    };
   });
 }
 

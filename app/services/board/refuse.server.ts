@@ -9,7 +9,7 @@ import { placementProblem } from "~/domain/placement";
 import { translate, type Locale } from "~/i18n";
 import { placementMessage } from "~/schemas/placement";
 import type { CachedProgramme } from "../programme-cache.server";
-import { lastChanges, staleOutcome } from "./history.server";
+import { lastChanges, staleOutcome, structureChanges } from "./history.server";
 import { notFound } from "~/utils/http.server";
 
 export type BoardRefusal = Exclude<BoardOutcome, { ok: true }>;
@@ -73,12 +73,16 @@ export async function refusalOf(db: Queryable, entry: CachedProgramme, change: B
   };
 }
 
-/** The programme changed since the auto-scheduling preview: the sessions changed since then, by whom. */
+/**
+ * The programme changed since the auto-scheduling preview: the sessions changed since then and
+ * the changes to the edition's structure (rooms, slots, people, formats, levels…), by whom.
+ */
 async function scheduleStale(db: Queryable, entry: CachedProgramme, editionId: number, seen: number, locale: Locale): Promise<BoardRefusal> {
-  const changes = await lastChanges(db, entry, editionId, [...entry.sessionIndex.keys()], locale, seen);
+  const sessions = await lastChanges(db, entry, editionId, [...entry.sessionIndex.keys()], locale, seen);
+  const structure = await structureChanges(db, editionId, seen, locale);
   const message = [
     translate(locale, "auto.refused.stale"),
-    ...changes.map((c) => translate(locale, c.by ? "board.refused.meanwhileBy" : "board.refused.meanwhile", { title: c.title, by: c.by ?? "", now: c.now })),
+    ...sessions.map((c) => translate(locale, c.by ? "board.refused.meanwhileBy" : "board.refused.meanwhile", { title: c.title, by: c.by ?? "", now: c.now })),
   ].join(" ");
-  return { ok: false, reason: "stale", message, changes };
+  return { ok: false, reason: "stale", message, changes: [...sessions, ...structure] };
 }
