@@ -79,18 +79,11 @@ const FORM_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** The label of a recorded field: its form's label, else the log's own word, else the field's name. */
-export function fieldLabel(
-  entity: string,
-  field: string,
-  text: Pick<HistoryText, "t" | "locale">
-): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(field))
-    return formatLocalDate(field, text.locale);
+export function fieldLabel(entity: string, field: string, text: Pick<HistoryText, "t" | "locale">): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(field)) return formatLocalDate(field, text.locale);
   const candidates = [
     FORM_LABELS[entity]?.[field],
-    entity === "speaker" || entity === "availability"
-      ? `speakers.field.${field}`
-      : undefined,
+    entity === "speaker" || entity === "availability" ? `speakers.field.${field}` : undefined,
     `audit.field.${field}`,
     `changes.field.${field}`,
   ];
@@ -110,17 +103,7 @@ const NAMED_VALUES: Record<string, (value: string) => string> = {
 };
 
 /** Fields whose value may be the uuid of a thing the service resolved to its name. */
-const REFERENCE_FIELDS = new Set([
-  "speaker",
-  "session",
-  "sessionUuid",
-  "room",
-  "roomId",
-  "formatId",
-  "themeId",
-  "template",
-  "organisationId",
-]);
+const REFERENCE_FIELDS = new Set(["speaker", "session", "sessionUuid", "room", "roomId", "formatId", "themeId", "template", "organisationId"]);
 
 /** "https://www.example.org/people/ada/" → "example.org/people/ada", at most 40 characters. */
 export function shortLink(url: string): string {
@@ -134,48 +117,27 @@ export function shortLink(url: string): string {
 const LONG_TEXT = 240;
 
 /** "9 mars 2016 10:00" / "9 March 2016 10:00": an instant in the edition's zone. */
-export function instantText(
-  epoch: number,
-  text: Pick<HistoryText, "locale" | "timeZone">
-): string {
-  return `${formatLocalDate(
-    localDate(epoch, text.timeZone),
-    text.locale
-  )} ${localTime(epoch, text.timeZone)}`;
+export function instantText(epoch: number, text: Pick<HistoryText, "locale" | "timeZone">): string {
+  return `${formatLocalDate(localDate(epoch, text.timeZone), text.locale)} ${localTime(epoch, text.timeZone)}`;
 }
 
 /** One recorded value in words, by the kind of its field. */
-export function valueText(
-  entity: string,
-  field: string,
-  value: unknown,
-  text: HistoryText
-): string {
-  if (value === null || value === undefined || value === "")
-    return text.t("audit.value.empty");
+export function valueText(entity: string, field: string, value: unknown, text: HistoryText): string {
+  if (value === null || value === undefined || value === "") return text.t("audit.value.empty");
   if (isWithheld(value)) return text.t("audit.value.withheld");
-  if (typeof value === "boolean")
-    return text.t(value ? "audit.value.yes" : "audit.value.no");
-  if (typeof value === "number" && isInstantField(field))
-    return instantText(value, text);
+  if (typeof value === "boolean") return text.t(value ? "audit.value.yes" : "audit.value.no");
+  if (typeof value === "number" && isInstantField(field)) return instantText(value, text);
   if (Array.isArray(value)) {
     if (value.length === 0) return text.t("audit.value.empty");
-    if (field === "features")
-      return value.map((f) => featureName(String(f), text.locale)).join(", ");
-    if (field === "languages")
-      return value
-        .map((v) => valueText(entity, "language", v, text))
-        .join(", ");
+    if (field === "features") return value.map((f) => featureName(String(f), text.locale)).join(", ");
+    if (field === "languages") return value.map((v) => valueText(entity, "language", v, text)).join(", ");
     return value.map((item) => itemText(entity, item, text)).join(", ");
   }
   if (typeof value === "object") return itemText(entity, value, text);
   const raw = String(value);
   if (typeof value === "string") {
-    if (REFERENCE_FIELDS.has(field) && text.names[raw] !== undefined)
-      return text.names[raw]!;
-    const named =
-      NAMED_VALUES[field]?.(raw) ??
-      (/^\d{4}-\d{2}-\d{2}$/.test(field) ? `speaker.mode.${raw}` : null);
+    if (REFERENCE_FIELDS.has(field) && text.names[raw] !== undefined) return text.names[raw]!;
+    const named = NAMED_VALUES[field]?.(raw) ?? (/^\d{4}-\d{2}-\d{2}$/.test(field) ? `speaker.mode.${raw}` : null);
     if (named && isKey(named)) return text.t(named);
     if (/^https?:\/\//i.test(raw)) return shortLink(raw);
   }
@@ -184,52 +146,31 @@ export function valueText(
 
 /** A list item: a link, a placement, or a small record shown as "label value" pairs. */
 function itemText(entity: string, item: unknown, text: HistoryText): string {
-  if (typeof item !== "object" || item === null)
-    return valueText(entity, "", item, text);
+  if (typeof item !== "object" || item === null) return valueText(entity, "", item, text);
   const record = item as Record<string, unknown>;
-  if (typeof record.url === "string")
-    return record.label
-      ? `${String(record.label)} (${shortLink(record.url)})`
-      : shortLink(record.url);
-  if (typeof record.session === "string" && "startsAt" in record)
-    return placementText(record, text);
+  if (typeof record.url === "string") return record.label ? `${String(record.label)} (${shortLink(record.url)})` : shortLink(record.url);
+  if (typeof record.session === "string" && "startsAt" in record) return placementText(record, text);
   return Object.entries(record)
-    .map(
-      ([key, value]) =>
-        `${fieldLabel(entity, key, text)} ${valueText(
-          entity,
-          key,
-          value,
-          text
-        )}`
-    )
+    .map(([key, value]) => `${fieldLabel(entity, key, text)} ${valueText(entity, key, value, text)}`)
     .join(", ");
 }
 
 /** One placement of an auto-scheduling change: the session, its room and its time. */
-function placementText(
-  record: Record<string, unknown>,
-  text: HistoryText
-): string {
+function placementText(record: Record<string, unknown>, text: HistoryText): string {
   const session = text.names[String(record.session)] ?? String(record.session);
-  const room =
-    typeof record.roomName === "string"
-      ? record.roomName
-      : typeof record.room === "string"
-      ? text.names[record.room] ?? record.room
-      : null;
+  const room = typeof record.roomName === "string" ? record.roomName : typeof record.room === "string" ? text.names[record.room] ?? record.room : null;
   const when =
     typeof record.startsAt === "number" && typeof record.endsAt === "number"
-      ? `${instantText(record.startsAt, text)}–${localTime(
-          record.endsAt,
-          text.timeZone
-        )}`
+      ? `${instantText(record.startsAt, text)}–${localTime(record.endsAt, text.timeZone)}`
       : text.t("audit.value.unscheduled");
   return text.t("history.placement", {
     session,
     where: [room, when].filter(Boolean).join(", "),
   });
 }
+
+/** Recorded to link entries together (a change and its undo), not for reading. */
+const BOOKKEEPING = new Set(["change", "undoes"]);
 
 export type ChangeText = {
   field: string;
@@ -242,11 +183,7 @@ export type ChangeText = {
  * One changed field in words. When both sides are instants of the same local day, the
  * second side gives only the time: « Début : 9 mars 2016 10:00 → 11:00 ».
  */
-export function changeText(
-  entity: string,
-  row: ChangeRow,
-  text: HistoryText
-): ChangeText {
+export function changeText(entity: string, row: ChangeRow, text: HistoryText): ChangeText {
   const label = fieldLabel(entity, row.field, text);
   const before = valueText(entity, row.field, row.before, text);
   let after = valueText(entity, row.field, row.after, text);
@@ -268,19 +205,16 @@ export function changeTexts(
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
   },
-  text: HistoryText
+  text: HistoryText,
 ): ChangeText[] {
-  return changeRows(entry.before, entry.after).map((row) =>
-    changeText(entry.entity, row, text)
-  );
+  const rows = changeRows(entry.before, entry.after);
+  // A board change records the room's name at the time next to its uuid: the name is enough.
+  const named = rows.some((row) => row.field === "roomName");
+  return rows.filter((row) => !BOOKKEEPING.has(row.field) && !(named && row.field === "room")).map((row) => changeText(entry.entity, row, text));
 }
 
 /** « Début : 9 mars 2016 10:00 → 11:00 », one line per change (a creation shows only the new value). */
-export function changeLine(
-  change: ChangeText,
-  text: HistoryText,
-  kind: "update" | "create" | "delete" = "update"
-): string {
+export function changeLine(change: ChangeText, text: HistoryText, kind: "update" | "create" | "delete" = "update"): string {
   if (kind === "create")
     return text.t("history.line.set", {
       label: change.label,
@@ -299,25 +233,12 @@ export function changeLine(
 }
 
 /** The name a record gives itself, when the thing is gone or was never resolved. */
-function recordedName(entry: {
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}): string | null {
+function recordedName(entry: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }): string | null {
   for (const record of [entry.after, entry.before]) {
     if (!record) continue;
-    for (const key of [
-      "publicName",
-      "titleFr",
-      "titleEn",
-      "name",
-      "nameFr",
-      "nameEn",
-      "title",
-      "session",
-    ]) {
+    for (const key of ["publicName", "titleFr", "titleEn", "name", "nameFr", "nameEn", "title", "session"]) {
       const value = record[key];
-      if (typeof value === "string" && value !== "" && !isWithheld(value))
-        return value;
+      if (typeof value === "string" && value !== "" && !isWithheld(value)) return value;
     }
   }
   return null;
@@ -334,7 +255,7 @@ export function objectName(
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
   },
-  text: HistoryText
+  text: HistoryText,
 ): { kind: string; name: string | null } {
   const kindKey = `audit.entity.${entry.entity}`;
   const kind = isKey(kindKey) ? text.t(kindKey) : entry.entity;
@@ -342,14 +263,8 @@ export function objectName(
   if (resolved) return { kind, name: resolved };
   if (entry.entity === "slot") {
     const record = entry.after ?? entry.before ?? {};
-    const room =
-      typeof record.room === "string"
-        ? text.names[record.room] ?? record.room
-        : null;
-    const start =
-      typeof record.startsAt === "number"
-        ? instantText(record.startsAt, text)
-        : null;
+    const room = typeof record.room === "string" ? text.names[record.room] ?? record.room : null;
+    const start = typeof record.startsAt === "number" ? instantText(record.startsAt, text) : null;
     const name = [room, start].filter(Boolean).join(", ");
     return { kind, name: name || null };
   }
@@ -357,10 +272,7 @@ export function objectName(
 }
 
 /** The object in one phrase: « Session « Algorithmes et management » », or the kind alone. */
-export function objectText(
-  entry: Parameters<typeof objectName>[0],
-  text: HistoryText
-): string {
+export function objectText(entry: Parameters<typeof objectName>[0], text: HistoryText): string {
   const { kind, name } = objectName(entry, text);
   return name ? text.t("history.object", { kind, name }) : kind;
 }

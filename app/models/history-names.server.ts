@@ -3,23 +3,10 @@
 // with at most one query per kind of thing, whatever the number of entries.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import {
-  formats,
-  rooms,
-  sessions,
-  slotTemplates,
-  speakers,
-  themes,
-} from "~/db/schema";
+import { formats, rooms, sessions, slotTemplates, speakers, themes } from "~/db/schema";
 import type { AuditRecord } from "~/domain/audit";
 
-type Kind =
-  | "speaker"
-  | "session"
-  | "room"
-  | "theme"
-  | "format"
-  | "slot_template";
+type Kind = "speaker" | "session" | "room" | "theme" | "format" | "slot_template";
 
 /** Which recorded fields hold the uuid of which kind of thing. */
 const REFERENCES: Record<string, Kind> = {
@@ -65,17 +52,12 @@ function collect(entries: readonly Entry[]): Map<Kind, Set<string>> {
 
 type Names = { uuid: string; name: string | null; nameEn?: string | null }[];
 
-const KIND_QUERIES: Record<
-  Kind,
-  (db: Queryable, editionId: number, uuids: string[]) => Promise<Names>
-> = {
+const KIND_QUERIES: Record<Kind, (db: Queryable, editionId: number, uuids: string[]) => Promise<Names>> = {
   speaker: (db, editionId, uuids) =>
     db
       .select({ uuid: speakers.uuid, name: speakers.publicName })
       .from(speakers)
-      .where(
-        and(eq(speakers.editionId, editionId), inArray(speakers.uuid, uuids))
-      )
+      .where(and(eq(speakers.editionId, editionId), inArray(speakers.uuid, uuids)))
       .all(),
   session: (db, editionId, uuids) =>
     db
@@ -85,9 +67,7 @@ const KIND_QUERIES: Record<
         nameEn: sessions.titleEn,
       })
       .from(sessions)
-      .where(
-        and(eq(sessions.editionId, editionId), inArray(sessions.uuid, uuids))
-      )
+      .where(and(eq(sessions.editionId, editionId), inArray(sessions.uuid, uuids)))
       .all(),
   room: (db, editionId, uuids) =>
     db
@@ -109,20 +89,13 @@ const KIND_QUERIES: Record<
         nameEn: formats.nameEn,
       })
       .from(formats)
-      .where(
-        and(eq(formats.editionId, editionId), inArray(formats.uuid, uuids))
-      )
+      .where(and(eq(formats.editionId, editionId), inArray(formats.uuid, uuids)))
       .all(),
   slot_template: (db, editionId, uuids) =>
     db
       .select({ uuid: slotTemplates.uuid, name: slotTemplates.name })
       .from(slotTemplates)
-      .where(
-        and(
-          eq(slotTemplates.editionId, editionId),
-          inArray(slotTemplates.uuid, uuids)
-        )
-      )
+      .where(and(eq(slotTemplates.editionId, editionId), inArray(slotTemplates.uuid, uuids)))
       .all(),
 };
 
@@ -132,23 +105,14 @@ const KIND_QUERIES: Record<
  */
 export async function resolveHistoryNames(
   db: Queryable,
-  {
-    editionId,
-    entries,
-    locale,
-  }: { editionId: number; entries: readonly Entry[]; locale: "fr" | "en" }
+  { editionId, entries, locale }: { editionId: number; entries: readonly Entry[]; locale: "fr" | "en" },
 ): Promise<Record<string, string>> {
   const wanted = collect(entries);
-  const results = await Promise.all(
-    [...wanted].map(([kind, uuids]) =>
-      KIND_QUERIES[kind](db, editionId, [...uuids])
-    )
-  );
+  const results = await Promise.all([...wanted].map(([kind, uuids]) => KIND_QUERIES[kind](db, editionId, [...uuids])));
   const names: Record<string, string> = {};
   for (const rows of results) {
     for (const row of rows) {
-      const name =
-        locale === "en" ? row.nameEn ?? row.name : row.name ?? row.nameEn;
+      const name = locale === "en" ? row.nameEn ?? row.name : row.name ?? row.nameEn;
       if (name) names[row.uuid] = name;
     }
   }
