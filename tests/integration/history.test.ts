@@ -113,3 +113,19 @@ describe("the audit log in the organisers' words", () => {
     expect(await measure()).toBe(few);
   });
 });
+
+describe("dates in lists", () => {
+  it("are in words in French, never ISO, on the seed edition's list pages", async () => {
+    const { cookie } = await signIn("admin");
+    const pages = ["/editions", "/editions/grand-barouf-2016", "/editions/grand-barouf-2016/sessions", "/editions/grand-barouf-2016/speakers", "/editions/grand-barouf-2016/rooms", "/editions/grand-barouf-2016/slots", "/editions/grand-barouf-2016/invitations", "/editions/grand-barouf-2016/versions", "/editions/grand-barouf-2016/conflicts", "/editions/grand-barouf-2016/audit"];
+    for (const path of pages) {
+      const response = await request(path, { cookie });
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      const body = html.slice(html.indexOf("<body"));
+      // The visible text: no scripts, no tags (attributes such as dateTime and values of date inputs may hold ISO dates).
+      const text = body.replace(/<script[\s\S]*?<\/script>/g, " ").replace(/<[^>]+>/g, " ");
+      expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g), path).toBeNull();
+    }
+  });
+});
