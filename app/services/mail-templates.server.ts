@@ -71,7 +71,7 @@ export function reconfirmEmail(args: {
       time: session.now.time ?? none,
       room: session.now.room ?? none,
     });
-    return [args.locale === "fr" ? `« ${session.title} »` : `“${session.title}”`, ...lines, now].join("\n");
+    return [args.locale === "fr" ? `« ${session.title} »` : `“${session.title}”`, ...lines, now].join("\n");
   });
   const subject = t("mail.reconfirm.subject", { edition: args.editionTitle });
   const ask = args.link ? t("mail.reconfirm.ask") : t("mail.reconfirm.askNoLink");

@@ -74,7 +74,7 @@ export function Changelog({ changes, headingLevel = 3 }: { changes: Changes; hea
       <ChangeList items={changes.renamed} heading="changelog.renamed" testId="changes-renamed" H={H} itemKey={(r) => r.session.id}>
         {(r) => (
           <>
-            « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
+            « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
           </>
         )}
       </ChangeList>
