@@ -46,8 +46,8 @@ async function createRoom(page: Page, slug: string, name: string, hours?: { open
   await page.getByLabel("Nom de la salle").fill(name);
   await page.getByLabel("Capacité (places)").fill("60");
   if (hours) {
-    await page.getByLabel("Ouverture le 2026-03-11").fill(hours.opens);
-    await page.getByLabel("Fermeture le 2026-03-11").fill(hours.closes);
+    await page.getByLabel("Ouverture le 11 mars 2026").fill(hours.opens);
+    await page.getByLabel("Fermeture le 11 mars 2026").fill(hours.closes);
   }
   await submitTo(page, "Créer la salle", (p) => /\/rooms\/[0-9a-f-]{36}$/.test(p));
 }

@@ -229,7 +229,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     const response = await post(cookie, { intent: "place", session: uuid, version: String(read.version), room: seedId("room", "hall"), date: DAY1, start: "10:00", end: "10:30" });
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain("Refusé :");
+    expect(html).toContain("Refusé :");
     expect(html).toContain("Exposition : œuvres numériques du Fresnoy");
     expect((await sessionRow(uuid))!).toMatchObject({ startsAt: read.startsAt, version: read.version });
     expect(await (await db()).$count(auditLog)).toBe(auditBefore);

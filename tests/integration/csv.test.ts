@@ -90,7 +90,7 @@ describe("CSV import of speakers", () => {
     const response = await upload(cookie, text);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("intervenants.csv : 3 ligne(s)");
+    expect(html).toContain("intervenants.csv : 3 ligne(s)");
     // Guessed: "Nom" feeds the public name, "Accord photos" the photo consent.
     expect(html).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="0" selected="">Nom<\/option>/s);
     expect(html).toMatch(/<select[^>]*name="map_consentPhotos"[^>]*>.*?<option value="5" selected="">Accord photos<\/option>/s);
