@@ -1,8 +1,9 @@
+import { Link } from "@remix-run/react";
 import { useId } from "react";
-import { changeRows, formatAuditValue } from "~/domain/audit-display";
 import { formatInstant } from "~/domain/format";
+import { changeLine, changeTexts, objectName, objectText, type HistoryText } from "~/domain/history-text";
 import { isMessageKey, useLocale, useT } from "~/i18n";
-import type { AuditEntryView } from "~/models/audit-log.server";
+import type { AuditEntryView, AuditGroupView } from "~/models/audit-log.server";
 
 /** Labels for audit entries: known actions, entities and fields are translated, others shown as recorded. */
 export function useAuditText() {
@@ -23,17 +24,30 @@ export function useAuditText() {
       return entry.actorType === "speaker" ? t("audit.author.speaker", { name: entry.authorName }) : entry.authorName;
     },
     when: (at: number, timeZone: string) => formatInstant(at, timeZone, locale),
-    words: { yes: t("audit.value.yes"), no: t("audit.value.no"), empty: t("audit.value.empty"), withheld: t("audit.value.withheld") },
   };
 }
 
-/** A readable before/after table of one entry's changed fields. */
-export function AuditChanges({ entry, timeZone }: { entry: Pick<AuditEntryView, "action" | "before" | "after">; timeZone: string }) {
+/** What the history formatter needs: the language, the edition's zone and the names the loader resolved. */
+export function useHistoryText(timeZone: string, names: Readonly<Record<string, string>> = {}): HistoryText {
+  const t = useT();
+  const locale = useLocale();
+  return { locale, timeZone, t, names };
+}
+
+/** A readable before/after table of one entry's changed fields, under their forms' labels. */
+export function AuditChanges({
+  entry,
+  timeZone,
+  names,
+}: {
+  entry: Pick<AuditEntryView, "entity" | "action" | "before" | "after">;
+  timeZone: string;
+  names?: Readonly<Record<string, string>>;
+}) {
   const t = useT();
   const text = useAuditText();
-  const rows = changeRows(entry.before, entry.after);
+  const rows = changeTexts(entry, useHistoryText(timeZone, names));
   if (rows.length === 0) return <p className="audit-no-changes">{t("audit.noChanges")}</p>;
-  const format = (field: string, value: unknown) => formatAuditValue(field, value, { timeZone, locale: text.locale, words: text.words });
   return (
     <table className="table audit-changes">
       <caption className="visually-hidden">{t("audit.changes.caption", { action: text.action(entry.action) })}</caption>
@@ -47,9 +61,9 @@ export function AuditChanges({ entry, timeZone }: { entry: Pick<AuditEntryView, 
       <tbody>
         {rows.map((row) => (
           <tr key={row.field}>
-            <th scope="row">{text.field(row.field)}</th>
-            <td className="audit-before">{format(row.field, row.before)}</td>
-            <td className="audit-after">{format(row.field, row.after)}</td>
+            <th scope="row">{row.label}</th>
+            <td className="audit-before">{row.before}</td>
+            <td className="audit-after">{row.after}</td>
           </tr>
         ))}
       </tbody>
@@ -88,5 +102,70 @@ export function History({ entries, timeZone, headingLevel = 2 }: { entries: Audi
         </ol>
       )}
     </section>
+  );
+}
+
+/** An entry's changes as lines in the organisers' words: « Début : 9 mars 2016 10:00 → 11:00 ». */
+export function ChangeLines({ entry, text }: { entry: Pick<AuditEntryView, "entity" | "action" | "before" | "after">; text: HistoryText }) {
+  const t = useT();
+  const lines = changeTexts(entry, text);
+  if (lines.length === 0) return <p className="audit-no-changes">{t("audit.noChanges")}</p>;
+  const kind = entry.before === null ? "create" : entry.after === null ? "delete" : "update";
+  return (
+    <ul className="audit-lines">
+      {lines.map((line) => (
+        <li key={line.field}>{changeLine(line, text, kind)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One line of the audit log's table: who, when, the object named and what changed; an
+ * action that wrote several entries (a template applied to 84 slots) lists them in a
+ * collapsible list.
+ */
+export function AuditEntryRow({ entry, text, href }: { entry: AuditGroupView; text: HistoryText; href: string | null }) {
+  const t = useT();
+  const words = useAuditText();
+  const grouped = entry.size > 1;
+  const object = objectName(entry, text);
+  return (
+    <tr data-testid="audit-entry">
+      <td>
+        <time dateTime={new Date(entry.at).toISOString()}>{words.when(entry.at, text.timeZone)}</time>
+      </td>
+      <td>{words.author(entry)}</td>
+      <td>
+        {grouped ? (
+          t("history.group", { count: entry.size, kind: object.kind })
+        ) : object.name && href ? (
+          <>
+            {object.kind} <Link to={href}>{object.name}</Link>
+          </>
+        ) : (
+          objectText(entry, text)
+        )}
+      </td>
+      <td>{words.action(entry.action)}</td>
+      <td>
+        {grouped ? (
+          <details>
+            <summary>{t("history.groupItems", { count: entry.size })}</summary>
+            <ul className="audit-group">
+              {entry.items.map((item) => (
+                <li key={item.id}>
+                  {objectText(item, text)}
+                  <ChangeLines entry={item} text={text} />
+                </li>
+              ))}
+              {entry.size > entry.items.length ? <li>{t("history.groupMore", { count: entry.size - entry.items.length })}</li> : null}
+            </ul>
+          </details>
+        ) : (
+          <ChangeLines entry={entry} text={text} />
+        )}
+      </td>
+    </tr>
   );
 }

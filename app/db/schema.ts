@@ -627,9 +627,12 @@ export const auditLog = sqliteTable(
     action: text().notNull(),
     before: text({ mode: "json" }).$type<Record<string, unknown> | null>(),
     after: text({ mode: "json" }).$type<Record<string, unknown> | null>(),
+    /** One organiser action that wrote several entries (a template applied to 84 slots, a swap): shown as one. */
+    actionId: text(),
   },
   (t) => [
     index("audit_log_edition_idx").on(t.editionId, t.at),
+    index("audit_log_action_idx").on(t.actionId),
     index("audit_log_entity_idx").on(t.entity, t.entityUuid),
   ],
 );

@@ -127,6 +127,7 @@ export const PERSONAL_DATA = {
     // Values classed by AUDIT_FIELDS below, field by field.
     before: "private",
     after: "private",
+    actionId: "none",
   },
   speaker_reviews: {
     organiserId: "none",

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, countDistinct, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Queryable } from "~/db/client.server";
 import { auditLog, organisers, sessions, speakers } from "~/db/schema";
@@ -115,9 +115,22 @@ function conditions(editionId: number, filters: AuditFilters): SQL {
   return and(...parts)!;
 }
 
+/** An action that wrote several entries (a template applied to 84 slots) is one line listing them. */
+export type AuditGroupView = AuditEntryView & {
+  /** How many entries the action wrote (matching the filters); `items` lists at most GROUP_ITEMS of them. */
+  size: number;
+  items: AuditEntryView[];
+};
+
+export const GROUP_ITEMS = 200;
+
+// An entry's group: its action's id, or itself alone.
+const groupKey = sql<string>`coalesce(${auditLog.actionId}, 'entry:' || ${auditLog.id})`;
+
 /**
- * One page of an edition's audit log, newest first, with the total for the pager:
- * two queries whatever the page size or the log's length.
+ * One page of an edition's audit log, newest first, one line per action (the entries an
+ * action wrote together are grouped), with the total for the pager: three queries whatever
+ * the page size, the groups' sizes or the log's length.
  */
 export async function listAuditEntries(
   db: Queryable,
@@ -127,32 +140,63 @@ export async function listAuditEntries(
     page = 1,
     pageSize = AUDIT_PAGE_SIZE,
   }: { editionId: number; filters?: AuditFilters; page?: number; pageSize?: number },
-): Promise<{ entries: AuditEntryView[]; total: number; page: number; pageCount: number }> {
+): Promise<{ entries: AuditGroupView[]; total: number; page: number; pageCount: number }> {
   const where = conditions(editionId, filters);
   const current = Math.max(1, Math.floor(page));
-  const [rows, totalRow] = await Promise.all([
+  const [groups, totalRow] = await Promise.all([
     db
-      .select(entryColumns)
+      .select({ key: groupKey, size: count() })
       .from(auditLog)
       .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
       .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
-      .leftJoin(entitySpeaker, and(eq(auditLog.entity, "speaker"), eq(entitySpeaker.uuid, auditLog.entityUuid), eq(entitySpeaker.editionId, editionId)))
-      .leftJoin(entitySession, and(eq(auditLog.entity, "session"), eq(entitySession.uuid, auditLog.entityUuid), eq(entitySession.editionId, editionId)))
       .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .groupBy(groupKey)
+      .orderBy(desc(sql`max(${auditLog.at})`), desc(sql`max(${auditLog.id})`))
       .limit(pageSize)
       .offset((current - 1) * pageSize)
       .all(),
     db
-      .select({ total: count() })
+      .select({ total: countDistinct(groupKey) })
       .from(auditLog)
       .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
       .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
       .where(where)
       .get(),
   ]);
+  const singles = groups.filter((g) => g.key.startsWith("entry:")).map((g) => Number(g.key.slice("entry:".length)));
+  const actions = groups.filter((g) => !g.key.startsWith("entry:")).map((g) => g.key);
+  // A group's first GROUP_ITEMS entries only: a template applied to ten thousand slots stays one short page.
+  const firstOfActions =
+    actions.length === 0
+      ? sql`0`
+      : sql`${auditLog.id} in (select id from (select id, row_number() over (partition by action_id order by id) as rank from audit_log where edition_id = ${editionId} and action_id in (${sql.join(
+          actions.map((a) => sql`${a}`),
+          sql`, `,
+        )})) where rank <= ${GROUP_ITEMS})`;
+  // Run even for an empty page, so the count of queries never depends on the log.
+  const rows = (await db
+          .select({ ...entryColumns, actionId: auditLog.actionId })
+          .from(auditLog)
+          .leftJoin(organisers, eq(organisers.id, auditLog.organiserId))
+          .leftJoin(speakers, and(eq(speakers.id, auditLog.speakerId), eq(speakers.editionId, editionId)))
+          .leftJoin(entitySpeaker, and(eq(auditLog.entity, "speaker"), eq(entitySpeaker.uuid, auditLog.entityUuid), eq(entitySpeaker.editionId, editionId)))
+          .leftJoin(entitySession, and(eq(auditLog.entity, "session"), eq(entitySession.uuid, auditLog.entityUuid), eq(entitySession.editionId, editionId)))
+          .where(and(where, or(inArray(auditLog.id, singles), actions.length > 0 ? and(inArray(auditLog.actionId, actions), firstOfActions) : undefined)))
+          .orderBy(auditLog.id)
+          .all()) as (EntryRow & { actionId: string | null })[];
+  const byKey = new Map<string, AuditEntryView[]>();
+  for (const row of rows) {
+    const key = row.actionId ?? `entry:${row.id}`;
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(toView(row));
+  }
+  const entries = groups.flatMap((group): AuditGroupView[] => {
+    const items = byKey.get(group.key) ?? [];
+    const head = items[items.length - 1];
+    return head ? [{ ...head, size: group.size, items: group.size > 1 ? items : [] }] : [];
+  });
   const total = totalRow?.total ?? 0;
-  return { entries: (rows as EntryRow[]).map(toView), total, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { entries, total, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** One entity's history (a speaker, a session…), newest first, in one query. */

@@ -27,6 +27,8 @@ export async function recordAudit(
     before?: AuditRecord | null;
     after?: AuditRecord | null;
     at?: number;
+    /** Shared by the entries of one action that writes several (shown as one grouped entry). */
+    actionId?: string | null;
   },
 ): Promise<void> {
   await db.insert(auditLog).values({
@@ -40,6 +42,7 @@ export async function recordAudit(
     action: entry.action,
     before: withholdValues(entry.entity, entry.before ?? null, "before", WITHHELD_AT_RECORDING),
     after: withholdValues(entry.entity, entry.after ?? null, "after", WITHHELD_AT_RECORDING),
+    actionId: entry.actionId ?? null,
   });
 }
 

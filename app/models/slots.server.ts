@@ -192,6 +192,8 @@ export async function applyTemplate(db: Database, { edition, actor, values }: { 
       return { ok: false as const, changed: true as const, plan: result.plan };
     }
     const now = Date.now();
+    // One application is one action: its entries share an id and the log shows them as one.
+    const actionId = randomUUID();
     const created = result.planned
       .filter((p) => p.status === "create")
       .map((p) => ({ uuid: randomUUID(), editionId: edition.id, roomId: p.room, templateId: result.templateId, startsAt: p.start!, endsAt: p.end! }));
@@ -210,6 +212,7 @@ export async function applyTemplate(db: Database, { edition, actor, values }: { 
           action: "create",
           before: null,
           after: { room: result.roomNames.get(slot.roomId)!, startsAt: slot.startsAt, endsAt: slot.endsAt, template: result.plan.template.name },
+          actionId,
         })),
       );
     }

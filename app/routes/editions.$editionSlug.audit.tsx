@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useErrorText } from "~/components/forms/field";
-import { AuditChanges, useAuditText } from "~/components/history";
+import { AuditEntryRow, useAuditText, useHistoryText } from "~/components/history";
 import { getDb } from "~/db/client.server";
-import { changeRows, localDateRange } from "~/domain/audit-display";
+import { localDateRange } from "~/domain/audit-display";
 import { useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { listAuditEntries, listAuditFacets, type AuditEntryView } from "~/models/audit-log.server";
+import { resolveHistoryNames } from "~/models/history-names.server";
 import { requireEdition } from "~/services/access.server";
 import { parseAuditFilters } from "~/schemas/audit";
 
@@ -26,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     listAuditFacets(db, { editionId: edition.id }),
   ]);
-  return { edition: { slug: edition.slug, timeZone: edition.timeZone }, log, facets, errors, values };
+  const entries = log.entries.flatMap((entry) => [entry, ...entry.items]);
+  const names = await resolveHistoryNames(db, { editionId: edition.id, entries, locale: await getLocale(request) });
+  return { edition: { slug: edition.slug, timeZone: edition.timeZone }, log, names, facets, errors, values };
 }
 
 /** Where an entry's entity lives in the back office, when it has a page. */
@@ -38,9 +42,10 @@ function entityHref(slug: string, entry: Pick<AuditEntryView, "entity" | "entity
 }
 
 export default function AuditPage() {
-  const { edition, log, facets, errors, values } = useLoaderData<typeof loader>();
+  const { edition, log, names, facets, errors, values } = useLoaderData<typeof loader>();
   const t = useT();
   const text = useAuditText();
+  const history = useHistoryText(edition.timeZone, names);
   const errorText = useErrorText();
   const ids = { entity: useId(), author: useId(), from: useId(), to: useId() };
   const firstError = Object.keys(errors)[0];
@@ -123,30 +128,9 @@ export default function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {log.entries.map((entry) => {
-              const href = entityHref(edition.slug, entry);
-              const name = entry.entityName ?? "";
-              return (
-                <tr key={entry.id} data-testid="audit-entry">
-                  <td>
-                    <time dateTime={new Date(entry.at).toISOString()}>{text.when(entry.at, edition.timeZone)}</time>
-                  </td>
-                  <td>{text.author(entry)}</td>
-                  <td>
-                    {text.entity(entry.entity)}
-                    {name ? " · " : null}
-                    {name && href ? <Link to={href}>{name}</Link> : name}
-                  </td>
-                  <td>{text.action(entry.action)}</td>
-                  <td>
-                    <details>
-                      <summary>{t("audit.showChanges", { count: changeRows(entry.before, entry.after).length })}</summary>
-                      <AuditChanges entry={entry} timeZone={edition.timeZone} />
-                    </details>
-                  </td>
-                </tr>
-              );
-            })}
+            {log.entries.map((entry) => (
+              <AuditEntryRow key={entry.id} entry={entry} text={history} href={entityHref(edition.slug, entry)} />
+            ))}
           </tbody>
         </table>
       )}

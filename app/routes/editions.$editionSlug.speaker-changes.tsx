@@ -6,6 +6,8 @@ import { SpeakerChangeList } from "~/components/invitations/speaker-changes";
 import type { SpeakerChange } from "~/domain/audit-display";
 import { getDb } from "~/db/client.server";
 import { useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { resolveHistoryNames } from "~/models/history-names.server";
 import { listSpeakerChanges, markSpeakerChangesSeen } from "~/models/speaker-changes.server";
 import { speakerChangesActionSchema } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
@@ -19,14 +21,16 @@ export const meta: MetaFunction = () => [{ title: "Modifications des intervenant
 // Organisers of this edition: what speakers changed since this organiser last looked.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
-  const changes = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id });
+  const db = await getDb();
+  const changes = await listSpeakerChanges(db, { editionId: edition.id, organiserId: organiser.id });
+  const names = await resolveHistoryNames(db, { editionId: edition.id, entries: changes.map((c) => ({ ...c, entityUuid: null })), locale: await getLocale(request) });
   const bySpeaker = new Map<string, { speakerUuid: string; speakerName: string; changes: SpeakerChange[] }>();
   for (const change of changes) {
     const group = bySpeaker.get(change.speakerUuid) ?? { speakerUuid: change.speakerUuid, speakerName: change.speakerName, changes: [] };
     group.changes.push(change);
     bySpeaker.set(change.speakerUuid, group);
   }
-  return { groups: [...bySpeaker.values()], timeZone: edition.timeZone, slug: edition.slug, canWrite: canWrite(organiser) };
+  return { groups: [...bySpeaker.values()], names, timeZone: edition.timeZone, slug: edition.slug, canWrite: canWrite(organiser) };
 }
 
 // Editors and admins: mark one speaker's changes, or all, as seen.
@@ -48,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SpeakerChanges() {
-  const { groups, timeZone, slug, canWrite } = useLoaderData<typeof loader>();
+  const { groups, names, timeZone, slug, canWrite } = useLoaderData<typeof loader>();
   const t = useT();
   const navigation = useNavigation();
   return (
@@ -74,7 +78,7 @@ export default function SpeakerChanges() {
                 <a href={`/editions/${slug}/speakers/${group.speakerUuid}`}>{group.speakerName}</a>{" "}
                 <span className="muted">({t("changes.count", { count: group.changes.length })})</span>
               </h2>
-              <SpeakerChangeList changes={group.changes} timeZone={timeZone} />
+              <SpeakerChangeList changes={group.changes} timeZone={timeZone} names={names} />
               {canWrite ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="seen" />

@@ -109,7 +109,7 @@ export function reconfirmChanges(locale: Locale, sessions: ReconfirmSession[]): 
     .map((session) => {
       const lines = session.changes.map((c) => `– ${t(`mail.reconfirm.${c.field}`)}${colon}${show(c.before, c.field)} → ${show(c.after, c.field)}`);
       const now = t("mail.reconfirm.now", { day: show(session.now.day, "day"), time: session.now.time ?? none, room: session.now.room ?? none });
-      return [locale === "fr" ? `« ${session.title} »` : `“${session.title}”`, ...lines, now].join("\n");
+      return [locale === "fr" ? `« ${session.title} »` : `“${session.title}”`, ...lines, now].join("\n");
     })
     .join("\n\n");
 }

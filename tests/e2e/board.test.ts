@@ -133,9 +133,9 @@ describe("the schedule board", () => {
     // Place "Le bénévolat réinventé" from the tray into the Salle du Beffroi at 09:00. Held over the
     // cell, the board shows where it would land and what would change, before the drop.
     const place = await startDrag(page, trayCard(page, "grid-41"), cell(page, "beffroi", "09:00"));
-    await poll(() => preview.locator(".board-preview-target").textContent()).toBe("« Le bénévolat réinventé » dans Salle du Beffroi à 09:00");
+    await poll(() => preview.locator(".board-preview-target").textContent()).toBe("« Le bénévolat réinventé » dans Salle du Beffroi à 09:00");
     await poll(() => preview.getByText("Vérification…").count()).toBe(0);
-    expect(await preview.getByTestId("preview-appeared").textContent()).toContain("« Le bénévolat réinventé »");
+    expect(await preview.getByTestId("preview-appeared").textContent()).toContain("« Le bénévolat réinventé »");
     expect(await page.locator(".board-drop").textContent()).toBe("09:00");
     // Over a room's sticky header, with cells scrolled under it: no place to drop, not the hidden cell.
     await page.locator(".board-scroll").evaluate((el) => el.scrollBy(0, 120));
@@ -193,7 +193,7 @@ describe("the schedule board", () => {
     const preview = page.getByTestId("board-preview");
     await poll(() => preview.getByTestId("preview-appeared").count()).toBe(1);
     expect(await preview.getByTestId("preview-appeared").textContent()).toContain("Erreur");
-    expect(await preview.textContent()).toContain("« Fishbowl : l’économie collaborative tient-elle ses promesses ? » dans Salle Vauban à 09:00");
+    expect(await preview.textContent()).toContain("« Fishbowl : l’économie collaborative tient-elle ses promesses ? » dans Salle Vauban à 09:00");
     // And what it clears: Jennifer Leblond would no longer be in two places.
     expect(await preview.getByTestId("preview-disappeared").textContent()).toContain("Jennifer Leblond");
     await first.cancel();
@@ -277,7 +277,7 @@ describe("the schedule board", () => {
     await capacity.getByLabel("Raison (obligatoire)").fill("Retransmission dans le hall");
     await capacity.getByRole("button", { name: "Accepter" }).click();
     await poll(() => live(page).textContent()).toContain("Conflit accepté.");
-    await poll(() => capacity.textContent()).toContain("Raison : « Retransmission dans le hall »");
+    await poll(() => capacity.textContent()).toContain("Raison : « Retransmission dans le hall »");
     expect(await capacity.textContent()).toContain("accepté");
 
     const features = page.locator(`[data-conflict-key="ROOM_FEATURES|${id("session", "fishbowl-donnees")}"]`);
@@ -287,7 +287,7 @@ describe("the schedule board", () => {
     const label = (await first.textContent())!;
     expect(label).toMatch(/^Déplacer vers Agora/);
     await first.click();
-    await poll(() => live(page).textContent()).toContain("« Fishbowl : à qui appartiennent les données de la ville ? » déplacée : Agora");
+    await poll(() => live(page).textContent()).toContain("« Fishbowl : à qui appartiennent les données de la ville ? » déplacée : Agora");
     await poll(() => features.count()).toBe(0);
     expectNoBrowserErrors(page);
     await context.close();
@@ -331,9 +331,9 @@ describe("the schedule board", () => {
     const [winner, loser] = aWon ? ["fishbowl-collab", "table-emploi"] : ["table-emploi", "fishbowl-collab"];
     const refused = aWon ? tb : ta;
     // Told why (the room would be booked twice) and who changed what since that board was read.
-    expect(refused).toContain("Refusé : Salle du Beffroi est occupée deux fois");
+    expect(refused).toContain("Refusé : Salle du Beffroi est occupée deux fois");
     const winnerTitle = await card(aWon ? a.page : b.page, winner).locator(".card-title").textContent();
-    expect(refused).toContain(`« ${winnerTitle} » a été modifiée entre-temps par Admin Barouf : elle est maintenant Salle du Beffroi, 9 mars 2016, 08:30–`);
+    expect(refused).toContain(`« ${winnerTitle} » a été modifiée entre-temps par Admin Barouf : elle est maintenant Salle du Beffroi, 9 mars 2016, 08:30–`);
     // The server kept exactly one of them there.
     expect((await placementOf(winner))?.room).toBe(id("room", "beffroi"));
     expect((await placementOf(loser))?.room).not.toBe(id("room", "beffroi"));

@@ -46,8 +46,8 @@ async function createRoom(page: Page, slug: string, name: string, hours?: { open
   await page.getByLabel("Nom de la salle").fill(name);
   await page.getByLabel("Capacité (places)").fill("60");
   if (hours) {
-    await page.getByLabel("Ouverture le 2026-03-11").fill(hours.opens);
-    await page.getByLabel("Fermeture le 2026-03-11").fill(hours.closes);
+    await page.getByLabel("Ouverture le 11 mars 2026").fill(hours.opens);
+    await page.getByLabel("Fermeture le 11 mars 2026").fill(hours.closes);
   }
   await submitTo(page, "Créer la salle", (p) => /\/rooms\/[0-9a-f-]{36}$/.test(p));
 }
@@ -139,7 +139,7 @@ describe("building an edition from nothing", () => {
     // Salle Alpha only opens on the 11th: its two slots of the 12th are flagged.
     expect(await summary.textContent()).toContain("8 créneau(x) seront créés, 0 ignoré(s).");
     expect(await summary.textContent()).toContain("2 créneau(x) hors des heures d’ouverture");
-    await page.getByRole("button", { name: "Appliquer : créer 8 créneau(x)" }).click();
+    await page.getByRole("button", { name: "Appliquer : créer 8 créneau(x)" }).click();
     await expect.poll(() => page.getByTestId("applied").count()).toBe(1);
     expect(await page.getByTestId("applied").textContent()).toContain("8 créneau(x) créé(s), 0 ignoré(s).");
     expect(await page.getByTestId("slots-2026-03-11").textContent()).toContain("Salle Bêta");
@@ -229,7 +229,7 @@ describe("building an edition from nothing", () => {
     await page.getByRole("button", { name: "Voir l’aperçu" }).click();
     await page.waitForLoadState();
     expect(await page.getByTestId("preview-summary").textContent()).toContain("2 créneau(x) seront créés, 0 ignoré(s).");
-    await submitTo(page, "Appliquer : créer 2 créneau(x)", (p) => p.endsWith("/slots"));
+    await submitTo(page, "Appliquer : créer 2 créneau(x)", (p) => p.endsWith("/slots"));
     expect(await page.getByTestId("applied").textContent()).toContain("2 créneau(x) créé(s)");
     expect(await page.getByTestId("slots-2026-03-11").textContent()).toContain("10:45–11:45");
 

@@ -40,7 +40,7 @@ describe("an organiser imports speakers from a CSV file", () => {
     expect(await page.getByLabel("Fonction").inputValue()).toBe("");
     await page.getByLabel("Fonction").selectOption({ label: "Poste occupé" });
     await page.getByRole("button", { name: "Vérifier les lignes" }).click();
-    await expect.poll(() => page.getByTestId("csv-summary").textContent()).toContain("50 ligne(s) lue(s) : 49 à importer, 0 doublon(s) ignoré(s), 1 erreur(s)");
+    await expect.poll(() => page.getByTestId("csv-summary").textContent()).toContain("50 ligne(s) lue(s) : 49 à importer, 0 doublon(s) ignoré(s), 1 erreur(s)");
     expect(await page.getByTestId("csv-error").first().textContent()).toContain("Adresse e-mail invalide.");
     expect(await page.getByRole("button", { name: /^Importer/ }).count()).toBe(0);
 
@@ -57,7 +57,7 @@ describe("an organiser imports speakers from a CSV file", () => {
     await expect.poll(() => page.getByTestId("csv-progress").getAttribute("max")).toBe("1500");
     await expect.poll(() => page.getByTestId("csv-progress-text").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
     expect(await page.getByTestId("csv-progress").getAttribute("value")).toBe("1500");
-    expect(await page.getByTestId("csv-progress-text").textContent()).toContain("Import terminé : 1500 ligne(s) créée(s)");
+    expect(await page.getByTestId("csv-progress-text").textContent()).toContain("Import terminé : 1500 ligne(s) créée(s)");
 
     // The import is in the audit log.
     await page.getByRole("link", { name: "Voir le journal" }).click();

@@ -150,7 +150,7 @@ describe("the embeddable programme on a partner's site", () => {
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Grand Barouf");
     expect(await page.getByLabel("Speaker").count()).toBe(1);
-    // Dark colours although the reader's system is light.
+    // Dark colours although the reader’s system is light.
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe("rgb(21, 25, 30)");
     const room = page.getByLabel("Room");
@@ -164,7 +164,7 @@ describe("the embeddable programme on a partner's site", () => {
     expectNoBrowserErrors(page);
     await context.close();
 
-    // With no ?theme, the reader's system decides.
+    // With no ?theme, the reader’s system decides.
     const dark = await browser.newContext({ colorScheme: "dark" });
     const darkPage = await newPage(dark);
     await darkPage.goto(`${server.url}/programme/${SLUG}/embed`);

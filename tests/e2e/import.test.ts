@@ -59,7 +59,7 @@ describe("importing a programme in the browser", () => {
     await page.getByRole("button", { name: "Créer l’édition" }).click();
     const progress = page.locator("progress");
     await progress.waitFor({ timeout: 10_000 });
-    const done = page.getByRole("heading", { name: "Édition « 38C3 » créée" });
+    const done = page.getByRole("heading", { name: "Édition « 38C3 » créée" });
     for (const started = Date.now(); (await done.count()) === 0; ) {
       if (Date.now() - started > 120_000) throw new Error(`import not finished; progress seen: ${[...seen].join(", ")}`);
       const value = await progress.getAttribute("value").catch(() => null);

@@ -83,13 +83,13 @@ describe("a speaker answers their invitation on a phone", () => {
     expect(await preview.getByRole("listitem").allTextContents()).toEqual([`${SPEAKER.name} (Pas invité·e)`]);
     expect(await preview.getByLabel("Remplacer les liens existants par de nouveaux liens").isChecked()).toBe(false);
     await preview.getByRole("button", { name: "Envoyer l’invitation à 1 intervenant·e(s)" }).click();
-    await poll(() => page.getByRole("status").filter({ hasText: "Envoi" }).textContent()).toContain("Envoi : 1 sur 1");
+    await poll(() => page.getByRole("status").filter({ hasText: "Envoi" }).textContent()).toContain("Envoi : 1 sur 1");
     await poll(() => page.getByText("1 envoyé(s), 0 conservé(s) sans SMTP, 0 en échec").count()).toBe(1);
     await poll(() => row.getByTestId("state").textContent()).toBe("Invité·e");
     await shot(page, "invitations");
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual([SPEAKER.email]);
-    expect(mail!.subject).toBe("Grand Barouf numérique 2016 : votre espace intervenant·e");
+    expect(mail!.subject).toBe("Grand Barouf numérique 2016 : votre espace intervenant·e");
     link = /http:\/\/127\.0\.0\.1:\d+\/invitation\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
     expect(link.startsWith(server.url)).toBe(true);
     expectNoBrowserErrors(page);

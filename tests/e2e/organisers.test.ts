@@ -20,7 +20,7 @@ describe("an admin manages organisers", () => {
     const adminContext = await browser.newContext();
     const admin = await newPage(adminContext);
     await signInThroughForm(admin, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await admin.getByRole("link", { name: "Organisateurs" }).click();
+    await admin.getByRole("link", { name: "Organisateur·rices" }).click();
     await admin.waitForURL((url) => url.pathname === "/admin/organisers");
 
     // A validation error from the browser first, on the field, with the focus there.

@@ -37,7 +37,7 @@ describe("publishing the programme", () => {
     await expect.poll(() => blocking.textContent()).toContain("2 conflit(s) bloquant(s) ou en erreur empêchent de publier");
     await page.getByLabel("Note de version (facultative)").fill("Première version");
     await page.getByRole("button", { name: "Publier la version 1" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Publication refusée : 2 conflit(s)");
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Publication refusée : 2 conflit(s)");
     // The typed note is kept on the refusal.
     expect(await page.getByLabel("Note de version (facultative)").inputValue()).toBe("Première version");
 

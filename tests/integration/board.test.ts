@@ -140,7 +140,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     expect(entry!.before).toMatchObject({ room: null, startsAt: null, status: "accepted" });
     expect(entry!.after).toMatchObject({ roomName: "Salle du Beffroi", startsAt: at(DAY1, "09:00") });
     const page = await (await request(response.headers.get("Location")!, { cookie })).text();
-    expect(page).toContain(`Enregistré : « ${before.titleFr} » — Salle du Beffroi, 9 mars 2016, 09:00–10:00.`);
+    expect(page).toContain(`Enregistré : « ${before.titleFr} » — Salle du Beffroi, 9 mars 2016, 09:00–10:00.`);
   });
 
   it("moves a confirmed session: its speakers must confirm again, audited as move", async () => {
@@ -228,7 +228,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     const response = await post(cookie, { intent: "place", session: uuid, version: String(read.version), room: seedId("room", "hall"), date: DAY1, start: "10:00", end: "10:30" });
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain("Refusé :");
+    expect(html).toContain("Refusé :");
     expect(html).toContain("Exposition : œuvres numériques du Fresnoy");
     expect((await sessionRow(uuid))!).toMatchObject({ startsAt: read.startsAt, version: read.version });
     expect(await (await db()).$count(auditLog)).toBe(auditBefore);
@@ -242,7 +242,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     const mid = (await sessionRow(uuid))!;
     await post(cookie, { intent: "place", session: uuid, version: String(mid.version), room: seedId("room", "jeanbart"), date: DAY1, start: "09:15", end: "10:15" });
     const page = await (await request(`${BOARD}?day=${DAY1}`, { cookie })).text();
-    expect(page).toContain("Défaire le déplacement de « Table ronde : les travailleurs indépendants du numérique »");
+    expect(page).toContain("Défaire le déplacement de « Table ronde : les travailleurs indépendants du numérique »");
     expect((await post(cookie, { intent: "undo" })).status).toBe(302);
     expect((await sessionRow(uuid))!.startsAt).toBe(at(DAY1, "09:00"));
     expect((await post(cookie, { intent: "undo" })).status).toBe(302);
@@ -270,7 +270,7 @@ describe("changes on the board (plain forms, JavaScript off)", () => {
     const ack = await (await db()).select().from(conflictAcknowledgements).where(eq(conflictAcknowledgements.key, key)).get();
     expect(ack?.reason).toBe("Chaises disposées en cercle par la régie");
     const html = await (await request(`${BOARD}?day=${DAY1}`, { cookie })).text();
-    expect(html).toContain("Raison : « Chaises disposées en cercle par la régie »");
+    expect(html).toContain("Raison : « Chaises disposées en cercle par la régie »");
   });
 
   it("finds nothing of another edition: sessions and rooms are scoped to the edition in the URL", async () => {
@@ -366,7 +366,7 @@ describe("concurrency", () => {
     });
     expect(refused).toMatchObject({ ok: false, reason: "blocked", changes: [{ session: s1.uuid, by: a.organiser.name }] });
     expect(refused.ok ? "" : refused.message).toContain(
-      `« ${s1.titleFr} » a été modifiée entre-temps par ${a.organiser.name} : elle est maintenant ${room.name}, 9 mars 2016, 10:00–11:00.`,
+      `« ${s1.titleFr} » a été modifiée entre-temps par ${a.organiser.name} : elle est maintenant ${room.name}, 9 mars 2016, 10:00–11:00.`,
     );
     // A board read after A's drop already showed it: the reason alone.
     const again = await applyBoardChange(database, {

@@ -9,7 +9,7 @@ import { db, organisationIdOf, request, SEED_EDITION, signIn } from "../helpers/
 import { freshAddress, makeLink, speakerWithSessions } from "./invitations-fixtures";
 
 const BASE = `/editions/${SEED_EDITION}`;
-const ASKED = "Rien n’a encore été fait : confirmez d’abord.";
+const ASKED = "Rien n’a encore été fait : confirmez d’abord.";
 let seed: { id: number };
 let editor: string;
 let admin: string;

@@ -123,7 +123,7 @@ describe("CSV import refuses the rows, naming the character, and writes nothing"
     const preview = await step(cookie, "preview");
     expect(preview.status).toBe(200);
     const html = decode(await preview.text());
-    expect(html).toContain("3 ligne(s) lue(s) : 1 à importer, 0 doublon(s) ignoré(s), 2 erreur(s) sur 2 ligne(s).");
+    expect(html).toContain("3 ligne(s) lue(s) : 1 à importer, 0 doublon(s) ignoré(s), 2 erreur(s) sur 2 ligne(s).");
     // The value is shown with the character named, not as an invisible byte in the page.
     expect(html).toContain(`<td>3</td><td>Nom public</td><td>${NUL_MESSAGE}</td><td>Personne⟨U+0000⟩ nulle</td>`);
     expect(html).toContain("<td>4</td><td>Biographie (fr)</td><td>Ce texte contient un caractère de contrôle invisible (U+0085)\u00a0: retirez-le.</td><td>Bio⟨U+0085⟩ NEL</td>");

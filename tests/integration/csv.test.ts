@@ -90,7 +90,7 @@ describe("CSV import of speakers", () => {
     const response = await upload(cookie, text);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("intervenants.csv : 3 ligne(s)");
+    expect(html).toContain("intervenants.csv : 3 ligne(s)");
     // Guessed: "Nom" feeds the public name, "Accord photos" the photo consent.
     expect(html).toMatch(/<select[^>]*name="map_publicName"[^>]*>.*?<option value="0" selected="">Nom<\/option>/s);
     expect(html).toMatch(/<select[^>]*name="map_consentPhotos"[^>]*>.*?<option value="5" selected="">Accord photos<\/option>/s);
@@ -133,7 +133,7 @@ describe("CSV import of speakers", () => {
     const preview = await step(cookie, "preview", text, SPEAKER_MAPPING);
     expect(preview.status).toBe(200);
     const html = await preview.text();
-    expect(html).toContain("2000 ligne(s) lue(s) : 1996 à importer, 0 doublon(s) ignoré(s), 4 erreur(s) sur 4 ligne(s).");
+    expect(html).toContain("2000 ligne(s) lue(s) : 1996 à importer, 0 doublon(s) ignoré(s), 4 erreur(s) sur 4 ligne(s).");
     // Rows count as a spreadsheet does: data row 7 is line 8.
     expect(html).toMatch(/<td>8<\/td><td>E-mail<\/td><td>Adresse e-mail invalide\.<\/td><td>pas-un-email-7<\/td>/);
     expect(html).toMatch(/<td>251<\/td><td>Nom public<\/td><td>Ce champ est obligatoire\.<\/td>/);
@@ -174,7 +174,7 @@ describe("CSV import of speakers", () => {
     expect(large.location).toMatch(new RegExp(`^/editions/${SEED_EDITION}/speakers/import\\?job=[0-9a-f-]{36}$`));
     const done = await finish(cookie, large.location);
     expect(done.state).toBe("done");
-    expect(done.html).toContain("Import terminé : 2000 ligne(s) créée(s), 0 doublon(s) ignoré(s).");
+    expect(done.html).toContain("Import terminé : 2000 ligne(s) créée(s), 0 doublon(s) ignoré(s).");
     expect(done.html).toMatch(/<progress[^>]*max="2000"[^>]*value="2000"/);
 
     const imported = await database.select().from(speakers).where(eq(speakers.email, "personne.clean.1200@example.org")).get();
@@ -225,7 +225,7 @@ describe("CSV import of speakers", () => {
     ];
     const withInFile = lines.join("\n");
     const preview = await (await step(cookie, "preview", withInFile, SPEAKER_MAPPING)).text();
-    expect(preview).toContain("3 ligne(s) lue(s) : 1 à importer, 1 doublon(s) ignoré(s), 1 erreur(s) sur 1 ligne(s).");
+    expect(preview).toContain("3 ligne(s) lue(s) : 1 à importer, 1 doublon(s) ignoré(s), 1 erreur(s) sur 1 ligne(s).");
     expect(preview).toMatch(/<td>4<\/td><td>E-mail<\/td><td>Doublon d’une ligne précédente du fichier\.<\/td><td>nouvelle@example\.org \(2\)<\/td>/);
     expect(preview).toMatch(/data-testid="csv-duplicate"><td>3<\/td><td>deja\.la@example\.org<\/td>/);
 
@@ -234,7 +234,7 @@ describe("CSV import of speakers", () => {
     const apply = await step(cookie, "apply", clean, SPEAKER_MAPPING);
     expect(apply.status).toBe(302);
     const done = await finish(cookie, apply.headers.get("Location")!);
-    expect(done.html).toContain("Import terminé : 1 ligne(s) créée(s), 1 doublon(s) ignoré(s).");
+    expect(done.html).toContain("Import terminé : 1 ligne(s) créée(s), 1 doublon(s) ignoré(s).");
     expect(await speakerCount(edition.id)).toBe(before + 1);
     const same = await database.select({ n: count() }).from(speakers).where(and(eq(speakers.editionId, edition.id), eq(speakers.email, "deja.la@example.org"))).get();
     expect(same!.n).toBe(1);
@@ -261,7 +261,7 @@ describe("CSV import of sessions with their people", () => {
     const edition = await seedEdition();
     const { cookie } = await signIn("editor");
     const database = await db();
-    const headers = ["Titre", "Résumé", "Format", "Thème", "Intervenants", "Public attendu"];
+    const headers = ["Titre", "Résumé", "Format", "Thème", "Intervenant·es", "Public attendu"];
     const good = [
       csvLine(["Le travail à l’heure des plateformes", "Un débat.", "Fishbowl", "Travailleurs émancipés", "jennifer.leblond@example.org (modératrice); gregoire.kopp@example.org (expert)", "80"], ","),
       csvLine(["Données ouvertes en pratique", "", "atelier", "citoyens", "claire.levrat@example.org (animatrice)", ""], ","),
@@ -288,7 +288,7 @@ describe("CSV import of sessions with their people", () => {
     const apply = await step(cookie, "apply", [csvLine(headers, ","), ...good].join("\n"), mapping, SESSIONS_IMPORT);
     expect(apply.status).toBe(302);
     const done = await finish(cookie, apply.headers.get("Location")!);
-    expect(done.html).toContain("Import terminé : 2 ligne(s) créée(s)");
+    expect(done.html).toContain("Import terminé : 2 ligne(s) créée(s)");
     expect((await database.select({ n: count() }).from(sessions).where(eq(sessions.editionId, edition.id)).get())!.n).toBe(before + 2);
     const session = await database.select().from(sessions).where(and(eq(sessions.editionId, edition.id), eq(sessions.slug, "le-travail-a-l-heure-des-plateformes"))).get();
     expect(session).toMatchObject({ titleFr: "Le travail à l’heure des plateformes", status: "draft", expectedAudience: 80, roomId: null });
@@ -305,7 +305,7 @@ describe("CSV import of sessions with their people", () => {
     ]);
     // Importing the same file again: generated identifiers differ, nothing is lost; an explicit one is a duplicate.
     const again = await step(cookie, "preview", [csvLine(["slug", ...headers], ","), csvLine(["le-travail-a-l-heure-des-plateformes", "Doublon", "", "", "", "", ""], ",")].join("\n"), { map_slug: "0", map_titleFr: "1" }, SESSIONS_IMPORT);
-    expect(await again.text()).toContain("1 ligne(s) lue(s) : 0 à importer, 1 doublon(s) ignoré(s), 0 erreur(s)");
+    expect(await again.text()).toContain("1 ligne(s) lue(s) : 0 à importer, 1 doublon(s) ignoré(s), 0 erreur(s)");
   });
 });
 

@@ -131,7 +131,7 @@ describe("editions", () => {
     const source = await seedEdition();
     await (await db()).insert(slotTemplates).values({ editionId: source.id, name: "Matinée", times: [{ start: "09:30", end: "10:30" }] });
     const page = await request(`/editions/new?from=${SEED_EDITION}`, { cookie: admin.cookie });
-    expect(await page.text()).toContain("Nouvelle édition à partir de « Grand Barouf numérique 2016 »");
+    expect(await page.text()).toContain("Nouvelle édition à partir de « Grand Barouf numérique 2016 »");
     const response = await request("/editions/new", {
       cookie: admin.cookie,
       form: { title: "Grand Barouf 2017", slug: "barouf-2017", startDate: "2017-03-15", endDate: "2017-03-16", timeZone: "Europe/Paris", venue: "Lille", mainLanguage: "fr", copyFrom: SEED_EDITION },

@@ -181,7 +181,7 @@ describe("once published", () => {
     const filtered = await embed(`?lang=en&theme=light&day=${programme.sessions[0]!.start.slice(0, 10)}`);
     expect(filtered.page.theme).toBe("light");
     expect(filtered.page.reset).toBe(`${EMBED}?lang=en&theme=light`);
-    // Anything else falls back to French and the reader's system theme.
+    // Anything else falls back to French and the reader’s system theme.
     const fallback = await embed("?lang=de&theme=pink");
     expect(fallback.page.lang).toBe("fr");
     expect(fallback.page.theme).toBeNull();

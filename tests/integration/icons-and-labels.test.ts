@@ -77,7 +77,7 @@ describe("the board's conflict list", () => {
     // The title: open non-information conflicts out of all non-information ones.
     const open = main.filter((c) => !c.acknowledged).length;
     const title = /<h2 id="day-conflicts-title">([^<]*)<\/h2>/.exec(html)![1];
-    expect(title).toBe(`Conflits du jour : ${open} à traiter sur ${main.length}`);
+    expect(title).toBe(`Conflits du jour : ${open} à traiter sur ${main.length}`);
     expect(html).toContain(`Informations (${infos.length})`);
 
     // Order: every open one before every acknowledged one, each part by level.

@@ -53,7 +53,7 @@ describe("/editions/import", { timeout: 60_000 }, () => {
     const applied = await request("/editions/import", { cookie, form: { intent: "apply", uploadId: step.uploadId } });
     expect(applied.status).toBe(200);
     const done1 = await textOf(applied);
-    expect(done1).toContain("Édition « DemoCon » créée");
+    expect(done1).toContain("Édition « DemoCon » créée");
     expect(done1).toContain('href="/editions/democon-web"');
     expect(done1).toMatch(/Le moteur signale \d+ conflits/);
     const done = await request(`/editions/import/progress?upload=${step.uploadId}`, { cookie });

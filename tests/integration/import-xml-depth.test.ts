@@ -26,7 +26,7 @@ describe("a schedule.xml nested 100,000 levels deep", { timeout: 120_000 }, () =
     const html = (await response.text()).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
     expect(html).toContain(`Le fichier deep.xml ne peut pas être importé. Rien n’a été écrit.`);
     expect(html).toContain(`À ${WHERE}`);
-    expect(html).toContain(`les éléments sont imbriqués trop profondément (<x> : plus de ${MAX_XML_DEPTH} niveaux)`);
+    expect(html).toContain(`les éléments sont imbriqués trop profondément (<x> : plus de ${MAX_XML_DEPTH} niveaux)`);
     expect(await (await getDb()).select().from(editions).all()).toEqual(before);
   });
 

@@ -47,7 +47,7 @@ describe("invitations by email", () => {
     const toFrench = mails.find((m) => m.to.includes(french.speaker.email!))!;
     const toEnglish = mails.find((m) => m.to.includes(english.speaker.email!))!;
     expect(toFrench.from).toBe("programme@barouf.example");
-    expect(toFrench.subject).toBe("Grand Barouf numérique 2016 : votre espace intervenant·e");
+    expect(toFrench.subject).toBe("Grand Barouf numérique 2016 : votre espace intervenant·e");
     expect(toEnglish.subject).toBe("Grand Barouf numérique 2016: your speaker page");
     expect(toFrench.text).toContain(`Bonjour ${french.speaker.publicName},`);
     expect(toEnglish.text).toContain(`Hello ${english.speaker.publicName},`);

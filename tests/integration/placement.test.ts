@@ -82,7 +82,7 @@ describe("the board's place action and the placement rule", () => {
     expect(outside).toContain("Hors des dates de l’édition (1)");
     expect(outside).toContain(`data-outside-id="${placed.uuid}"`);
     expect(outside).toContain("Déjà placée");
-    expect(outside).toContain("Hors édition : Salle Placement, 10 mars 2016, 10:00–11:00");
+    expect(outside).toContain("Hors édition : Salle Placement, 10 mars 2016, 10:00–11:00");
     // Its "move" link opens the placement form, as for any card.
     const form = await (await request(`${board}?day=2016-03-09&edit=${placed.uuid}`, { cookie })).text();
     expect(form).toContain('data-testid="placement-form"');

@@ -155,7 +155,7 @@ describe("the sessions list", () => {
 });
 
 describe("creating a session", () => {
-  it("creates it with every field, in the edition's local time, and records who did it", async () => {
+  it("creates it with every field, in the edition’s local time, and records who did it", async () => {
     const database = await db();
     const format = (await database.select().from(formats).where(eq(formats.editionId, seed.id)).get())!;
     const theme = (await database.select().from(themes).where(eq(themes.editionId, seed.id)).get())!;
@@ -213,7 +213,7 @@ describe("creating a session", () => {
       "Seulement des lettres minuscules, des chiffres et des tirets.",
       "Un nombre entier de personnes, 0 ou plus.",
       // 10:00–09:00 would end the next day after 23 hours: the 12-hour limit refuses it (time.ts).
-      "La fin doit être après le début : une fin avant le début signifie le lendemain, pour 12 heures au plus.",
+      "La fin doit être après le début : une fin avant le début signifie le lendemain, pour 12 heures au plus.",
     ]) {
       expect(html).toContain(message);
     }
@@ -229,7 +229,7 @@ describe("creating a session", () => {
     const foreignFormat = await createFormat(database, { editionId: other.id });
     const cases: [Record<string, string>, string, string][] = [
       [{ formatId: foreignFormat.uuid }, "formatId", "Ce choix n’existe pas dans cette édition."],
-      [{ day: "2016-03-12", start: "10:00", end: "11:00" }, "day", "Le 12 mars 2016 n’est pas un jour de l’édition : choisissez un jour du 9 mars 2016 au 10 mars 2016."],
+      [{ day: "2016-03-12", start: "10:00", end: "11:00" }, "day", "Le 12 mars 2016 n’est pas un jour de l’édition : choisissez un jour du 9 mars 2016 au 10 mars 2016."],
       [{ slug: "ouverture" }, "slug", "Une autre session de cette édition a déjà cet identifiant."],
     ];
     const seedSlug = (await database.select({ slug: sessions.slug }).from(sessions).where(eq(sessions.editionId, seed.id)).get())!.slug;
@@ -249,7 +249,7 @@ describe("creating a session", () => {
       form: formOf({ day: "2016-03-27", start: "02:30", end: "04:00" }),
     });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Cette heure n’existe pas ce jour-là : cette nuit-là, les horloges avancent d’une heure (passage à l’heure d’été) et la sautent.");
+    expect(await response.text()).toContain("Cette heure n’existe pas ce jour-là : cette nuit-là, les horloges avancent d’une heure (passage à l’heure d’été) et la sautent.");
   });
 
   it("is for editors: a viewer cannot open the form or post it", async () => {
@@ -516,7 +516,7 @@ describe("cancelling and deleting", () => {
     expect(page).not.toContain("Supprimer définitivement");
     const refused = await request(`${BASE}/${published.uuid}`, { cookie: admin, form: { intent: "delete", version: "1", confirm: "yes" } });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("Cette session a déjà été publiée : elle ne peut pas être supprimée.");
+    expect(await refused.text()).toContain("Cette session a déjà été publiée : elle ne peut pas être supprimée.");
     expect(await sessionRow(published.uuid)).toBeDefined();
     // Also when only its first published version is recorded.
     const marked = await createSession(database, { editionId: seed.id, firstPublishedVersion: 1 });

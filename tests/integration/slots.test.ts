@@ -71,7 +71,7 @@ describe("slot templates", () => {
     const { template, url } = await setup();
     const page0 = await (await request(`${url}?template=${template.uuid}`, { cookie })).text();
     const html = page0.slice(page0.indexOf('id="template-edit"'), page0.indexOf('id="template-new"'));
-    expect(html).toContain("Modifier le modèle « Matinée »");
+    expect(html).toContain("Modifier le modèle « Matinée »");
     expect(html).toMatch(/name="times.1.end"[^>]*value="11:45"|value="11:45"[^>]*name="times.1.end"/);
     expect(html).toContain('name="times.4.start"');
     expect(html).not.toContain('name="times.5.start"');
@@ -150,7 +150,7 @@ describe("applying a template", () => {
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toMatch(/data-testid="preview-summary"[^>]*>6 créneau\(x\) seront créés, 2 ignoré\(s\)\./);
-    expect(html).toContain("ignoré : chevauche le créneau 10:00–11:00");
+    expect(html).toContain("ignoré : chevauche le créneau 10:00–11:00");
     expect(html).toContain(`name="previewOf" value="${previewKey(template.uuid, roomIds, dates)}"`);
     expect(await (await db()).select().from(slots).where(eq(slots.editionId, edition.id)).all()).toHaveLength(1);
 

@@ -398,7 +398,7 @@ describe("editing a speaker", () => {
     // Someone else's form, read at version 1, is refused and told the state now.
     const stale = await post(path, cookie, [["intent", "confirmation"], ["session", session.uuid], ["confirmation", "declined"], ["version", "1"]]);
     expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain("elle est maintenant « Confirmée »");
+    expect(await stale.text()).toContain("elle est maintenant « Confirmée »");
     expect((await database.select().from(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id)).get())!.confirmation).toBe("confirmed");
   });
 

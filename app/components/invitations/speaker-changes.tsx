@@ -2,52 +2,33 @@
 // page (load it with `listSpeakerChanges(db, { editionId, organiserId, speakerUuid })`).
 import { Form } from "@remix-run/react";
 import type { SpeakerChange } from "~/domain/audit-display";
-import { formatLocalDate } from "~/domain/format";
-import { isWithheld } from "~/domain/personal-data";
-import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
+import { changeLine, changeTexts } from "~/domain/history-text";
+import { isMessageKey, useT } from "~/i18n";
+import { useHistoryText } from "../history";
 import { When } from "./when";
 
-
-/** A stored value in the organisers' words: answers and availability modes are translated. */
-function show(value: unknown, key: string, t: Translate): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (isWithheld(value)) return t("audit.value.withheld");
-  const named = key === "confirmation" ? `speaker.confirmation.${String(value)}` : /^\d{4}-\d{2}-\d{2}$/.test(key) ? `speaker.mode.${String(value)}` : "";
-  if (named && isMessageKey(named)) return t(named);
-  if (typeof value === "boolean") return t(value ? "common.yes" : "common.no");
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
-}
-
-export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChange[]; timeZone: string }) {
+/** Each change with its fields under their forms' labels and its values in words (app/domain/history-text.ts). */
+export function SpeakerChangeList({ changes, timeZone, names }: { changes: SpeakerChange[]; timeZone: string; names?: Readonly<Record<string, string>> }) {
   const t = useT();
-  const locale = useLocale();
+  const text = useHistoryText(timeZone, names);
   return (
     <ol className="change-list">
       {changes.map((change) => {
-        const keys = Object.keys(change.after ?? change.before ?? {});
+        const lines = changeTexts(change, text);
         const what = `changes.what.${change.entity}.${change.action}`;
         return (
           <li key={change.id} className="change" data-change={change.entity}>
             <p className="change-head">
-              <When at={change.at} timeZone={timeZone} /> ·{" "}
-              <strong>{t("changes.by", { name: change.speakerName })}</strong> · {isMessageKey(what) ? t(what) : `${change.entity} ${change.action}`}
-              {change.sessionTitle ? <> · « {change.sessionTitle} »</> : null}
+              <When at={change.at} timeZone={timeZone} /> · <strong>{t("changes.by", { name: change.speakerName })}</strong> ·{" "}
+              {isMessageKey(what) ? t(what) : `${change.entity} ${change.action}`}
+              {change.sessionTitle ? <> · {t("history.object", { kind: t("audit.entity.session"), name: change.sessionTitle })}</> : null}
             </p>
-            {keys.length > 0 ? (
-              <dl className="change-fields">
-                {keys.map((key) => {
-                  const label = `changes.field.${key}`;
-                  return (
-                    <div key={key}>
-                      <dt>{isMessageKey(label) ? t(label) : /^\d{4}-\d{2}-\d{2}$/.test(key) ? formatLocalDate(key, locale) : key}</dt>
-                      <dd>
-                        <del>{show(change.before?.[key], key, t)}</del> → <ins>{show(change.after?.[key], key, t)}</ins>
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
+            {lines.length > 0 ? (
+              <ul className="change-fields">
+                {lines.map((line) => (
+                  <li key={line.field}>{changeLine(line, text, change.before === null ? "create" : "update")}</li>
+                ))}
+              </ul>
             ) : null}
           </li>
         );
@@ -60,6 +41,7 @@ export function SpeakerChangeList({ changes, timeZone }: { changes: SpeakerChang
 export function SpeakerChangesPanel(props: {
   changes: SpeakerChange[];
   timeZone: string;
+  names?: Readonly<Record<string, string>>;
   editionSlug: string;
   speakerUuid: string;
   canMarkSeen: boolean;
@@ -69,7 +51,7 @@ export function SpeakerChangesPanel(props: {
   return (
     <section aria-labelledby="speaker-own-changes" className="form-section speaker-own-changes">
       <h2 id="speaker-own-changes">{t("changes.sinceYouLooked", { count: props.changes.length })}</h2>
-      <SpeakerChangeList changes={props.changes} timeZone={props.timeZone} />
+      <SpeakerChangeList changes={props.changes} timeZone={props.timeZone} names={props.names} />
       {props.canMarkSeen ? (
         <Form method="post" action={`/editions/${props.editionSlug}/speaker-changes`}>
           <input type="hidden" name="intent" value="seen" />

@@ -1,4 +1,5 @@
 import type { Changes, Placement } from "~/domain/exports";
+import { formatLocalDate } from "~/domain/format";
 import type { ReactNode } from "react";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 
@@ -8,7 +9,8 @@ function pick(text: { fr: string | null; en: string | null }, locale: "fr" | "en
 
 function Place({ place }: { place: Placement }) {
   const t = useT();
-  return <>{t("changelog.place", { day: place.day, start: place.start, end: place.end, room: place.room.name })}</>;
+  const locale = useLocale();
+  return <>{t("changelog.place", { day: formatLocalDate(place.day, locale), start: place.start, end: place.end, room: place.room.name })}</>;
 }
 
 /** One kind of change: a heading with its count and a list, or nothing when there is none. */
@@ -74,7 +76,7 @@ export function Changelog({ changes, headingLevel = 3 }: { changes: Changes; hea
       <ChangeList items={changes.renamed} heading="changelog.renamed" testId="changes-renamed" H={H} itemKey={(r) => r.session.id}>
         {(r) => (
           <>
-            « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
+            « {pick(r.from, locale, r.session.slug)} » {t("changelog.arrow")} « {pick(r.to, locale, r.session.slug)} »
           </>
         )}
       </ChangeList>

@@ -64,7 +64,7 @@ export function SessionCard({ session, failure, saved }: { session: SpeakerSessi
       </dl>
       <p className="confirmation-status" data-testid="confirmation">
         <strong>{t("speaker.yourAnswer")}</strong> {t(`speaker.confirmation.${session.confirmation}`)}
-        {session.confirmation === "declined" && session.declineReason ? <> — « {session.declineReason} »</> : null}
+        {session.confirmation === "declined" && session.declineReason ? <> — « {session.declineReason} »</> : null}
       </p>
       {session.confirmation === "must_reconfirm" ? (
         <p className="alert alert-warning" role="note">
@@ -118,7 +118,7 @@ export function SessionCard({ session, failure, saved }: { session: SpeakerSessi
       </div>
       {session.proposedTime ? (
         <p className="muted">
-          {t("speaker.yourProposal")} « {session.proposedTime} »
+          {t("speaker.yourProposal")} « {session.proposedTime} »
         </p>
       ) : null}
     </article>

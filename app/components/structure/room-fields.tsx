@@ -50,10 +50,10 @@ export function RoomFields({ tools, dates }: { tools: FormTools; dates: string[]
                   {errorText(`hours.${i}.date`) ? <p className="field-error">{errorText(`hours.${i}.date`)}</p> : null}
                 </th>
                 <td>
-                  <Field label={<span className="visually-hidden">{t("rooms.opensOn", { date })}</span>} className="hhmm" placeholder="09:00" {...field(`hours.${i}.opens`)} />
+                  <Field label={<span className="visually-hidden">{t("rooms.opensOn", { date: formatLocalDate(date, locale) })}</span>} className="hhmm" placeholder="09:00" {...field(`hours.${i}.opens`)} />
                 </td>
                 <td>
-                  <Field label={<span className="visually-hidden">{t("rooms.closesOn", { date })}</span>} className="hhmm" placeholder="19:00" {...field(`hours.${i}.closes`)} />
+                  <Field label={<span className="visually-hidden">{t("rooms.closesOn", { date: formatLocalDate(date, locale) })}</span>} className="hhmm" placeholder="19:00" {...field(`hours.${i}.closes`)} />
                 </td>
               </tr>
             ))}

@@ -106,7 +106,7 @@ export function buildMessage(
   const tz = model.timeZone;
   const title = (s: SessionInput): Localised => {
     const t = s.title[main]?.trim() || s.title[other]?.trim() || s.id;
-    return { fr: `« ${t} »`, en: `“${t}”` };
+    return { fr: `« ${t} »`, en: `“${t}”` };
   };
   const personName = (id: string): string => {
     const p = model.personIndex.indexOf(id);
@@ -138,13 +138,13 @@ export function buildMessage(
         };
       }
       return {
-        fr: `${room0} est occupée deux fois ${w.fr} : ${both.fr}`,
+        fr: `${room0} est occupée deux fois ${w.fr} : ${both.fr}`,
         en: `${room0} is booked twice ${w.en}: ${both.en}`,
       };
     }
     case "SPEAKER_OVERLAP":
       return {
-        fr: `${names} est dans deux sessions en même temps ${w.fr} : ${t0.fr} (${roomName(s0.roomId)}) et ${t1.fr} (${roomName(snapshot[1].roomId)})`,
+        fr: `${names} est dans deux sessions en même temps ${w.fr} : ${t0.fr} (${roomName(s0.roomId)}) et ${t1.fr} (${roomName(snapshot[1].roomId)})`,
         en: `${names} is in two sessions at once ${w.en}: ${t0.en} (${roomName(s0.roomId)}) and ${t1.en} (${roomName(snapshot[1].roomId)})`,
       };
     case "SPEAKER_CHANGEOVER": {
@@ -154,7 +154,7 @@ export function buildMessage(
       const gap = Math.round(d.gapMs / 60_000);
       const walk = Math.round(d.walkMs / 60_000);
       return {
-        fr: `${names} n'a que ${gap} min pour aller de ${roomName(from.roomId)} (${title(from).fr}, fin à ${at(d.from)}) à ${roomName(to.roomId)} (${title(to).fr}, début à ${at(d.to)}) ; il en faut ${walk}`,
+        fr: `${names} n’a que ${gap} min pour aller de ${roomName(from.roomId)} (${title(from).fr}, fin à ${at(d.from)}) à ${roomName(to.roomId)} (${title(to).fr}, début à ${at(d.to)}) ; il en faut ${walk}`,
         en: `${names} has only ${gap} min to get from ${roomName(from.roomId)} (${title(from).en}, ends ${at(d.from)}) to ${roomName(to.roomId)} (${title(to).en}, starts ${at(d.to)}); ${walk} min are needed`,
       };
     }
@@ -166,7 +166,7 @@ export function buildMessage(
         };
       }
       return {
-        fr: `${names} n'est pas disponible pour ${t0.fr} ${w.fr}`,
+        fr: `${names} n’est pas disponible pour ${t0.fr} ${w.fr}`,
         en: `${names} is not available for ${t0.en} ${w.en}`,
       };
     case "SPEAKER_DECLINED":
@@ -178,13 +178,13 @@ export function buildMessage(
           en: `${names} must confirm ${t0.en} again since it changed`,
         };
       }
-      return { fr: `${names} n'a pas encore confirmé ${t0.fr}`, en: `${names} has not confirmed ${t0.en} yet` };
+      return { fr: `${names} n’a pas encore confirmé ${t0.fr}`, en: `${names} has not confirmed ${t0.en} yet` };
     case "SPEAKER_DAILY_LOAD": {
       const d = detail as Extract<MessageDetail, { kind: "load" }>;
       const [y, m, dd] = d.date.split("-");
       const list = snapshot.map(title);
       return {
-        fr: `${names} a ${snapshot.length} sessions le ${dd}/${m}/${y} (maximum ${d.limit}) : ${list.map((t) => t.fr).join(", ")}`,
+        fr: `${names} a ${snapshot.length} sessions le ${dd}/${m}/${y} (maximum ${d.limit}) : ${list.map((t) => t.fr).join(", ")}`,
         en: `${names} has ${snapshot.length} sessions on ${dd}/${m}/${y} (limit ${d.limit}): ${list.map((t) => t.en).join(", ")}`,
       };
     }
@@ -196,27 +196,27 @@ export function buildMessage(
         };
       }
       return {
-        fr: `${t0.fr} a lieu ${w.fr}, en dehors des heures d'ouverture de ${room0}`,
+        fr: `${t0.fr} a lieu ${w.fr}, en dehors des heures d’ouverture de ${room0}`,
         en: `${t0.en} takes place ${w.en}, outside the opening hours of ${room0}`,
       };
     case "ROOM_CAPACITY": {
       const d = detail as Extract<MessageDetail, { kind: "capacity" }>;
       return {
-        fr: `${t0.fr} attend ${d.audience} personnes mais ${room0} n'en accueille que ${d.capacity}`,
+        fr: `${t0.fr} attend ${d.audience} personnes mais ${room0} n’en accueille que ${d.capacity}`,
         en: `${t0.en} expects ${d.audience} people but ${room0} holds only ${d.capacity}`,
       };
     }
     case "ROOM_FEATURES": {
       const d = detail as Extract<MessageDetail, { kind: "features" }>;
       return {
-        fr: `${room0} n'a pas ce que demande le format de ${t0.fr} : ${d.missing.map((f) => featureName(f, "fr")).join(", ")}`,
+        fr: `${room0} n’a pas ce que demande le format de ${t0.fr} : ${d.missing.map((f) => featureName(f, "fr")).join(", ")}`,
         en: `${room0} lacks what the format of ${t0.en} needs: ${d.missing.map((f) => featureName(f, "en")).join(", ")}`,
       };
     }
     case "FORMAT_DURATION":
       if (detail?.kind === "invalidTimes") {
         return {
-          fr: `${t0.fr} a une fin qui n'est pas après son début`,
+          fr: `${t0.fr} a une fin qui n’est pas après son début`,
           en: `${t0.en} has an end that is not after its start`,
         };
       } else {
@@ -234,7 +234,7 @@ export function buildMessage(
         const range = (x: { min: number; max: number }, lang: "fr" | "en") =>
           x.min === x.max ? `${x.min}` : lang === "fr" ? `${x.min} à ${x.max}` : `${x.min} to ${x.max}`;
         return {
-          fr: `${t0.fr} ne respecte pas les rôles du format ${d.format.fr} : ${d.mismatches
+          fr: `${t0.fr} ne respecte pas les rôles du format ${d.format.fr} : ${d.mismatches
             .map((x) => `${ROLE_NAMES[x.role].fr} ${x.count} (attendu ${range(x, "fr")})`)
             .join(", ")}`,
           en: `${t0.en} does not match the roles of format ${d.format.en}: ${d.mismatches
@@ -244,7 +244,7 @@ export function buildMessage(
       }
     case "OUTSIDE_EDITION":
       return {
-        fr: `${t0.fr} est programmée ${w.fr}, en dehors des jours de l'édition`,
+        fr: `${t0.fr} est programmée ${w.fr}, en dehors des jours de l’édition`,
         en: `${t0.en} is scheduled ${w.en}, outside the edition's days`,
       };
     case "THEME_PARALLEL": {
@@ -272,13 +272,13 @@ export function buildMessage(
         if (x.bio) fr.push(`la bio (${main}) de ${n}`), en.push(`the bio (${main}) of ${n}`);
       }
       return {
-        fr: `${t0.fr} est publique mais il manque : ${fr.join(", ")}`,
+        fr: `${t0.fr} est publique mais il manque : ${fr.join(", ")}`,
         en: `${t0.en} is public but lacks: ${en.join(", ")}`,
       };
     }
     case "UNSCHEDULED":
       return {
-        fr: `${t0.fr} est acceptée mais n'a pas encore de salle ou d'horaire`,
+        fr: `${t0.fr} est acceptée mais n’a pas encore de salle ou d’horaire`,
         en: `${t0.en} is accepted but has no room or time yet`,
       };
   }

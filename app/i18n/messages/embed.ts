@@ -35,10 +35,10 @@ export const embed = defineMessages({
     "embed.privacy": "Personal data",
     "embed.snippetTitle": "Embed the programme in another site",
     "embed.snippetIntro":
-      "Paste this code into a page of a partner's site: the published programme shows there, with its filters, and its height adapts through the small (optional) script. Only the latest published version is shown.",
+      "Paste this code into a page of a partner’s site: the published programme shows there, with its filters, and its height adapts through the small (optional) script. Only the latest published version is shown.",
     "embed.snippetLabel": "Code to paste",
     "embed.snippetOptions":
-      "The address takes lang=en (English), theme=light or theme=dark (otherwise the reader's system theme), and the filters day, theme, room and speaker.",
+      "The address takes lang=en (English), theme=light or theme=dark (otherwise the reader’s system theme), and the filters day, theme, room and speaker.",
     "embed.preview": "Open the embeddable programme",
     "embed.notPublished": "The embeddable programme becomes available when the first version is published.",
     "copy.button": "Copy",

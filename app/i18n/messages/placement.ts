@@ -3,14 +3,14 @@ import { defineMessages } from "../define";
 // Where a session may be placed and how local times are read (app/domain/placement.ts, time.ts).
 export const placement = defineMessages({
   fr: {
-    "placement.outsideEdition": "Le {day} n’est pas un jour de l’édition : choisissez un jour du {first} au {last}.",
+    "placement.outsideEdition": "Le {day} n’est pas un jour de l’édition : choisissez un jour du {first} au {last}.",
     "placement.endNotAfterStart": "La fin doit suivre le début.",
     "placement.outside.title": "Hors des dates de l’édition ({count})",
-    "placement.outside.hint": "Ces sessions sont placées hors des jours de l’édition (du {first} au {last}), dont les dates ont changé : déplacez-les sur un jour de l’édition ou retirez-les de la grille.",
-    "placement.outside.flag": "Hors édition : {placement}",
-    "time.nonexistent": "Cette heure n’existe pas ce jour-là : cette nuit-là, les horloges avancent d’une heure (passage à l’heure d’été) et la sautent. Choisissez une heure avant ou après.",
+    "placement.outside.hint": "Ces sessions sont placées hors des jours de l’édition (du {first} au {last}), dont les dates ont changé : déplacez-les sur un jour de l’édition ou retirez-les de la grille.",
+    "placement.outside.flag": "Hors édition : {placement}",
+    "time.nonexistent": "Cette heure n’existe pas ce jour-là : cette nuit-là, les horloges avancent d’une heure (passage à l’heure d’été) et la sautent. Choisissez une heure avant ou après.",
     "time.sameTime": "La fin doit suivre le début.",
-    "time.tooLong": "La fin doit être après le début : une fin avant le début signifie le lendemain, pour 12 heures au plus.",
+    "time.tooLong": "La fin doit être après le début : une fin avant le début signifie le lendemain, pour 12 heures au plus.",
     "time.occurrence": "Heure répétée (passage à l’heure d’hiver)",
     "time.occurrence.first": "Première fois (heure d’été)",
     "time.occurrence.second": "Seconde fois (heure d’hiver)",

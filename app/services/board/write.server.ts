@@ -64,7 +64,7 @@ export async function writeChange(
       ...(undoes ? { undoes } : {}),
     };
     if (action === "schedule") listed.push({ session: uuid, room: after.room, roomName: after.roomName, startsAt: after.startsAt, endsAt: after.endsAt, status: after.status, before });
-    else await recordAudit(tx, { editionId, actor, entity: "session", entityUuid: uuid, action, before, after, at: now });
+    else await recordAudit(tx, { editionId, actor, entity: "session", entityUuid: uuid, action, before, after, at: now, actionId: targets.size > 1 ? changeId : null });
   }
   if (action === "schedule") {
     const after = { change: changeId, ...(undoes ? { undoes } : {}), placements: listed };

@@ -69,7 +69,7 @@ describe("payload URLs and the changelog in words", () => {
         "Ajoutées (1)\n- L’IA — 2016-03-09 10:00–11:00, Salle A",
         "Déplacées (1)\n- L’IA\u00a0: 2016-03-09 10:00–11:00, Salle A → 2016-03-09 10:30–11:00, Salle A",
         "Renommées (1)\n- «\u00a0Avant\u00a0» → «\u00a0Après\u00a0»",
-        "Intervenants changés (1)\n- L’IA — ajouté(s) : Zoé",
+        "Intervenant·es changés (1)\n- L’IA — ajouté(s) : Zoé",
       ].join("\n\n"),
     );
     // English falls back to the French title when there is no English one.

@@ -212,7 +212,7 @@ describe("determinism and messages", () => {
     const input = programme({ sessions: [session("s1", { status: "accepted" })] });
     const [c] = checkProgramme(input);
     const json = JSON.parse(JSON.stringify(c));
-    expect(json.message).toEqual({ fr: "« Titre s1 » est acceptée mais n'a pas encore de salle ou d'horaire", en: "“Titre s1” is accepted but has no room or time yet" });
+    expect(json.message).toEqual({ fr: "« Titre s1 » est acceptée mais n’a pas encore de salle ou d’horaire", en: "“Titre s1” is accepted but has no room or time yet" });
     const copy = { ...c };
     expect(copy.message.fr).toBe(json.message.fr);
     expect(c.message).toEqual(json.message); // plain own properties once read
@@ -224,8 +224,8 @@ describe("determinism and messages", () => {
       session("s2", { status: "accepted", title: { fr: "", en: null } }),
     ];
     const [a, b] = checkProgramme(programme({ sessions }));
-    expect(a.message.fr).toContain("« Only English »");
-    expect(b.message.fr).toContain("« s2 »");
+    expect(a.message.fr).toContain("« Only English »");
+    expect(b.message.fr).toContain("« s2 »");
   });
 
   it("writes intervals across midnight with both dates, in the edition's time zone", () => {

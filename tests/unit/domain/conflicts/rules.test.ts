@@ -29,7 +29,7 @@ describe("ROOM_OVERLAP", () => {
       interval: { start: at(D1, "10:30"), end: at(D1, "11:00") },
       acknowledged: false,
     });
-    expect(c.message.fr).toBe("Salle A est occupée deux fois le 26/03 de 10:30 à 11:00 : « Titre s1 » et « Titre s2 »");
+    expect(c.message.fr).toBe("Salle A est occupée deux fois le 26/03 de 10:30 à 11:00 : « Titre s1 » et « Titre s2 »");
     expect(c.message.en).toBe("Salle A is booked twice on 26/03 from 10:30 to 11:00: “Titre s1” and “Titre s2”"); // titles in the main language
   });
 
@@ -69,7 +69,7 @@ describe("ROOM_OVERLAP", () => {
     expect(rest).toEqual([]);
     expect(c.key).toBe(`ROOM_OVERLAP|s1|blocked:A:${pause.start}-${more.end}`);
     expect(c.interval).toEqual({ start: pause.start, end: more.end });
-    expect(c.message.fr).toBe("« Titre s1 » est programmée dans Salle A pendant un créneau bloqué (le 26/03 de 12:30 à 13:30)");
+    expect(c.message.fr).toBe("« Titre s1 » est programmée dans Salle A pendant un créneau bloqué (le 26/03 de 12:30 à 13:30)");
   });
 
   it("ignores cancelled and unplaced sessions", () => {
@@ -99,7 +99,7 @@ describe("SPEAKER_OVERLAP", () => {
     const [c] = withP1(["A", "10:00", "11:00"], ["B", "10:30", "11:30"]);
     expect(c).toMatchObject({ level: "error", key: "SPEAKER_OVERLAP|s1,s2|p1", people: ["p1"], rooms: ["A", "B"] });
     expect(c.message.fr).toBe(
-      "Public p1 est dans deux sessions en même temps le 26/03 de 10:30 à 11:00 : « Titre s1 » (Salle A) et « Titre s2 » (Salle B)",
+      "Public p1 est dans deux sessions en même temps le 26/03 de 10:30 à 11:00 : « Titre s1 » (Salle A) et « Titre s2 » (Salle B)",
     );
   });
 
@@ -139,7 +139,7 @@ describe("SPEAKER_CHANGEOVER", () => {
   it("uses the edition's changeover when no walking time is given: 9 minutes is too short, 10 is enough", () => {
     const [c] = gap("11:00", "11:09");
     expect(c).toMatchObject({ level: "warning", key: "SPEAKER_CHANGEOVER|s1,s2|p1", interval: { start: at(D1, "11:00"), end: at(D1, "11:09") } });
-    expect(c.message.fr).toContain("n'a que 9 min pour aller de Salle A");
+    expect(c.message.fr).toContain("n’a que 9 min pour aller de Salle A");
     expect(gap("11:00", "11:10")).toEqual([]);
     expect(gap("11:00", "11:00")).toHaveLength(1); // touching, different rooms
   });
@@ -204,7 +204,7 @@ describe("SPEAKER_DECLINED and SPEAKER_UNCONFIRMED", () => {
     ];
     const found = check(programme({ sessions }), "SPEAKER_DECLINED");
     expect(keys(found)).toEqual(["SPEAKER_DECLINED|s2|p2", "SPEAKER_DECLINED|s1|p1"]); // with an interval first
-    expect(found[1].message.fr).toBe("Public p1 a décliné « Titre s1 » mais y figure encore");
+    expect(found[1].message.fr).toBe("Public p1 a décliné « Titre s1 » mais y figure encore");
   });
 
   it("pending and must-reconfirm people on scheduled sessions are warnings; unplaced sessions are not checked", () => {
@@ -216,7 +216,7 @@ describe("SPEAKER_DECLINED and SPEAKER_UNCONFIRMED", () => {
     const found = check(programme({ sessions }), "SPEAKER_UNCONFIRMED");
     expect(keys(found)).toEqual(["SPEAKER_UNCONFIRMED|s1|p1", "SPEAKER_UNCONFIRMED|s2|p2"]);
     expect(found[0].level).toBe("warning");
-    expect(found[1].message.fr).toBe("Public p2 doit confirmer à nouveau « Titre s2 », qui a changé");
+    expect(found[1].message.fr).toBe("Public p2 doit confirmer à nouveau « Titre s2 », qui a changé");
   });
 });
 
@@ -260,7 +260,7 @@ describe("ROOM_CLOSED", () => {
     expect(run("08:59", "10:00")).toHaveLength(1);
     const [c] = run("18:30", "19:01");
     expect(c).toMatchObject({ level: "error", key: "ROOM_CLOSED|s1" });
-    expect(c.message.fr).toBe("« Titre s1 » a lieu le 26/03 de 18:30 à 19:01, en dehors des heures d'ouverture de Salle A");
+    expect(c.message.fr).toBe("« Titre s1 » a lieu le 26/03 de 18:30 à 19:01, en dehors des heures d’ouverture de Salle A");
   });
 
   it("adjacent windows join; opening hours across midnight hold a late-night session", () => {
@@ -290,7 +290,7 @@ describe("ROOM_CAPACITY and ROOM_FEATURES", () => {
     expect(run(null)).toEqual([]);
     const [c] = run(51);
     expect(c.level).toBe("warning");
-    expect(c.message.fr).toBe("« Titre s1 » attend 51 personnes mais Salle A n'en accueille que 50");
+    expect(c.message.fr).toBe("« Titre s1 » attend 51 personnes mais Salle A n’en accueille que 50");
     expect(check(programme({ sessions: [placed("s1", "A", D1, "10:00", "11:00", { expectedAudience: 5000 })] }), "ROOM_CAPACITY")).toEqual([]);
   });
 
@@ -300,7 +300,7 @@ describe("ROOM_CAPACITY and ROOM_FEATURES", () => {
     expect(check(programme({ formats, rooms: [room("A", { features: ["piano", "video", "stage"] })], sessions: [s] }), "ROOM_FEATURES")).toEqual([]);
     const [c] = check(programme({ formats, rooms: [room("A", { features: ["video"] })], sessions: [s] }), "ROOM_FEATURES");
     expect(c.level).toBe("error");
-    expect(c.message.fr).toBe("Salle A n'a pas ce que demande le format de « Titre s1 » : piano");
+    expect(c.message.fr).toBe("Salle A n’a pas ce que demande le format de « Titre s1 » : piano");
   });
 });
 
@@ -312,7 +312,7 @@ describe("FORMAT_DURATION", () => {
     expect(run("10:00", "10:30")).toEqual([]);
     expect(run("10:00", "11:30")).toEqual([]);
     expect(run("10:00", "10:29")[0].level).toBe("warning");
-    expect(run("10:00", "11:31")[0].message.fr).toBe("« Titre s1 » dure 91 min, hors de la durée de son format Conférence (30 à 90 min)");
+    expect(run("10:00", "11:31")[0].message.fr).toBe("« Titre s1 » dure 91 min, hors de la durée de son format Conférence (30 à 90 min)");
   });
 
   it("measures real time on the DST day: 01:30–03:30 lasts one hour", () => {
@@ -326,7 +326,7 @@ describe("FORMAT_DURATION", () => {
       const input = programme({ levels: { FORMAT_DURATION: "off" }, sessions: [session("s1", { roomId: "A", start, end }), placed("s2", "A", D1, "09:00", "11:00")] });
       const found = checkProgramme(input);
       expect(found.map((c) => [c.rule, c.level, c.key])).toEqual([["FORMAT_DURATION", "error", "FORMAT_DURATION|s1"]]);
-      expect(found[0].message.fr).toBe("« Titre s1 » a une fin qui n'est pas après son début");
+      expect(found[0].message.fr).toBe("« Titre s1 » a une fin qui n’est pas après son début");
     }
   });
 });
@@ -346,7 +346,7 @@ describe("FORMAT_ROLES", () => {
     expect(run(2)).toEqual([]);
     const [c] = run(3);
     expect(c).toMatchObject({ level: "error", people: ["p1", "p2", "p3"], interval: null });
-    expect(c.message.fr).toBe("« Titre s1 » ne respecte pas les rôles du format Conférence : intervenant·e 3 (attendu 1 à 2)");
+    expect(c.message.fr).toBe("« Titre s1 » ne respecte pas les rôles du format Conférence : intervenant·e 3 (attendu 1 à 2)");
   });
 
   it("optional roles (min 0) and roles the format does not list", () => {
@@ -395,7 +395,7 @@ describe("THEME_PARALLEL and ORGANISATION_PARALLEL", () => {
     const s = (id: string, roomId: string, from: string, to: string, themeId: string | null) => placed(id, roomId, D1, from, to, { themeId });
     const found = check(programme({ sessions: [s("s1", "A", "10:00", "11:00", "t1"), s("s2", "B", "10:30", "11:30", "t1"), s("s3", "C", "11:30", "12:00", "t1"), s("s4", "C", "10:00", "11:00", "t2"), s("s5", "B", "09:00", "10:30", null)] }), "THEME_PARALLEL");
     expect(found.map((c) => [c.key, c.level])).toEqual([["THEME_PARALLEL|s1,s2", "info"]]);
-    expect(found[0].message.fr).toBe("« Titre s1 » et « Titre s2 », du même thème Données, ont lieu en même temps le 26/03 de 10:30 à 11:00");
+    expect(found[0].message.fr).toBe("« Titre s1 » et « Titre s2 », du même thème Données, ont lieu en même temps le 26/03 de 10:30 à 11:00");
   });
 
   it("two sessions at the same time with people of one organisation: one conflict per pair naming those people", () => {
@@ -421,8 +421,8 @@ describe("PUBLIC_INFO_MISSING", () => {
     const people = [person("p1"), person("p2", { publicName: null, bio: { fr: null, en: "Bio" } })];
     const found = check(programme({ people, sessions }), "PUBLIC_INFO_MISSING");
     expect(found.map((c) => [c.key, c.people])).toEqual([["PUBLIC_INFO_MISSING|s1", []], ["PUBLIC_INFO_MISSING|s2", ["p2"]]]);
-    expect(found[0].message.fr).toBe("« Title » est publique mais il manque : le titre (fr)");
-    expect(found[1].message.fr).toBe("« Titre s2 » est publique mais il manque : le nom public de Nom p2, la bio (fr) de Nom p2");
+    expect(found[0].message.fr).toBe("« Title » est publique mais il manque : le titre (fr)");
+    expect(found[1].message.fr).toBe("« Titre s2 » est publique mais il manque : le nom public de Nom p2, la bio (fr) de Nom p2");
     const english = { ...programme().edition, mainLanguage: "en" as const };
     expect(check(programme({ edition: english, people, sessions }), "PUBLIC_INFO_MISSING").map((c) => c.key)).toEqual(["PUBLIC_INFO_MISSING|s2"]);
   });
