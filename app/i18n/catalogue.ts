@@ -2,6 +2,7 @@
 import { audit } from "./messages/audit";
 import { auto } from "./messages/auto";
 import { board } from "./messages/board";
+import { bulk } from "./messages/bulk";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
@@ -28,6 +29,7 @@ const modules = {
   audit,
   auto,
   board,
+  bulk,
   conflicts,
   core,
   csv,

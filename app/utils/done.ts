@@ -30,6 +30,7 @@ export const DONE_MESSAGES = [
   "sessions.person.changed",
   "sessions.cancelled",
   "sessions.deleted",
+  "bulk.sessionsChanged",
 ] as const satisfies readonly MessageKey[];
 
 export type DoneMessage = (typeof DONE_MESSAGES)[number];
