@@ -91,7 +91,8 @@ export async function applySessionsBulk(
       entity: "session",
       entityUuid: null,
       action: "update",
-      before: { sessions: changing.map((row) => row.title), [setting.field]: changing.map(shown) },
+      // The sessions listed on the "after" side only, so the entry's table shows them (unchanged fields are left out).
+      before: { [setting.field]: changing.map(shown) },
       after: { sessions: changing.map((row) => row.title), [setting.field]: setting.name, uuids: changing.map((row) => row.uuid) },
       at: now,
     });

@@ -31,6 +31,8 @@ export const bulk = defineMessages({
     "bulk.filter.remove": "Retirer le filtre « {name} »",
     "bulk.speakerSessions": "Sessions de cet·te intervenant·e",
     "bulk.speakerSessionsOf": "Sessions de {name}",
+    "audit.field.sessions": "Sessions",
+    "audit.field.uuids": "Identifiants",
   },
   en: {
     "bulk.bar": "Actions on the selection",
@@ -40,7 +42,7 @@ export const bulk = defineMessages({
     "bulk.selectSpeaker": "Tick {name}",
     "bulk.status": "New status",
     "bulk.theme": "New theme",
-    "bulk.format": "Nouveau format",
+    "bulk.format": "New format",
     "bulk.choose": "Choose…",
     "bulk.noTheme": "No theme",
     "bulk.noFormat": "No format",
@@ -61,5 +63,7 @@ export const bulk = defineMessages({
     "bulk.filter.remove": "Remove the filter “{name}”",
     "bulk.speakerSessions": "This speaker’s sessions",
     "bulk.speakerSessionsOf": "Sessions of {name}",
+    "audit.field.sessions": "Sessions",
+    "audit.field.uuids": "Identifiers",
   },
 });
