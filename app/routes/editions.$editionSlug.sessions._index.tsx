@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useParams, useSearchParams } from "@remix-run/react";
-import { SessionsBulkBar, type BulkAnswer } from "~/components/bulk/bulk-bars";
+import { SessionsBulkBar } from "~/components/bulk/bulk-bars";
 import { RowTick, TickAllHeader, useSelection } from "~/components/bulk/selection";
 import { CsvExportForm } from "~/components/csv-export";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
