@@ -3,6 +3,7 @@ import { audit } from "./messages/audit";
 import { auto } from "./messages/auto";
 import { board } from "./messages/board";
 import { boardForm } from "./messages/board-form";
+import { bulk } from "./messages/bulk";
 import { conflicts } from "./messages/conflicts";
 import { core } from "./messages/core";
 import { csv } from "./messages/csv";
@@ -32,6 +33,7 @@ const modules = {
   auto,
   board,
   boardForm,
+  bulk,
   conflicts,
   core,
   csv,

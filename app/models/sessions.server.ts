@@ -64,8 +64,22 @@ const placed = and(ne(sessions.status, "cancelled"), isNotNull(sessions.roomId),
 
 function filterWhere(edition: Edition, filters: SessionFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(sessions.editionId, edition.id)];
-  // Every word in the folded titles or the speakers' names.
-  for (const term of searchTerms(filters.q ?? "")) conditions.push(sql`${sessions.searchText} like ${containsPattern(term)} escape '\\'`);
+  // Every word in the folded titles or the speakers' names (search_text), or in the name of
+  // one of its speakers' organisations (read through the people: renaming one needs no refresh).
+  for (const term of searchTerms(filters.q ?? "")) {
+    const pattern = containsPattern(term);
+    conditions.push(
+      or(
+        sql`${sessions.searchText} like ${pattern} escape '\\'`,
+        sql`exists (select 1 from ${sessionSpeakers} inner join ${speakers} on ${speakers.id} = ${sessionSpeakers.speakerId} inner join ${organisations} on ${organisations.id} = ${speakers.organisationId} where ${sessionSpeakers.sessionId} = ${sessions.id} and ${organisations.searchText} like ${pattern} escape '\\')`,
+      ),
+    );
+  }
+  if (filters.speaker) {
+    conditions.push(
+      sql`exists (select 1 from ${sessionSpeakers} inner join ${speakers} on ${speakers.id} = ${sessionSpeakers.speakerId} where ${sessionSpeakers.sessionId} = ${sessions.id} and ${speakers.editionId} = ${edition.id} and ${speakers.uuid} = ${filters.speaker})`,
+    );
+  }
   if (filters.format) conditions.push(eq(formats.uuid, filters.format));
   if (filters.theme) conditions.push(eq(themes.uuid, filters.theme));
   if (filters.room) conditions.push(eq(rooms.uuid, filters.room));
@@ -273,4 +287,14 @@ export async function searchSpeakers(
     .orderBy(asc(speakers.publicName))
     .limit(limit)
     .all();
+}
+
+/** The public name of one of the edition's speakers (the list's speaker filter chip); null when not the edition's. */
+export async function speakerNameOf(db: Queryable, { editionId, speakerUuid }: { editionId: number; speakerUuid: string }): Promise<string | null> {
+  const row = await db
+    .select({ name: speakers.publicName })
+    .from(speakers)
+    .where(and(eq(speakers.editionId, editionId), eq(speakers.uuid, speakerUuid)))
+    .get();
+  return row?.name ?? null;
 }

@@ -16,6 +16,7 @@ import { listInvitations } from "~/models/invitations.server";
 import { bulkPreviewSchema, invitationActionSchema, invitationFilterSchema, type BulkPreview } from "~/schemas/invitations";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { createInvitationLink, revokeInvitation, sendInvitations, type SendKind } from "~/services/invitations.server";
+import { speakersOfSessions } from "~/services/sessions-bulk.server";
 import { type FlatValues, type FormFailure, formDataToObject, parseIntent, parseValues } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -31,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organiser, edition } = await requireEdition(request, params, "read");
   const url = new URL(request.url);
   const filter = invitationFilterSchema.parse({ q: url.searchParams.get("q") ?? "", state: url.searchParams.get("state") ?? "" });
-  const all = await listInvitations(await getDb(), { editionId: edition.id, now: Date.now() });
+  const db = await getDb();
+  const all = await listInvitations(db, { editionId: edition.id, now: Date.now() });
   const q = filter.q.toLocaleLowerCase("fr");
   const rows = all.filter(
     (row) =>
@@ -52,10 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (parsed.ok) {
       const choice = parsed.data;
       const notContactedSince = choice.bulk === "remind" ? localToEpoch(choice.since, "00:00", edition.timeZone) : null;
-      // Among the speakers the list shows (its search), those the chosen audiences name.
+      // The rows ticked in a list (the speakers of ticked sessions); otherwise, among the speakers
+      // the list shows (its search), those the chosen audiences name.
+      const ticked = choice.bulk === "selection" ? new Set([...choice.speaker, ...(await speakersOfSessions(db, { editionId: edition.id, sessionUuids: choice.session }))]) : null;
       const speakers = all
-        .filter((row) => !q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q))
-        .filter((row) => isInAudience(row, { audiences: choice.audience, withoutSession: choice.withoutSession, notContactedSince }))
+        .filter((row) => (ticked ? ticked.has(row.speakerUuid) : !q || row.publicName.toLocaleLowerCase("fr").includes(q) || (row.email ?? "").toLowerCase().includes(q)))
+        .filter((row) => choice.bulk === "selection" || isInAudience(row, { audiences: choice.audience, withoutSession: choice.withoutSession, notContactedSince }))
         .map((row) => ({ uuid: row.speakerUuid, name: row.publicName, state: row.state }));
       preview = { choice, speakers };
     } else previewFailure = parsed.failure;

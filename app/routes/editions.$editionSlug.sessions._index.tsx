@@ -1,16 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useParams, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useParams, useSearchParams } from "@remix-run/react";
+import { SessionsBulkBar } from "~/components/bulk/bulk-bars";
+import { RowTick, TickAllHeader, useSelection } from "~/components/bulk/selection";
 import { CsvExportForm } from "~/components/csv-export";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { formatLocalDate } from "~/domain/format";
 import { editionDays } from "~/domain/time";
 import { useLocale, useT } from "~/i18n";
-import { listSessions, sessionOptions } from "~/models/sessions.server";
+import { listSessions, sessionOptions, speakerNameOf } from "~/models/sessions.server";
+import { organiserActor } from "~/models/audit.server";
 import { SESSION_STATUSES } from "~/domain/vocabulary";
 import { sessionFiltersSchema } from "~/schemas/sessions";
+import { sessionsBulkSchema } from "~/schemas/sessions-bulk";
 import { canWrite, requireEdition } from "~/services/access.server";
+import { applySessionsBulk } from "~/services/sessions-bulk.server";
 import { SaveStatus } from "~/components/save-status";
+import { getLocale } from "~/i18n/locale.server";
+import { askConfirmation } from "~/utils/confirm.server";
+import { withDone } from "~/utils/done";
+import { safeRedirect } from "~/utils/redirect";
+import { formDataToObject, parseIntent, type FormFailure } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sessions · Barouf" }];
 
@@ -20,18 +31,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = sessionFiltersSchema.parse(Object.fromEntries(url.searchParams));
   const db = await getDb();
-  const [list, options] = await Promise.all([listSessions(db, { edition, filters }), sessionOptions(db, { editionId: edition.id })]);
+  const [list, options, speakerName] = await Promise.all([
+    listSessions(db, { edition, filters }),
+    sessionOptions(db, { editionId: edition.id }),
+    filters.speaker ? speakerNameOf(db, { editionId: edition.id, speakerUuid: filters.speaker }) : null,
+  ]);
   return {
     list,
     options,
+    speakerName,
     days: editionDays(edition.startDate, edition.endDate, edition.timeZone).map((day) => day.date),
     filters,
     canWrite: canWrite(organiser),
   };
 }
 
+// Editors and admins of this edition: a change of the ticked sessions (bulk bar); cancelling asks first.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, edition } = await requireEdition(request, params, "write");
+  const values = formDataToObject(await request.formData());
+  const parsed = parseIntent(values, sessionsBulkSchema);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const change = parsed.data;
+  if (change.intent === "bulkStatus" && change.status === "cancelled") {
+    const ask = askConfirmation(values, change.intent, undefined, { session: change.session, status: change.status });
+    if (ask) return ask;
+  }
+  const outcome = await applySessionsBulk(await getDb(), { editionId: edition.id, change, actor: organiserActor(organiser), locale: await getLocale(request) });
+  if (!outcome.ok) return invalid({ ok: false, errors: outcome.errors, values });
+  // Back to the list as it was filtered (the page's own address, without the index route's marker).
+  const back = new URL(request.url);
+  back.searchParams.delete("index");
+  throw redirect(withDone(safeRedirect(back.pathname + back.search, `/editions/${edition.slug}/sessions`), "bulk.sessionsChanged", outcome.count));
+}
+
 export default function SessionsList() {
-  const { list, options, days, filters, canWrite } = useLoaderData<typeof loader>();
+  const { list, options, speakerName, days, filters, canWrite } = useLoaderData<typeof loader>();
+  const answer = useActionData<FormFailure & { confirm?: string }>();
   const { editionSlug = "" } = useParams();
   const t = useT();
   const locale = useLocale();
@@ -43,6 +79,11 @@ export default function SessionsList() {
     return `?${next.toString()}`;
   };
   const name = (named: { nameFr: string; nameEn: string }) => (locale === "en" ? named.nameEn : named.nameFr);
+  const kept = answer?.values.session;
+  const selection = useSelection(list.items.map((item) => item.uuid), Array.isArray(kept) ? kept : kept ? [kept] : []);
+  const withoutSpeaker = new URLSearchParams(searchParams);
+  withoutSpeaker.delete("speaker");
+  withoutSpeaker.delete("page");
   return (
     <>
       <div className="sessions-heading">
@@ -71,6 +112,7 @@ export default function SessionsList() {
           options={options.rooms.map((r) => [r.uuid, r.name])} />
         <FilterSelect id="filter-day" name="day" label={t("sessions.filter.day")} value={filters.day}
           options={days.map((d) => [d, formatLocalDate(d, locale)])} />
+        {filters.speaker ? <input type="hidden" name="speaker" value={filters.speaker} /> : null}
         <div className="filters-actions">
           <button type="submit" className="button">
             {t("sessions.apply")}
@@ -80,7 +122,21 @@ export default function SessionsList() {
           </Link>
         </div>
       </Form>
+      {filters.speaker ? (
+        <p className="filter-chips">
+          <span className="filter-chip" data-testid="speaker-chip">
+            {t("bulk.filter.speaker", { name: speakerName ?? "?" })}{" "}
+            <Link to={`?${withoutSpeaker.toString()}`} aria-label={t("bulk.filter.remove", { name: speakerName ?? "?" })}>
+              <span aria-hidden="true">×</span>
+            </Link>
+          </span>
+        </p>
+      ) : null}
       <SaveStatus />
+      {list.items.length > 0 ? (
+        <SessionsBulkBar id="sessions-bulk" editionSlug={editionSlug} selection={selection} options={options} canWrite={canWrite}
+          answer={answer ?? null} />
+      ) : null}
       <p role="status" data-testid="sessions-count">
         {t("sessions.count", { total: list.total })}
       </p>
@@ -91,6 +147,7 @@ export default function SessionsList() {
           <table className="table sessions-table">
             <thead>
               <tr>
+                <TickAllHeader selection={selection} count={list.items.length} />
                 <th scope="col">{t("sessions.col.title")}</th>
                 <th scope="col">{t("sessions.col.when")}</th>
                 <th scope="col">{t("sessions.col.room")}</th>
@@ -105,6 +162,9 @@ export default function SessionsList() {
                 const title = (locale === "en" ? item.titleEn ?? item.titleFr : item.titleFr ?? item.titleEn) ?? t("sessions.untitled");
                 return (
                   <tr key={item.uuid} data-testid="session-row">
+                    <td className="bulk-tick-cell">
+                      <RowTick selection={selection} form="sessions-bulk" name="session" value={item.uuid} label={t("bulk.selectSession", { title })} />
+                    </td>
                     <th scope="row">
                       <Link to={item.uuid}>{title}</Link>
                       {item.isPublic ? null : <span className="session-tag"> {t("sessions.internal")}</span>}

@@ -171,6 +171,9 @@ export default function SpeakerPage() {
         {speaker.publicName}
         {speaker.isSample ? <span className="tag">{t("speakers.sample")}</span> : null}
       </h1>
+      <p>
+        <Link to={`/editions/${loaded.edition.slug}/sessions?speaker=${speaker.uuid}`} data-testid="speaker-sessions-link">{t("bulk.speakerSessions")}</Link>
+      </p>
       <SaveStatus />
       {loaded.canEdit ? null : <p className="alert alert-info">{t("speakers.readOnly")}</p>}
       <SpeakerChangesPanel

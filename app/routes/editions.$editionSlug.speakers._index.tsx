@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsvExportForm } from "~/components/csv-export";
+import { SpeakersBulkBar } from "~/components/bulk/bulk-bars";
+import { RowTick, TickAllHeader, useSelection } from "~/components/bulk/selection";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db/client.server";
 import { useLocale, useT } from "~/i18n";
@@ -31,6 +33,7 @@ export default function SpeakersList() {
   const locale = useLocale();
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / query.perPage));
+  const selection = useSelection(rows.map((row) => row.uuid), []);
   const base = `/editions/${editionSlug}/speakers`;
   const hrefWith = (changes: Partial<Record<keyof SpeakerListQuery, string | number | undefined>>) => {
     const params = new URLSearchParams(location.search);
@@ -134,6 +137,7 @@ export default function SpeakersList() {
         </div>
       </Form>
 
+      {rows.length > 0 ? <SpeakersBulkBar id="speakers-bulk" editionSlug={editionSlug} selection={selection} canWrite={canEdit} /> : null}
       <p role="status" data-testid="speakers-total">
         {total === 1 ? t("speakers.resultsOne") : t("speakers.results", { count: total })}
       </p>
@@ -145,6 +149,7 @@ export default function SpeakersList() {
             <caption className="visually-hidden">{t("speakers.title")}</caption>
             <thead>
               <tr>
+                <TickAllHeader selection={selection} count={rows.length} />
                 {sortHeader("name", t("speakers.col.name"))}
                 {sortHeader("organisation", t("speakers.col.organisation"))}
                 <th scope="col">{t("speakers.col.email")}</th>
@@ -156,6 +161,9 @@ export default function SpeakersList() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.uuid} data-testid="speaker-row">
+                  <td className="bulk-tick-cell">
+                    <RowTick selection={selection} form="speakers-bulk" name="speaker" value={row.uuid} label={t("bulk.selectSpeaker", { name: row.publicName })} />
+                  </td>
                   <th scope="row">
                     <Link to={`${base}/${row.uuid}`}>{row.publicName}</Link>
                     {row.jobTitle ? <span className="muted-line">{row.jobTitle}</span> : null}
@@ -163,7 +171,16 @@ export default function SpeakersList() {
                   </th>
                   <td>{row.organisation ?? "—"}</td>
                   <td>{row.email ?? "—"}</td>
-                  <td>{row.sessions}</td>
+                  <td>
+                    {row.sessions > 0 ? (
+                      <Link to={`/editions/${editionSlug}/sessions?speaker=${row.uuid}`} title={t("bulk.speakerSessions")} data-testid="speaker-sessions-link">
+                        {row.sessions}
+                        <span className="visually-hidden"> — {t("bulk.speakerSessionsOf", { name: row.publicName })}</span>
+                      </Link>
+                    ) : (
+                      row.sessions
+                    )}
+                  </td>
                   <td>
                     {CONFIRMATIONS.filter((state) => row.confirmations[state] > 0).map((state) => (
                       <span key={state} className={`tag tag-${state}`}>

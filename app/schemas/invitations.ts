@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, localDateField, textField } from "./fields";
+import { checkboxList, localDateField, textField, uuidField } from "./fields";
 import { AUDIENCES, INVITATION_STATES, REMINDER_AUDIENCES } from "~/domain/invitations";
 
 const uuid = z.uuid({ message: "inv.unknownSpeaker" });
@@ -42,6 +42,8 @@ export const bulkPreviewSchema = z.discriminatedUnion("bulk", [
     withoutSession: z.preprocess((v) => v === "on", z.boolean()),
     since: localDateField,
   }),
+  // The rows ticked in the speakers list, or the speakers of the sessions ticked in the sessions list.
+  z.object({ bulk: z.literal("selection"), speaker: checkboxList(uuidField), session: checkboxList(uuidField) }),
 ]);
 export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
 

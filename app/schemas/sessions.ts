@@ -118,6 +118,8 @@ export const sessionFiltersSchema = z.object({
   status: z.enum(SESSION_STATUSES).optional().catch(undefined),
   scheduled: z.enum(["yes", "no"]).optional().catch(undefined),
   day: localDate.optional().catch(undefined),
+  /** The sessions of one speaker (the "sessions of this speaker" link). */
+  speaker: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });
 export type SessionFilters = z.output<typeof sessionFiltersSchema>;

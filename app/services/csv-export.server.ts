@@ -1,7 +1,7 @@
 // Speakers and sessions as CSV for spreadsheets (organisers only: private fields included).
 // Column names, yes/no, statuses and roles are in the organiser's language; the CSV import
 // reads them back in either language, so an exported file imports back as it is.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { toCsv, type CsvCell, type CsvSeparator } from "~/domain/csv";
@@ -11,7 +11,8 @@ import type { Role, SessionStatus } from "~/domain/vocabulary";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { IMPORT_FIELDS } from "~/schemas/csv-import";
 
-type ExportOptions = { locale: Locale; separator: CsvSeparator };
+/** `only`: the rows ticked in the list (their UUIDs), when the organiser exports a selection. */
+type ExportOptions = { locale: Locale; separator: CsvSeparator; only?: readonly string[] };
 
 /** The words of one export: column names, yes/no, statuses and roles in the organiser's language. */
 function wordsFor(locale: Locale) {
@@ -29,7 +30,7 @@ function wordsFor(locale: Locale) {
  */
 export async function speakersCsv(
   db: Queryable,
-  { editionId, locale, separator, sensitive = false }: { editionId: number; sensitive?: boolean } & ExportOptions,
+  { editionId, locale, separator, sensitive = false, only = [] }: { editionId: number; sensitive?: boolean } & ExportOptions,
 ): Promise<string> {
   const words = wordsFor(locale);
   const rows = await db
@@ -53,7 +54,7 @@ export async function speakersCsv(
     })
     .from(speakers)
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
-    .where(eq(speakers.editionId, editionId))
+    .where(and(eq(speakers.editionId, editionId), only.length > 0 ? inArray(speakers.uuid, [...only]) : undefined))
     .orderBy(asc(speakers.publicName), asc(speakers.id))
     .all();
   const fields = IMPORT_FIELDS.speakers.filter((field) => sensitive || !(SENSITIVE_SPEAKER_COLUMNS as readonly string[]).includes(field));
@@ -77,9 +78,10 @@ const SESSION_COLUMNS = [...IMPORT_FIELDS.sessions, "speakerNames", "room", "day
 /** One row per session with its people; two queries whatever the number of sessions. */
 export async function sessionsCsv(
   db: Queryable,
-  { editionId, timeZone, locale, separator }: { editionId: number; timeZone: string } & ExportOptions,
+  { editionId, timeZone, locale, separator, only = [] }: { editionId: number; timeZone: string } & ExportOptions,
 ): Promise<string> {
   const words = wordsFor(locale);
+  const inEdition = and(eq(sessions.editionId, editionId), only.length > 0 ? inArray(sessions.uuid, [...only]) : undefined);
   const [sessionRows, people] = await Promise.all([
     db
       .select({
@@ -104,7 +106,7 @@ export async function sessionsCsv(
       .leftJoin(formats, eq(formats.id, sessions.formatId))
       .leftJoin(themes, eq(themes.id, sessions.themeId))
       .leftJoin(rooms, eq(rooms.id, sessions.roomId))
-      .where(eq(sessions.editionId, editionId))
+      .where(inEdition)
       .orderBy(asc(sessions.startsAt), asc(sessions.slug))
       .all(),
     db
@@ -112,7 +114,7 @@ export async function sessionsCsv(
       .from(sessionSpeakers)
       .innerJoin(sessions, eq(sessions.id, sessionSpeakers.sessionId))
       .innerJoin(speakers, and(eq(speakers.id, sessionSpeakers.speakerId), eq(speakers.editionId, editionId)))
-      .where(eq(sessions.editionId, editionId))
+      .where(inEdition)
       .orderBy(asc(sessionSpeakers.sessionId), asc(sessionSpeakers.position))
       .all(),
   ]);

@@ -32,6 +32,7 @@ export const DONE_MESSAGES = [
   "sessions.deleted",
   "saved.emailText",
   "saved.emailTextReset",
+  "bulk.sessionsChanged",
 ] as const satisfies readonly MessageKey[];
 
 export type DoneMessage = (typeof DONE_MESSAGES)[number];

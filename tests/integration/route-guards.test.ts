@@ -100,7 +100,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.email-texts": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.rooms._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.rooms.$roomId": { get: "edition-read", post: "edition-write" },
-  "routes/editions.$editionSlug.sessions._index": { get: "edition-read", post: "none" },
+  // POST: the bulk bar (an empty selection: 400 once past the guard).
+  "routes/editions.$editionSlug.sessions._index": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.sessions.new": { get: "edition-write", post: "edition-write" },
   "routes/editions.$editionSlug.sessions.$sessionId": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.sessions[.]csv": { get: "edition-read", post: "none" },

@@ -7,7 +7,7 @@ import type { BulkPreview } from "~/schemas/invitations";
 
 export function BulkChoiceForms({ q, preview, weekAgo }: { q: string; preview: { choice: BulkPreview } | null; weekAgo: string }) {
   const t = useT();
-  const chosen = (audience: string) => (preview ? (preview.choice.audience as string[]).includes(audience) : false);
+  const chosen = (audience: string) => (preview && "audience" in preview.choice ? (preview.choice.audience as string[]).includes(audience) : false);
   const remindChoice = preview?.choice.bulk === "remind" ? preview.choice : null;
   return (
     <div className="bulk-forms">

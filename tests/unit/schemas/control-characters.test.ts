@@ -69,6 +69,8 @@ const NOT_TEXT_FACTORIES = new Set([
   "placement.resolvePlacement",
   "slots.selectionKey",
   "speakers.parseSpeakerListQuery",
+  // The ticked rows in a GET query: UUIDs only, read with selectionQuerySchema.
+  "sessions-bulk.parseSelectionQuery",
   "speakers.toFormValues",
   "speakers.retypedFormValues",
 ]);
@@ -196,6 +198,8 @@ const SAMPLES: Record<string, unknown> = {
   "webhooks.webhookAddSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
   "webhooks.webhookActionSchema": { intent: "add", url: "https://festival.example/hooks/barouf", description: "Site du festival", events: ["version.published"], active: "on" },
   "invitations.invitationFilterSchema": { q: "anne", state: "" },
+  "sessions-bulk.sessionsBulkSchema": { intent: "bulkTheme", session: [U1, U2], theme: U3 },
+  "sessions-bulk.selectionQuerySchema": { session: [U1], speaker: [U2] },
   "invitations.outboxActionSchema": { intent: "resend" },
   "invitations.outboxFilterSchema": { state: "sent", page: "0" },
   "invitations.speakerChangesActionSchema": { intent: "seen", speaker: U1, redirectTo: "/editions/barouf-2016/speakers" },
