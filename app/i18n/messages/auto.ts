@@ -40,7 +40,7 @@ export const auto = defineMessages({
     "auto.again": "Refaire l’aperçu",
     "auto.done": "{count} session(s) placée(s) automatiquement.",
     "auto.refused.stale": "Le programme a changé depuis l’aperçu\u00a0: rien n’a été appliqué. Refaites l’aperçu.",
-    "auto.refused.named": "{entity} « {name} »",
+    "auto.refused.named": "{entity} « {name} »",
     "auto.busy": "Un placement automatique est déjà en cours pour cette édition\u00a0; attendez qu’il se termine (ou annulez-le), puis relancez.",
     "auto.error.noSelection": "Choisissez au moins une session du bac.",
     "auto.error.noneTicked": "Cochez au moins un placement.",

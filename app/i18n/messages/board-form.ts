@@ -14,10 +14,10 @@ export const boardForm = defineMessages({
     "board.form.previewInvalid": "Aperçu indisponible\u00a0: le jour ou les heures saisis ne sont pas valides.",
   },
   en: {
-    "board.form.suggestions": "The engine's proposals",
+    "board.form.suggestions": "The engine’s proposals",
     "board.form.freeSlots": "Free slots",
     "board.form.choose": "— Choose —",
-    "board.form.suggestionsLink": "See the engine's proposals",
+    "board.form.suggestionsLink": "See the engine’s proposals",
     "board.form.noFreeSlot": "No free slot in this room.",
     "board.form.durationHint": "Changing the start moves the end: the duration stays the same.",
     "board.form.previewTitle": "Preview of this placement",
