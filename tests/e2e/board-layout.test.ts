@@ -100,7 +100,7 @@ describe("the board's cards and layout", () => {
     }
     // A card with conflicts says how many and how serious, in words for screen readers.
     const fishbowl = page.locator(`.board-room [data-card-id="${id("session", "fishbowl-collab")}"]`);
-    expect(await fishbowl.locator(".card-level").first().textContent()).toMatch(/^\d+ conflit\(s\) à traiter, le plus grave : (Erreur|Avertissement|Blocage)\d+$/);
+    expect(await fishbowl.locator(".card-level").first().textContent()).toMatch(/^\d+ conflit\(s\) à traiter, le plus grave\u00a0: (Erreur|Avertissement|Blocage)\d+$/);
     // Hovering leaves it its size.
     const before = (await fishbowl.boundingBox())!;
     await fishbowl.hover({ position: { x: 30, y: 6 } });
@@ -112,7 +112,7 @@ describe("the board's cards and layout", () => {
   it("opens a card's people and details from the keyboard, and closes them with Escape", async () => {
     const { context, page } = await open(LAPTOP, `${BOARD}&step=15`);
     const card = page.locator(`.board-room [data-card-id="${id("session", "fishbowl-collab")}"]`);
-    const button = card.getByRole("button", { name: /^Détails de « Fishbowl/ });
+    const button = card.getByRole("button", { name: /^Détails de «\u00a0Fishbowl/ });
     await button.focus();
     await page.keyboard.press("Enter");
     const details = card.locator(".card-details");
