@@ -10,7 +10,7 @@ import { log } from "./server/log.server";
 export const streamTimeout = 5_000;
 
 /**
- * Remix's documented streaming entry (ADR 0024): browsers get the page from the shell on, bots
+ * Remix's documented streaming entry (ADR 0025): browsers get the page from the shell on, bots
  * (and crawlers that do not run scripts) once everything is ready. The request's CSP nonce goes
  * to React's and Remix's inline scripts through their `nonce` options, and to our own components
  * through NonceProvider.
