@@ -10,6 +10,7 @@ import { feed } from "./messages/feed";
 import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
+import { partners } from "./messages/partners";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { rights } from "./messages/rights";
@@ -36,6 +37,7 @@ const modules = {
   import: importMessages,
   invitations,
   organisers,
+  partners,
   placement,
   publishing,
   rights,

@@ -81,6 +81,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/admin.organisers.$organiserId": { get: "own-organiser", post: "admin" },
   "routes/admin.organisations": { get: "admin", post: "admin-own-organisation" },
   "routes/admin.organisations_.notices": { get: "admin-own-organisation", post: "admin-own-organisation" },
+  "routes/admin.organisations_.partners": { get: "admin-own-organisation", post: "admin-own-organisation" },
 
   "routes/editions.$editionSlug": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug._index": { get: "edition-read", post: "none" },
