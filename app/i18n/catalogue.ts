@@ -11,6 +11,7 @@ import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
 import { partners } from "./messages/partners";
+import { photos } from "./messages/photos";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { rights } from "./messages/rights";
@@ -38,6 +39,7 @@ const modules = {
   invitations,
   organisers,
   partners,
+  photos,
   placement,
   publishing,
   rights,

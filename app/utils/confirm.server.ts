@@ -13,5 +13,15 @@ export type ConfirmationAsked = FormFailure & { confirm: string; target?: string
  */
 export function askConfirmation(values: Record<string, unknown>, intent: string, target?: string) {
   if (values.confirm === "yes") return null;
-  return data({ ok: false, errors: {}, values: {}, confirm: intent, ...(target ? { target } : {}) } satisfies ConfirmationAsked, { status: 400 });
+  return data(confirmationAsked(intent, target), { status: 400 });
+}
+
+/** askConfirmation for a resource route's action, whose answers are plain responses (ConfirmForm with `action`). */
+export function askConfirmationResponse(values: Record<string, unknown>, intent: string): Response | null {
+  if (values.confirm === "yes") return null;
+  return Response.json(confirmationAsked(intent), { status: 400 });
+}
+
+function confirmationAsked(intent: string, target?: string): ConfirmationAsked {
+  return { ok: false, errors: {}, values: {}, confirm: intent, ...(target ? { target } : {}) };
 }
