@@ -38,3 +38,11 @@ export function publicPhotoPath(speakerUuid: string, key: string): string {
 export function photoUrl(base: string, photo: string, size: PhotoSize): string {
   return `${base}${photo}&size=${size}`;
 }
+
+/** Why an upload is refused (message keys); the speaker page is told one by `?photoProblem=`, anything else is ignored. */
+export const PHOTO_PROBLEMS = ["speaker.photoMissing", "speaker.photoTooLarge", "speaker.photoType"] as const;
+export type PhotoProblemKey = (typeof PHOTO_PROBLEMS)[number];
+
+export function photoProblemOf(value: string | null): PhotoProblemKey | null {
+  return (PHOTO_PROBLEMS as readonly string[]).includes(value ?? "") ? (value as PhotoProblemKey) : null;
+}

@@ -9,7 +9,7 @@ import { SpeakerChangesPanel } from "~/components/invitations/speaker-changes";
 import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
 import { SpeakerPhoto } from "~/components/speakers/speaker-photo";
 import { speakerPhotoState } from "~/models/speaker-photos.server";
-import { photoProblemOf } from "~/schemas/speaker-photo";
+import { photoProblemOf } from "~/domain/images";
 import { SpeakerDataRights } from "~/components/speakers/speaker-data-rights";
 import { eraseSpeakerData } from "~/services/erasure.server";
 import { localDate } from "~/domain/time";

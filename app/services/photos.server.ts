@@ -5,11 +5,10 @@
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { getDb } from "~/db/client.server";
-import { detectImage, PHOTO_SIZES, type PhotoSize } from "~/domain/images";
+import { detectImage, PHOTO_SIZES, type PhotoProblemKey, type PhotoSize } from "~/domain/images";
 import type { Actor } from "~/models/audit.server";
 import { readSpeakerPhoto, removeSpeakerPhoto, replaceSpeakerPhoto, type PhotoOwner } from "~/models/speaker-photos.server";
 import { PHOTO_MAX_BYTES } from "~/schemas/speaker";
-import type { PhotoProblemKey } from "~/schemas/speaker-photo";
 import { NO_CONTENT_CSP } from "~/server/security-headers.server";
 import { notFound } from "~/utils/http.server";
 

@@ -3,10 +3,9 @@
 // post to the photo's own route, which answers with a redirect back here (works without JS).
 import { Form, useNavigation } from "@remix-run/react";
 import { ConfirmForm } from "~/components/forms/confirm-form";
-import { PHOTO_SIZES } from "~/domain/images";
+import { PHOTO_SIZES, type PhotoProblemKey } from "~/domain/images";
 import { useT } from "~/i18n";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "~/schemas/speaker";
-import type { PhotoProblemKey } from "~/schemas/speaker-photo";
 
 export function SpeakerPhoto({
   editionSlug,
