@@ -15,6 +15,9 @@ function ownerWhere(owner: PhotoOwner): SQL {
   return and(eq(speakers.editionId, owner.editionId), which)!;
 }
 
+/** The key of the speaker's uploaded photo (its URLs' cache-buster), or null. */
+export const currentPhotoKey = sql<string | null>`(select ${speakerPhotos.key} from ${speakerPhotos} where ${speakerPhotos.speakerId} = ${speakers.id} limit 1)`;
+
 /** Whether the speaker has an uploaded photo: the speaker pages' and lists' mark. */
 export const hasUploadedPhoto = sql<number>`exists (select 1 from ${speakerPhotos} where ${speakerPhotos.speakerId} = ${speakers.id})`;
 
@@ -96,7 +99,7 @@ export async function readSpeakerPhoto(
 export async function speakerPhotoState(db: Queryable, owner: PhotoOwner): Promise<{ key: string | null; consentPublicPhoto: boolean } | undefined> {
   const row = await db
     .select({
-      key: sql<string | null>`(select ${speakerPhotos.key} from ${speakerPhotos} where ${speakerPhotos.speakerId} = ${speakers.id} limit 1)`,
+      key: currentPhotoKey,
       consentPublicPhoto: speakers.consentPublicPhoto,
     })
     .from(speakers)

@@ -2,13 +2,13 @@
 // speaker's own id AND their edition: a session or speaker id from elsewhere finds nothing.
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { availabilityWindows, formats, organisations, rooms, sessions, sessionSpeakers, speakerPhotos, speakers, themes, type SpeakerLink } from "~/db/schema";
-import { hasUploadedPhoto } from "~/models/speaker-photos.server";
+import { availabilityWindows, formats, organisations, rooms, sessions, sessionSpeakers, speakers, themes, type SpeakerLink } from "~/db/schema";
 import type { Confirmation } from "~/domain/vocabulary";
 import { diffRecords } from "~/domain/audit";
 import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localTime, resolveLocalInterval } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { currentPhotoKey } from "~/models/speaker-photos.server";
 import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
 import { recordSpeakerAnswer } from "~/models/session-speakers.server";
 import { TIME_PROBLEM_MESSAGES } from "~/schemas/placement";
@@ -29,8 +29,7 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
       jobTitle: speakers.jobTitle,
       bioFr: speakers.bioFr,
       bioEn: speakers.bioEn,
-      hasPhoto: hasUploadedPhoto,
-      photoKey: sql<string | null>`(select ${speakerPhotos.key} from ${speakerPhotos} where ${speakerPhotos.speakerId} = ${speakers.id} limit 1)`,
+      photoKey: currentPhotoKey,
       links: speakers.links,
       preferredLocale: speakers.preferredLocale,
       accessibilityNeeds: speakers.accessibilityNeeds,
@@ -45,8 +44,7 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!row) return null;
-  return { ...row, hasPhoto: Boolean(row.hasPhoto) };
+  return row ?? null;
 }
 
 export type SpeakerSession = {

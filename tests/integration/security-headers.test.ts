@@ -251,7 +251,7 @@ describe.each(Object.keys(ORIGINS) as Scheme[])("every response carries the head
     ] as const;
     for (const [who, answer] of answers) {
       expect(answer.status, who).toBe(200);
-      expect(answer.headers.get("content-type"), who).toBe("image/png");
+      expect(answer.headers.get("content-type"), who).toBe("image/webp");
       expect(answer.headers.get("content-security-policy"), who).toBe(`${NO_CONTENT_CSP}; sandbox`);
       expectHeaderSet(answer, scheme, `${who} photo`);
     }
