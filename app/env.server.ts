@@ -16,8 +16,6 @@ const envSchema = z.object({
   BAROUF_ADMIN_PASSWORD: z.string().min(8).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Grand Barouf <programme@barouf.example>"),
-  /** Speakers' photos and other uploads: files on disk, outside the database. */
-  UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   /** Behind a reverse proxy, trust its X-Forwarded-For for rate limits. */
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])

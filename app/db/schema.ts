@@ -305,6 +305,8 @@ export const speakers = sqliteTable(
     consentRecording: flag(),
     consentPhotos: flag(),
     consentPublishBio: flag(),
+    /** Publishing the uploaded portrait (public site, exports), apart from being photographed at the event (consentPhotos). */
+    consentPublicPhoto: flag(),
     consentsUpdatedAt: integer(),
     /** Illustrative seed data, marked so nobody mistakes it for real people. */
     isSample: flag(),
@@ -321,6 +323,26 @@ export const speakers = sqliteTable(
     index("speakers_search_idx").on(t.editionId, t.searchText),
     uniqueIndex("speakers_edition_email_idx").on(t.editionId, t.email),
   ],
+);
+
+/**
+ * A speaker's uploaded portrait, resized once at upload to each standard size (square WebP,
+ * metadata stripped): rows in the shared database so every app server serves it (ADR 0029).
+ */
+export const speakerPhotos = sqliteTable(
+  "speaker_photos",
+  {
+    speakerId: integer()
+      .notNull()
+      .references(() => speakers.id, { onDelete: "cascade" }),
+    /** Width and height in pixels (PHOTO_SIZES, app/domain/images.ts). */
+    size: integer().notNull(),
+    /** Random per upload: the photo's URLs carry it, so a replaced photo is never served from a cache. */
+    key: text().notNull(),
+    bytes: blob({ mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.speakerId, t.size] })],
 );
 
 export const availabilityWindows = sqliteTable(

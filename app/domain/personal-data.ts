@@ -36,6 +36,7 @@ export const PERSONAL_DATA = {
     consentRecording: "public",
     consentPhotos: "public",
     consentPublishBio: "public",
+    consentPublicPhoto: "public",
     consentsUpdatedAt: "public",
     isSample: "none",
     // That the speaker asked to be erased: about them, cleared by the erasure itself.
@@ -45,6 +46,14 @@ export const PERSONAL_DATA = {
     version: "none",
     createdAt: "none",
     updatedAt: "none",
+  },
+  // The uploaded portrait: published only with consentPublicPhoto, like the bio with consentPublishBio.
+  speaker_photos: {
+    speakerId: "none",
+    size: "none",
+    key: "none",
+    bytes: "public",
+    createdAt: "none",
   },
   availability_windows: {
     id: "none",

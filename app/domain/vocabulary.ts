@@ -11,6 +11,10 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const ORGANISER_ROLES = ["admin", "editor", "viewer"] as const;
 export type OrganiserRole = (typeof ORGANISER_ROLES)[number];
 
+/** The roles an admin may give a partner organisation's staff: administering their organisation is not ours to give. */
+export const PARTNER_ROLES = ["editor", "viewer"] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
 /** A session's life: proposed, accepted, placed on the board, or cancelled. */
 export const SESSION_STATUSES = ["draft", "accepted", "scheduled", "cancelled"] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

@@ -14,6 +14,8 @@ import { importMessages } from "./messages/import";
 import { invitations } from "./messages/invitations";
 import { organisers } from "./messages/organisers";
 import { pages } from "./messages/pages";
+import { partners } from "./messages/partners";
+import { photos } from "./messages/photos";
 import { placement } from "./messages/placement";
 import { publishing } from "./messages/publishing";
 import { rights } from "./messages/rights";
@@ -44,6 +46,8 @@ const modules = {
   invitations,
   organisers,
   pages,
+  partners,
+  photos,
   placement,
   publishing,
   rights,

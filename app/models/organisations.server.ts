@@ -4,13 +4,21 @@
 // their own organisation reaches; any other edition is "not found".
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database, Queryable } from "~/db/client.server";
-import { editionOrganisations, editions, organisations } from "~/db/schema";
+import { editionOrganisations, editions, organisations, organisers } from "~/db/schema";
 import { diffRecords } from "~/domain/audit";
 import { searchTextOf } from "~/domain/search";
 import type { FieldErrors } from "~/utils/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { updateVersioned } from "./versioning.server";
 import { reachedBy } from "~/models/editions.server";
+
+/**
+ * A partner organisation co-runs events: it has organisers' accounts or runs (or was opened)
+ * an edition. Every other organisation is only a speaker's employer, company or collective,
+ * and is never offered where access is given.
+ */
+export const isPartnerOrganisation = sql`(exists (select 1 from ${organisers} where ${organisers.organisationId} = ${organisations.id})
+  or exists (select 1 from ${editionOrganisations} where ${editionOrganisations.organisationId} = ${organisations.id}))`;
 
 export const NAME_TAKEN = "organisations.nameTaken";
 export const REVOKE_OWN = "organisations.revokeOwn";
@@ -34,7 +42,8 @@ export async function getOrganisationName(db: Queryable, { organisationId }: { o
 /**
  * What the organisations page shows, in three queries whatever the number of editions,
  * partners or organisations: our organisation, the editions it runs with everyone who
- * runs them, and the organisations that could be given access.
+ * runs them, and the partner organisations that could be given access (never a speaker's
+ * organisation that co-runs nothing).
  */
 export async function getOrganisationOverview(
   db: Queryable,
@@ -62,7 +71,12 @@ export async function getOrganisationOverview(
       .where(reachedBy({ organisationId }))
       .orderBy(desc(editions.startDate), asc(editions.title), asc(editions.id), asc(organisations.name))
       .all(),
-    db.select({ uuid: organisations.uuid, name: organisations.name }).from(organisations).orderBy(sql`${organisations.name} collate nocase`).all(),
+    db
+      .select({ uuid: organisations.uuid, name: organisations.name })
+      .from(organisations)
+      .where(isPartnerOrganisation)
+      .orderBy(sql`${organisations.name} collate nocase`)
+      .all(),
   ]);
   if (!organisation) return null;
   const byEdition = new Map<string, RunningEdition>();
@@ -103,7 +117,7 @@ export async function renameOrganisation(
 }
 
 /** One of the editions our organisation runs, by uuid; null for any other edition. */
-async function runningEdition(tx: Queryable, { organisationId, editionUuid }: { organisationId: number; editionUuid: string }) {
+export async function runningEdition(tx: Queryable, { organisationId, editionUuid }: { organisationId: number; editionUuid: string }) {
   const edition = await tx
     .select({ id: editions.id, slug: editions.slug, title: editions.title })
     .from(editions)
@@ -125,22 +139,29 @@ export async function grantEditionAccess(
     if (!edition) return null;
     const partner = await tx.select({ id: organisations.id, uuid: organisations.uuid, name: organisations.name }).from(organisations).where(eq(organisations.uuid, args.organisationUuid)).get();
     if (!partner) return { ok: false, errors: { organisation: "structure.unknownChoice" } };
-    const inserted = await tx
-      .insert(editionOrganisations)
-      .values({ editionId: edition.id, organisationId: partner.id })
-      .onConflictDoNothing()
-      .returning({ organisationId: editionOrganisations.organisationId });
-    if (inserted.length > 0) {
-      await recordAudit(tx, {
-        editionId: edition.id,
-        actor: args.actor,
-        entity: "organisation",
-        entityUuid: partner.uuid,
-        action: "grant_access",
-        after: { organisation: partner.name, edition: edition.title },
-      });
-    }
+    await insertEditionAccess(tx, { edition, partner, actor: args.actor });
     return { ok: true };
+  });
+}
+
+/** Opens the edition to the organisation inside the caller's transaction; audited when it was not open yet. */
+export async function insertEditionAccess(
+  tx: Queryable,
+  { edition, partner, actor }: { edition: { id: number; title: string }; partner: { id: number; uuid: string; name: string }; actor: Actor },
+): Promise<void> {
+  const inserted = await tx
+    .insert(editionOrganisations)
+    .values({ editionId: edition.id, organisationId: partner.id })
+    .onConflictDoNothing()
+    .returning({ organisationId: editionOrganisations.organisationId });
+  if (inserted.length === 0) return;
+  await recordAudit(tx, {
+    editionId: edition.id,
+    actor,
+    entity: "organisation",
+    entityUuid: partner.uuid,
+    action: "grant_access",
+    after: { organisation: partner.name, edition: edition.title },
   });
 }
 

@@ -95,16 +95,19 @@ export async function createOrganiser(
     passwordHash: string;
   },
 ): Promise<CreateOrganiserResult> {
-  return db.transaction(async (tx): Promise<CreateOrganiserResult> => {
-    if (await emailTaken(tx, args.values.email)) return { ok: false, errors: { email: EMAIL_TAKEN } };
-    const row = await tx
-      .insert(organisers)
-      .values({ ...args.values, organisationId: args.organisationId, passwordHash: args.passwordHash })
-      .returning()
-      .get();
-    await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organiser", entityUuid: row.uuid, action: "create", after: auditFields(row) });
-    return { ok: true, organiser: { id: row.id, uuid: row.uuid, name: row.name, email: row.email, role: row.role } };
-  });
+  return db.transaction((tx) => insertOrganiser(tx, args));
+}
+
+/** createOrganiser's insert inside the caller's transaction (a partner's account is made with its organisation's access). */
+export async function insertOrganiser(tx: Queryable, args: Parameters<typeof createOrganiser>[1]): Promise<CreateOrganiserResult> {
+  if (await emailTaken(tx, args.values.email)) return { ok: false, errors: { email: EMAIL_TAKEN } };
+  const row = await tx
+    .insert(organisers)
+    .values({ ...args.values, organisationId: args.organisationId, passwordHash: args.passwordHash })
+    .returning()
+    .get();
+  await recordAudit(tx, { editionId: null, actor: args.actor, entity: "organiser", entityUuid: row.uuid, action: "create", after: auditFields(row) });
+  return { ok: true, organiser: { id: row.id, uuid: row.uuid, name: row.name, email: row.email, role: row.role } };
 }
 
 /** Would this change leave the organisation without an active admin? */

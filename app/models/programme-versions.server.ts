@@ -4,6 +4,7 @@ import type { Queryable } from "~/db/client.server";
 import { editions, formats, organisations, organisers, programmeVersions, rooms, sessions, sessionSpeakers, speakers, themes } from "~/db/schema";
 import { SNAPSHOT_SPEAKER_COLUMNS, SNAPSHOT_SPEAKER_GATES, type Changes, type PublicProgramme, type PublicSource } from "~/domain/exports";
 import { editionIdentityColumns } from "./editions.server";
+import { consentedPhotoKey } from "./speaker-photos.server";
 
 /** What the snapshot column holds: the public programme and its changes from the version before. */
 export type StoredVersion = { programme: PublicProgramme; changes: Changes };
@@ -49,6 +50,7 @@ export async function loadPublicSource(db: Queryable, { editionId }: { editionId
         uuid: speakers.uuid,
         organisation: organisations.name,
         ...pickColumns(speakers, [...SNAPSHOT_SPEAKER_COLUMNS, ...SNAPSHOT_SPEAKER_GATES]),
+        photoKey: consentedPhotoKey,
       })
       .from(speakers)
       .leftJoin(organisations, eq(organisations.id, speakers.organisationId))

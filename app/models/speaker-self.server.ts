@@ -8,6 +8,7 @@ import { diffRecords } from "~/domain/audit";
 import { searchTextOf } from "~/domain/search";
 import { editionDays, localDate, localTime, resolveLocalInterval } from "~/domain/time";
 import { recordAudit, type Actor } from "~/models/audit.server";
+import { currentPhotoKey } from "~/models/speaker-photos.server";
 import { refreshSessionsOfSpeakers } from "~/models/search-text.server";
 import { recordSpeakerAnswer } from "~/models/session-speakers.server";
 import { TIME_PROBLEM_MESSAGES } from "~/schemas/placement";
@@ -28,7 +29,7 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
       jobTitle: speakers.jobTitle,
       bioFr: speakers.bioFr,
       bioEn: speakers.bioEn,
-      hasPhoto: sql<number>`${speakers.photoPath} is not null`,
+      photoKey: currentPhotoKey,
       links: speakers.links,
       preferredLocale: speakers.preferredLocale,
       accessibilityNeeds: speakers.accessibilityNeeds,
@@ -36,14 +37,14 @@ export async function loadSpeakerProfile(db: Queryable, scope: SpeakerScope) {
       consentRecording: speakers.consentRecording,
       consentPhotos: speakers.consentPhotos,
       consentPublishBio: speakers.consentPublishBio,
+      consentPublicPhoto: speakers.consentPublicPhoto,
       version: speakers.version,
     })
     .from(speakers)
     .leftJoin(organisations, eq(organisations.id, speakers.organisationId))
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
-  if (!row) return null;
-  return { ...row, hasPhoto: Boolean(row.hasPhoto) };
+  return row ?? null;
 }
 
 export type SpeakerSession = {
@@ -271,16 +272,21 @@ export async function updateSpeakerProfile(db: Queryable, scope: SpeakerScope & 
 export async function updateSpeakerPractical(db: Queryable, scope: SpeakerScope & { version: number; now: number; input: PracticalInput }) {
   const { input } = scope;
   const current = await db
-    .select({ r: speakers.consentRecording, p: speakers.consentPhotos, b: speakers.consentPublishBio })
+    .select({ r: speakers.consentRecording, p: speakers.consentPhotos, b: speakers.consentPublishBio, pp: speakers.consentPublicPhoto })
     .from(speakers)
     .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
     .get();
   const consentsChanged =
-    !current || current.r !== input.consentRecording || current.p !== input.consentPhotos || current.b !== input.consentPublishBio;
+    !current ||
+    current.r !== input.consentRecording ||
+    current.p !== input.consentPhotos ||
+    current.b !== input.consentPublishBio ||
+    current.pp !== input.consentPublicPhoto;
   return updateSpeakerRow(db, scope, {
     consentRecording: input.consentRecording,
     consentPhotos: input.consentPhotos,
     consentPublishBio: input.consentPublishBio,
+    consentPublicPhoto: input.consentPublicPhoto,
     accessibilityNeeds: input.accessibilityNeeds || null,
     practicalNotes: input.practicalNotes || null,
     preferredLocale: input.preferredLocale,
@@ -332,47 +338,4 @@ export async function setAvailability(
     });
   }
   return { ok: true };
-}
-
-/** Records a new photo file name; returns the previous one so the caller can delete it (null: the speaker is gone). */
-export async function setSpeakerPhoto(
-  db: Queryable,
-  scope: SpeakerScope & { photoPath: string; now: number },
-): Promise<{ previous: string | null } | null> {
-  const current = await db
-    .select({ uuid: speakers.uuid, photoPath: speakers.photoPath })
-    .from(speakers)
-    .where(and(eq(speakers.id, scope.speakerId), eq(speakers.editionId, scope.editionId)))
-    .get();
-  if (!current) return null;
-  await db
-    .update(speakers)
-    .set({ photoPath: scope.photoPath, updatedAt: scope.now, version: sql`${speakers.version} + 1` })
-    .where(eq(speakers.id, scope.speakerId));
-  await recordAudit(db, {
-    editionId: scope.editionId,
-    actor: actorOf(scope),
-    entity: "speaker",
-    entityUuid: current.uuid,
-    action: "update",
-    before: { photo: current.photoPath ? "✓" : null },
-    after: { photo: "✓" },
-    at: scope.now,
-  });
-  return { previous: current.photoPath };
-}
-
-/** The stored file name of a speaker's photo, scoped by edition. */
-export async function photoPathOf(db: Queryable, args: { editionId: number; speakerUuid?: string; speakerId?: number }) {
-  const row = await db
-    .select({ photoPath: speakers.photoPath })
-    .from(speakers)
-    .where(
-      and(
-        eq(speakers.editionId, args.editionId),
-        args.speakerId !== undefined ? eq(speakers.id, args.speakerId) : eq(speakers.uuid, args.speakerUuid ?? ""),
-      ),
-    )
-    .get();
-  return row?.photoPath ?? null;
 }

@@ -9,6 +9,7 @@ import { type Window } from "~/domain/availability";
 import { containsPattern, searchTerms } from "~/domain/search";
 import type { SpeakerListQuery } from "~/schemas/speakers";
 import { listEntityHistory } from "./audit-log.server";
+import { hasUploadedPhoto } from "./speaker-photos.server";
 
 
 // ---------------------------------------------------------------- the list
@@ -27,7 +28,8 @@ function sortKey(expression: SQLWrapper): SQL {
 
 const hasText = (column: SQLWrapper) => sql`coalesce(trim(${column}), '') != ''`;
 const hasBio = sql<number>`(${hasText(speakers.bioFr)} or ${hasText(speakers.bioEn)})`;
-const hasPhoto = sql<number>`(${hasText(speakers.photoPath)})`;
+/** An uploaded photo, or an address typed or imported in photoPath. */
+const hasPhoto = sql<number>`(${hasText(speakers.photoPath)} or ${hasUploadedPhoto})`;
 
 function listFilters(editionId: number, query: SpeakerListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(speakers.editionId, editionId)];

@@ -101,7 +101,7 @@ export default function OrganisationsPage() {
             failure={intent === "rename" || intent === undefined ? failure : undefined}
           />
           <p>
-            <Link to="/admin/organisations/notices">{t("rights.settingsLink")}</Link>
+            <Link to="/admin/organisations/notices">{t("rights.settingsLink")}</Link> · <Link to="/admin/organisations/partners">{t("partners.link")}</Link>
           </p>
           <section aria-labelledby="editions-title">
             <h2 id="editions-title">{t("organisations.editions")}</h2>

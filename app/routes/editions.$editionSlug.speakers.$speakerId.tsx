@@ -7,6 +7,9 @@ import { SpeakerForm } from "~/components/speakers/speaker-form";
 import { History } from "~/components/history";
 import { SpeakerChangesPanel } from "~/components/invitations/speaker-changes";
 import { SpeakerSessions } from "~/components/speakers/speaker-sessions";
+import { SpeakerPhoto } from "~/components/speakers/speaker-photo";
+import { speakerPhotoState } from "~/models/speaker-photos.server";
+import { photoProblemOf } from "~/domain/images";
 import { SpeakerDataRights } from "~/components/speakers/speaker-data-rights";
 import { eraseSpeakerData } from "~/services/erasure.server";
 import { localDate } from "~/domain/time";
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seesSensitive = may(organiser, "write");
   const values = seesSensitive ? speakerFormValues(page.speaker, edition.timeZone) : withoutSensitive(speakerFormValues(page.speaker, edition.timeZone));
   const speakerChanges = await listSpeakerChanges(await getDb(), { editionId: edition.id, organiserId: organiser.id, speakerUuid: page.speaker.uuid });
+  const photo = (await speakerPhotoState(await getDb(), { editionId: edition.id, speakerUuid: page.speaker.uuid })) ?? notFound();
   return {
     speakerChanges,
     edition: { slug: edition.slug, timeZone: edition.timeZone },
@@ -53,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consentsUpdatedAt: page.speaker.consentsUpdatedAt === null ? null : localStamp(page.speaker.consentsUpdatedAt, edition.timeZone),
     },
     values,
+    photo,
+    photoProblem: photoProblemOf(new URL(request.url).searchParams.get("photoProblem")),
     days: availabilityDays(edition, values.availability),
     organisationNames: page.organisationNames,
     sessions: page.sessions.map((session) => ({
@@ -198,6 +204,8 @@ export default function SpeakerPage() {
           speaker.consentsUpdatedAt ? t("speakers.field.consentsUpdatedAt", speaker.consentsUpdatedAt) : undefined
         }
       />
+
+      <SpeakerPhoto editionSlug={loaded.edition.slug} speaker={speaker} photo={loaded.photo} problem={loaded.photoProblem} canEdit={loaded.canEdit} />
 
       <SpeakerSessions
         sessions={loaded.sessions}

@@ -89,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return ok();
       }
       case "photo": {
-        const stored = await storeSpeakerPhoto({ ...scope, speakerUuid: speaker.uuid }, formData.get("photo"), now);
+        const stored = (await storeSpeakerPhoto({ owner: scope, actor: { type: "speaker", speakerId: speaker.id }, now }, formData.get("photo"))) ?? notFound();
         if (!stored.ok) return failure(input.intent, { ok: false, errors: { photo: stored.problem }, values: {} });
         return ok();
       }
@@ -143,7 +143,7 @@ export default function SpeakerPage() {
         </section>
 
         <ProfileForm key={`profile-${profile.version}`} profile={profile} failure={failureFor("profile")} saved={savedFor("profile")} />
-        <PhotoForm hasPhoto={profile.hasPhoto} failure={failureFor("photo")} saved={savedFor("photo")} version={profile.version} />
+        <PhotoForm photoKey={profile.photoKey} failure={failureFor("photo")} saved={savedFor("photo")} />
         <AvailabilityForm key={`availability-${JSON.stringify(availability)}`} days={availability} failure={failureFor("availability")} saved={savedFor("availability")} />
         <PracticalForm key={`practical-${profile.version}`} profile={profile} failure={failureFor("practical")} saved={savedFor("practical")} />
         <SpeakerRights rights={rights} />

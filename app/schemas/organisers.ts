@@ -2,9 +2,9 @@
 // admin's organisation (rename, grant or revoke an edition's access). Error messages
 // are i18n keys (app/i18n/messages/organisers.ts and core/structure).
 import { z } from "zod";
-import { ORGANISER_ROLES, type OrganiserRole } from "~/domain/vocabulary";
+import { ORGANISER_ROLES, PARTNER_ROLES, type OrganiserRole } from "~/domain/vocabulary";
 import { newPasswordSchema } from "./password";
-import { requiredText, textField, uuidField, versionField } from "./fields";
+import { optionalText, requiredText, textField, uuidField, versionField } from "./fields";
 
 const emailField = textField({ message: "form.required" })
   .trim()
@@ -72,3 +72,23 @@ export const organisationActionSchema = z.discriminatedUnion("intent", [organisa
 
 /** An organiser's page: save (intent "update", or none), deactivate, reactivate (parseIntent). */
 export const organiserActionSchema = z.discriminatedUnion("intent", [organiserEditSchema, organiserActiveSchema]);
+
+/**
+ * An account for a partner organisation's staff, opened on one of our editions: an existing
+ * partner (organisation) or a new one by name (newOrganisation); editor or viewer only.
+ */
+export const partnerOrganiserSchema = z
+  .object({
+    intent: z.literal("create").optional(),
+    edition: uuidField,
+    organisation: z.union([z.literal(""), uuidField]).default(""),
+    newOrganisation: optionalText(200),
+    name: requiredText(120),
+    email: emailField,
+    role: z.enum(PARTNER_ROLES, { message: "structure.unknownChoice" }),
+    password: z.preprocess((value) => (value === "" ? undefined : value), newPasswordSchema.optional()),
+  })
+  .refine((values) => values.organisation !== "" || Boolean(values.newOrganisation), {
+    message: "partners.organisationRequired",
+    path: ["organisation"],
+  });

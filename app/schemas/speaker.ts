@@ -56,6 +56,8 @@ export const practicalSchema = z.object({
   consentRecording: checkbox,
   consentPhotos: checkbox,
   consentPublishBio: checkbox,
+  /** Publishing the uploaded portrait on the public site and in the exports (not being photographed). */
+  consentPublicPhoto: checkbox,
   accessibilityNeeds: text(2000),
   practicalNotes: text(2000),
   preferredLocale: z.enum(["fr", "en"]),
@@ -79,7 +81,8 @@ const day = z
 export const availabilitySchema = z.object({ intent: z.literal("availability"), days: z.array(day).min(1).max(31) });
 export type AvailabilityInput = z.output<typeof availabilitySchema>;
 
-export const PHOTO_MAX_BYTES = 1024 * 1024;
+/** A photo straight from a phone; it is resized at upload (app/services/photos.server.ts). */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
 /** The photo form: a file the action reads from the multipart body (photos.server.ts checks it). */

@@ -19,7 +19,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const BODY_LIMIT = 2 * 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
+/** A photo straight from a phone (PHOTO_MAX_BYTES) and its form around it. */
+export const PHOTO_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+
+/** Where photos are uploaded: the speaker's page, and the organisers' photo of a speaker. */
+const PHOTO_UPLOADS = /^\/speaker(\.data)?$|^\/editions\/[^/]+\/speaker-photos\/[^/]+$/;
+
 export function bodyLimitFor(pathname: string): number {
+  if (PHOTO_UPLOADS.test(pathname)) return PHOTO_BODY_LIMIT;
   return /\/import(\/|\.data$|$)/.test(pathname) ? IMPORT_BODY_LIMIT : BODY_LIMIT;
 }
 

@@ -12,9 +12,9 @@ import type { OrganiserRole } from "~/domain/vocabulary";
 import { editionSummaryColumns, reachedBy, type EditionSummary } from "~/models/editions.server";
 import { requireOrganiser, type CurrentOrganiser } from "./auth.server";
 import { notFound } from "~/utils/http.server";
+import type { Need, Refusal, RefusalScope } from "~/domain/access-rights";
 
-/** What a request needs: reading, changing, or administering (deleting sessions, creating editions, organisers). */
-export type Need = "read" | "write" | "admin";
+export type { Need } from "~/domain/access-rights";
 
 const RIGHTS: Record<OrganiserRole, readonly Need[]> = {
   admin: ["read", "write", "admin"],
@@ -55,7 +55,11 @@ export async function listReachableEditions(
     .all();
 }
 
-const forbidden = () => new Response("Forbidden", { status: 403 });
+/**
+ * The refusal of a right the caller's role lacks: its body names the right (and whether it
+ * is asked on an edition), which the error boundary tells the organiser (refusalOf, app/domain/access-rights.ts).
+ */
+const forbidden = (need: Need, where: RefusalScope) => Response.json({ right: need, where } satisfies Refusal, { status: 403 });
 
 /**
  * The one-line guard of every edition page and resource: who is calling (anonymous: the
@@ -72,14 +76,14 @@ export async function requireEdition(
   if (!slug) notFound();
   const edition = await findReachableEdition(await getDb(), { slug, organiser });
   if (!edition) notFound();
-  if (!may(organiser, need)) throw forbidden();
+  if (!may(organiser, need)) throw forbidden(need, "edition");
   return { organiser, edition };
 }
 
 /** Guard outside editions: signed in, and the role allows this (403 otherwise). */
 export async function requireRole(request: Request, need: Need): Promise<CurrentOrganiser> {
   const organiser = await requireOrganiser(request);
-  if (!may(organiser, need)) throw forbidden();
+  if (!may(organiser, need)) throw forbidden(need, "organisation");
   return organiser;
 }
 
@@ -94,6 +98,6 @@ export function canStartEditions(organiser: Caller, need: Need): organiser is Ca
  */
 export async function requireEditionStarter(request: Request, need: Need): Promise<CurrentOrganiser & { organisationId: number }> {
   const organiser = await requireRole(request, need);
-  if (!canStartEditions(organiser, need)) throw forbidden();
+  if (!canStartEditions(organiser, need)) throw forbidden(need, "organisation");
   return organiser;
 }

@@ -14,5 +14,15 @@ export type ConfirmationAsked = FormFailure & { confirm: string; target?: string
  */
 export function askConfirmation(values: Record<string, unknown>, intent: string, target?: string, keep: FlatValues = {}) {
   if (values.confirm === "yes") return null;
-  return data({ ok: false, errors: {}, values: keep, confirm: intent, ...(target ? { target } : {}) } satisfies ConfirmationAsked, { status: 400 });
+  return data(confirmationAsked(intent, target, keep), { status: 400 });
+}
+
+/** askConfirmation for a resource route's action, whose answers are plain responses (ConfirmForm with `action`). */
+export function askConfirmationResponse(values: Record<string, unknown>, intent: string): Response | null {
+  if (values.confirm === "yes") return null;
+  return Response.json(confirmationAsked(intent), { status: 400 });
+}
+
+function confirmationAsked(intent: string, target?: string, keep: FlatValues = {}): ConfirmationAsked {
+  return { ok: false, errors: {}, values: keep, confirm: intent, ...(target ? { target } : {}) };
 }

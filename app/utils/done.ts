@@ -24,6 +24,8 @@ export const DONE_MESSAGES = [
   "speakers.saved",
   "speakers.unchanged",
   "speakers.deleted",
+  "speakers.photoSaved",
+  "speakers.photoRemoved",
   "sessions.created",
   "sessions.saved",
   "sessions.savedReconfirm",

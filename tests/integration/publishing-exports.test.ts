@@ -47,6 +47,8 @@ const BAROUF_KEYS = new Set([
   "id", "slug", "title", "startDate", "endDate", "timeZone", "venue", "mainLanguage",
   "number", "publishedAt", "previous", "numericId", "name", "fr", "en", "colour", "capacity", "position",
   "organisation", "jobTitle", "bio", "links", "label", "url",
+  // Only for a speaker who consented to publish their photo (photos.test.ts checks who has one).
+  "photo",
   "abstract", "formatId", "themeId", "language", "roomId", "start", "end", "durationMinutes", "sequence", "people", "speakerId", "role",
 ]);
 const FRAB_KEYS = new Set([
@@ -54,6 +56,8 @@ const FRAB_KEYS = new Set([
   "timeslot_duration", "time_zone_name", "url", "tracks", "slug", "color", "rooms", "guid", "capacity", "days", "index", "date",
   "day_start", "day_end", "id", "duration", "room", "subtitle", "track", "type", "language", "abstract", "description",
   "persons", "public_name", "biography", "links",
+  // As "photo" above.
+  "avatar",
 ]);
 const XML_NAMES = new Set([
   "schedule", "generator", "url", "version", "conference", "title", "acronym", "start", "end", "days", "timeslot_duration", "base_url",
@@ -131,13 +135,15 @@ describe("exports of the seed", () => {
     await assertNothingPrivate(edition.id, texts);
   });
 
-  it("are built from speaker columns the data map classes public (the consent only gates the bio)", async () => {
+  it("are built from speaker columns the data map classes public (the consents only gate the bio and the photo)", async () => {
     const database = await db();
     const edition = (await database.select().from(editions).where(eq(editions.slug, SEED_EDITION)).get())!;
     const source = await loadPublicSource(database, { editionId: edition.id });
-    const read = Object.keys(source!.speakers[0]!).filter((key) => !["id", "uuid", "organisation", "consentPublishBio"].includes(key));
+    const read = Object.keys(source!.speakers[0]!).filter((key) => !["id", "uuid", "organisation", "consentPublishBio", "consentPublicPhoto", "photoKey"].includes(key));
     expect(read.length).toBeGreaterThan(3);
     for (const key of read) expect(PERSONAL_DATA.speakers[key as keyof typeof PERSONAL_DATA.speakers], key).toBe("public");
+    // A photo's key is read only while its speaker consents to publish it.
+    expect(source!.speakers.filter((s) => s.photoKey !== null && !s.consentPublicPhoto)).toEqual([]);
   });
 });
 

@@ -61,6 +61,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/programme.$editionSlug.v.$number": { get: "public", post: "none" },
   "routes/programme.$editionSlug.$": { get: "public", post: "none" },
   "routes/programme.$editionSlug.speaker.$speakerId": { get: "public", post: "none" },
+  // No seed speaker has a consented photo: not found (photos.test.ts shows one).
+  "routes/programme.$editionSlug.photo.$speakerId": { get: "public", post: "none", reachedAs: { get: "not-found" } },
   "routes/programme.$editionSlug.session.$sessionId": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number_.speaker.$speakerId": { get: "public", post: "none" },
   "routes/programme.$editionSlug.v.$number_.session.$sessionId": { get: "public", post: "none" },
@@ -81,6 +83,7 @@ const ROUTES: Record<string, Entry> = {
   "routes/admin.organisers.$organiserId": { get: "own-organiser", post: "admin" },
   "routes/admin.organisations": { get: "admin", post: "admin-own-organisation" },
   "routes/admin.organisations_.notices": { get: "admin-own-organisation", post: "admin-own-organisation" },
+  "routes/admin.organisations_.partners": { get: "admin-own-organisation", post: "admin-own-organisation" },
 
   "routes/editions.$editionSlug": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug._index": { get: "edition-read", post: "none" },
@@ -109,7 +112,8 @@ const ROUTES: Record<string, Entry> = {
   "routes/editions.$editionSlug.settings": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.slots": { get: "edition-read", post: "edition-write" },
   "routes/editions.$editionSlug.speaker-changes": { get: "edition-read", post: "edition-write" },
-  "routes/editions.$editionSlug.speaker-photos.$speakerId": { get: "edition-read", post: "none", reachedAs: { get: "not-found" } },
+  // POST: the empty form is refused (400) after the guard; photos.test.ts uploads for real.
+  "routes/editions.$editionSlug.speaker-photos.$speakerId": { get: "edition-read", post: "edition-write", reachedAs: { get: "not-found" } },
   "routes/editions.$editionSlug.speakers._index": { get: "edition-read", post: "none" },
   "routes/editions.$editionSlug.speakers.new": { get: "edition-write", post: "edition-write" },
   "routes/editions.$editionSlug.speakers.$speakerId": { get: "edition-read", post: "edition-write" },

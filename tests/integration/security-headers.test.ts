@@ -3,10 +3,9 @@
 // through the server's fast path (200 and 304), and the node listener's own refusals. Each is
 // sent through the real node listener, once with a plain http origin and once with an https
 // PUBLIC_ORIGIN (HSTS then, and only then). And an edition never published is not public at all.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -15,6 +14,7 @@ import { EXPORT_FORMATS } from "~/domain/exports";
 import { BODY_LIMIT, createAppHandler } from "~/server/handler.server";
 import { createNodeListener } from "~/server/node.server";
 import { HSTS, NO_CONTENT_CSP } from "~/server/security-headers.server";
+import sharp from "sharp";
 import { storeSpeakerPhoto } from "~/services/photos.server";
 import { publishProgramme } from "~/services/publishing.server";
 import { createEdition, createSpeaker } from "../../seed/factories";
@@ -23,8 +23,6 @@ import { acknowledgeBlockingConflicts } from "../helpers/publishing";
 import { build, routeUrl } from "../helpers/routes";
 import { rawRequest, type RawAnswer } from "../helpers/raw-http";
 import { makeLink, openLink } from "./invitations-fixtures";
-
-process.env.UPLOADS_DIR = mkdtempSync(path.join(os.tmpdir(), "barouf-uploads-"));
 
 const PUBLIC_DIR = path.resolve(import.meta.dirname, "..", "..", "public");
 const HOST = "barouf.test";
@@ -77,9 +75,9 @@ beforeAll(async () => {
   const published = await publishProgramme(database, { editionId: edition.id, slug: SEED_EDITION, actor: { type: "system" }, note: null, now: Date.now() });
   expect(published.ok).toBe(true);
   const [speaker] = await database.select({ id: speakers.id, uuid: speakers.uuid }).from(speakers).where(eq(speakers.editionId, edition.id)).limit(1).all();
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 1, 2, 3, 4]);
-  const stored = await storeSpeakerPhoto({ editionId: edition.id, speakerId: speaker!.id, speakerUuid: speaker!.uuid }, new File([png], "moi.png", { type: "image/png" }));
-  expect(stored.ok).toBe(true);
+  const png = new Uint8Array(await sharp({ create: { width: 32, height: 32, channels: 3, background: "#c33" } }).png().toBuffer());
+  const stored = await storeSpeakerPhoto({ owner: { editionId: edition.id, speakerId: speaker!.id }, actor: { type: "system" } }, new File([png], "moi.png", { type: "image/png" }));
+  expect(stored?.ok).toBe(true);
   photoSpeakerUuid = speaker!.uuid;
   adminCookie = (await signIn("admin")).cookie;
   speakerCookie = await openLink(await makeLink(adminCookie, photoSpeakerUuid));
@@ -253,7 +251,7 @@ describe.each(Object.keys(ORIGINS) as Scheme[])("every response carries the head
     ] as const;
     for (const [who, answer] of answers) {
       expect(answer.status, who).toBe(200);
-      expect(answer.headers.get("content-type"), who).toBe("image/png");
+      expect(answer.headers.get("content-type"), who).toBe("image/webp");
       expect(answer.headers.get("content-security-policy"), who).toBe(`${NO_CONTENT_CSP}; sandbox`);
       expectHeaderSet(answer, scheme, `${who} photo`);
     }

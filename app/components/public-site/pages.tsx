@@ -1,11 +1,12 @@
 // The public site's page per speaker, per session, and the page for schedule-app users.
 import type { SessionPage, SpeakerPage } from "~/domain/exports/site";
 import { webcalUrl } from "~/domain/exports/site";
+import { PAGE_PHOTO_SIZE, photoUrl } from "~/domain/images";
 import type { MessageKey } from "~/i18n";
 import { CalendarLinks, langSearch, pick, usePublicText, type SiteUrls } from "./frame";
 import { Tags, When } from "./programme-view";
 
-/** Public fields only (the snapshot's): name, job, organisation, consented bio, links. */
+/** Public fields only (the snapshot's): name, job, organisation, consented bio and photo, links. */
 export function SpeakerView({ data, urls }: { data: SpeakerPage; urls: SiteUrls }) {
   const { t, locale } = usePublicText();
   const { speaker } = data;
@@ -13,6 +14,15 @@ export function SpeakerView({ data, urls }: { data: SpeakerPage; urls: SiteUrls 
   const ics = `speakers/${speaker.id}.ics`;
   return (
     <main id="main" className="public-main public-page">
+      {speaker.photo ? (
+        <img
+          className="public-speaker-photo"
+          src={photoUrl(urls.latest, speaker.photo, PAGE_PHOTO_SIZE)}
+          alt={t("site.photoAlt", { name: speaker.name })}
+          width={PAGE_PHOTO_SIZE / 2}
+          height={PAGE_PHOTO_SIZE / 2}
+        />
+      ) : null}
       <h1>{speaker.name}</h1>
       {speaker.jobTitle || speaker.organisation ? <p className="lead">{[speaker.jobTitle, speaker.organisation].filter(Boolean).join(", ")}</p> : null}
       {bio ? <p className="public-bio">{bio}</p> : null}

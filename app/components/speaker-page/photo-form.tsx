@@ -5,20 +5,24 @@ import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "~/schemas/speaker";
 import type { FormFailure } from "~/utils/forms";
 import { Saved } from "./form-bits";
 
-export function PhotoForm({ hasPhoto, failure, saved, version }: { hasPhoto: boolean; failure?: FormFailure; saved: boolean; version: number }) {
+export function PhotoForm({ photoKey, failure, saved }: { photoKey: string | null; failure?: FormFailure; saved: boolean }) {
   const t = useT();
   const navigation = useNavigation();
   return (
     <section aria-labelledby="photo-title" className="speaker-section">
       <h2 id="photo-title">{t("speaker.photo")}</h2>
-      {hasPhoto ? <img src={`/speaker/photo?v=${version}`} alt={t("speaker.photoAlt")} className="speaker-photo" width={160} /> : <p>{t("speaker.noPhoto")}</p>}
+      {photoKey ? (
+        <img src={`/speaker/photo?v=${photoKey}`} alt={t("speaker.photoAlt")} className="speaker-photo" width={128} height={128} />
+      ) : (
+        <p>{t("speaker.noPhoto")}</p>
+      )}
       <Saved show={saved} />
       <Form method="post" encType="multipart/form-data" className="stack" preventScrollReset>
         <input type="hidden" name="intent" value="photo" />
         <div className="field">
           <label htmlFor="speaker-photo">{t("speaker.photoFile")}</label>
           <p className="field-hint" id="speaker-photo-hint">
-            {t("speaker.photoHint", { size: Math.round(PHOTO_MAX_BYTES / 1024) })}
+            {t("speaker.photoHint", { size: Math.round(PHOTO_MAX_BYTES / (1024 * 1024)) })}
           </p>
           <input
             id="speaker-photo"

@@ -18,6 +18,7 @@ export function PracticalForm({ profile, failure, saved }: { profile: Profile; f
           consentRecording: kept.consentRecording === "on",
           consentPhotos: kept.consentPhotos === "on",
           consentPublishBio: kept.consentPublishBio === "on",
+          consentPublicPhoto: kept.consentPublicPhoto === "on",
         }
       : {
           intent: "practical",
@@ -25,6 +26,7 @@ export function PracticalForm({ profile, failure, saved }: { profile: Profile; f
           consentRecording: profile.consentRecording,
           consentPhotos: profile.consentPhotos,
           consentPublishBio: profile.consentPublishBio,
+          consentPublicPhoto: profile.consentPublicPhoto,
           accessibilityNeeds: profile.accessibilityNeeds ?? "",
           practicalNotes: profile.practicalNotes ?? "",
           preferredLocale: profile.preferredLocale,
@@ -40,7 +42,7 @@ export function PracticalForm({ profile, failure, saved }: { profile: Profile; f
         <input type="hidden" {...bind(form, "version")} />
         <fieldset>
           <legend>{t("speaker.consents")}</legend>
-          {(["consentRecording", "consentPhotos", "consentPublishBio"] as const).map((name) => (
+          {(["consentRecording", "consentPhotos", "consentPublishBio", "consentPublicPhoto"] as const).map((name) => (
             <div className="checkbox" key={name}>
               <input id={`consent-${name}`} type="checkbox" value="on" {...bindChecked(form, name)} />
               <label htmlFor={`consent-${name}`}>{t(`speaker.${name}`)}</label>

@@ -1,5 +1,6 @@
 // frab / pretalx compatible schedule.json (c3voc "schedule.json v1"), written for strict consumers
 // (see shared/formats/README.md): UUID guids, integer ids, HH:MM durations, absolute URLs.
+import { EXPORT_PHOTO_SIZE, photoUrl } from "../images";
 import type { PublicProgramme } from "./model";
 import { acronymOf, durationOf, eventSlug, frabDays, lookups, publicPageUrl, sessionUrl, type ExportOptions } from "./frab";
 import { asciiSlug } from "./text";
@@ -62,7 +63,8 @@ export function buildFrabJson(programme: PublicProgramme, options: ExportOptions
                   description: null,
                   persons: s.people.map((p) => {
                     const speaker = l.speakers.get(p.speakerId)!;
-                    return { guid: speaker.id, name: speaker.name, public_name: speaker.name, biography: l.text(speaker.bio) };
+                    const avatar = speaker.photo ? { avatar: photoUrl(publicPageUrl(options, programme), speaker.photo, EXPORT_PHOTO_SIZE) } : {};
+                    return { guid: speaker.id, name: speaker.name, public_name: speaker.name, ...avatar, biography: l.text(speaker.bio) };
                   }),
                   links: [],
                 };

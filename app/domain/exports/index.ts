@@ -1,6 +1,7 @@
 // Programme exports: pure functions of a public snapshot (see snapshot.ts for the one rule).
 import { buildCsv } from "./csv";
-import type { ExportOptions } from "./frab";
+import { EXPORT_PHOTO_SIZE, photoUrl } from "../images";
+import { publicPageUrl, type ExportOptions } from "./frab";
 import { buildFrabJson } from "./frab-json";
 import { buildFrabXml } from "./frab-xml";
 import { buildIcal } from "./ical";
@@ -18,7 +19,10 @@ export type { ExportOptions } from "./frab";
 /** Barouf's own JSON, pointing at its JSON Schema. */
 export function buildBaroufJson(programme: PublicProgramme, options: ExportOptions): string {
   const { $schema: _ignored, ...rest } = programme;
-  return JSON.stringify({ $schema: `${options.origin}${PROGRAMME_SCHEMA_PATH}`, ...rest });
+  // A consented photo's address is absolute here, as every URL of the document.
+  const base = publicPageUrl(options, programme);
+  const speakers = rest.speakers.map((s) => (s.photo ? { ...s, photo: photoUrl(base, s.photo, EXPORT_PHOTO_SIZE) } : s));
+  return JSON.stringify({ $schema: `${options.origin}${PROGRAMME_SCHEMA_PATH}`, ...rest, speakers });
 }
 
 export function buildChangesJson(changes: Changes, options: ExportOptions): string {

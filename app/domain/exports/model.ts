@@ -57,6 +57,10 @@ export const programmeSchema = z
           jobTitle: z.string().nullable(),
           bio: localised.describe("Only when the speaker agreed to publish it"),
           links: z.array(z.object({ label: z.string(), url: z.string().regex(/^https?:\/\//i) }).strict()),
+          photo: z
+            .string()
+            .optional()
+            .describe("The speaker's portrait (square WebP), present only when the speaker agreed to publish it; an absolute URL in the exports"),
         })
         .strict(),
     ),

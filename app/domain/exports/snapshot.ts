@@ -1,6 +1,7 @@
 // The public snapshot: the one rule of EXPORT.md about what may be public, applied once.
 // Every export, the public page and the changelog are built from what this returns.
 import type { PERSONAL_DATA } from "../personal-data";
+import { publicPhotoPath } from "../images";
 import { toIsoWithOffset } from "../time";
 import type { PublicProgramme, PublicSession } from "./model";
 
@@ -12,7 +13,7 @@ type PublicSpeakerColumn = { [K in keyof SpeakerColumns]: SpeakerColumns[K] exte
  * public (the compiler refuses any other), plus the consent that decides whether the bio shows.
  */
 export const SNAPSHOT_SPEAKER_COLUMNS = ["publicName", "jobTitle", "bioFr", "bioEn", "links"] as const satisfies readonly PublicSpeakerColumn[];
-export const SNAPSHOT_SPEAKER_GATES = ["consentPublishBio"] as const;
+export const SNAPSHOT_SPEAKER_GATES = ["consentPublishBio", "consentPublicPhoto"] as const;
 
 /** What names an edition and places it in time and space: the same columns everywhere they are read. */
 export interface EditionIdentity {
@@ -41,6 +42,9 @@ export interface PublicSource {
     bioFr: string | null;
     bioEn: string | null;
     consentPublishBio: boolean;
+    consentPublicPhoto: boolean;
+    /** The uploaded photo's key, read only while the speaker consents to its publication (null otherwise). */
+    photoKey: string | null;
     links: { label: string; url: string }[];
   }[];
   sessions: {
@@ -196,6 +200,8 @@ export function buildSnapshot(source: PublicSource, version: SnapshotVersion): P
         jobTitle: s.jobTitle,
         bio: s.consentPublishBio ? { fr: s.bioFr, en: s.bioEn } : { fr: null, en: null },
         links: s.links.filter((l) => typeof l.url === "string" && SAFE_URL.test(l.url)).map((l) => ({ label: String(l.label ?? ""), url: l.url })),
+        // No photo field at all without the speaker's consent to publish it.
+        ...(s.consentPublicPhoto && s.photoKey ? { photo: publicPhotoPath(s.uuid, s.photoKey) } : {}),
       })),
     sessions,
   };

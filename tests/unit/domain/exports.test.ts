@@ -44,9 +44,9 @@ function source(): PublicSource {
       { id: 2, uuid: "20000000-0000-4000-8000-000000000002", name: "Atelier", capacity: 20, position: 1 },
     ],
     speakers: [
-      { id: 1, uuid: "30000000-0000-4000-8000-000000000001", publicName: "Ana", organisation: null, jobTitle: null, bioFr: "Bio", bioEn: null, consentPublishBio: true, links: [] },
-      { id: 2, uuid: "30000000-0000-4000-8000-000000000002", publicName: "Bo", organisation: null, jobTitle: null, bioFr: "Secret bio", bioEn: null, consentPublishBio: false, links: [] },
-      { id: 3, uuid: "30000000-0000-4000-8000-000000000003", publicName: "Cy (declined only)", organisation: null, jobTitle: null, bioFr: null, bioEn: null, consentPublishBio: true, links: [] },
+      { id: 1, uuid: "30000000-0000-4000-8000-000000000001", publicName: "Ana", organisation: null, jobTitle: null, bioFr: "Bio", bioEn: null, consentPublishBio: true, consentPublicPhoto: true, photoKey: "0123456789abcdef", links: [] },
+      { id: 2, uuid: "30000000-0000-4000-8000-000000000002", publicName: "Bo", organisation: null, jobTitle: null, bioFr: "Secret bio", bioEn: null, consentPublishBio: false, consentPublicPhoto: false, photoKey: "fedcba9876543210", links: [] },
+      { id: 3, uuid: "30000000-0000-4000-8000-000000000003", publicName: "Cy (declined only)", organisation: null, jobTitle: null, bioFr: null, bioEn: null, consentPublishBio: true, consentPublicPhoto: true, photoKey: null, links: [] },
     ],
     sessions: [
       session(1),
@@ -75,6 +75,9 @@ describe("the public snapshot", () => {
     expect(snapshot.speakers.map((s) => s.name)).toEqual(["Ana", "Bo"]);
     // Bo did not consent to publishing the bio.
     expect(snapshot.speakers[1]!.bio).toEqual({ fr: null, en: null });
+    // A photo only with the consent to publish it: no field at all otherwise.
+    expect(snapshot.speakers[0]!.photo).toBe("photo/30000000-0000-4000-8000-000000000001?v=0123456789abcdef");
+    expect("photo" in snapshot.speakers[1]!).toBe(false);
     expect(snapshot.sessions[0]!.start).toBe("2016-03-09T10:00:00+01:00");
     expect(snapshot.version).toEqual({ number: 1, publishedAt: "2016-03-09T08:00:00Z", previous: null });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectImage, storedPhotoType } from "~/domain/images";
+import { detectImage, photoSizeOf } from "~/domain/images";
 import { audienceOf, invitationState, isInAudience, isInvitationUsable, linkStatus, placementChanges } from "~/domain/invitations";
 import { localDate, localTime, localToEpoch } from "~/domain/time";
 import { nestFormValues } from "~/utils/forms";
@@ -97,12 +97,12 @@ describe("uploaded photos", () => {
     expect(detectImage(new Uint8Array([0xff, 0xd8]))).toBeNull();
   });
 
-  it("are served only under the names the app writes", () => {
-    const uuid = "6e30ee3a-9161-49b3-9752-8b5ec93cca58";
-    expect(storedPhotoType(`${uuid}-0123456789abcdef.png`)).toBe("image/png");
-    expect(storedPhotoType(`../${uuid}-0123456789abcdef.png`)).toBeNull();
-    expect(storedPhotoType(`${uuid}-0123456789abcdef.svg`)).toBeNull();
-    expect(storedPhotoType("barouf.db")).toBeNull();
+  it("are asked for at a stored size only", () => {
+    expect(photoSizeOf(null)).toBe(256);
+    expect(photoSizeOf("96")).toBe(96);
+    expect(photoSizeOf("512")).toBe(512);
+    expect(photoSizeOf("100")).toBeNull();
+    expect(photoSizeOf("../512")).toBeNull();
   });
 });
 

@@ -203,6 +203,8 @@ const SAMPLES: Record<string, unknown> = {
   "invitations.outboxActionSchema": { intent: "resend" },
   "invitations.outboxFilterSchema": { state: "sent", page: "0" },
   "invitations.speakerChangesActionSchema": { intent: "seen", speaker: U1, redirectTo: "/editions/barouf-2016/speakers" },
+  "speaker-photo.speakerPhotoActionSchema": { intent: "remove", confirm: "yes" },
+  "organisers.partnerOrganiserSchema": { intent: "create", edition: U1, organisation: "", newOrganisation: "OuiShare", name: "Anne", email: "anne@example.org", role: "editor", password: "" },
   "organisers.organiserCreateSchema": { intent: "create", name: "Anne", email: "anne@example.org", role: "editor", password: "un long mot de passe" },
   "organisers.organiserEditSchema": { intent: "update", name: "Anne", email: "anne@example.org", role: "editor", version: "1" },
   "organisers.organiserActiveSchema": { intent: "deactivate", version: "1" },
