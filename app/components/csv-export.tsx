@@ -9,10 +9,23 @@ import { CSV_SEPARATOR_NAMES, defaultSeparatorName } from "~/schemas/csv-export"
  */
 export function CsvExportForm({ editionSlug, kind }: { editionSlug: string; kind: "speakers" | "sessions" }) {
   const t = useT();
+  return (
+    <Form method="get" action={`/editions/${editionSlug}/${kind}.csv`} reloadDocument className="csv-export" data-testid={`csv-export-${kind}`}>
+      <SeparatorField />
+      <button type="submit" className="button">
+        {t(`csv.export.${kind}`)}
+      </button>
+    </Form>
+  );
+}
+
+/** The CSV separator choice (`separator`), French spreadsheets' semicolon first in French. */
+export function SeparatorField() {
+  const t = useT();
   const locale = useLocale();
   const id = useId();
   return (
-    <Form method="get" action={`/editions/${editionSlug}/${kind}.csv`} reloadDocument className="csv-export" data-testid={`csv-export-${kind}`}>
+    <>
       <label htmlFor={id}>{t("csv.export.separator")}</label>
       <select id={id} name="separator" defaultValue={defaultSeparatorName(locale)}>
         {CSV_SEPARATOR_NAMES.map((name) => (
@@ -21,9 +34,6 @@ export function CsvExportForm({ editionSlug, kind }: { editionSlug: string; kind
           </option>
         ))}
       </select>
-      <button type="submit" className="button">
-        {t(`csv.export.${kind}`)}
-      </button>
-    </Form>
+    </>
   );
 }

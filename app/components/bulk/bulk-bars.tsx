@@ -3,10 +3,9 @@
 // the list's action; the export goes to the list's CSV export and the invitation to the
 // invitations page's preview (who will receive, live links kept) with the ticked rows.
 import { Form } from "@remix-run/react";
-import { useId } from "react";
 import { isMessageKey, useLocale, useT } from "~/i18n";
 import { SESSION_STATUSES } from "~/domain/vocabulary";
-import { CSV_SEPARATOR_NAMES, defaultSeparatorName } from "~/schemas/csv-export";
+import { SeparatorField } from "../csv-export";
 import type { FieldErrors } from "~/utils/forms";
 import { SelectedCount, type Selection } from "./selection";
 
@@ -30,18 +29,9 @@ function Errors({ errors }: { errors: FieldErrors }) {
 
 function ExportFields({ kind, editionSlug }: { kind: "sessions" | "speakers"; editionSlug: string }) {
   const t = useT();
-  const locale = useLocale();
-  const id = useId();
   return (
     <div className="bulk-group">
-      <label htmlFor={id}>{t("csv.export.separator")}</label>
-      <select id={id} name="separator" defaultValue={defaultSeparatorName(locale)}>
-        {CSV_SEPARATOR_NAMES.map((name) => (
-          <option key={name} value={name}>
-            {t(`csv.export.${name}`)}
-          </option>
-        ))}
-      </select>
+      <SeparatorField />
       <button type="submit" className="button" formMethod="get" formAction={`/editions/${editionSlug}/${kind}.csv`}>
         {t("bulk.export")}
       </button>
