@@ -1,26 +1,17 @@
 // « Placer automatiquement » in a real browser: auto-place a day, untick one proposal, apply,
 // see the board, undo, see the board as before — with JavaScript (the progress bar, the preview
 // computed by the plan endpoint) and without (plain forms and pages).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
 const EDITION = "grand-barouf-2016";
 const DAY = "2016-03-09";
 const BOARD = `/editions/${EDITION}/board?day=${DAY}`;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 /** The shared machine is slow: wait up to 30 s for the page to settle. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
@@ -32,11 +23,11 @@ async function boardState(page: Page) {
 }
 
 async function journey(javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1200 }, javaScriptEnabled });
+  const context = await rig.browser.newContext({ viewport: { width: 1600, height: 1200 }, javaScriptEnabled });
   const page = await newPage(context);
   try {
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}${BOARD}`);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}${BOARD}`);
     if (javaScriptEnabled) await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
     const before = await boardState(page);
     expect(before.tray.length).toBeGreaterThan(1);

@@ -4,14 +4,14 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { editions, rooms, slots } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
 const EDITION = "grand-barouf-2016";
 const DAY1 = "2016-03-09";
@@ -21,27 +21,15 @@ const at = (time: string) => localToEpoch(DAY1, time, "Europe/Paris");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.js"), "utf8");
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
-let server: RunningServer;
-let browser: Browser;
-let database: Database;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  database = await openDatabase(`file:${server.databaseFile}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig({ database: true });
 
 /** The board with the form of a session open (through its card's link), once the page runs. */
 async function openForm(session: string) {
   // bypassCSP: the app's CSP (a nonce per response) would refuse the injected axe script.
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+  const context = await rig.browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   const page = await newPage(context);
-  await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-  await page.goto(`${server.url}${BOARD}`);
+  await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+  await page.goto(`${rig.server.url}${BOARD}`);
   await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
   await page.locator(`[data-card-id="${id("session", session)}"] .card-move`).click();
   const form = page.getByTestId("placement-form");
@@ -95,9 +83,9 @@ describe("the board's place/move form", () => {
   });
 
   it("offers the room's free slots (slots page) and fills the times with the one chosen", async () => {
-    const edition = (await database.select({ id: editions.id }).from(editions).where(eq(editions.slug, EDITION)).get())!;
-    const agora = (await database.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.editionId, edition.id), eq(rooms.uuid, id("room", "agora")))).get())!;
-    await database.insert(slots).values([
+    const edition = (await rig.database.select({ id: editions.id }).from(editions).where(eq(editions.slug, EDITION)).get())!;
+    const agora = (await rig.database.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.editionId, edition.id), eq(rooms.uuid, id("room", "agora")))).get())!;
+    await rig.database.insert(slots).values([
       { editionId: edition.id, roomId: agora.id, startsAt: at("19:00"), endsAt: at("20:30") },
       { editionId: edition.id, roomId: agora.id, startsAt: at("21:00"), endsAt: at("22:00") },
     ]);

@@ -2,14 +2,14 @@
 // session from the tray, move a placed one, unschedule it; after each, what the server holds and
 // where the focus is.
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { rooms, sessions } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
 const EDITION = "grand-barouf-2016";
 const id = (kind: string, key: string) => uuidv5(`${EDITION}/${kind}/${key}`);
@@ -17,23 +17,11 @@ const BOARD = `/editions/${EDITION}/board?day=2016-03-09`;
 const SESSION = id("session", "grid-42");
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
-let server: RunningServer;
-let browser: Browser;
-let database: Database;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  database = await openDatabase(`file:${server.databaseFile}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig({ database: true });
 
 /** Where the server has the session: its room's key and its instants, or null in the tray. */
 async function placementOf(session: string) {
-  const row = await database
+  const row = await rig.database
     .select({ room: rooms.uuid, start: sessions.startsAt, end: sessions.endsAt })
     .from(sessions)
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
@@ -67,10 +55,10 @@ const at = (date: string, time: string) => localToEpoch(date, time, "Europe/Pari
 
 describe("the board with the keyboard only", () => {
   it("places a session from the tray, moves it, unschedules it; the focus follows the session", async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}${BOARD}`);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}${BOARD}`);
     await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
     const live = page.getByTestId("board-live");
     const form = page.getByTestId("placement-form");
@@ -95,7 +83,7 @@ describe("the board with the keyboard only", () => {
     const [date, start, end] = [await fieldValue(page, "#place-date"), await fieldValue(page, "#place-start"), await fieldValue(page, "#place-end")];
     await tabTo(page, ".board-edit-actions button[type=submit]");
     await page.keyboard.press("Enter");
-    await poll(() => live.textContent()).toContain(`placée : `);
+    await poll(() => live.textContent()).toContain("placée\u00a0: ");
     await poll(() => placementOf(SESSION)).toEqual({ room, start: at(date, start), end: at(date, end) });
     // The focus is on the placed card's « Déplacer… », on the grid.
     await poll(() => focus(page)).toEqual({ id: "", card: SESSION, inTray: false, move: true });
@@ -122,7 +110,7 @@ describe("the board with the keyboard only", () => {
     const [movedRoom, movedDate] = [await fieldValue(page, "#place-room"), await fieldValue(page, "#place-date")];
     await tabTo(page, ".board-edit-actions button[type=submit]");
     await page.keyboard.press("Space");
-    await poll(() => live.textContent()).toContain("déplacée : ");
+    await poll(() => live.textContent()).toContain("déplacée\u00a0: ");
     await poll(() => placementOf(SESSION)).toEqual({ room: movedRoom, start: at(movedDate, movedStart), end: at(movedDate, movedEnd) });
     await poll(() => focus(page)).toMatchObject({ card: SESSION, move: true });
 

@@ -1,11 +1,12 @@
 // The board as a person sees it on a laptop and on a large screen: what each card shows at every
 // row height, how many rooms and hours fit, the folding tray and panel, the place/move drawer, and
 // the print view's pages (issue 14, items 1, 2 and 17).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { uuidv5 } from "~/services/ids.server";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
 const EDITION = "grand-barouf-2016";
 const id = (kind: string, key: string) => uuidv5(`${EDITION}/${kind}/${key}`);
@@ -13,23 +14,13 @@ const BOARD = `/editions/${EDITION}/board?day=2016-03-09`;
 const LAPTOP = { width: 1366, height: 768 };
 const LARGE = { width: 1920, height: 1080 };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 async function open(viewport: { width: number; height: number }, path = BOARD): Promise<{ context: BrowserContext; page: Page & { browserErrors: string[] } }> {
-  const context = await browser.newContext({ viewport });
+  const context = await rig.browser.newContext({ viewport });
   const page = await newPage(context);
-  await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-  await page.goto(`${server.url}${path}`);
+  await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+  await page.goto(`${rig.server.url}${path}`);
   if (path.startsWith(BOARD)) await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
   return { context, page };
 }
@@ -93,7 +84,7 @@ describe("the board's cards and layout", () => {
   it("shows each card's title, time, format, theme colour and conflicts at every row height, without growing on hover", async () => {
     const { context, page } = await open(LAPTOP);
     for (const step of [15, 30, 60]) {
-      await page.goto(`${server.url}${BOARD}&step=${step}`);
+      await page.goto(`${rig.server.url}${BOARD}&step=${step}`);
       await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
       expect(await page.locator(".board-room .session-card").count()).toBeGreaterThan(25);
       expect(await clippedCards(page)).toEqual([]);
@@ -238,6 +229,6 @@ describe("the board's print view", () => {
   });
 
   it("wrote nothing unexpected to the server's error output", () => {
-    expect(server.stderr()).toBe("");
+    expect(rig.server.stderr()).toBe("");
   });
 });

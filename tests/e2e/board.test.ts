@@ -2,14 +2,14 @@
 // preview before a drop, block refusals, acknowledgements, suggestions, undo, and two
 // organisers dropping into the same place at once.
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "~/db/client.server";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { rooms, sessions } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
 const EDITION = "grand-barouf-2016";
 const id = (kind: string, key: string) => uuidv5(`${EDITION}/${kind}/${key}`);
@@ -17,23 +17,11 @@ const BOARD = `/editions/${EDITION}/board?day=2016-03-09`;
 // Refusals answer 409/422: the browser logs the failed fetch; nothing else is allowed.
 const REFUSALS = [/status of 4(09|22)/];
 
-let server: RunningServer;
-let browser: Browser;
-let database: Database;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  database = await openDatabase(`file:${server.databaseFile}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig({ database: true });
 
 /** Where the server has a session now: its room's key and its local times on the first day, or null. */
 async function placementOf(session: string): Promise<{ room: string; start: number; end: number } | null> {
-  const row = await database
+  const row = await rig.database
     .select({ room: rooms.uuid, start: sessions.startsAt, end: sessions.endsAt })
     .from(sessions)
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
@@ -45,10 +33,10 @@ const at = (time: string) => localToEpoch("2016-03-09", time, "Europe/Paris");
 const placed = (room: string, start: string, end: string) => ({ room: id("room", room), start: at(start), end: at(end) });
 
 async function openBoard(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page & { browserErrors: string[] } }> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, ...options });
+  const context = await rig.browser.newContext({ viewport: { width: 1920, height: 1080 }, ...options });
   const page = await newPage(context);
-  await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-  await page.goto(`${server.url}${BOARD}`);
+  await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+  await page.goto(`${rig.server.url}${BOARD}`);
   if (options.javaScriptEnabled !== false) await page.waitForFunction(() => document.querySelector('[draggable="true"]') !== null);
   return { context, page };
 }
@@ -347,6 +335,6 @@ describe("the schedule board", () => {
   });
 
   it("wrote nothing unexpected to the server's error output", () => {
-    expect(server.stderr()).toBe("");
+    expect(rig.server.stderr()).toBe("");
   });
 });

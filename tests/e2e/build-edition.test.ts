@@ -2,27 +2,18 @@
 // (edition, rooms, theme, format, a slot grid applied to rooms and days, speakers and
 // sessions with people) and finds them again by search and filters; then the same core
 // journey with JavaScript off.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 async function signedIn(javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await rig.browser.newContext({ javaScriptEnabled });
   const page = await newPage(context);
-  await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+  await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
   return { context, page };
 }
 
@@ -32,7 +23,7 @@ async function submitTo(page: Page, button: string, path: (pathname: string) => 
 }
 
 async function createEdition(page: Page, slug: string, title: string) {
-  await page.goto(`${server.url}/editions/new`);
+  await page.goto(`${rig.server.url}/editions/new`);
   await page.getByLabel("Titre de l’édition").fill(title);
   await page.getByLabel("Nom court (dans les adresses)").fill(slug);
   await page.getByLabel("Premier jour").fill("2026-03-11");
@@ -42,7 +33,7 @@ async function createEdition(page: Page, slug: string, title: string) {
 }
 
 async function createRoom(page: Page, slug: string, name: string, hours?: { opens: string; closes: string }) {
-  await page.goto(`${server.url}/editions/${slug}/rooms`);
+  await page.goto(`${rig.server.url}/editions/${slug}/rooms`);
   await page.getByLabel("Nom de la salle").fill(name);
   await page.getByLabel("Capacité (places)").fill("60");
   if (hours) {
@@ -53,7 +44,7 @@ async function createRoom(page: Page, slug: string, name: string, hours?: { open
 }
 
 async function createSpeaker(page: Page, slug: string, speaker: { name: string; organisation: string; email: string }) {
-  await page.goto(`${server.url}/editions/${slug}/speakers/new`);
+  await page.goto(`${rig.server.url}/editions/${slug}/speakers/new`);
   await page.getByLabel("Nom public").fill(speaker.name);
   await page.getByLabel("Organisation", { exact: true }).fill(speaker.organisation);
   await page.getByLabel("E-mail").fill(speaker.email);
@@ -61,7 +52,7 @@ async function createSpeaker(page: Page, slug: string, speaker: { name: string; 
 }
 
 async function createSession(page: Page, slug: string, session: { title: string; format?: string; theme?: string; room?: string; start?: string; end?: string }) {
-  await page.goto(`${server.url}/editions/${slug}/sessions/new`);
+  await page.goto(`${rig.server.url}/editions/${slug}/sessions/new`);
   await page.getByLabel("Titre (français)").fill(session.title);
   if (session.format) await page.getByLabel("Format").selectOption({ label: session.format });
   if (session.theme) await page.getByLabel("Thème").selectOption({ label: session.theme });
@@ -89,7 +80,7 @@ describe("building an edition from nothing", () => {
   it("with JavaScript: edition, rooms, theme, format, slot grid, speakers and sessions, found again by search and filters", async () => {
     const { context, page } = await signedIn(true);
     const slug = "barouf-essai";
-    const base = `${server.url}/editions/${slug}`;
+    const base = `${rig.server.url}/editions/${slug}`;
     await createEdition(page, slug, "Barouf d’essai");
     await createRoom(page, slug, "Salle Alpha", { opens: "09:00", closes: "18:00" });
     await createRoom(page, slug, "Salle Bêta");
@@ -200,7 +191,7 @@ describe("building an edition from nothing", () => {
   it("without JavaScript: edition, room, slot template applied after its preview, speaker and session, found by search", async () => {
     const { context, page } = await signedIn(false);
     const slug = "barouf-sans-js";
-    const base = `${server.url}/editions/${slug}`;
+    const base = `${rig.server.url}/editions/${slug}`;
     await createEdition(page, slug, "Barouf sans JavaScript");
     await createRoom(page, slug, "Salle Gamma");
 

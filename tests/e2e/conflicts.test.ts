@@ -1,25 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 describe("the conflicts page", () => {
   it("goes from the dashboard to the errors, refuses an empty reason, then acknowledges by keyboard and withdraws", async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     await expect.poll(() => page.getByTestId("conflicts-error-open").textContent()).toBe("2 à traiter");
     await page.getByRole("link", { name: /Erreur/ }).click();
     await expect.poll(() => page.getByTestId("conflicts-shown").textContent()).toBe("2 conflit(s) sur 2 correspondent");
@@ -50,10 +40,10 @@ describe("the conflicts page", () => {
   });
 
   it("filters and acknowledges with JavaScript off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await rig.browser.newContext({ javaScriptEnabled: false });
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}/editions/grand-barouf-2016/conflicts`);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}/editions/grand-barouf-2016/conflicts`);
     await page.getByLabel("Règle").selectOption("ROOM_FEATURES");
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect.poll(() => page.getByTestId("conflicts-shown").textContent()).toBe("1 conflit(s) sur 1 correspondent");

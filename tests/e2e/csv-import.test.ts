@@ -1,19 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 /** A French-Excel file: semicolons, and a "Poste occupé" column the guess does not know. */
 function file(rows: number, { brokenRow }: { brokenRow?: number } = {}) {
@@ -26,10 +16,10 @@ function file(rows: number, { brokenRow }: { brokenRow?: number } = {}) {
 
 describe("an organiser imports speakers from a CSV file", () => {
   it("uploads, fixes the column mapping, sees a row error, then imports a clean file with progress", async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}/editions/grand-barouf-2016/speakers/import`);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}/editions/grand-barouf-2016/speakers/import`);
 
     // A file with one bad email: the preview names the row and offers no import.
     await page.getByLabel("Fichier CSV").setInputFiles({ name: "intervenants.csv", mimeType: "text/csv", buffer: file(50, { brokenRow: 3 }) });
@@ -68,10 +58,10 @@ describe("an organiser imports speakers from a CSV file", () => {
   });
 
   it("works without JavaScript: the file travels between steps and the progress page shows the result", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await rig.browser.newContext({ javaScriptEnabled: false });
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
-    await page.goto(`${server.url}/editions/grand-barouf-2016/speakers/import`);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}/editions/grand-barouf-2016/speakers/import`);
     await page.getByLabel("Fichier CSV").setInputFiles({ name: "sans-js.csv", mimeType: "text/csv", buffer: Buffer.from("Nom;Courriel\r\nSans JS;sans.js@example.org\r\n") });
     await page.getByRole("button", { name: "Lire le fichier" }).click();
     await page.waitForLoadState();
@@ -88,6 +78,6 @@ describe("an organiser imports speakers from a CSV file", () => {
   });
 
   it("wrote nothing unexpected to the server's error output", () => {
-    expect(server.stderr()).toBe("");
+    expect(rig.server.stderr()).toBe("");
   });
 });

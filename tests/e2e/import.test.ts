@@ -1,29 +1,19 @@
 // The import journey in a real browser: a refused file, then a big one previewed,
 // applied with a progress bar, and opened.
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
 import { FORMATS_DIR, INVALID_FILE } from "../helpers/schedule-files";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 describe("importing a programme in the browser", () => {
   it("refuses the invalid example with where and why, then imports 38C3 with progress and opens it", { timeout: 240_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     // Editors and admins find the import in the menu of every edition page.
     await page.getByRole("navigation").getByRole("link", { name: "Importer un programme" }).click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe("/editions/import");

@@ -1,26 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALL_SESSIONS, NAMED_SPEAKERS, SAMPLE_SPEAKERS } from "../../seed/grand-barouf-2016";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 describe("an organiser signs in", () => {
   it("logs in with the seed admin and sees the 2016 dashboard with the seed's figures", async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await newPage(context);
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/editions/grand-barouf-2016");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Grand Barouf numérique 2016");
     const placed = ALL_SESSIONS.filter((s) => s.at && s.status !== "cancelled").length;
@@ -35,9 +25,9 @@ describe("an organiser signs in", () => {
   });
 
   it("shows field errors from the browser's own validation, then a server error for a wrong password", async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await newPage(context);
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${rig.server.url}/login`);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect.poll(() => page.getByText("Ce champ est obligatoire.").count()).toBe(2);
     expect(await page.getByLabel("Adresse e-mail").getAttribute("aria-invalid")).toBe("true");
@@ -53,33 +43,33 @@ describe("an organiser signs in", () => {
   });
 
   it("works with JavaScript off, switches to English, and signs out", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await rig.browser.newContext({ javaScriptEnabled: false });
     const page = await newPage(context);
     // A refused attempt keeps the email typed, without JavaScript too.
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${rig.server.url}/login`);
     await page.getByLabel("Adresse e-mail").fill("admin@barouf.example");
     await page.getByLabel("Mot de passe").fill("not-the-password");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForLoadState();
     expect(await page.getByRole("alert").textContent()).toContain("Adresse e-mail ou mot de passe incorrect.");
     expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("admin@barouf.example");
-    await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/editions/grand-barouf-2016");
     await page.getByRole("button", { name: "English" }).click();
     await page.waitForLoadState();
     expect(await page.getByRole("link", { name: "Dashboard" }).count()).toBe(1);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     // The choice persists across pages.
-    await page.goto(`${server.url}/editions/grand-barouf-2016`);
+    await page.goto(`${rig.server.url}/editions/grand-barouf-2016`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    await page.goto(`${server.url}/editions/grand-barouf-2016`);
+    await page.goto(`${rig.server.url}/editions/grand-barouf-2016`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
   });
 
   it("wrote nothing unexpected to the server's error output", () => {
-    expect(server.stderr()).toBe("");
+    expect(rig.server.stderr()).toBe("");
   });
 });

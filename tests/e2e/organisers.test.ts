@@ -1,25 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signInThroughForm } from "../helpers/browser";
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
+import { E2E_ADMIN_PASSWORD } from "../helpers/server";
+import { browserRig } from "../helpers/rig";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = browserRig();
 
 describe("an admin manages organisers", () => {
   it("creates an editor, then deactivates them while they are signed in elsewhere: their next navigation lands on the login page", async () => {
-    const adminContext = await browser.newContext();
+    const adminContext = await rig.browser.newContext();
     const admin = await newPage(adminContext);
-    await signInThroughForm(admin, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await signInThroughForm(admin, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     await admin.getByRole("link", { name: "Organisateur·rices" }).click();
     await admin.waitForURL((url) => url.pathname === "/admin/organisers");
 
@@ -38,9 +28,9 @@ describe("an admin manages organisers", () => {
     expect(await row.locator(".organiser-state").textContent()).toBe("Actif·ve");
 
     // The editor signs in in another browser and works on the edition.
-    const editorContext = await browser.newContext();
+    const editorContext = await rig.browser.newContext();
     const editor = await newPage(editorContext);
-    await signInThroughForm(editor, server.url, "elise.editrice@example.org", "une phrase de passe solide");
+    await signInThroughForm(editor, rig.server.url, "elise.editrice@example.org", "une phrase de passe solide");
     expect(new URL(editor.url()).pathname).toBe("/editions/grand-barouf-2016");
 
     // The admin deactivates the account.
@@ -66,6 +56,6 @@ describe("an admin manages organisers", () => {
   });
 
   it("wrote nothing unexpected to the server's error output", () => {
-    expect(server.stderr()).toBe("");
+    expect(rig.server.stderr()).toBe("");
   });
 });
