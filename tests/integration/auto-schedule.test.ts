@@ -253,7 +253,7 @@ describe("placing automatically from the board", () => {
     const html = await response.text();
     expect(html).toContain("Le programme a changé depuis l’aperçu");
     // What changed, its action and who (React separates the parts of a line with comments).
-    expect(html.replace(/<!-- -->/g, "")).toContain("<li>Salle « Salle Gamma » — création (Organiser 2)</li>");
+    expect(html.replace(/<!-- -->/g, "")).toContain("<li>Salle «\u00a0Salle Gamma\u00a0» — création (Organiser 2)</li>");
     expect(await scheduleEntries(edition.id)).toEqual([]);
     expect((await rowsOf(waiting.map((s) => s.id))).every((s) => s.roomId === null)).toBe(true);
   });

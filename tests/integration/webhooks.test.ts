@@ -212,7 +212,7 @@ describe("deliveries", () => {
     const page = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: writer });
     const html = await page.text();
     expect(html).toContain("Livrée");
-    expect(html).toContain("Tentative 1 : 204");
+    expect(html).toContain("Tentative 1\u00a0: 204");
     expect(html).toContain(endpoint.secret);
     // Viewers see the endpoints and the log, never a secret.
     const viewer = await request(`/editions/${SEED_EDITION}/webhooks`, { cookie: (await signIn("viewer")).cookie });

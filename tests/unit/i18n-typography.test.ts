@@ -59,6 +59,8 @@ const FRENCH_IN_ENGLISH = [/\bintervenant/i, /\bsalles?\b/i, /\bcréneaux?\b/i, 
 describe("the French catalogue", () => {
   it("puts a no-break space (U+00A0) before : ; ? ! and never an ordinary space", () => {
     expect(offenders(fr, (v) => / [:;?!]/.test(v))).toEqual([]);
+    // One space only: two no-break spaces in a row (an escape next to the character itself).
+    expect(offenders(fr, (v) => /\u00a0\u00a0/.test(v))).toEqual([]);
     // A sign glued to the word before it, where French wants the space ("Attention: …").
     expect(offenders(fr, (v) => /[\p{L}\p{N})»…][;?!](\s|$)|\p{L}:(\s|$)/u.test(v))).toEqual([]);
   });

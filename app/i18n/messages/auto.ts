@@ -5,7 +5,7 @@ export const auto = defineMessages({
   fr: {
     "auto.title": "Placer automatiquement",
     "auto.intro": "Barouf propose une place pour chaque session sans ajouter de conflit bloquant ni d’erreur. Rien n’est enregistré avant que vous appliquiez l’aperçu.",
-    "auto.scope": "Que placer\u00a0 ?",
+    "auto.scope": "Que placer ?",
     "auto.scope.day": "Ce jour",
     "auto.scope.edition": "Toute l’édition",
     "auto.scope.selected": "Les sessions choisies dans le bac",

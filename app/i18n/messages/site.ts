@@ -18,7 +18,7 @@ export const site = defineMessages({
     "site.appsQr": "Code QR de l’adresse du programme",
     "site.giggity1": "Ouvrez Giggity et touchez «\u00a0+\u00a0» (ajouter un événement).",
     "site.giggity2": "Scannez le code QR, ou collez l’adresse ci-dessus.",
-    "site.giggity3": "Le programme s’ouvre\u00a0 ; Giggity le rafraîchit à chaque ouverture.",
+    "site.giggity3": "Le programme s’ouvre ; Giggity le rafraîchit à chaque ouverture.",
     "site.fahrplan": "EventFahrplan est construit pour un événement à la fois\u00a0: l’équipe qui publie l’application pour le festival y règle cette adresse comme source du programme.",
     "site.calendarApps": "Agendas",
     "site.calendarAppsText": "Votre agenda (Google, Apple, Outlook, Thunderbird) peut s’abonner au programme\u00a0: il suivra chaque nouvelle version.",
