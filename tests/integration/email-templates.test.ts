@@ -183,7 +183,7 @@ describe("sending with the edition's texts", () => {
     const toPartner = mails.find((m) => m.to.includes(partner.email!))!;
     expect(toSpeaker.subject).toBe(`${EDITION} : ça bouge`);
     const text = toSpeaker.text.replace(/\r\n/g, "\n");
-    expect(text).toContain(`Bonjour ${speaker.publicName},\n\nDu nouveau\u00a0:\n\n« Première session`);
+    expect(text).toContain(`Bonjour ${speaker.publicName},\n\nDu nouveau\u00a0:\n\n«\u00a0Première session`);
     expect(text).toContain("– jour : 9 mars 2016 → 10 mars 2016");
     expect(text).toMatch(new RegExp(`Reconfirmez ici\u00a0:\n${LINK.source}\n\nL’équipe\\s*$`));
     const partnerText = toPartner.text.replace(/\r\n/g, "\n");
