@@ -63,13 +63,29 @@ const SHAPES: Record<IconName, ReactElement> = {
 };
 
 /**
+ * Every icon's shape, once per page (the root layout draws it): an icon is then a `<use>` of its
+ * symbol, a few bytes where a board of sixty cards used to repeat the same paths hundreds of times.
+ */
+export function IconSprite() {
+  return (
+    <svg className="icon-sprite" aria-hidden="true" focusable="false">
+      {(Object.keys(SHAPES) as IconName[]).map((name) => (
+        <symbol key={name} id={`icon-${name}`} viewBox="0 0 16 16">
+          {SHAPES[name]}
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+/**
  * An icon. Without `label` it is decorative (the words next to it say what it means); with
  * `label` the label is its text alternative: hidden text for screen readers, a tooltip for the eye.
  */
 export function Icon({ name, label, className }: { name: IconName; label?: string; className?: string }) {
   const svg = (
     <svg className={`icon icon-${name}${className ? ` ${className}` : ""}`} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
-      {SHAPES[name]}
+      <use href={`#icon-${name}`} />
     </svg>
   );
   if (!label) return svg;

@@ -7,9 +7,9 @@
 export const ROOMS_PER_PAGE = 12;
 /**
  * Sessions a page of rooms shows at most (a room with more than that has a page of its own):
- * a card, with its conflicts, weighs 3 to 4 KB of HTML and data.
+ * a card, with its details popover and its conflicts, weighs 4 to 5 KB of HTML and data.
  */
-export const CARDS_PER_PAGE = 60;
+export const CARDS_PER_PAGE = 45;
 /** Unscheduled sessions listed at once in the tray. */
 export const TRAY_PER_PAGE = 40;
 /** Conflicts listed at once in the side panel (each comes with its acknowledgement form), when the rooms are paged. */
