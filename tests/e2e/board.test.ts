@@ -137,14 +137,14 @@ describe("the schedule board", () => {
     await dragMove(page, back);
     await poll(target).toBe(`place|${id("room", "beffroi")}|${at("09:00")}`);
     await place.drop();
-    await poll(() => live(page).textContent()).toContain("placée : Salle du Beffroi, 9 mars 2016, 09:00–10:00");
+    await poll(() => live(page).textContent()).toContain("placée\u00a0: Salle du Beffroi, 9 mars 2016, 09:00–10:00");
     expect(await placementOf("grid-41")).toEqual(placed("beffroi", "09:00", "10:00"));
     await poll(() => roomOf(card(page, "grid-41"))).toBe(id("room", "beffroi"));
     expect(await trayCard(page, "grid-41").count()).toBe(0);
 
     // Move it to Atelier 2 at 08:30.
     await dragTo(page, card(page, "grid-41"), cell(page, "atelier2", "08:30"));
-    await poll(() => live(page).textContent()).toContain("déplacée : Atelier 2, 9 mars 2016, 08:30–09:30");
+    await poll(() => live(page).textContent()).toContain("déplacée\u00a0: Atelier 2, 9 mars 2016, 08:30–09:30");
     expect(await placementOf("grid-41")).toEqual(placed("atelier2", "08:30", "09:30"));
     await poll(() => roomOf(card(page, "grid-41"))).toBe(id("room", "atelier2"));
 
@@ -192,7 +192,7 @@ describe("the schedule board", () => {
     expect(await page.getByTestId("preview-blocked").textContent()).toContain("Ce dépôt serait refusé");
     expect(await page.locator(".board-drop.is-blocked").count()).toBe(1);
     await second.drop();
-    await poll(() => live(page).textContent()).toContain("Refusé :");
+    await poll(() => live(page).textContent()).toContain("Refusé\u00a0:");
     expect(await live(page).textContent()).toContain("Hall d’exposition");
     expect(await roomOf(card(page, "table-emploi"))).toBe(id("room", "jeanbart"));
     expectNoBrowserErrors(page, REFUSALS);
@@ -211,7 +211,7 @@ describe("the schedule board", () => {
     await form.getByLabel("Début").fill("08:30");
     await form.getByLabel("Fin").fill("09:45");
     await form.getByLabel("Fin").press("Enter");
-    await poll(() => live(page).textContent()).toContain("placée : Agora, 9 mars 2016, 08:30–09:45");
+    await poll(() => live(page).textContent()).toContain("placée\u00a0: Agora, 9 mars 2016, 08:30–09:45");
     await poll(() => roomOf(card(page, "grid-42"))).toBe(id("room", "agora"));
     // Move it half an hour later.
     await card(page, "grid-42").getByRole("link", { name: "Déplacer…" }).focus();
@@ -219,7 +219,7 @@ describe("the schedule board", () => {
     await form.getByLabel("Début").fill("09:00");
     await form.getByLabel("Fin").fill("10:15");
     await form.getByRole("button", { name: "Déplacer" }).press("Enter");
-    await poll(() => live(page).textContent()).toContain("déplacée : Agora, 9 mars 2016, 09:00–10:15");
+    await poll(() => live(page).textContent()).toContain("déplacée\u00a0: Agora, 9 mars 2016, 09:00–10:15");
 
     // Swap with the closing-free auditorium keynote of Uber.
     await card(page, "grid-42").getByRole("link", { name: "Déplacer…" }).focus();
@@ -314,7 +314,7 @@ describe("the schedule board", () => {
     const texts = () => Promise.all([live(a.page).textContent(), live(b.page).textContent()]);
     await poll(async () => (await texts()).filter((t) => /déplacée|Refusé/.test(t ?? "")).length).toBe(2);
     const [ta, tb] = (await texts()) as [string, string];
-    expect([ta, tb].filter((t) => t.includes("déplacée : Salle du Beffroi, 9 mars 2016, 08:30"))).toHaveLength(1);
+    expect([ta, tb].filter((t) => t.includes("déplacée\u00a0: Salle du Beffroi, 9 mars 2016, 08:30"))).toHaveLength(1);
     const aWon = ta.includes("déplacée");
     const [winner, loser] = aWon ? ["fishbowl-collab", "table-emploi"] : ["table-emploi", "fishbowl-collab"];
     const refused = aWon ? tb : ta;
