@@ -59,6 +59,14 @@ describe("partner organisations in the browser", () => {
     generatedPassword = (await page.getByTestId("generated-password").textContent()) ?? "";
     expect(generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(await created.isVisible()).toBe(true);
+    // The confirmation is where the person is: it has the focus, inside the window, not above it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("partner-created");
+    const box = await created.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: window.innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
     // Shown once: the page opened again does not show it.
     await page.goto(`${rig.server.url}/admin/organisations/partners`);
     expect(await page.getByTestId("generated-password").count()).toBe(0);
