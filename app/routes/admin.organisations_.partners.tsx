@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
@@ -66,6 +67,12 @@ export default function PartnersPage() {
   const { editions, partners } = useLoaderData<typeof loader>();
   const result = useActionData<FormFailure | Created>();
   const t = useT();
+  // The form is below: the confirmation (and the password shown once) takes the focus, so it is
+  // scrolled into the window and read by a screen reader.
+  const notice = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (result?.ok) notice.current?.focus();
+  }, [result]);
   return (
     <PlainPage admin>
       <h1>{t("partners.title")}</h1>
@@ -74,7 +81,7 @@ export default function PartnersPage() {
         <Link to="/admin/organisations">{t("organisations.title")}</Link>
       </p>
       {result?.ok ? (
-        <section className="alert alert-info" role="status" data-testid="partner-created">
+        <section ref={notice} tabIndex={-1} className="alert alert-info" role="status" data-testid="partner-created">
           <p>{t("partners.created", result.created)}</p>
           {result.generatedPassword ? (
             <p>

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
@@ -110,8 +111,14 @@ export default function OrganisersPage() {
 
 function CreatedNotice({ created }: { created: Created }) {
   const t = useT();
+  // The form is below: the notice (and the password shown once) takes the focus, so it is
+  // scrolled into the window and read by a screen reader.
+  const notice = useRef<HTMLElement>(null);
+  useEffect(() => {
+    notice.current?.focus();
+  }, [created]);
   return (
-    <section className="alert alert-info organiser-created" role="status" data-testid="organiser-created">
+    <section ref={notice} tabIndex={-1} className="alert alert-info organiser-created" role="status" data-testid="organiser-created">
       <p>{t("organisers.created", { name: created.created.name, email: created.created.email })}</p>
       {created.generatedPassword ? (
         <>

@@ -24,6 +24,10 @@ describe("an admin manages organisers", () => {
     await admin.getByLabel("Mot de passe initial").fill("une phrase de passe solide");
     await admin.getByRole("button", { name: "Créer le compte" }).click();
     await expect.poll(() => admin.getByTestId("organiser-created").textContent()).toContain("Compte créé pour Élise Éditrice");
+    // The notice, above the form, takes the focus: it is inside the window.
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("organiser-created");
+    const top = await admin.getByTestId("organiser-created").evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
     const row = admin.locator('tr[data-organiser="elise.editrice@example.org"]');
     expect(await row.locator(".organiser-state").textContent()).toBe("Actif·ve");
 
