@@ -103,7 +103,7 @@ describe("the board's cards and layout", () => {
   it("opens a card's people and details from the keyboard, and closes them with Escape", async () => {
     const { context, page } = await open(LAPTOP, `${BOARD}&step=15`);
     const card = page.locator(`.board-room [data-card-id="${id("session", "fishbowl-collab")}"]`);
-    const button = card.getByRole("button", { name: /^Détails de «\u00a0Fishbowl/ });
+    const button = card.getByRole("button", { name: /^Détails de «\sFishbowl/ });
     await button.focus();
     await page.keyboard.press("Enter");
     const details = card.locator(".card-details");

@@ -171,14 +171,14 @@ describe("building an edition from nothing", () => {
 
     await page.goto(`${base}/sessions`);
     await expect.poll(() => page.getByTestId("sessions-count").textContent()).toBe("2 session(s)");
-    await page.getByLabel("Rechercher (titre)").fill("communs");
-    await page.getByLabel("Format").selectOption({ label: "Atelier" });
+    await page.getByLabel("Rechercher (titre, intervenant·e, organisation)").fill("communs");
+    await page.getByLabel("Format", { exact: true }).selectOption({ label: "Atelier" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect.poll(() => page.getByTestId("sessions-count").textContent()).toBe("1 session(s)");
     expect(await page.getByTestId("session-row").textContent()).toContain("Atelier des communs");
     expect(await page.getByTestId("session-row").textContent()).toContain("Zoé Communard");
-    await page.getByLabel("Rechercher (titre)").fill("");
-    await page.getByLabel("Format").selectOption({ index: 0 });
+    await page.getByLabel("Rechercher (titre, intervenant·e, organisation)").fill("");
+    await page.getByLabel("Format", { exact: true }).selectOption({ index: 0 });
     await page.getByLabel("Programmation").selectOption({ label: "Non programmées" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect.poll(() => page.getByTestId("session-row").textContent()).toContain("Données ouvertes en débat");
@@ -234,7 +234,7 @@ describe("building an edition from nothing", () => {
     expect(await page.getByTestId("session-person").textContent()).toContain("Inès Sans-Script");
 
     await page.goto(`${base}/sessions`);
-    await page.getByLabel("Rechercher (titre)").fill("sans javascript");
+    await page.getByLabel("Rechercher (titre, intervenant·e, organisation)").fill("sans javascript");
     await submitTo(page, "Filtrer", (p) => p.endsWith("/sessions"));
     expect(await page.getByTestId("sessions-count").textContent()).toBe("1 session(s)");
     expect(await page.getByTestId("session-row").textContent()).toContain("Inès Sans-Script");

@@ -86,8 +86,8 @@ describe("sessions in the browser", () => {
 
     // Found again by search and filter.
     await page.goto(`${server.url}${SESSIONS}`);
-    await page.getByLabel("Rechercher (titre)").fill("en partage");
-    await page.getByLabel("Format").selectOption({ label: "Atelier" });
+    await page.getByLabel("Rechercher (titre, intervenant·e, organisation)").fill("en partage");
+    await page.getByLabel("Format", { exact: true }).selectOption({ label: "Atelier" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect.poll(() => page.getByTestId("sessions-count").textContent()).toBe("1 session(s)");
     expect(await page.getByTestId("session-row").textContent()).toContain("Jennifer Leblond");
