@@ -91,7 +91,7 @@ describe("a speaker's personal data", () => {
     await requests.getByRole("link", { name: SPEAKER.name }).click();
     await page.waitForURL((url) => url.pathname.includes("/speakers/"));
     await poll(() => page.getByTestId("erasure-request").textContent()).toContain("Cette personne a demandé l’effacement de ses données le");
-    expect(await page.getByLabel("E-mail").inputValue()).toBe(SPEAKER.email);
+    expect(await page.getByRole("textbox", { name: "E-mail" }).inputValue()).toBe(SPEAKER.email);
 
     const before = smtp.received.length;
     await page.getByText("Effacer ses données personnelles").click();
@@ -99,7 +99,7 @@ describe("a speaker's personal data", () => {
     await page.waitForURL((url) => url.searchParams.has("erased"));
     await poll(() => page.getByTestId("speaker-erased").textContent()).toContain("Les données personnelles ont été effacées");
     expect(await page.getByTestId("erasure-request").count()).toBe(0);
-    expect(await page.getByLabel("E-mail").inputValue()).toBe("");
+    expect(await page.getByRole("textbox", { name: "E-mail" }).inputValue()).toBe("");
     await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(SPEAKER.name);
 
     const told = (await smtp.waitFor(before + 1)).slice(before);
