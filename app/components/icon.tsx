@@ -1,7 +1,7 @@
 // Small inline SVG icons. A glyph never carries meaning alone: an icon either sits next to words
 // that say the same (decorative, hidden from assistive technology) or carries its own text
 // alternative (`label`, read by screen readers and shown as a tooltip).
-import type { ReactElement } from "react";
+import { createContext, useContext, type ReactElement, type ReactNode } from "react";
 import type { Level } from "~/domain/conflicts";
 
 export type IconName = Exclude<Level, "off"> | "acknowledged" | "pending" | "declined" | "undo" | "refused" | "details" | "move";
@@ -62,19 +62,25 @@ const SHAPES: Record<IconName, ReactElement> = {
   ),
 };
 
+const SpriteContext = createContext(false);
+
 /**
- * Every icon's shape, once per page (the root layout draws it): an icon is then a `<use>` of its
- * symbol, a few bytes where a board of sixty cards used to repeat the same paths hundreds of times.
+ * Every icon's shape once, for a page that draws many icons (the board): inside it an icon is a
+ * `<use>` of its symbol, a few bytes where sixty cards used to repeat the same paths hundreds of
+ * times. Elsewhere icons carry their paths.
  */
-export function IconSprite() {
+export function IconSprite({ children }: { children: ReactNode }) {
   return (
-    <svg className="icon-sprite" aria-hidden="true" focusable="false">
-      {(Object.keys(SHAPES) as IconName[]).map((name) => (
-        <symbol key={name} id={`icon-${name}`} viewBox="0 0 16 16">
-          {SHAPES[name]}
-        </symbol>
-      ))}
-    </svg>
+    <SpriteContext.Provider value={true}>
+      <svg className="icon-sprite" aria-hidden="true" focusable="false">
+        {(Object.keys(SHAPES) as IconName[]).map((name) => (
+          <symbol key={name} id={`icon-${name}`} viewBox="0 0 16 16">
+            {SHAPES[name]}
+          </symbol>
+        ))}
+      </svg>
+      {children}
+    </SpriteContext.Provider>
   );
 }
 
@@ -83,9 +89,10 @@ export function IconSprite() {
  * `label` the label is its text alternative: hidden text for screen readers, a tooltip for the eye.
  */
 export function Icon({ name, label, className }: { name: IconName; label?: string; className?: string }) {
+  const sprite = useContext(SpriteContext);
   const svg = (
     <svg className={`icon icon-${name}${className ? ` ${className}` : ""}`} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <use href={`#icon-${name}`} />
+      {sprite ? <use href={`#icon-${name}`} /> : SHAPES[name]}
     </svg>
   );
   if (!label) return svg;

@@ -13,6 +13,7 @@ import { toBoardChange } from "~/services/board/forms.server";
 import { boardQuery, loadBoard } from "~/services/board/load.server";
 import { canWrite, requireEdition } from "~/services/access.server";
 import { formDataToObject, parseIntent } from "~/utils/forms";
+import { IconSprite } from "~/components/icon";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Barouf` }];
 
@@ -66,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BoardRoute() {
   const { board: packed, canWrite, editionSlug } = useLoaderData<typeof loader>();
   const board = useMemo(() => unpackBoard(packed), [packed]);
-  return <BoardPage data={board} canWrite={canWrite} editionSlug={editionSlug} notice={board.notice} />;
+  return (
+    <IconSprite>
+      <BoardPage data={board} canWrite={canWrite} editionSlug={editionSlug} notice={board.notice} />
+    </IconSprite>
+  );
 }
 
 export function ErrorBoundary() {

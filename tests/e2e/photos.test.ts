@@ -31,7 +31,7 @@ describe("speakers' photos in the browser", () => {
     const page = await newPage(context);
     await signInThroughForm(page, server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
     await page.goto(`${server.url}${EDITION}/speakers`);
-    await page.getByRole("link", { name: "Claire Levrat" }).click();
+    await page.getByRole("link", { name: "Claire Levrat", exact: true }).click();
     await page.waitForURL((url) => /\/speakers\/[0-9a-f-]{36}$/.test(url.pathname));
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Claire Levrat");
     expect(await page.getByText("Pas encore de photo.").count()).toBe(1);
