@@ -4,7 +4,7 @@
 // several in one transaction.
 import { eq } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
-import { availabilityWindows, editionOrganisations, editions, formats, organisations, organisers, roomOpeningHours, rooms, roomWalkingTimes, sessions, sessionSpeakers, slots, speakers, themes } from "~/db/schema";
+import { availabilityWindows, editionOrganisations, editions, formats, organisations, organisers, roomOpeningHours, rooms, roomWalkingTimes, sessions, slots, speakers, themes } from "~/db/schema";
 import type { Confirmation, FormatRole, OrganisationKind, OrganiserRole, RoomFeature, SessionStatus } from "~/domain/vocabulary";
 import type { Role } from "~/domain/conflicts/types";
 import { searchTextOf } from "~/domain/search";

@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useT } from "~/i18n";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * Copies `value` to the clipboard. It shows only once the page runs JavaScript: without it, the
@@ -8,9 +9,8 @@ import { useT } from "~/i18n";
  */
 export function CopyButton({ value, targetId }: { value: string; targetId: string }) {
   const t = useT();
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [state, setState] = useState<"idle" | "done" | "failed">("idle");
-  useEffect(() => setHydrated(true), []);
   if (!hydrated) return null;
   const copy = async () => {
     try {

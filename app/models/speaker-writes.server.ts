@@ -1,6 +1,6 @@
 // Speaker writes of an edition: create, update, delete and a session's confirmation. Every
 // write carries the edition, so an id from another edition finds nothing.
-import { and, count, eq, not, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "~/db/client.server";
 import { availabilityWindows, organisations, sessions, sessionSpeakers, speakers, type SpeakerLink } from "~/db/schema";
 import type { Confirmation, OrganisationKind } from "~/domain/vocabulary";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { AccountCreatedNotice } from "~/components/account-created";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
@@ -12,7 +12,7 @@ import { organiserActor } from "~/models/audit.server";
 import { createPartnerOrganiser, getPartnersOverview, type PartnerView } from "~/models/partners.server";
 import { partnerOrganiserSchema } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import { generatePassword, hashPassword } from "~/services/password.server";
+import { newAccountPassword } from "~/services/password.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -45,14 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, partnerOrganiserSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const { password, edition, organisation, newOrganisation, name, email, role } = parsed.data;
-  const generatedPassword = password ? null : generatePassword();
+  const { generatedPassword, passwordHash } = await newAccountPassword(password);
   const result = await createPartnerOrganiser(await getDb(), {
     organisationId: admin.organisationId,
     actor: organiserActor(admin),
     editionUuid: edition,
     partner: newOrganisation ? { name: newOrganisation } : { uuid: organisation },
     values: { name, email, role },
-    passwordHash: await hashPassword(password ?? generatedPassword!),
+    passwordHash,
   });
   if (!result) notFound();
   if (!result.ok) {
@@ -67,12 +67,6 @@ export default function PartnersPage() {
   const { editions, partners } = useLoaderData<typeof loader>();
   const result = useActionData<FormFailure | Created>();
   const t = useT();
-  // The form is below: the confirmation (and the password shown once) takes the focus, so it is
-  // scrolled into the window and read by a screen reader.
-  const notice = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (result?.ok) notice.current?.focus();
-  }, [result]);
   return (
     <PlainPage admin>
       <h1>{t("partners.title")}</h1>
@@ -81,15 +75,7 @@ export default function PartnersPage() {
         <Link to="/admin/organisations">{t("organisations.title")}</Link>
       </p>
       {result?.ok ? (
-        <section ref={notice} tabIndex={-1} className="alert alert-info" role="status" data-testid="partner-created">
-          <p>{t("partners.created", result.created)}</p>
-          {result.generatedPassword ? (
-            <p>
-              {t("organisers.generatedPassword")} <code data-testid="generated-password">{result.generatedPassword}</code>{" "}
-              {t("organisers.generatedPasswordHint", { name: result.created.name })}
-            </p>
-          ) : null}
-        </section>
+        <AccountCreatedNotice message={t("partners.created", result.created)} name={result.created.name} generatedPassword={result.generatedPassword} testId="partner-created" />
       ) : null}
       <PartnerList partners={partners} />
       {editions.length === 0 ? (

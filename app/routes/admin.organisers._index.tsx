@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { AccountCreatedNotice } from "~/components/account-created";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SelectField, useStructureForm } from "~/components/forms/structure-form";
@@ -14,7 +14,7 @@ import { getOrganisationName } from "~/models/organisations.server";
 import { ADMIN_TIME_ZONE, createOrganiser, listOrganisers } from "~/models/organisers.server";
 import { organiserCreateSchema } from "~/schemas/organisers";
 import { requireRole } from "~/services/access.server";
-import { generatePassword, hashPassword } from "~/services/password.server";
+import { newAccountPassword } from "~/services/password.server";
 import { type FormFailure, parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 
@@ -47,12 +47,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, organiserCreateSchema);
   if (!parsed.ok) return invalid(parsed.failure);
   const { password, intent: _intent, ...values } = parsed.data;
-  const generatedPassword = password ? null : generatePassword();
+  const { generatedPassword, passwordHash } = await newAccountPassword(password);
   const result = await createOrganiser(await getDb(), {
     organisationId: admin.organisationId,
     actor: organiserActor(admin),
     values,
-    passwordHash: await hashPassword(password ?? generatedPassword!),
+    passwordHash,
   });
   if (!result.ok) {
     const { password: _password, ...kept } = parsed.values;
@@ -73,7 +73,14 @@ export default function OrganisersPage() {
     <PlainPage admin>
       <h1>{t("organisers.title")}</h1>
       <p className="lead">{organisation ? t("organisers.lead", { organisation: organisation.name }) : t("organisers.leadNoOrganisation")}</p>
-      {result?.ok ? <CreatedNotice created={result} /> : null}
+      {result?.ok ? (
+        <AccountCreatedNotice
+          message={t("organisers.created", { name: result.created.name, email: result.created.email })}
+          name={result.created.name}
+          generatedPassword={result.generatedPassword}
+          testId="organiser-created"
+        />
+      ) : null}
       {organisers.length === 0 ? (
         <p>{t("organisers.empty")}</p>
       ) : (
@@ -106,29 +113,6 @@ export default function OrganisersPage() {
       )}
       <CreateForm key={result?.ok ? result.created.uuid : "new"} failure={result && !result.ok ? result : undefined} />
     </PlainPage>
-  );
-}
-
-function CreatedNotice({ created }: { created: Created }) {
-  const t = useT();
-  // The form is below: the notice (and the password shown once) takes the focus, so it is
-  // scrolled into the window and read by a screen reader.
-  const notice = useRef<HTMLElement>(null);
-  useEffect(() => {
-    notice.current?.focus();
-  }, [created]);
-  return (
-    <section ref={notice} tabIndex={-1} className="alert alert-info organiser-created" role="status" data-testid="organiser-created">
-      <p>{t("organisers.created", { name: created.created.name, email: created.created.email })}</p>
-      {created.generatedPassword ? (
-        <>
-          <p>
-            {t("organisers.generatedPassword")} <code data-testid="generated-password">{created.generatedPassword}</code>
-          </p>
-          <p>{t("organisers.generatedPasswordHint", { name: created.created.name })}</p>
-        </>
-      ) : null}
-    </section>
   );
 }
 

@@ -11,8 +11,7 @@ import { organiserActor } from "~/models/audit.server";
 import { saveEmailText } from "~/models/email-templates.server";
 import { emailTextActionSchema, emailTextPageSchema } from "~/schemas/email-templates";
 import { canWrite, requireEdition } from "~/services/access.server";
-import { emailTextsPage, previewValues } from "~/services/email-texts.server";
-import { defaultEmailTemplate } from "~/services/mail-templates.server";
+import { emailTextsPage, previewValues, textOrDefault } from "~/services/email-texts.server";
 import { askConfirmation } from "~/utils/confirm.server";
 import { withDone } from "~/utils/done";
 import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
@@ -50,8 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const text = input.intent === "save" ? { subject: input.subject, body: input.body } : null;
   const saved = await saveEmailText(await getDb(), { editionId: edition.id, kind: input.kind, locale: input.language, version: input.version, text, actor: organiserActor(organiser) });
   if (!saved.ok) {
-    const fallback = defaultEmailTemplate(input.kind, input.language);
-    const current = { subject: saved.current.subject ?? fallback.subject, body: saved.current.body ?? fallback.body, customised: saved.current.body !== null };
+    const current = textOrDefault(input.kind, input.language, saved.current);
     // A refused reset shows the text as it is now; a refused save keeps what was typed.
     const typed = input.intent === "save" ? parsed.values : { ...parsed.values, subject: current.subject, body: current.body };
     const answer: StaleText = { ok: false, errors: { _form: "emailTexts.stale" }, values: { ...typed, version: String(saved.current.version) }, current };

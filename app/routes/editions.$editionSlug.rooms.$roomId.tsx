@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoomPage() {
-  const { edition, room, dates, canWrite } = useLoaderData<typeof loader>();
+  const { edition, room, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const t = useT();
   const failure = result && !result.deleteRefused ? result : undefined;

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { photoSizeOf } from "~/domain/images";
-import { getDb } from "~/db/client.server";
 import { organiserActor } from "~/models/audit.server";
 import { speakerPhotoActionSchema } from "~/schemas/speaker-photo";
 import { requireEdition } from "~/services/access.server";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { textField } from "./fields";
 
 // The most common passwords of public breach lists (and the festival's own words):

@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, lt, or } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { getDb, type Queryable } from "~/db/client.server";
+import { getDb } from "~/db/client.server";
 import { loginSessions, organisers } from "~/db/schema";
 import type { OrganiserRole } from "~/domain/vocabulary";
 import { getEnv } from "~/env.server";

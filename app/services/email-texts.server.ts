@@ -17,14 +17,24 @@ import { sessionTitleIn } from "./reconfirmation.server";
 
 const DAY = 24 * 3600 * 1000;
 
+/** A message's text as it is sent: the edition's stored one, else the default; and whether the edition changed it. */
+export function textOrDefault(kind: EmailKind, language: Locale, stored: { subject: string | null; body: string | null } | undefined) {
+  const fallback = defaultEmailTemplate(kind, language);
+  return {
+    subject: stored?.subject ?? fallback.subject,
+    body: stored?.body ?? fallback.body,
+    customised: stored ? stored.subject !== null || stored.body !== null : false,
+  };
+}
+
 /** The text being edited, its version (0: never changed), and which message/language pairs the edition changed. */
 export async function emailTextsPage(db: Queryable, { editionId, kind, language }: { editionId: number; kind: EmailKind; language: Locale }) {
   const stored = await listEmailTexts(db, { editionId });
   const row = stored.find((r) => r.kind === kind && r.locale === language);
-  const fallback = defaultEmailTemplate(kind, language);
+  const { subject, body, customised } = textOrDefault(kind, language, row);
   return {
-    form: { subject: row?.subject ?? fallback.subject, body: row?.body ?? fallback.body, version: row?.version ?? 0 },
-    customised: row ? row.subject !== null || row.body !== null : false,
+    form: { subject, body, version: row?.version ?? 0 },
+    customised,
     changed: stored.filter((r) => r.subject !== null || r.body !== null).map((r) => `${r.kind}.${r.locale}`),
   };
 }

@@ -42,3 +42,12 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 export function generatePassword(): string {
   return randomBytes(18).toString("base64url");
 }
+
+/**
+ * A new account's password: the one the admin typed, or a generated one (returned so that the
+ * answer shows it once), and its hash to store.
+ */
+export async function newAccountPassword(typed: string | undefined | null): Promise<{ generatedPassword: string | null; passwordHash: string }> {
+  const generatedPassword = typed ? null : generatePassword();
+  return { generatedPassword, passwordHash: await hashPassword(typed || generatedPassword!) };
+}

@@ -10,7 +10,6 @@ import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import { getDb, type Database, type Queryable } from "~/db/client.server";
 import { editions } from "~/db/schema";
-import type { WebhookEvent } from "~/domain/vocabulary";
 import type { Changes, PublicProgramme } from "~/domain/exports";
 import type { ChangelogTranslate } from "~/domain/exports/changelog-text";
 import {

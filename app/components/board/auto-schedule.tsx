@@ -2,7 +2,7 @@
 // cancel while the server computes), and the preview (the grid's days with proposed cards,
 // the list to untick, the sessions left unplaced and why), applied by a plain form.
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LevelBadge } from "~/components/level-badge";
 import { Field, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
@@ -245,7 +245,6 @@ export function AutoSchedulePreview({ preview, errors, onAgain }: { preview: Aut
 
 /** Applying was refused: why, and what changed since the preview. */
 export function AutoRefusal({ refusal }: { refusal: Exclude<BoardOutcome, { ok: true }> }) {
-  const t = useT();
   return (
     <div className="alert alert-error" role="alert">
       <p>{refusal.message}</p>

@@ -13,7 +13,7 @@ import { ConflictPanel, PreviewView, Suggestions, type FormFailureLike } from ".
 import { PlacementForm } from "./placement-form";
 import { BoardPager } from "./pager";
 import { Icon } from "~/components/icon";
-import { conflictCounts } from "~/domain/board/conflict-order";
+import { useHydrated } from "~/components/use-hydrated";
 
 /** How often the board asks whether the programme changed (ms). */
 export const POLL_MS = 4000;
@@ -27,12 +27,6 @@ type Target =
   | { kind: "swap"; other: string; otherVersion: number }
   | { kind: "unschedule" };
 type Dragging = { card: BoardCard; placed: boolean };
-
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 /** Wide enough for the tray, the grid and the panel side by side (as `.board-layout` in app.css). */
 const WIDE = "(min-width: 100rem)";

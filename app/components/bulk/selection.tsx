@@ -1,8 +1,9 @@
 // The ticked rows of a list (issue 14 item 12). Each row's tick box belongs to the bulk bar's
 // form through the `form` attribute, so without JavaScript the bar is a plain form that sends
 // the ticked rows; with it, the bar shows once a row is ticked and "tick every row shown" works.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useT } from "~/i18n";
+import { useHydrated } from "~/components/use-hydrated";
 
 export type Selection = {
   /** Whether the page runs with JavaScript (the bar may hide, "tick all" exists). */
@@ -14,8 +15,7 @@ export type Selection = {
 
 /** The rows shown (their UUIDs) and those ticked when the page came (a refused bulk change keeps them). */
 export function useSelection(shown: readonly string[], initial: readonly string[]): Selection {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(initial.filter((uuid) => shown.includes(uuid))));
   return {
     hydrated,

@@ -2,7 +2,6 @@
 // organisers, organisations): a react-hook-form hook that keeps what was typed after a
 // refused save (JS on or off), labelled selects and checkbox groups,.
 import { ConfirmForm } from "./confirm-form";
-import { Form } from "@remix-run/react";
 import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { get, type FieldValues } from "react-hook-form";
 import type { z } from "zod";

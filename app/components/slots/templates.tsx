@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmForm } from "~/components/forms/confirm-form";
-import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import { Field } from "~/components/forms/field";
 import { FormAlert, useStructureForm } from "~/components/forms/structure-form";
@@ -10,6 +9,7 @@ import { useT } from "~/i18n";
 import { templateEditSchema, templateSchema } from "~/schemas/slots";
 import type { FormFailure } from "~/utils/forms";
 import { intentOf, type SlotsActionResult } from "./types";
+import { useHydrated } from "~/components/use-hydrated";
 
 type Template = { uuid: string; name: string; times: TemplateTime[]; version: number; slots: number };
 
@@ -98,8 +98,7 @@ function TemplateForm({ mode, template, failure }: { mode: "create" | "edit"; te
       : { intent: "create-template", name: "", times: blankRows(SPARE_ROWS + 3) };
   const tools = useStructureForm(schema, { defaults, failure });
   const rows = useFieldArray({ control: tools.form.control, name: "times" as never });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const id = mode === "edit" ? "template-edit" : "template-new";
   const hidden = (text: string) => <span className="visually-hidden">{text}</span>;
   return (

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { forwardRef, useEffect, useId, useMemo, useState, type ReactNode, type SelectHTMLAttributes } from "react";
+import { forwardRef, useId, useMemo, type ReactNode, type SelectHTMLAttributes } from "react";
 import { get, useFieldArray } from "react-hook-form";
 import { Field, TextAreaField, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
@@ -14,6 +14,7 @@ import {
   type SpeakerFormValues,
 } from "~/schemas/speakers";
 import type { FieldErrors } from "~/utils/forms";
+import { useHydrated } from "~/components/use-hydrated";
 
 type Props = {
   mode: "create" | "edit";
@@ -46,8 +47,7 @@ export function SpeakerForm(props: Props) {
   });
   const links = useFieldArray({ control: form.control, name: "links" as never });
   const windows = useFieldArray({ control: form.control, name: "availability" as never });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
 
   const errorOf = (name: string): string | undefined => {
     const client = get(form.formState.errors, name) as { message?: unknown } | undefined;

@@ -5,7 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { ConfirmForm } from "~/components/forms/confirm-form";
 import { PHOTO_SIZES, type PhotoProblemKey } from "~/domain/images";
 import { useT } from "~/i18n";
-import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "~/schemas/speaker";
+import { PhotoFileField } from "~/components/photo-file-field";
 
 export function SpeakerPhoto({
   editionSlug,
@@ -41,25 +41,12 @@ export function SpeakerPhoto({
         <>
           <Form method="post" action={route} encType="multipart/form-data" className="stack" preventScrollReset>
             <input type="hidden" name="intent" value="upload" />
-            <div className="field">
-              <label htmlFor="speaker-photo-file">{t("speakers.photo.file")}</label>
-              <p className="field-hint" id="speaker-photo-hint">
-                {t("speaker.photoHint", { size: Math.round(PHOTO_MAX_BYTES / (1024 * 1024)) })} {t("speakers.photo.sizes", { sizes: PHOTO_SIZES.join(", ") })}
-              </p>
-              <input
-                id="speaker-photo-file"
-                type="file"
-                name="photo"
-                accept={PHOTO_TYPES.join(",")}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? "speaker-photo-hint speaker-photo-error" : "speaker-photo-hint"}
-              />
-              {problem ? (
-                <p className="field-error" id="speaker-photo-error" role="alert">
-                  {t(problem)}
-                </p>
-              ) : null}
-            </div>
+            <PhotoFileField
+              id="speaker-photo-file"
+              label={t("speakers.photo.file")}
+              hint={t("speakers.photo.sizes", { sizes: PHOTO_SIZES.join(", ") })}
+              error={problem ? t(problem) : null}
+            />
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
               {photo.key ? t("speakers.photo.replace") : t("speakers.photo.upload")}
             </button>

@@ -10,7 +10,7 @@
 // +   20 × sessions that were placed and moved (only when moving is allowed)
 //
 // `block` and `error` conflicts are not weighed: a plan never adds one.
-import { checkProgramme, type Conflict, type ProgrammeInput } from "~/domain/conflicts";
+import type { Conflict, ProgrammeInput } from "~/domain/conflicts";
 import type { ObjectiveTerms, PlannedPlacement } from "./types";
 
 export const WEIGHTS = Object.freeze({ unplaced: 1000, warning: 10, info: 1, fit: 4, freeTime: 2, moved: 20 });
