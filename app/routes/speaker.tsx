@@ -10,7 +10,7 @@ import { useT, type MessageKey } from "~/i18n";
 import { answerSession, loadAvailability, loadSpeakerProfile, loadSpeakerSessions, setAvailability, SpeakerStaleError, updateSpeakerPractical, updateSpeakerProfile } from "~/models/speaker-self.server";
 import { speakerActionSchema, type SpeakerIntent } from "~/schemas/speaker";
 import { storeSpeakerPhoto } from "~/services/photos.server";
-import { requireSpeaker, TOKEN_PAGE_HEADERS } from "~/services/speaker-auth.server";
+import { requireSpeaker, SPEAKER_PAGE_HEADERS } from "~/services/speaker-auth.server";
 import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { AvailabilityForm } from "~/components/speaker-page/availability-form";
@@ -20,7 +20,7 @@ import { ProfileForm } from "~/components/speaker-page/profile-form";
 import { SessionCard } from "~/components/speaker-page/session-card";
 
 export const meta: MetaFunction = () => [{ title: "Barouf" }, { name: "robots", content: "noindex, nofollow" }];
-export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
+export const headers: HeadersFunction = () => SPEAKER_PAGE_HEADERS;
 
 // Public route, guarded by the speaker cookie an invitation link gives: only this speaker's data.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -44,7 +44,7 @@ export type SpeakerActionData =
   | (FormFailure & { intent: Intent | "unknown"; session?: string; message?: MessageKey });
 
 function failure(intent: Intent | "unknown", f: FormFailure, status = 400, extra: { session?: string; message?: MessageKey } = {}) {
-  return data<SpeakerActionData>({ ...f, intent, ...extra }, { status, headers: TOKEN_PAGE_HEADERS });
+  return data<SpeakerActionData>({ ...f, intent, ...extra }, { status, headers: SPEAKER_PAGE_HEADERS });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = { speakerId: speaker.id, editionId: speaker.editionId };
   const now = Date.now();
   const db = await getDb();
-  const ok = () => data<SpeakerActionData>({ ok: true, intent: input.intent, session }, { headers: TOKEN_PAGE_HEADERS });
+  const ok = () => data<SpeakerActionData>({ ok: true, intent: input.intent, session }, { headers: SPEAKER_PAGE_HEADERS });
   try {
     switch (input.intent) {
       case "confirm":

@@ -22,6 +22,15 @@ export const TOKEN_PAGE_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
 } as const;
 
+/**
+ * Headers of the speaker's own pages, reached through a token but at a clean URL: those of a
+ * token page, except that requests to our own origin keep their Origin and Referer. Under
+ * `no-referrer` a browser posts a form without JavaScript with `Origin: null` and no Referer,
+ * which the cross-site check must refuse; a clean URL has nothing to leak, and `same-origin`
+ * still sends nothing to other sites.
+ */
+export const SPEAKER_PAGE_HEADERS = { ...TOKEN_PAGE_HEADERS, "Referrer-Policy": "same-origin" } as const;
+
 // Link attempts per address: 20 in 15 minutes, opened or not, counted in the database so every
 // app server shares them (ADR 0013). Enough for a speaker who clicks their link a few times,
 // and a wall for anyone trying tokens.
@@ -112,7 +121,7 @@ export async function getSpeaker(request: Request, now = Date.now()): Promise<Cu
 /** Guard of the speaker pages: without a live speaker session, 401 (open your link again). */
 export async function requireSpeaker(request: Request): Promise<CurrentSpeaker> {
   const speaker = await getSpeaker(request);
-  if (!speaker) throw new Response("Speaker session expired", { status: 401, headers: TOKEN_PAGE_HEADERS });
+  if (!speaker) throw new Response("Speaker session expired", { status: 401, headers: SPEAKER_PAGE_HEADERS });
   return speaker;
 }
 

@@ -1,7 +1,8 @@
 // The speaker page with the keyboard only, on a 360 px wide phone screen: every control is
 // reached by Tab (and back by Shift+Tab), shows where the focus is and lies inside the screen;
 // the speaker confirms a session, saves the profile, the availability and the practical
-// details with Enter and Space alone; the page never scrolls sideways.
+// details with Enter and Space alone; the page never scrolls sideways. Without JavaScript, its
+// forms post as plain forms and are accepted (their Origin is ours, not "null").
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,4 +181,18 @@ describe("the speaker page with the keyboard only, 360 px wide", () => {
     await context.close();
     // Each Tab is a round trip to the browser; the machine is shared.
   }, 180_000);
+
+  it("saves the profile without JavaScript: the plain form post is ours, not cross-site", async () => {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 }, javaScriptEnabled: false });
+    const page = await newPage(context);
+    await page.goto(link);
+    await page.getByLabel("Fonction").fill("Sans script");
+    const answer = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: /^Enregistrer le profil/ }).click();
+    expect((await answer).status()).toBe(200);
+    await expect.poll(() => page.locator("#profile-title ~ [role=status]").count()).toBe(1);
+    expect(await page.getByLabel("Fonction").inputValue()).toBe("Sans script");
+    expectNoBrowserErrors(page);
+    await context.close();
+  }, 60_000);
 });

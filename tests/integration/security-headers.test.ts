@@ -44,7 +44,7 @@ function expectHeaderSet(answer: RawAnswer, scheme: Scheme, what: string, framab
   expect(answer.headers.get("x-content-type-options"), `${what}: nosniff`).toBe("nosniff");
   expect(answer.headers.get("x-frame-options") ?? null, `${what}: X-Frame-Options`).toBe(framable ? null : "DENY");
   expect(answer.headers.get("cross-origin-opener-policy"), `${what}: COOP`).toBe("same-origin");
-  expect(["strict-origin-when-cross-origin", "no-referrer"], `${what}: Referrer-Policy`).toContain(answer.headers.get("referrer-policy"));
+  expect(["strict-origin-when-cross-origin", "same-origin", "no-referrer"], `${what}: Referrer-Policy`).toContain(answer.headers.get("referrer-policy"));
   expect(answer.headers.get("strict-transport-security") ?? null, `${what}: HSTS`).toBe(scheme === "https" ? HSTS : null);
 }
 
