@@ -6,6 +6,7 @@ import type { Database } from "~/db/client.server";
 import {
   editionOrganisations,
   editions,
+  emailTemplates,
   formats,
   roomOpeningHours,
   rooms,
@@ -147,11 +148,12 @@ async function copyStructure(
   tx: Tx,
   { from, to }: { from: { id: number; startDate: string }; to: { id: number; startDate: string; endDate: string } },
 ) {
-  const [themeRows, formatRows, roomRows, templateRows] = await Promise.all([
+  const [themeRows, formatRows, roomRows, templateRows, textRows] = await Promise.all([
     tx.select().from(themes).where(eq(themes.editionId, from.id)).all(),
     tx.select().from(formats).where(eq(formats.editionId, from.id)).all(),
     tx.select().from(rooms).where(eq(rooms.editionId, from.id)).all(),
     tx.select().from(slotTemplates).where(eq(slotTemplates.editionId, from.id)).all(),
+    tx.select().from(emailTemplates).where(eq(emailTemplates.editionId, from.id)).all(),
   ]);
   const roomIds = roomRows.map((r) => r.id);
   const [hourRows, walkRows] = roomIds.length
@@ -169,6 +171,11 @@ async function copyStructure(
     await tx
       .insert(slotTemplates)
       .values(templateRows.map(({ id: _id, uuid: _uuid, editionId: _e, version: _v, createdAt: _c, updatedAt: _u, ...s }) => ({ ...s, editionId: to.id })));
+  // The e-mail texts the organisers wrote (invitation, reminder, re-confirmation), as they are.
+  if (textRows.length)
+    await tx
+      .insert(emailTemplates)
+      .values(textRows.map(({ id: _id, uuid: _uuid, editionId: _e, version: _v, updatedAt: _u, ...e }) => ({ ...e, editionId: to.id })));
   const newRooms = roomRows.length
     ? await tx
         .insert(rooms)
@@ -183,5 +190,5 @@ async function copyStructure(
   if (hours.length) await tx.insert(roomOpeningHours).values(hours);
   const walks = walkRows.map((w) => ({ roomId: idOf.get(w.roomId)!, otherRoomId: idOf.get(w.otherRoomId)!, minutes: w.minutes })).filter((w) => w.otherRoomId !== undefined);
   if (walks.length) await tx.insert(roomWalkingTimes).values(walks);
-  return { rooms: roomRows.length, themes: themeRows.length, formats: formatRows.length, slotTemplates: templateRows.length };
+  return { rooms: roomRows.length, themes: themeRows.length, formats: formatRows.length, slotTemplates: templateRows.length, emailTexts: textRows.length };
 }

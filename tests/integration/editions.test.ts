@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, editionOrganisations, editions, formats, roomOpeningHours, rooms, roomWalkingTimes, sessions, slotTemplates, speakers, themes } from "~/db/schema";
+import { auditLog, editionOrganisations, editions, emailTemplates, formats, roomOpeningHours, rooms, roomWalkingTimes, sessions, slotTemplates, speakers, themes } from "~/db/schema";
 import { RULES, DEFAULT_LEVELS } from "~/domain/conflicts/types";
 import { createEdition, createRoom, createSession } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
@@ -126,10 +126,12 @@ describe("editions", () => {
     expect(await taken.text()).toContain("Ce nom court est déjà pris par une autre édition.");
   });
 
-  it("copies rooms (hours moved to the new dates), walking times, themes, formats and slot templates, without sessions or speakers", async () => {
+  it("copies rooms (hours moved to the new dates), walking times, themes, formats, slot templates and e-mail texts, without sessions or speakers", async () => {
     const admin = await signIn("admin");
     const source = await seedEdition();
     await (await db()).insert(slotTemplates).values({ editionId: source.id, name: "Matinée", times: [{ start: "09:30", end: "10:30" }] });
+    const invitationText = { kind: "invitation" as const, locale: "fr" as const, subject: "Votre venue au Barouf", body: "Bonjour {nom},\n\nVotre lien : {lien}" };
+    await (await db()).insert(emailTemplates).values({ editionId: source.id, ...invitationText });
     const page = await request(`/editions/new?from=${SEED_EDITION}`, { cookie: admin.cookie });
     expect(await page.text()).toContain("Nouvelle édition à partir de « Grand Barouf numérique 2016 »");
     const response = await request("/editions/new", {
@@ -145,6 +147,9 @@ describe("editions", () => {
     for (const table of [rooms, themes, formats, slotTemplates]) expect(await count(table, copy.id)).toBe(await count(table, source.id));
     expect(await count(sessions, copy.id)).toBe(0);
     expect(await count(speakers, copy.id)).toBe(0);
+    // The organisers' e-mail texts come along, word for word.
+    const texts = await database.select().from(emailTemplates).where(eq(emailTemplates.editionId, copy.id)).all();
+    expect(texts.map(({ kind, locale, subject, body }) => ({ kind, locale, subject, body }))).toEqual([invitationText]);
     const auditorium = (await database.select().from(rooms).where(and(eq(rooms.editionId, copy.id), eq(rooms.name, "Grand Auditorium"))).get())!;
     const hours = await database.select().from(roomOpeningHours).where(eq(roomOpeningHours.roomId, auditorium.id)).all();
     expect(hours.map((h) => [h.date, h.opens, h.closes]).sort()).toEqual([
