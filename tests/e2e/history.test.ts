@@ -1,11 +1,15 @@
 // The readable history in the browser (issue 14 item 15): a session moved on the board reads, in
 // the audit log, with the placement form's labels and dates in words, naming the session; a slot
 // template applied to several slots is one entry whose list opens with the keyboard; no ISO date
-// in the log's visible text; the English log speaks English.
+// in the log's visible text; the English log speaks English. The speaker-changes inbox: what a
+// speaker did through their link reads in the same words, named, and is marked seen from the
+// keyboard.
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { editions, slotTemplates } from "~/db/schema";
+import { editions, formats, rooms, slotTemplates } from "~/db/schema";
+import { localToEpoch } from "~/domain/time";
+import { createSession, createSpeaker } from "../../seed/factories";
 import { uuidv5 } from "~/services/ids.server";
 import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
 import { E2E_ADMIN_PASSWORD } from "../helpers/server";
@@ -106,7 +110,70 @@ describe("the audit log in the browser", () => {
     expectNoBrowserErrors(page);
     await context.close();
   });
+});
 
+describe("the speaker-changes inbox in the browser", () => {
+  const TITLE = "Atelier : la boîte de réception";
+  const NAME = "Camille Boîte";
+
+  it("shows what a speaker did through their link, in the forms' words, and marks it seen from the keyboard", async () => {
+    const edition = (await rig.database.select().from(editions).where(eq(editions.slug, EDITION)).get())!;
+    const room = (await rig.database.select().from(rooms).where(eq(rooms.editionId, edition.id)).get())!;
+    const format = (await rig.database.select().from(formats).where(eq(formats.editionId, edition.id)).get())!;
+    const speaker = await createSpeaker(rig.database, { editionId: edition.id, publicName: NAME, email: "camille.boite@example.org", preferredLocale: "fr" });
+    const at = (time: string) => localToEpoch("2016-03-10", time, "Europe/Paris");
+    await createSession(rig.database, { editionId: edition.id, titleFr: TITLE, formatId: format.id, roomId: room.id, startsAt: at("14:00"), endsAt: at("15:00"), people: [{ speakerId: speaker.id }] });
+    const { context, page } = await signedIn();
+    const made = await context.request.post(`${rig.server.url}/editions/${EDITION}/invitations`, {
+      form: { intent: "link", speaker: speaker.uuid },
+      headers: { Origin: rig.server.url },
+    });
+    const link = `${rig.server.url}/invitation/${/\/invitation\/([A-Za-z0-9_-]{43})/.exec(await made.text())![1]}`;
+
+    // The speaker, in their own browser: confirms the session and gives a job title.
+    const speakerContext = await rig.browser.newContext();
+    const speakerPage = await newPage(speakerContext);
+    await speakerPage.goto(link);
+    const article = speakerPage.locator("article", { hasText: TITLE });
+    await article.getByRole("button", { name: /^Confirmer/ }).click();
+    await poll(() => article.getByTestId("confirmation").textContent()).toContain("confirmée");
+    await speakerPage.getByLabel("Fonction").fill("Cheffe de projet");
+    await speakerPage.getByRole("button", { name: /^Enregistrer le profil/ }).click();
+    await poll(() => speakerPage.locator("#profile-title ~ [role=status]").count()).toBe(1);
+    expectNoBrowserErrors(speakerPage);
+    await speakerContext.close();
+
+    // The organiser's inbox: one group for the speaker, named with a link to their page.
+    await page.goto(`${rig.server.url}/editions/${EDITION}/speaker-changes`);
+    const group = page.locator("section.change-group", { has: page.getByRole("link", { name: NAME }) });
+    expect(await group.getByRole("link", { name: NAME }).getAttribute("href")).toBe(`/editions/${EDITION}/speakers/${speaker.uuid}`);
+    const text = await group.innerText();
+    expect(text).toContain("(2 modification(s))");
+    expect(text).toContain(`par ${NAME} (intervenant·e)`);
+    expect(text).toContain(`a confirmé · Session «${NB}${TITLE}${NB}»`);
+    expect(text).toContain("a modifié son profil");
+    expect(text).toMatch(new RegExp(`Fonction${NB}: .* → Cheffe de projet`));
+    expect(await visibleText(page)).not.toMatch(ISO_DATE);
+
+    // In English, the same entries in English words.
+    await page.goto(`${rig.server.url}/editions/${EDITION}/speaker-changes?lang=en`);
+    const english = await page.locator("section.change-group", { has: page.getByRole("link", { name: NAME }) }).innerText();
+    expect(english).toContain(`by ${NAME} (speaker)`);
+    expect(english).toContain(`confirmed · Session “${TITLE}”`);
+    expect(english).toMatch(/Job title: .* → Cheffe de projet/);
+
+    // Marked seen with the keyboard: the group goes, the others stay.
+    await page.goto(`${rig.server.url}/editions/${EDITION}/speaker-changes`);
+    const groupsBefore = await page.locator("section.change-group").count();
+    const seen = page.getByRole("button", { name: `Marquer comme vu — ${NAME}` });
+    await seen.focus();
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("section.change-group", { has: page.getByRole("link", { name: NAME }) }).count()).toBe(0);
+    expect(await page.locator("section.change-group").count()).toBe(groupsBefore - 1);
+    if (groupsBefore === 1) expect(await page.getByText("Rien de nouveau depuis votre dernière visite.").count()).toBe(1);
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
   it("wrote nothing unexpected to the server's error output", () => {
     expect(rig.server.stderr()).toBe("");
   });
