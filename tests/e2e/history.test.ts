@@ -174,6 +174,7 @@ describe("the speaker-changes inbox in the browser", () => {
     expectNoBrowserErrors(page);
     await context.close();
   });
+
   it("wrote nothing unexpected to the server's error output", () => {
     expect(rig.server.stderr()).toBe("");
   });
