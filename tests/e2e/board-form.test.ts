@@ -1,12 +1,13 @@
 // The board's place/move form in a real browser: it opens on the engine's best placement, the
 // end follows the start, a free slot of the room fills the times, and the preview is for the
-// values the form shows, however fast they change.
+// values the form shows, however fast they change. Without JavaScript, a free slot chosen in its
+// own small form fills the form, which then places the session.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { editions, rooms, slots } from "~/db/schema";
+import { editions, rooms, sessions, slots } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { uuidv5 } from "~/services/ids.server";
 import { expectNoBrowserErrors, newPage, signInThroughForm } from "../helpers/browser";
@@ -126,6 +127,36 @@ describe("the board's place/move form", () => {
     await form.getByLabel("Fin").fill("09:15");
     await poll(() => preview(page).getAttribute("data-status")).toBe("invalid");
     expect(await preview(page).textContent()).toContain("Aperçu indisponible");
+    expectNoBrowserErrors(page);
+    await context.close();
+  });
+
+  it("without JavaScript, fills the form with a free slot chosen in its own form, then places the session there", async () => {
+    const edition = (await rig.database.select({ id: editions.id }).from(editions).where(eq(editions.slug, EDITION)).get())!;
+    const agora = (await rig.database.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.editionId, edition.id), eq(rooms.uuid, id("room", "agora")))).get())!;
+    await rig.database.insert(slots).values({ editionId: edition.id, roomId: agora.id, startsAt: at("20:30"), endsAt: at("21:00") });
+    const tray = (await rig.database
+      .select({ uuid: sessions.uuid, titleFr: sessions.titleFr })
+      .from(sessions)
+      .where(and(eq(sessions.editionId, edition.id), isNull(sessions.roomId), eq(sessions.status, "accepted")))
+      .orderBy(desc(sessions.id))
+      .get())!;
+    const context = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, javaScriptEnabled: false });
+    const page = await newPage(context);
+    await signInThroughForm(page, rig.server.url, "admin@barouf.example", E2E_ADMIN_PASSWORD);
+    await page.goto(`${rig.server.url}${BOARD}&edit=${tray.uuid}`);
+    const form = page.getByTestId("placement-form");
+    await form.getByLabel("Créneaux libres").selectOption({ label: "Agora, 9 mars 2016, 20:30–21:00" });
+    await form.getByRole("button", { name: "Remplir avec ce créneau" }).click();
+    await poll(() => fieldValue(page, "#place-start")).toBe("20:30");
+    expect(await fieldValue(page, "#place-end")).toBe("21:00");
+    expect(await page.locator("#place-room").inputValue()).toBe(id("room", "agora"));
+    // Nothing is placed until the form is sent.
+    const where = () => rig.database.select({ roomId: sessions.roomId, startsAt: sessions.startsAt }).from(sessions).where(eq(sessions.uuid, tray.uuid)).get();
+    expect((await where())!.roomId).toBeNull();
+    await form.getByRole("button", { name: /^Placer/ }).click();
+    await poll(async () => (await where())!.startsAt).toBe(at("20:30"));
+    expect((await where())!.roomId).toBe(agora.id);
     expectNoBrowserErrors(page);
     await context.close();
   });

@@ -67,6 +67,25 @@ describe("the place/move form", () => {
     expect(html).toContain(`suggest=${tray.uuid}">Voir les propositions du moteur</a>`);
   });
 
+  it("without JavaScript, offers every free slot in a form of its own that reopens the form filled with the chosen one", async () => {
+    const { cookie } = await signIn("editor");
+    const { edition, room, tray } = await roomWithSlots();
+    const html = await (await request(`/editions/${edition.slug}/board?day=${DAY1}&edit=${tray.uuid}`, { cookie })).text();
+    const choice = /<form method="get" class="stack free-slot-choice">([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+    expect(choice).toContain(`<input type="hidden" name="edit" value="${tray.uuid}"/>`);
+    expect(choice).toContain(`<input type="hidden" name="day" value="${DAY1}"/>`);
+    expect(choice).toContain(`<option value="${room.uuid}|${at("14:00")}">Atelier des Tanneurs, 9 mars 2016, 14:00–15:00</option>`);
+    // The slot the other session holds is not among them.
+    expect(choice).not.toContain(`|${at("10:00")}"`);
+    const chosen = await request(`/editions/${edition.slug}/board?day=${DAY1}&edit=${tray.uuid}&slot=${encodeURIComponent(`${room.uuid}|${at("14:00")}`)}`, { cookie });
+    const filled = await chosen.text();
+    expect(filled).toMatch(/<input[^>]*id="place-start"[^>]*value="14:00"/);
+    expect(filled).toMatch(/<input[^>]*id="place-end"[^>]*value="15:00"/);
+    // A time that is not a free slot (the other session's) is not taken: the form opens as before.
+    const forged = (await boardData(cookie, edition.slug, `day=${DAY1}&edit=${tray.uuid}&slot=${encodeURIComponent(`${room.uuid}|${at("10:00")}`)}`)).placing!;
+    expect(forged.initial).toMatchObject({ start: "09:00", end: "10:00" });
+  });
+
   it("opens every seed session of the tray on a placement with no block or error conflict", async () => {
     const { cookie } = await signIn("editor");
     const board = await boardData(cookie, SEED_EDITION, `day=${DAY1}`);

@@ -2,12 +2,13 @@
 // It opens where the session is, or on the engine's best placement for a session from the tray;
 // the end follows the start (the duration is kept); the engine's other placements and the room's
 // free slots fill the fields; the preview is for exactly the values shown. Without JavaScript it
-// posts room, day, start and end as typed.
+// posts room, day, start and end as typed, and a free slot chosen in its own small form reopens
+// the form filled with it.
 import { Link, useNavigate, useParams } from "@remix-run/react";
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Field, useErrorText } from "~/components/forms/field";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
-import { endAfter, minutesBetween } from "~/domain/board/placing";
+import { endAfter, minutesBetween, slotKey } from "~/domain/board/placing";
 import type { BoardData, SuggestionView } from "~/domain/board/view";
 import { hasRepeatedHour, localTimesProblem, MAX_OVERNIGHT_MINUTES, occurrenceOf } from "~/domain/time";
 import { useT } from "~/i18n";
@@ -127,6 +128,7 @@ export function PlacementForm({ data, fetcher, hydrated, failure }: { data: Boar
           {refusal}
         </p>
       ) : null}
+      {!hydrated && placing && placing.freeSlots.length > 0 ? <FreeSlotChoice data={data} sessionId={card.id} slots={placing.freeSlots} rooms={rooms} /> : null}
       <fetcher.Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <Hidden fields={{ intent: "place", session: card.id, version: card.version, seen: data.asOf }} hydrated={hydrated} />
         {placing && placing.suggestions.length > 0 ? (
@@ -302,6 +304,41 @@ function PlacementChoice({ id, label, choices, values, onChoose }: { id: string;
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * Without JavaScript: the free slots of every room in one list, in a form of its own that reloads
+ * the board with the place/move form filled with the slot chosen (nothing is placed until that
+ * form is sent).
+ */
+function FreeSlotChoice({ data, sessionId, slots, rooms }: { data: BoardData; sessionId: string; slots: SuggestionView[]; rooms: { id: string; name: string }[] }) {
+  const t = useT();
+  const query = new URLSearchParams(boardHref(data, { edit: sessionId }).slice(1));
+  const byRoom = rooms.map((room) => ({ room, slots: slots.filter((s) => s.roomId === room.id) })).filter((group) => group.slots.length > 0);
+  return (
+    <form method="get" className="stack free-slot-choice">
+      {[...query].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="field">
+        <label htmlFor="place-free-slot">{t("board.form.freeSlots")}</label>
+        <select id="place-free-slot" name="slot">
+          {byRoom.map(({ room, slots: own }) => (
+            <optgroup key={room.id} label={room.name}>
+              {own.map((slot) => (
+                <option key={slotKey({ roomId: slot.roomId, start: slot.startsAt })} value={slotKey({ roomId: slot.roomId, start: slot.startsAt })}>
+                  {`${room.name}, ${slot.label}`}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button-small">
+        {t("board.form.useSlot")}
+      </button>
+    </form>
   );
 }
 

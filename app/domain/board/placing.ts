@@ -18,12 +18,15 @@ export function freeSlots(slots: readonly Interval[], occupied: readonly Interva
 }
 
 /**
- * Where the form opens. A placed session: where it is (confirming the form unchanged moves
- * nothing). A session from the tray: the engine's best suggestion (ranked, with no block or
- * error conflict of placement), else the first free slot, else the first room's first opening
- * hour of the day for the session's length, else the day's first row; null without rooms.
+ * Where the form opens. The free slot the organiser chose (the form's slot choice without
+ * JavaScript), when it is one of the free slots. Else a placed session: where it is (confirming
+ * the form unchanged moves nothing). A session from the tray: the engine's best suggestion
+ * (ranked, with no block or error conflict of placement), else the first free slot, else the
+ * first room's first opening hour of the day for the session's length, else the day's first
+ * row; null without rooms.
  */
 export function defaultPlacement(args: {
+  chosenSlot?: string | null;
   current: { roomId: string | null; start: number | null; end: number | null };
   minutes: number;
   suggestions: readonly Placement[];
@@ -32,6 +35,8 @@ export function defaultPlacement(args: {
   firstRow: number | null;
 }): Placement | null {
   const { current, minutes } = args;
+  const chosen = args.chosenSlot ? args.freeSlots.find((slot) => slotKey(slot) === args.chosenSlot) : undefined;
+  if (chosen) return { roomId: chosen.roomId, start: chosen.start, end: chosen.end };
   if (current.roomId !== null && current.start !== null && current.end !== null) return { roomId: current.roomId, start: current.start, end: current.end };
   const best = args.suggestions[0] ?? args.freeSlots[0];
   if (best) return { roomId: best.roomId, start: best.start, end: best.end };
@@ -39,6 +44,11 @@ export function defaultPlacement(args: {
   if (!room) return null;
   const start = room.open[0]?.start ?? args.firstRow;
   return start === null ? null : { roomId: room.id, start, end: start + minutes * 60_000 };
+}
+
+/** A free slot's name in a form (the slot choice without JavaScript): its room and its start instant. */
+export function slotKey(slot: { roomId: string; start: number }): string {
+  return `${slot.roomId}|${slot.start}`;
 }
 
 /** Minutes from a local start to a local end ("HH:MM"); an end at or before the start is the next day. Null unless both are times. */

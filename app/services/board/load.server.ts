@@ -24,6 +24,8 @@ export async function loadBoard(
     filters: TrayFilters;
     suggest: string | null;
     edit: string | null;
+    /** The free slot chosen for the edited session without JavaScript (`slotKey`). */
+    slot?: string | null;
     saved?: string | null;
     /** The page of rooms and of the tray shown (from 1; a big edition's board shows one page of each). */
     roomPage?: number;
@@ -96,7 +98,7 @@ export async function loadBoard(
   const edited = args.edit ? sessionsById.get(args.edit) : undefined;
   const editing = edited && edited.status !== "cancelled" ? (view.cardOf.get(edited.id) ?? view.card(edited)) : null;
   const placing = editing
-    ? placingView({ input, checker, card: editing, day: { rooms: view.rooms, firstRow: view.grid.rows[0]?.at ?? null }, timeZone, locale })
+    ? placingView({ input, checker, card: editing, day: { rooms: view.rooms, firstRow: view.grid.rows[0]?.at ?? null }, timeZone, locale, chosenSlot: args.slot })
     : null;
   const swapTargets = editing
     ? cards
@@ -172,6 +174,7 @@ export function boardQuery(url: URL) {
     filters: { q: get("q"), theme: get("theme"), format: get("format"), person: get("person") },
     suggest: get("suggest") || null,
     edit: get("edit") || null,
+    slot: get("slot") || null,
     saved: get("saved") || null,
     roomPage: pageNumber(get("roomPage")),
     trayPage: pageNumber(get("trayPage")),

@@ -43,6 +43,8 @@ export function placingView(args: {
   day: { rooms: BoardRoom[]; firstRow: number | null };
   timeZone: string;
   locale: Locale;
+  /** The free slot chosen in the form without JavaScript (`slotKey`), to open on. */
+  chosenSlot?: string | null;
 }): PlacingView {
   const { input, card, timeZone, locale } = args;
   const taken = new Map<string, { start: number; end: number }[]>();
@@ -58,6 +60,7 @@ export function placingView(args: {
   const suggestions = card.status === "cancelled" ? [] : suggestionViews(input, args.checker, card.id, timeZone, locale);
   const at = (v: SuggestionView): Placement => ({ roomId: v.roomId, start: v.startsAt, end: v.endsAt });
   const initial = defaultPlacement({
+    chosenSlot: args.chosenSlot,
     current: card,
     minutes: card.minutes,
     suggestions: suggestions.map(at),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPlacement, endAfter, freeSlots, minutesBetween } from "~/domain/board/placing";
+import { defaultPlacement, endAfter, freeSlots, minutesBetween, slotKey } from "~/domain/board/placing";
 
 const H = 3_600_000;
 const slot = (start: number, end: number) => ({ start: start * H, end: end * H });
@@ -31,6 +31,19 @@ describe("where the place/move form opens", () => {
     const best = { roomId: "agora", ...slot(14, 15) };
     expect(defaultPlacement({ ...base, current, suggestions: [best, { roomId: "hall", ...slot(10, 11) }], freeSlots: [{ roomId: "hall", ...slot(9, 10) }] })).toEqual(best);
     expect(defaultPlacement({ ...base, current, freeSlots: [{ roomId: "hall", ...slot(16, 17) }] })).toEqual({ roomId: "hall", ...slot(16, 17) });
+  });
+
+  it("opens on the free slot chosen without JavaScript, for a placed session too, and not on a slot that is not free", () => {
+    const free = { roomId: "hall", ...slot(16, 17) };
+    const placed = { roomId: "agora", start: 9 * H, end: 10 * H };
+    const best = { roomId: "agora", ...slot(14, 15) };
+    expect(slotKey(free)).toBe(`hall|${16 * H}`);
+    expect(defaultPlacement({ ...base, current: placed, freeSlots: [free], chosenSlot: slotKey(free) })).toEqual(free);
+    const tray = { roomId: null, start: null, end: null };
+    expect(defaultPlacement({ ...base, current: tray, suggestions: [best], freeSlots: [free], chosenSlot: slotKey(free) })).toEqual(free);
+    // A key naming a time that is not one of the free slots is ignored.
+    expect(defaultPlacement({ ...base, current: tray, suggestions: [best], freeSlots: [free], chosenSlot: `hall|${11 * H}` })).toEqual(best);
+    expect(defaultPlacement({ ...base, current: placed, freeSlots: [free], chosenSlot: "agora|x" })).toEqual(placed);
   });
 
   it("without any proposal, opens in the first room when it opens (not at a closed hour), for the session's length", () => {
