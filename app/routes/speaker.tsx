@@ -9,9 +9,10 @@ import { getDb } from "~/db/client.server";
 import { useT, type MessageKey } from "~/i18n";
 import { answerSession, loadAvailability, loadSpeakerProfile, loadSpeakerSessions, setAvailability, SpeakerStaleError, updateSpeakerPractical, updateSpeakerProfile } from "~/models/speaker-self.server";
 import { speakerActionSchema, type SpeakerIntent } from "~/schemas/speaker";
-import { storeSpeakerPhoto } from "~/services/photos.server";
+import { deleteSpeakerPhoto, storeSpeakerPhoto } from "~/services/photos.server";
 import { requireSpeaker, SPEAKER_PAGE_HEADERS } from "~/services/speaker-auth.server";
 import { type FormFailure, formDataToObject, parseIntent } from "~/utils/forms";
+import { askConfirmation } from "~/utils/confirm.server";
 import { notFound } from "~/utils/http.server";
 import { AvailabilityForm } from "~/components/speaker-page/availability-form";
 import { PhotoForm } from "~/components/speaker-page/photo-form";
@@ -93,6 +94,12 @@ export async function action({ request }: ActionFunctionArgs) {
         if (!stored.ok) return failure(input.intent, { ok: false, errors: { photo: stored.problem }, values: {} });
         return ok();
       }
+      case "removePhoto": {
+        const ask = askConfirmation(values, input.intent);
+        if (ask) return ask;
+        (await deleteSpeakerPhoto({ owner: scope, actor: { type: "speaker", speakerId: speaker.id }, now })) ?? notFound();
+        return ok();
+      }
     }
   } catch (error) {
     if (error instanceof SpeakerStaleError) return failure(input.intent, { ok: false, errors: {}, values }, 409, { session, message: "speaker.stale" });
@@ -143,7 +150,7 @@ export default function SpeakerPage() {
         </section>
 
         <ProfileForm key={`profile-${profile.version}`} profile={profile} failure={failureFor("profile")} saved={savedFor("profile")} />
-        <PhotoForm photoKey={profile.photoKey} failure={failureFor("photo")} saved={savedFor("photo")} />
+        <PhotoForm photoKey={profile.photoKey} failure={failureFor("photo")} saved={savedFor("photo") || savedFor("removePhoto")} />
         <AvailabilityForm key={`availability-${JSON.stringify(availability)}`} days={availability} failure={failureFor("availability")} saved={savedFor("availability")} />
         <PracticalForm key={`practical-${profile.version}`} profile={profile} failure={failureFor("practical")} saved={savedFor("practical")} />
         <SpeakerRights rights={rights} />

@@ -88,6 +88,9 @@ export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 /** The photo form: a file the action reads from the multipart body (photos.server.ts checks it). */
 export const photoSchema = z.object({ intent: z.literal("photo") });
 
+/** Removing the photo (confirmed first: askConfirmation). */
+export const removePhotoSchema = z.object({ intent: z.literal("removePhoto") });
+
 /** Every form of the speaker page, told apart by `intent` (parseIntent). */
 export const speakerActionSchema = z.discriminatedUnion("intent", [
   confirmSchema,
@@ -97,5 +100,6 @@ export const speakerActionSchema = z.discriminatedUnion("intent", [
   practicalSchema,
   availabilitySchema,
   photoSchema,
+  removePhotoSchema,
 ]);
 export type SpeakerIntent = z.output<typeof speakerActionSchema>["intent"];

@@ -2,9 +2,11 @@
 // reached by Tab (and back by Shift+Tab), shows where the focus is and lies inside the screen;
 // the speaker confirms a session, saves the profile, the availability and the practical
 // details with Enter and Space alone; the page never scrolls sideways. Without JavaScript, its
-// forms post as plain forms and are accepted (their Origin is ours, not "null").
+// forms post as plain forms and are accepted (their Origin is ours, not "null"). The speaker
+// sends a photo and removes it again, after confirming.
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
 import { editions, formats, rooms } from "~/db/schema";
@@ -192,6 +194,24 @@ describe("the speaker page with the keyboard only, 360 px wide", () => {
     expect((await answer).status()).toBe(200);
     await expect.poll(() => page.locator("#profile-title ~ [role=status]").count()).toBe(1);
     expect(await page.getByLabel("Fonction").inputValue()).toBe("Sans script");
+    expectNoBrowserErrors(page);
+    await context.close();
+  }, 60_000);
+
+  it("sends a photo, then removes it after confirming what will happen", async () => {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 } });
+    const page = await newPage(context);
+    await page.goto(link);
+    const section = page.locator("section", { has: page.locator("#photo-title") });
+    const buffer = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#3a7" } }).png().toBuffer();
+    await section.getByLabel("Nouvelle photo").setInputFiles({ name: "moi.png", mimeType: "image/png", buffer });
+    await section.getByRole("button", { name: "Envoyer la photo" }).click();
+    await expect.poll(() => section.getByRole("img", { name: "Votre photo actuelle" }).count()).toBe(1);
+    await section.getByText("Retirer ma photo").click();
+    expect(await section.getByTestId("confirm-consequence").textContent()).toContain("Votre photo sera effacée de Barouf");
+    await section.getByRole("button", { name: "Oui, je confirme" }).click();
+    await expect.poll(() => section.getByText("Pas encore de photo.").count()).toBe(1);
+    expect(await section.getByRole("img").count()).toBe(0);
     expectNoBrowserErrors(page);
     await context.close();
   }, 60_000);

@@ -1,5 +1,5 @@
 // Invitation links, the speaker page and the organisers' side, with no SMTP configured.
-import { and, eq, like } from "drizzle-orm";
+import { and, desc, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import sharp from "sharp";
 import { auditLog, emails, invitations, sessions, sessionSpeakers, speakerPhotos, speakers, availabilityWindows } from "~/db/schema";
@@ -472,5 +472,31 @@ describe("a speaker reaches only their own data", () => {
     // Another edition's speaker through this edition's URL: not found.
     await database.insert(speakerPhotos).values(rows.map(({ speakerId: _id, ...row }) => ({ ...row, speakerId: other.speaker.id })));
     expect((await request(`/editions/${SEED_EDITION}/speaker-photos/${other.speaker.uuid}`, { cookie: viewer.cookie })).status).toBe(404);
+  });
+
+  it("lets the speaker remove their own photo, once confirmed, and says so in the organisers' history", async () => {
+    const mine = await speakerWithSessions();
+    const cookie = await openLink(await makeLink(editor.cookie, mine.speaker.uuid));
+    const png = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a26" } }).png().toBuffer());
+    const form = new FormData();
+    form.append("intent", "photo");
+    form.append("photo", new Blob([png], { type: "image/png" }), "moi.png");
+    expect((await request("/speaker", { cookie, method: "POST", body: form })).status).toBe(200);
+    const database = await db();
+    const photos = () => database.select().from(speakerPhotos).where(eq(speakerPhotos.speakerId, mine.speaker.id)).all();
+    expect(await photos()).toHaveLength(3);
+    const page = await (await request("/speaker", { cookie })).text();
+    expect(page).toContain("Retirer ma photo");
+    // Unconfirmed: nothing removed, the page asks.
+    const asked = await request("/speaker", { cookie, form: { intent: "removePhoto" } });
+    expect(asked.status).toBe(400);
+    expect(await asked.text()).toContain("Votre photo sera effacée de Barouf");
+    expect(await photos()).toHaveLength(3);
+    const removed = await request("/speaker", { cookie, form: { intent: "removePhoto", confirm: "yes" } });
+    expect(removed.status).toBe(200);
+    expect(await photos()).toEqual([]);
+    expect((await request("/speaker/photo?size=256", { cookie })).status).toBe(404);
+    const entry = await database.select().from(auditLog).where(and(eq(auditLog.entity, "speaker"), eq(auditLog.entityUuid, mine.speaker.uuid))).orderBy(desc(auditLog.id)).get();
+    expect(entry!.actorType).toBe("speaker");
   });
 });

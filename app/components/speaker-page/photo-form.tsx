@@ -1,6 +1,8 @@
-// The speaker's photo: a plain multipart form (the file is read by the action, not by zod).
+// The speaker's photo: a plain multipart form (the file is read by the action, not by zod), and
+// its removal, confirmed first.
 import { Form, useNavigation } from "@remix-run/react";
 import { useT, type MessageKey } from "~/i18n";
+import { ConfirmForm } from "~/components/forms/confirm-form";
 import { PhotoFileField } from "~/components/photo-file-field";
 import type { FormFailure } from "~/utils/forms";
 import { Saved } from "./form-bits";
@@ -24,6 +26,7 @@ export function PhotoForm({ photoKey, failure, saved }: { photoKey: string | nul
           {t("speaker.sendPhoto")}
         </button>
       </Form>
+      {photoKey ? <ConfirmForm intent="removePhoto" label={t("speaker.removePhoto")} consequence={t("speaker.removePhotoConsequence")} small /> : null}
     </section>
   );
 }

@@ -242,6 +242,7 @@ const SAMPLES: Record<string, unknown> = {
   "speaker.practicalSchema": { intent: "practical", version: "1", consentRecording: "on", consentPhotos: "on", consentPublishBio: "on", accessibilityNeeds: "Rampe.", practicalNotes: "Train.", preferredLocale: "fr" },
   "speaker.availabilitySchema": { intent: "availability", days: [{ date: DAY, mode: "part", from: "10:00", to: "12:00" }] },
   "speaker.photoSchema": { intent: "photo" },
+  "speaker.removePhotoSchema": { intent: "removePhoto" },
   "speaker.speakerActionSchema": { intent: "decline", session: U1, version: "1", reason: "Pas disponible ce jour-là." },
   "speakers.speakerSchema": speakerForm,
   "speakers.speakerEditSchema": { ...speakerForm, version: "1" },
