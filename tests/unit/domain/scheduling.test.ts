@@ -83,6 +83,44 @@ describe("auto-scheduling: the time limit", () => {
   });
 });
 
+describe("auto-scheduling: the exact model's pieces", () => {
+  const hour = localInterval("2016-03-26", "09:00", "10:00", ZONE);
+  const themed = (id: string, person: string) => session(id, { status: "accepted", formatId: TALK.id, themeId: "t1", people: [speaker(person)] });
+
+  it("counts every pair of sessions of a theme in parallel once, through the running variables", async () => {
+    // Three rooms open for one hour: the three talks of the theme run in parallel, three pairs (info, 1 each), rather than one left out (1000).
+    const input = programme({
+      rooms: ["A", "B", "C"].map((id) => room(id, { openingHours: [hour] })),
+      sessions: [themed("s1", "p1"), themed("s2", "p2"), themed("s3", "p3")],
+    });
+    const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10);
+    expect(exact).toMatchObject({ status: "optimal", bound: 3 });
+    expect(exact!.plan.terms).toMatchObject({ unplaced: 0, conflicts: 3 });
+    expect(evaluatePlan(input, {}, exact!.plan).objective).toBe(3);
+  });
+
+  it("keeps one person to one session at a time through the running variables", async () => {
+    // Two rooms, one hour, two talks of one speaker: one of them stays out.
+    const input = programme({ rooms: ["A", "B"].map((id) => room(id, { openingHours: [hour] })), sessions: [themed("s1", "p1"), themed("s2", "p1")] });
+    const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10);
+    expect(exact).toMatchObject({ status: "optimal", bound: 1000 });
+    expect(exact!.plan.placements).toHaveLength(1);
+    expect(evaluatePlan(input, {}, exact!.plan).added).toEqual([]);
+  });
+
+  it("does not give the solver a model it has no time left to read", () => {
+    const input = randomInstance(7, { sessions: 6, days: 1 });
+    let asked = 0;
+    const solve = () => {
+      asked++;
+      return { Status: "Optimal", ObjectiveValue: 0, Columns: {} };
+    };
+    // Less than the seconds HiGHS needs to read the model (0.3 s and more) plus one for the solve.
+    expect(scheduleExact(input, { seed: 1 }, solve, 1.2)).toBeNull();
+    expect(asked).toBe(0);
+  });
+});
+
 describe("auto-scheduling: hand-made cases", () => {
   const at = (from: string, to: string) => localInterval("2016-03-26", from, to, ZONE);
   const base = (over: Partial<ProgrammeInput>) =>
