@@ -64,10 +64,15 @@ const MIN_SOLVE_SECONDS = 1;
 const levelWeight = (level: string) => (level === "warning" ? WEIGHTS.warning : level === "info" ? WEIGHTS.info : 0);
 const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
+/** One row of a pair variable: y ≥ Σ plus − Σ minus − 1 (`minus` ⊆ the candidates summed in `plus`). */
+interface PairRow {
+  plus: string[];
+  minus: string[];
+}
 /** An auxiliary variable y ≥ Σ(row) − 1 for each of its rows (a pair conflict), with its rows kept to value a start. */
 interface PairVar {
   name: string;
-  rows: string[][];
+  rows: PairRow[];
 }
 
 /**
@@ -184,7 +189,10 @@ export function scheduleExact(
   const runningTerms: { name: string; terms: string[] }[] = [];
   const runningOf = (i: number, t: number): string | null => {
     const terms = runAt.get(i)!.get(t);
-    if (!terms) return null;
+    return terms ? sumOf(terms) : null;
+  };
+  /** A variable equal to the sum of these candidates (of one session, so at most 1): itself for one. */
+  const sumOf = (terms: string[]): string => {
     if (terms.length === 1) return terms[0]!;
     const key = terms.join(" ");
     const known = running.get(key);
@@ -214,8 +222,11 @@ export function scheduleExact(
   }
 
   // Pairs of movable sessions: parallel themes and organisations (overlap), changeovers (shared people).
+  const walkBetween = (a: number, b: number) => (input.rooms[a].walkingMinutes[input.rooms[b].id] ?? input.edition.changeoverMinutes) * 60_000;
+  let longestWalk = 0;
+  for (let a = 0; a < input.rooms.length; a++) for (let b = 0; b < input.rooms.length; b++) if (a !== b) longestWalk = Math.max(longestWalk, walkBetween(a, b));
   const pairs: PairVar[] = [];
-  const pairVar = (rowsOf: string[][], weight: number, hard: boolean) => {
+  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean) => {
     if (rowsOf.length === 0) return;
     const y = `y${pairs.length}`;
     pairs.push({ name: y, rows: rowsOf });
@@ -224,17 +235,17 @@ export function scheduleExact(
       bounds.push(`0 <= ${y} <= 1`);
       objective.push(`${num(weight)} ${y}`);
     }
-    for (const row of rowsOf) rows.push(`${y} - ${row.join(" - ")} >= -1`);
+    for (const { plus, minus } of rowsOf) rows.push(`${y} - ${plus.join(" - ")}${minus.map((m) => ` + ${m}`).join("")} >= -1`);
   };
   const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
-    const rowsOf: string[][] = [];
+    const rowsOf: PairRow[] = [];
     const seen = new Set<string>();
     for (const t of new Set([...startsOf.get(i)!, ...startsOf.get(j)!])) {
       const ra = runAt.get(i)!.has(t) ? runningOf(i, t) : null;
       const rb = ra && runAt.get(j)!.has(t) ? runningOf(j, t) : null;
       if (!ra || !rb || seen.has(`${ra} ${rb}`)) continue;
       seen.add(`${ra} ${rb}`);
-      rowsOf.push([ra, rb]);
+      rowsOf.push({ plus: [ra, rb], minus: [] });
     }
     pairVar(rowsOf, weight, hard);
   };
@@ -257,19 +268,30 @@ export function scheduleExact(
       }
       const people = p.peopleOf[i].filter((q) => p.peopleOf[j].includes(q));
       if (people.length > 0 && lvl.SPEAKER_CHANGEOVER !== "off") {
-        // A changeover conflict per shared person when i at k and j at m are too close in two rooms.
+        // A changeover conflict per shared person when i at k and j at m are too close in two
+        // rooms. j's candidates too close to k are those starting in [k's end, + the longest
+        // walk) or ending in (k's start − the longest walk, k's start], less the ones in k's room
+        // or with a shorter walk: the two windows' sums are variables shared by every candidate
+        // of i with the same end (or start) and every partner of j, the few exceptions subtracted.
         const cj = cands.get(j)!;
-        const rowsOf: string[][] = [];
+        const rowsOf: PairRow[] = [];
         cands.get(i)!.forEach(({ c }, k) => {
-          const d = cj
-            .map(({ c: e }, m) => {
-              if (e.room === c.room || (c.start < e.end && e.start < c.end)) return null;
-              const [first, second] = c.end <= e.start ? [c, e] : [e, c];
-              const walk = (input.rooms[first.room].walkingMinutes[input.rooms[second.room].id] ?? input.edition.changeoverMinutes) * 60_000;
-              return second.start - first.end < walk ? x(j, m) : null;
-            })
-            .filter((v): v is string => v !== null);
-          if (d.length > 0) rowsOf.push([x(i, k), ...d]);
+          const after: string[] = [];
+          const before: string[] = [];
+          const near: string[] = [];
+          const far: string[] = [];
+          cj.forEach(({ c: e }, m) => {
+            const isAfter = e.start >= c.end && e.start < c.end + longestWalk;
+            const isBefore = e.end <= c.start && e.end > c.start - longestWalk;
+            if (!isAfter && !isBefore) return;
+            (isAfter ? after : before).push(x(j, m));
+            const [first, second] = isAfter ? [c, e] : [e, c];
+            const close = e.room !== c.room && second.start - first.end < walkBetween(first.room, second.room);
+            (close ? near : far).push(x(j, m));
+          });
+          if (near.length === 0) return;
+          if (far.length + 2 >= near.length) rowsOf.push({ plus: [x(i, k), ...near], minus: [] });
+          else rowsOf.push({ plus: [x(i, k), ...[after, before].filter((w) => w.length > 0).map(sumOf)], minus: far });
         });
         pairVar(rowsOf, levelWeight(lvl.SPEAKER_CHANGEOVER) * people.length, p.blocking("SPEAKER_CHANGEOVER"));
       }
@@ -318,7 +340,7 @@ export function scheduleExact(
   }
   const sum = (terms: string[]) => terms.reduce((acc, t) => acc + (value[t] ?? 0), 0);
   for (const r of runningTerms) value[r.name] = sum(r.terms);
-  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row) >= 2) ? 1 : 0;
+  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row.plus) - sum(row.minus) >= 2) ? 1 : 0;
   for (const v of loads) value[v.name] = sum(v.terms) > v.rhs ? 1 : 0;
 
   const lp = [

@@ -108,6 +108,30 @@ describe("auto-scheduling: the exact model's pieces", () => {
     expect(evaluatePlan(input, {}, exact!.plan).added).toEqual([]);
   });
 
+  it("weighs a speaker's changeover between two rooms through the windows' sums, less the rooms close enough", async () => {
+    // One speaker, two talks in two hours, five rooms: A fits the first talk's audience, B–E the second's.
+    const twoHours = localInterval("2016-03-26", "09:00", "11:00", ZONE);
+    const ids = ["A", "B", "C", "D", "E"];
+    const input = (walk: number) =>
+      programme({
+        rooms: ids.map((id) => room(id, { capacity: id === "A" ? 50 : 300, openingHours: [twoHours], walkingMinutes: Object.fromEntries(ids.filter((o) => o !== id).map((o) => [o, walk])) })),
+        sessions: [
+          session("s1", { status: "accepted", formatId: TALK.id, expectedAudience: 45, people: [speaker("p1")] }),
+          session("s2", { status: "accepted", formatId: TALK.id, expectedAudience: 280, people: [speaker("p1")] }),
+        ],
+      });
+    const solve = await loadLpSolver();
+    // A 15-minute walk: a changeover (warning, 10) costs more than both talks in one large room (fit 3.4 + 0.27).
+    const far = scheduleExact(input(15), { seed: 1 }, solve, 10);
+    expect(far).toMatchObject({ status: "optimal" });
+    expect(far!.plan.objective).toBeCloseTo(3.666667, 5);
+    expect(new Set(far!.plan.placements.map((p) => p.roomId)).size).toBe(1);
+    // No walk: each talk in the room that fits it (fit 0.4 + 0.27), no changeover.
+    const near = scheduleExact(input(0), { seed: 1 }, solve, 10);
+    expect(near!.plan.objective).toBeCloseTo(0.666667, 5);
+    expect(near!.plan.terms.conflicts).toBe(0);
+  });
+
   it("does not give the solver a model it has no time left to read", () => {
     const input = randomInstance(7, { sessions: 6, days: 1 });
     let asked = 0;
