@@ -14,8 +14,12 @@
 // r[s,t] (continuous, = the sum of s's candidates running at instant t, one per distinct sum)
 // stands for those sums in the person cliques and the parallel pairs: y ≥ r[s,t] + r[s',t] − 1
 // has 3 terms where the sums had 30 or more, which cuts the text HiGHS reads and presolves
-// by three or four (random-90: 30 MB and 3.0 M nonzeros → 8 MB and 0.74 M). HiGHS reads the
-// text before its clock starts: readingSeconds(chars) is taken from the time it is given.
+// by three or four (random-90: 30 MB and 3.0 M nonzeros → 8 MB and 0.74 M). A changeover row
+// sums the partner's candidates in two windows the same way (see below), and w[g,t] bound the
+// parallel pairs of a theme or organisation from below (cuts: valid for every plan, they only
+// tighten the relaxation). HiGHS reads the text before its clock starts: readingSeconds(chars)
+// is taken from the time it is given, and with less than a second left it is not called.
+// See docs/decisions/0030-exact-model-size-and-time.md.
 import { createChecker, type Conflict } from "~/domain/conflicts";
 import { Search, planOf, scheduleFast } from "./fast";
 import { WEIGHTS, conflictWeight } from "./objective";
@@ -226,8 +230,8 @@ export function scheduleExact(
   let longestWalk = 0;
   for (let a = 0; a < input.rooms.length; a++) for (let b = 0; b < input.rooms.length; b++) if (a !== b) longestWalk = Math.max(longestWalk, walkBetween(a, b));
   const pairs: PairVar[] = [];
-  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean) => {
-    if (rowsOf.length === 0) return;
+  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean): string | null => {
+    if (rowsOf.length === 0) return null;
     const y = `y${pairs.length}`;
     pairs.push({ name: y, rows: rowsOf });
     if (hard) bounds.push(`${y} = 0`);
@@ -236,6 +240,7 @@ export function scheduleExact(
       objective.push(`${num(weight)} ${y}`);
     }
     for (const { plus, minus } of rowsOf) rows.push(`${y} - ${plus.join(" - ")}${minus.map((m) => ` + ${m}`).join("")} >= -1`);
+    return y;
   };
   const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
     const rowsOf: PairRow[] = [];
@@ -247,7 +252,16 @@ export function scheduleExact(
       seen.add(`${ra} ${rb}`);
       rowsOf.push({ plus: [ra, rb], minus: [] });
     }
-    pairVar(rowsOf, weight, hard);
+    return pairVar(rowsOf, weight, hard);
+  };
+  /** The soft parallel pairs of each theme and organisation, for the cuts below. */
+  const groups = new Map<string, { members: Set<number>; ys: string[] }>();
+  const grouped = (key: string, i: number, j: number, y: string | null) => {
+    if (y === null) return;
+    const g = groups.get(key) ?? { members: new Set<number>(), ys: [] };
+    g.members.add(i).add(j);
+    g.ys.push(y);
+    groups.set(key, g);
   };
   const orgsOf = (i: number) => p.peopleOf[i].map((q) => input.people[q].organisationId).filter((o): o is string => o !== null);
   const themeLevel = lvl.THEME_PARALLEL;
@@ -259,12 +273,17 @@ export function scheduleExact(
       const si = input.sessions[i];
       const sj = input.sessions[j];
       if (themeLevel !== "off" && si.themeId !== null && si.themeId === sj.themeId) {
-        overlapPair(i, j, levelWeight(themeLevel), p.blocking("THEME_PARALLEL"));
+        const y = overlapPair(i, j, levelWeight(themeLevel), p.blocking("THEME_PARALLEL"));
+        if (!p.blocking("THEME_PARALLEL")) grouped(`t${si.themeId}`, i, j, y);
       }
       if (orgLevel !== "off") {
         const oi = orgsOf(i);
         const oj = orgsOf(j);
-        if (oi.some((o) => oj.includes(o))) overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
+        const shared = [...new Set(oi.filter((o) => oj.includes(o)))];
+        if (shared.length > 0) {
+          const y = overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
+          if (!p.blocking("ORGANISATION_PARALLEL")) for (const o of shared) grouped(`o${o}`, i, j, y);
+        }
       }
       const people = p.peopleOf[i].filter((q) => p.peopleOf[j].includes(q));
       if (people.length > 0 && lvl.SPEAKER_CHANGEOVER !== "off") {
@@ -298,6 +317,43 @@ export function scheduleExact(
     }
   }
 
+  // Cuts for the parallel pairs of a group (a theme, an organisation), valid for every plan:
+  // when n of its sessions run at an instant, C(n,2) ≥ m·n − m(m+1)/2 (every m) of its pairs are
+  // in parallel; no session runs at two instants its longest duration apart, so the pairs in
+  // parallel at such instants are distinct and add up. w[g,t] ≥ those bounds at t, and the
+  // group's pairs ≥ the sum of w over each chain of such instants. Without them the relaxation
+  // spreads every session thinly over time and values each pair at 0.
+  const spreads: { name: string; terms: string[]; ms: number }[] = [];
+  for (const g of groups.values()) {
+    if (g.ys.length < 2) continue;
+    const members = [...g.members];
+    const longest = Math.max(...members.map((i) => p.duration[i]));
+    const w = new Map<number, string | null>();
+    const wAt = (t: number) => {
+      if (w.has(t)) return w.get(t)!;
+      const terms = members.map((i) => (runAt.get(i)!.has(t) ? runningOf(i, t) : null)).filter((v): v is string => v !== null);
+      const ms = Math.min(3, terms.length - 1);
+      const name = ms >= 1 ? `w${spreads.length}` : null;
+      if (name) {
+        spreads.push({ name, terms, ms });
+        for (let m = 1; m <= ms; m++) rows.push(`${name} - ${terms.map((r) => `${m} ${r}`).join(" - ")} >= ${-(m * (m + 1)) / 2}`);
+      }
+      w.set(t, name);
+      return name;
+    };
+    const chains = new Set<string>();
+    for (let k = 0; k < points.length && points[k] < points[0]! + longest; k++) {
+      const chain: string[] = [];
+      for (let m = k; m < points.length; m = firstPoint(points[m] + longest)) {
+        const name = wAt(points[m]);
+        if (name) chain.push(name);
+      }
+      if (chain.length === 0 || chains.has(chain.join(" "))) continue;
+      chains.add(chain.join(" "));
+      rows.push(`${g.ys.join(" + ")} - ${chain.join(" - ")} >= 0`);
+    }
+  }
+
   // Daily loads: a person's sessions starting on one local day, beyond the edition's limit.
   const loads: { name: string; terms: string[]; rhs: number }[] = [];
   if (lvl.SPEAKER_DAILY_LOAD !== "off") {
@@ -323,7 +379,7 @@ export function scheduleExact(
     }
   }
 
-  const size = { variables: binaries.length + movable.length + pairs.length + runningTerms.length, rows: rows.length };
+  const size = { variables: binaries.length + movable.length + pairs.length + runningTerms.length + spreads.length, rows: rows.length };
   if (movable.length === 0) return { plan: planOf(search), status: "optimal", ...size, bound: search.objective() };
 
   // The starting solution: the given plan (or the fast solver's), every variable valued.
@@ -341,6 +397,10 @@ export function scheduleExact(
   const sum = (terms: string[]) => terms.reduce((acc, t) => acc + (value[t] ?? 0), 0);
   for (const r of runningTerms) value[r.name] = sum(r.terms);
   for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row.plus) - sum(row.minus) >= 2) ? 1 : 0;
+  for (const { name, terms, ms } of spreads) {
+    const n = sum(terms);
+    value[name] = Math.max(0, ...Array.from({ length: ms }, (_, m) => (m + 1) * n - ((m + 1) * (m + 2)) / 2));
+  }
   for (const v of loads) value[v.name] = sum(v.terms) > v.rhs ? 1 : 0;
 
   const lp = [

@@ -87,16 +87,19 @@ describe("auto-scheduling: the exact model's pieces", () => {
   const hour = localInterval("2016-03-26", "09:00", "10:00", ZONE);
   const themed = (id: string, person: string) => session(id, { status: "accepted", formatId: TALK.id, themeId: "t1", people: [speaker(person)] });
 
-  it("counts every pair of sessions of a theme in parallel once, through the running variables", async () => {
-    // Three rooms open for one hour: the three talks of the theme run in parallel, three pairs (info, 1 each), rather than one left out (1000).
+  it.each([2, 3, 4])("counts every pair of %i sessions of a theme in parallel once, through the running variables and the theme's cuts", async (n) => {
+    // n rooms open for one hour: the n talks of the theme run in parallel, n(n−1)/2 pairs (info, 1 each), rather than one left out (1000).
+    const ids = ["A", "B", "C", "D"].slice(0, n);
     const input = programme({
-      rooms: ["A", "B", "C"].map((id) => room(id, { openingHours: [hour] })),
-      sessions: [themed("s1", "p1"), themed("s2", "p2"), themed("s3", "p3")],
+      rooms: ids.map((id) => room(id, { openingHours: [hour] })),
+      people: ids.map((_, k) => person(`p${k + 1}`)),
+      sessions: ids.map((_, k) => themed(`s${k + 1}`, `p${k + 1}`)),
     });
+    const pairs = (n * (n - 1)) / 2;
     const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10);
-    expect(exact).toMatchObject({ status: "optimal", bound: 3 });
-    expect(exact!.plan.terms).toMatchObject({ unplaced: 0, conflicts: 3 });
-    expect(evaluatePlan(input, {}, exact!.plan).objective).toBe(3);
+    expect(exact).toMatchObject({ status: "optimal", bound: pairs });
+    expect(exact!.plan.terms).toMatchObject({ unplaced: 0, conflicts: pairs });
+    expect(evaluatePlan(input, {}, exact!.plan).objective).toBe(pairs);
   });
 
   it("keeps one person to one session at a time through the running variables", async () => {
