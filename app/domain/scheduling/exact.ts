@@ -54,13 +54,14 @@ export interface ExactResult {
 }
 
 /**
- * The seconds HiGHS takes to read a model of this many characters and take its starting
- * solution, before its own clock starts (so before `time_limit` applies): 0.25–0.35 s per
- * million characters measured with the bench on the shared 2-core machine, taken at 0.4, plus
- * a fixed 0.3 s for the start and the answer.
+ * The seconds to keep, out of the time given, for what HiGHS does outside its `time_limit`:
+ * reading the text and taking the starting solution before its clock starts, and checking its
+ * clock late in presolve on a large model. Reading alone: 0.25–0.35 s per million characters
+ * on the shared 2-core machine when quiet, and a seed run under load still ended 2.5 s late
+ * with 0.4 s kept per million: 0.7 s per million, plus 0.5 s for the start and the answer.
  */
 export function readingSeconds(chars: number): number {
-  return 0.3 + (0.4 * chars) / 1e6;
+  return 0.5 + (0.7 * chars) / 1e6;
 }
 /** Below this many seconds left for the solve itself, the exact model is not given to the solver (no plan, as when the time ran out). */
 const MIN_SOLVE_SECONDS = 1;
@@ -215,9 +216,9 @@ export function scheduleExact(
       for (const i of list) for (const t of startsOf.get(i)!) starts.add(t);
       const seen = new Set<string>();
       for (const t of starts) {
-        const terms = list.map((i) => runningOf(i, t)).filter((v): v is string => v !== null);
-        if (terms.length < 2) continue;
-        const row = terms.join(" + ");
+        const there = list.filter((i) => runAt.get(i)!.has(t));
+        if (there.length < 2) continue;
+        const row = there.map((i) => runningOf(i, t)!).join(" + ");
         if (seen.has(row)) continue;
         seen.add(row);
         rows.push(`${row} <= 1`);
@@ -246,9 +247,10 @@ export function scheduleExact(
     const rowsOf: PairRow[] = [];
     const seen = new Set<string>();
     for (const t of new Set([...startsOf.get(i)!, ...startsOf.get(j)!])) {
-      const ra = runAt.get(i)!.has(t) ? runningOf(i, t) : null;
-      const rb = ra && runAt.get(j)!.has(t) ? runningOf(j, t) : null;
-      if (!ra || !rb || seen.has(`${ra} ${rb}`)) continue;
+      if (!runAt.get(i)!.has(t) || !runAt.get(j)!.has(t)) continue;
+      const ra = runningOf(i, t)!;
+      const rb = runningOf(j, t)!;
+      if (seen.has(`${ra} ${rb}`)) continue;
       seen.add(`${ra} ${rb}`);
       rowsOf.push({ plus: [ra, rb], minus: [] });
     }
@@ -331,10 +333,11 @@ export function scheduleExact(
     const w = new Map<number, string | null>();
     const wAt = (t: number) => {
       if (w.has(t)) return w.get(t)!;
-      const terms = members.map((i) => (runAt.get(i)!.has(t) ? runningOf(i, t) : null)).filter((v): v is string => v !== null);
-      const ms = Math.min(3, terms.length - 1);
+      const there = members.filter((i) => runAt.get(i)!.has(t));
+      const ms = Math.min(3, there.length - 1);
       const name = ms >= 1 ? `w${spreads.length}` : null;
       if (name) {
+        const terms = there.map((i) => runningOf(i, t)!);
         spreads.push({ name, terms, ms });
         for (let m = 1; m <= ms; m++) rows.push(`${name} - ${terms.map((r) => `${m} ${r}`).join(" - ")} >= ${-(m * (m + 1)) / 2}`);
       }
