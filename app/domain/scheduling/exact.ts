@@ -10,6 +10,16 @@
 // unary part of each placement (fit, free time, moved, and every conflict it makes with the
 // sessions that stay put, read from the checker), y[s,t] for a pair conflict between two
 // movable sessions (theme, organisation, changeover), v[p,d] for a daily load.
+//
+// r[s,t] (continuous, = the sum of s's candidates running at instant t, one per distinct sum)
+// stands for those sums in the person cliques and the parallel pairs: y ≥ r[s,t] + r[s',t] − 1
+// has 3 terms where the sums had 30 or more, which cuts the text HiGHS reads and presolves
+// by three or four (random-90: 30 MB and 3.0 M nonzeros → 8 MB and 0.74 M). A changeover row
+// sums the partner's candidates in two windows the same way (see below), and w[g,t] bound the
+// parallel pairs of a theme or organisation from below (cuts: valid for every plan, they only
+// tighten the relaxation). HiGHS reads the text before its clock starts: readingSeconds(chars)
+// is taken from the time it is given, and with less than a second left it is not called.
+// See docs/decisions/0030-exact-model-size-and-time.md.
 import { createChecker, type Conflict } from "~/domain/conflicts";
 import { Search, planOf, scheduleFast } from "./fast";
 import { WEIGHTS, conflictWeight } from "./objective";
@@ -43,13 +53,31 @@ export interface ExactResult {
   bound: number | null;
 }
 
+/**
+ * The seconds to keep, out of the time given, for what HiGHS does outside its `time_limit`:
+ * reading the text and taking the starting solution before its clock starts, and checking its
+ * clock late in presolve on a large model. Reading alone: 0.25–0.35 s per million characters
+ * on the shared 2-core machine when quiet, and a seed run under load still ended 2.5 s late
+ * with 0.4 s kept per million: 0.7 s per million, plus 0.5 s for the start and the answer.
+ */
+export function readingSeconds(chars: number): number {
+  return 0.5 + (0.7 * chars) / 1e6;
+}
+/** Below this many seconds left for the solve itself, the exact model is not given to the solver (no plan, as when the time ran out). */
+const MIN_SOLVE_SECONDS = 1;
+
 const levelWeight = (level: string) => (level === "warning" ? WEIGHTS.warning : level === "info" ? WEIGHTS.info : 0);
 const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
+/** One row of a pair variable: y ≥ Σ plus − Σ minus − 1 (`minus` ⊆ the candidates summed in `plus`). */
+interface PairRow {
+  plus: string[];
+  minus: string[];
+}
 /** An auxiliary variable y ≥ Σ(row) − 1 for each of its rows (a pair conflict), with its rows kept to value a start. */
 interface PairVar {
   name: string;
-  rows: string[][];
+  rows: PairRow[];
 }
 
 /**
@@ -158,23 +186,53 @@ export function scheduleExact(
   if (p.blocking("ROOM_OVERLAP")) input.rooms.forEach((_, r) => cliques(roomAt[r], roomStarts[r]));
   const sessionsOf = new Map<number, number[]>();
   for (const i of movable) for (const q of p.peopleOf[i]) sessionsOf.set(q, [...(sessionsOf.get(q) ?? []), i]);
+  // r[i,t] = Σ of session i's candidates running at instant t (continuous, defined by an
+  // equality row, one per distinct set): the person cliques and the overlap pairs read it
+  // instead of repeating the candidates in each of their rows.
+  const running = new Map<string, string>();
+  /** The terms each r variable stands for (to value it in the starting solution). */
+  const runningTerms: { name: string; terms: string[] }[] = [];
+  const runningOf = (i: number, t: number): string | null => {
+    const terms = runAt.get(i)!.get(t);
+    return terms ? sumOf(terms) : null;
+  };
+  /** A variable equal to the sum of these candidates (of one session, so at most 1): itself for one. */
+  const sumOf = (terms: string[]): string => {
+    if (terms.length === 1) return terms[0]!;
+    const key = terms.join(" ");
+    const known = running.get(key);
+    if (known) return known;
+    const r = `r${runningTerms.length}`;
+    running.set(key, r);
+    runningTerms.push({ name: r, terms });
+    bounds.push(`0 <= ${r} <= 1`);
+    rows.push(`${r} - ${terms.join(" - ")} = 0`);
+    return r;
+  };
   if (p.blocking("SPEAKER_OVERLAP")) {
     for (const list of sessionsOf.values()) {
       if (list.length < 2) continue;
-      const at = new Map<number, string[]>();
       const starts = new Set<number>();
-      for (const i of list) {
-        for (const t of startsOf.get(i)!) starts.add(t);
-        for (const [t, terms] of runAt.get(i)!) at.set(t, [...(at.get(t) ?? []), ...terms]);
+      for (const i of list) for (const t of startsOf.get(i)!) starts.add(t);
+      const seen = new Set<string>();
+      for (const t of starts) {
+        const there = list.filter((i) => runAt.get(i)!.has(t));
+        if (there.length < 2) continue;
+        const row = there.map((i) => runningOf(i, t)!).join(" + ");
+        if (seen.has(row)) continue;
+        seen.add(row);
+        rows.push(`${row} <= 1`);
       }
-      cliques(at, starts);
     }
   }
 
   // Pairs of movable sessions: parallel themes and organisations (overlap), changeovers (shared people).
+  const walkBetween = (a: number, b: number) => (input.rooms[a].walkingMinutes[input.rooms[b].id] ?? input.edition.changeoverMinutes) * 60_000;
+  let longestWalk = 0;
+  for (let a = 0; a < input.rooms.length; a++) for (let b = 0; b < input.rooms.length; b++) if (a !== b) longestWalk = Math.max(longestWalk, walkBetween(a, b));
   const pairs: PairVar[] = [];
-  const pairVar = (rowsOf: string[][], weight: number, hard: boolean) => {
-    if (rowsOf.length === 0) return;
+  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean): string | null => {
+    if (rowsOf.length === 0) return null;
     const y = `y${pairs.length}`;
     pairs.push({ name: y, rows: rowsOf });
     if (hard) bounds.push(`${y} = 0`);
@@ -182,21 +240,30 @@ export function scheduleExact(
       bounds.push(`0 <= ${y} <= 1`);
       objective.push(`${num(weight)} ${y}`);
     }
-    for (const row of rowsOf) rows.push(`${y} - ${row.join(" - ")} >= -1`);
+    for (const { plus, minus } of rowsOf) rows.push(`${y} - ${plus.join(" - ")}${minus.map((m) => ` + ${m}`).join("")} >= -1`);
+    return y;
   };
   const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
-    const a = runAt.get(i)!;
-    const b = runAt.get(j)!;
-    const rowsOf: string[][] = [];
-    const seen = new Set<number>();
-    for (const t of [...startsOf.get(i)!, ...startsOf.get(j)!]) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      const ra = a.get(t);
-      const rb = b.get(t);
-      if (ra && rb) rowsOf.push([...ra, ...rb]);
+    const rowsOf: PairRow[] = [];
+    const seen = new Set<string>();
+    for (const t of new Set([...startsOf.get(i)!, ...startsOf.get(j)!])) {
+      if (!runAt.get(i)!.has(t) || !runAt.get(j)!.has(t)) continue;
+      const ra = runningOf(i, t)!;
+      const rb = runningOf(j, t)!;
+      if (seen.has(`${ra} ${rb}`)) continue;
+      seen.add(`${ra} ${rb}`);
+      rowsOf.push({ plus: [ra, rb], minus: [] });
     }
-    pairVar(rowsOf, weight, hard);
+    return pairVar(rowsOf, weight, hard);
+  };
+  /** The soft parallel pairs of each theme and organisation, for the cuts below. */
+  const groups = new Map<string, { members: Set<number>; ys: string[] }>();
+  const grouped = (key: string, i: number, j: number, y: string | null) => {
+    if (y === null) return;
+    const g = groups.get(key) ?? { members: new Set<number>(), ys: [] };
+    g.members.add(i).add(j);
+    g.ys.push(y);
+    groups.set(key, g);
   };
   const orgsOf = (i: number) => p.peopleOf[i].map((q) => input.people[q].organisationId).filter((o): o is string => o !== null);
   const themeLevel = lvl.THEME_PARALLEL;
@@ -208,31 +275,85 @@ export function scheduleExact(
       const si = input.sessions[i];
       const sj = input.sessions[j];
       if (themeLevel !== "off" && si.themeId !== null && si.themeId === sj.themeId) {
-        overlapPair(i, j, levelWeight(themeLevel), p.blocking("THEME_PARALLEL"));
+        const y = overlapPair(i, j, levelWeight(themeLevel), p.blocking("THEME_PARALLEL"));
+        if (!p.blocking("THEME_PARALLEL")) grouped(`t${si.themeId}`, i, j, y);
       }
       if (orgLevel !== "off") {
         const oi = orgsOf(i);
         const oj = orgsOf(j);
-        if (oi.some((o) => oj.includes(o))) overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
+        const shared = [...new Set(oi.filter((o) => oj.includes(o)))];
+        if (shared.length > 0) {
+          const y = overlapPair(i, j, levelWeight(orgLevel), p.blocking("ORGANISATION_PARALLEL"));
+          if (!p.blocking("ORGANISATION_PARALLEL")) for (const o of shared) grouped(`o${o}`, i, j, y);
+        }
       }
       const people = p.peopleOf[i].filter((q) => p.peopleOf[j].includes(q));
       if (people.length > 0 && lvl.SPEAKER_CHANGEOVER !== "off") {
-        // A changeover conflict per shared person when i at k and j at m are too close in two rooms.
+        // A changeover conflict per shared person when i at k and j at m are too close in two
+        // rooms. j's candidates too close to k are those starting in [k's end, + the longest
+        // walk) or ending in (k's start − the longest walk, k's start], less the ones in k's room
+        // or with a shorter walk: the two windows' sums are variables shared by every candidate
+        // of i with the same end (or start) and every partner of j, the few exceptions subtracted.
         const cj = cands.get(j)!;
-        const rowsOf: string[][] = [];
+        const rowsOf: PairRow[] = [];
         cands.get(i)!.forEach(({ c }, k) => {
-          const d = cj
-            .map(({ c: e }, m) => {
-              if (e.room === c.room || (c.start < e.end && e.start < c.end)) return null;
-              const [first, second] = c.end <= e.start ? [c, e] : [e, c];
-              const walk = (input.rooms[first.room].walkingMinutes[input.rooms[second.room].id] ?? input.edition.changeoverMinutes) * 60_000;
-              return second.start - first.end < walk ? x(j, m) : null;
-            })
-            .filter((v): v is string => v !== null);
-          if (d.length > 0) rowsOf.push([x(i, k), ...d]);
+          const after: string[] = [];
+          const before: string[] = [];
+          const near: string[] = [];
+          const far: string[] = [];
+          cj.forEach(({ c: e }, m) => {
+            const isAfter = e.start >= c.end && e.start < c.end + longestWalk;
+            const isBefore = e.end <= c.start && e.end > c.start - longestWalk;
+            if (!isAfter && !isBefore) return;
+            (isAfter ? after : before).push(x(j, m));
+            const [first, second] = isAfter ? [c, e] : [e, c];
+            const close = e.room !== c.room && second.start - first.end < walkBetween(first.room, second.room);
+            (close ? near : far).push(x(j, m));
+          });
+          if (near.length === 0) return;
+          if (far.length + 2 >= near.length) rowsOf.push({ plus: [x(i, k), ...near], minus: [] });
+          else rowsOf.push({ plus: [x(i, k), ...[after, before].filter((w) => w.length > 0).map(sumOf)], minus: far });
         });
         pairVar(rowsOf, levelWeight(lvl.SPEAKER_CHANGEOVER) * people.length, p.blocking("SPEAKER_CHANGEOVER"));
       }
+    }
+  }
+
+  // Cuts for the parallel pairs of a group (a theme, an organisation), valid for every plan:
+  // when n of its sessions run at an instant, C(n,2) ≥ m·n − m(m+1)/2 (every m) of its pairs are
+  // in parallel; no session runs at two instants its longest duration apart, so the pairs in
+  // parallel at such instants are distinct and add up. w[g,t] ≥ those bounds at t, and the
+  // group's pairs ≥ the sum of w over each chain of such instants. Without them the relaxation
+  // spreads every session thinly over time and values each pair at 0.
+  const spreads: { name: string; terms: string[]; ms: number }[] = [];
+  for (const g of groups.values()) {
+    if (g.ys.length < 2) continue;
+    const members = [...g.members];
+    const longest = Math.max(...members.map((i) => p.duration[i]));
+    const w = new Map<number, string | null>();
+    const wAt = (t: number) => {
+      if (w.has(t)) return w.get(t)!;
+      const there = members.filter((i) => runAt.get(i)!.has(t));
+      const ms = Math.min(3, there.length - 1);
+      const name = ms >= 1 ? `w${spreads.length}` : null;
+      if (name) {
+        const terms = there.map((i) => runningOf(i, t)!);
+        spreads.push({ name, terms, ms });
+        for (let m = 1; m <= ms; m++) rows.push(`${name} - ${terms.map((r) => `${m} ${r}`).join(" - ")} >= ${-(m * (m + 1)) / 2}`);
+      }
+      w.set(t, name);
+      return name;
+    };
+    const chains = new Set<string>();
+    for (let k = 0; k < points.length && points[k] < points[0]! + longest; k++) {
+      const chain: string[] = [];
+      for (let m = k; m < points.length; m = firstPoint(points[m] + longest)) {
+        const name = wAt(points[m]);
+        if (name) chain.push(name);
+      }
+      if (chain.length === 0 || chains.has(chain.join(" "))) continue;
+      chains.add(chain.join(" "));
+      rows.push(`${g.ys.join(" + ")} - ${chain.join(" - ")} >= 0`);
     }
   }
 
@@ -261,7 +382,7 @@ export function scheduleExact(
     }
   }
 
-  const size = { variables: binaries.length + movable.length + pairs.length, rows: rows.length };
+  const size = { variables: binaries.length + movable.length + pairs.length + runningTerms.length + spreads.length, rows: rows.length };
   if (movable.length === 0) return { plan: planOf(search), status: "optimal", ...size, bound: search.objective() };
 
   // The starting solution: the given plan (or the fast solver's), every variable valued.
@@ -277,22 +398,28 @@ export function scheduleExact(
     value[`u${i}`] = k >= 0 ? 0 : 1;
   }
   const sum = (terms: string[]) => terms.reduce((acc, t) => acc + (value[t] ?? 0), 0);
-  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row) >= 2) ? 1 : 0;
+  for (const r of runningTerms) value[r.name] = sum(r.terms);
+  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row.plus) - sum(row.minus) >= 2) ? 1 : 0;
+  for (const { name, terms, ms } of spreads) {
+    const n = sum(terms);
+    value[name] = Math.max(0, ...Array.from({ length: ms }, (_, m) => (m + 1) * n - ((m + 1) * (m + 2)) / 2));
+  }
   for (const v of loads) value[v.name] = sum(v.terms) > v.rhs ? 1 : 0;
 
   const lp = [
     "Minimize",
     ` obj: ${objective.length > 0 ? objective.join(" + ") : "0 u" + movable[0]}`,
     "Subject To",
-    ...rows.map((row, k) => ` c${k}: ${row}`),
+    ...rows.map((row) => ` ${row}`),
     "Bounds",
     ...bounds.map((b) => ` ${b}`),
     "Binaries",
     ...binaries.map((b) => ` ${b}`),
     "End",
   ].join("\n");
-  const seconds = typeof timeLimit === "number" ? timeLimit : timeLimit();
-  if (seconds <= 0 || outOfTime()) return null;
+  // HiGHS reads the text and takes the start before its clock starts: that time is taken from its limit.
+  const seconds = (typeof timeLimit === "number" ? timeLimit : timeLimit()) - readingSeconds(lp.length);
+  if (seconds < MIN_SOLVE_SECONDS || outOfTime()) return null;
   const result = solve(lp, { time_limit: seconds, mip_rel_gap: 0, start: value });
   if (result.Status !== "Optimal" && !(result.Status === "Time limit reached" && result.ObjectiveValue !== undefined && Number.isFinite(result.ObjectiveValue))) {
     return null;

@@ -44,8 +44,16 @@ describe("auto-scheduling properties (fast-check)", () => {
     );
   });
 
-  it("when HiGHS places every session, the fast solver does too on at least 95% of instances; HiGHS's plan adds no block or error conflict", async () => {
-    const solve = await loadLpSolver();
+  it("when HiGHS places every session, the fast solver does too on at least 95% of instances; HiGHS's plan adds no block or error conflict, and at a proven optimum the model's objective is the plan's", async () => {
+    const highs = await loadLpSolver();
+    // The model's own objective at its optimum is the plan's, as the checker weighs it: every pair and load variable takes the value of its conflict.
+    let modelObjective: number | undefined;
+    const solve: typeof highs = (lp, options) => {
+      const result = highs(lp, options);
+      modelObjective = result.ObjectiveValue;
+      return result;
+    };
+    let proven = 0;
     const samples = fc.sample(fc.record({ seed: fc.integer({ min: 1, max: 10_000 }), sessions: fc.integer({ min: 2, max: 7 }) }), { numRuns: 20, seed: 17 });
     let exactPlacesAll = 0;
     let bothPlaceAll = 0;
@@ -58,11 +66,16 @@ describe("auto-scheduling properties (fast-check)", () => {
       expect(evaluatePlan(input, {}, exact!.plan).objective).toBeCloseTo(exact!.plan.objective, 6);
       // Started from the fast plan, HiGHS never returns a worse one.
       expect(exact!.plan.objective).toBeLessThanOrEqual(fast.objective + 1e-6);
+      if (exact!.status === "optimal") {
+        proven++;
+        expect(modelObjective).toBeCloseTo(exact!.plan.objective, 4);
+      }
       if (exact!.plan.unplaced.length === 0) {
         exactPlacesAll++;
         if (fast.unplaced.length === 0) bothPlaceAll++;
       }
     }
+    expect(proven).toBeGreaterThan(15);
     expect(exactPlacesAll).toBeGreaterThan(10);
     expect(bothPlaceAll / exactPlacesAll).toBeGreaterThanOrEqual(0.95);
   });

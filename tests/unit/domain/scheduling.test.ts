@@ -83,6 +83,71 @@ describe("auto-scheduling: the time limit", () => {
   });
 });
 
+describe("auto-scheduling: the exact model's pieces", () => {
+  const hour = localInterval("2016-03-26", "09:00", "10:00", ZONE);
+  const themed = (id: string, person: string) => session(id, { status: "accepted", formatId: TALK.id, themeId: "t1", people: [speaker(person)] });
+
+  it.each([2, 3, 4])("counts every pair of %i sessions of a theme in parallel once, through the running variables and the theme's cuts", async (n) => {
+    // n rooms open for one hour: the n talks of the theme run in parallel, n(n−1)/2 pairs (info, 1 each), rather than one left out (1000).
+    const ids = ["A", "B", "C", "D"].slice(0, n);
+    const input = programme({
+      rooms: ids.map((id) => room(id, { openingHours: [hour] })),
+      people: ids.map((_, k) => person(`p${k + 1}`)),
+      sessions: ids.map((_, k) => themed(`s${k + 1}`, `p${k + 1}`)),
+    });
+    const pairs = (n * (n - 1)) / 2;
+    const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10);
+    expect(exact).toMatchObject({ status: "optimal", bound: pairs });
+    expect(exact!.plan.terms).toMatchObject({ unplaced: 0, conflicts: pairs });
+    expect(evaluatePlan(input, {}, exact!.plan).objective).toBe(pairs);
+  });
+
+  it("keeps one person to one session at a time through the running variables", async () => {
+    // Two rooms, one hour, two talks of one speaker: one of them stays out.
+    const input = programme({ rooms: ["A", "B"].map((id) => room(id, { openingHours: [hour] })), sessions: [themed("s1", "p1"), themed("s2", "p1")] });
+    const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10);
+    expect(exact).toMatchObject({ status: "optimal", bound: 1000 });
+    expect(exact!.plan.placements).toHaveLength(1);
+    expect(evaluatePlan(input, {}, exact!.plan).added).toEqual([]);
+  });
+
+  it("weighs a speaker's changeover between two rooms through the windows' sums, less the rooms close enough", async () => {
+    // One speaker, two talks in two hours, five rooms: A fits the first talk's audience, B–E the second's.
+    const twoHours = localInterval("2016-03-26", "09:00", "11:00", ZONE);
+    const ids = ["A", "B", "C", "D", "E"];
+    const input = (walk: number) =>
+      programme({
+        rooms: ids.map((id) => room(id, { capacity: id === "A" ? 50 : 300, openingHours: [twoHours], walkingMinutes: Object.fromEntries(ids.filter((o) => o !== id).map((o) => [o, walk])) })),
+        sessions: [
+          session("s1", { status: "accepted", formatId: TALK.id, expectedAudience: 45, people: [speaker("p1")] }),
+          session("s2", { status: "accepted", formatId: TALK.id, expectedAudience: 280, people: [speaker("p1")] }),
+        ],
+      });
+    const solve = await loadLpSolver();
+    // A 15-minute walk: a changeover (warning, 10) costs more than both talks in one large room (fit 3.4 + 0.27).
+    const far = scheduleExact(input(15), { seed: 1 }, solve, 10);
+    expect(far).toMatchObject({ status: "optimal" });
+    expect(far!.plan.objective).toBeCloseTo(3.666667, 5);
+    expect(new Set(far!.plan.placements.map((p) => p.roomId)).size).toBe(1);
+    // No walk: each talk in the room that fits it (fit 0.4 + 0.27), no changeover.
+    const near = scheduleExact(input(0), { seed: 1 }, solve, 10);
+    expect(near!.plan.objective).toBeCloseTo(0.666667, 5);
+    expect(near!.plan.terms.conflicts).toBe(0);
+  });
+
+  it("does not give the solver a model it has no time left to read", () => {
+    const input = randomInstance(7, { sessions: 6, days: 1 });
+    let asked = 0;
+    const solve = () => {
+      asked++;
+      return { Status: "Optimal", ObjectiveValue: 0, Columns: {} };
+    };
+    // Less than the seconds HiGHS needs to read the model (0.3 s and more) plus one for the solve.
+    expect(scheduleExact(input, { seed: 1 }, solve, 1.2)).toBeNull();
+    expect(asked).toBe(0);
+  });
+});
+
 describe("auto-scheduling: hand-made cases", () => {
   const at = (from: string, to: string) => localInterval("2016-03-26", from, to, ZONE);
   const base = (over: Partial<ProgrammeInput>) =>
