@@ -21,8 +21,6 @@ beforeAll(async () => {
   viewer = await signIn("viewer");
 }, 60_000);
 
-const DAY = 24 * 3600 * 1000;
-
 describe("invitation links", () => {
   it("swaps a token for a speaker cookie and a clean URL, with the capability headers", async () => {
     const { speaker } = await speakerWithSessions({ locale: "en" });

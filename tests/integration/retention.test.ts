@@ -4,11 +4,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "~/db/client.server";
-import { appMeta, auditLog, editionOrganisations, editions, emails, invitations, organisations, programmeVersions, speakers } from "~/db/schema";
-import { recordAudit } from "~/models/audit.server";
+import { appMeta, auditLog, editionOrganisations, editions, organisations, programmeVersions, speakers } from "~/db/schema";
 import { purgeEdition, purgeDueEditions, editionRetention } from "~/services/retention.server";
 import { addMonths, startOfLocalDay } from "~/domain/time";
-import { addAvailability, createEdition, createSpeaker } from "../../seed/factories";
+import { createEdition, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn } from "../helpers/app";
 import { publishProgramme } from "~/services/publishing.server";
 import { acknowledgeBlockingConflicts } from "../helpers/publishing";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, editions, formats, programmeVersions, rooms, sessions, sessionSpeakers, themes } from "~/db/schema";
 import { localToEpoch } from "~/domain/time";
 import { getSession, listSessions } from "~/models/sessions.server";
-import { createEdition, createFormat, createOrganisation, createRoom, createSession, createSpeaker, createTheme } from "../../seed/factories";
+import { createEdition, createFormat, createOrganisation, createRoom, createSession, createSpeaker } from "../../seed/factories";
 import { db, request, SEED_EDITION, signIn, queryCounter } from "../helpers/app";
 
 const BASE = `/editions/${SEED_EDITION}/sessions`;

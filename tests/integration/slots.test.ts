@@ -104,7 +104,7 @@ describe("slot templates", () => {
 
   it("refuses a stale template save, showing the other person's rows, then re-applies on top; deleting keeps the slots", async () => {
     const { cookie } = await signIn("editor");
-    const { edition, rooms, template, url } = await setup({ foreign: true });
+    const { rooms, template, url } = await setup({ foreign: true });
     const edit = (version: string, rows: [string, string][]) =>
       request(url, { cookie, form: templateForm(rows, { intent: "update-template", template: template.uuid, version, name: "Matinée" }) });
     // The editor's organisation does not run that edition: use the seed edition's template instead.
