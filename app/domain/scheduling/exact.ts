@@ -13,34 +13,36 @@
 //
 // r[s,t] (continuous, = the sum of s's candidates running at instant t, one per distinct sum)
 // stands for those sums in the person cliques and the parallel pairs: y ≥ r[s,t] + r[s',t] − 1
-// has 3 terms where the sums had 30 or more, which cuts the text HiGHS reads and presolves
-// by three or four (random-90: 30 MB and 3.0 M nonzeros → 8 MB and 0.74 M). A changeover row
-// sums the partner's candidates in two windows the same way (see below), and w[g,t] bound the
-// parallel pairs of a theme or organisation from below (cuts: valid for every plan, they only
-// tighten the relaxation). HiGHS reads the text before its clock starts: readingSeconds(chars)
-// is taken from the time it is given, and with less than a second left it is not called.
+// has 3 terms where the sums had 30 or more (random-90: 3.0 M nonzeros → 0.74 M). A changeover
+// row sums the partner's candidates in two windows the same way (see below), and w[g,t] bound
+// the parallel pairs of a theme or organisation from below (cuts: valid for every plan, they
+// only tighten the relaxation).
+//
+// The model goes to the solver as arrays (a MipModel: columns, a sparse matrix by rows, row
+// bounds; see mip.ts), not as text: nothing to write or parse. What the solver does outside its
+// own clock (taking the arrays and the start, late checks of its clock in presolve) is taken
+// from the time it is given (reserveSeconds), and with less than a second left it is not called.
 // See docs/decisions/0030-exact-model-size-and-time.md.
 import { createChecker, type Conflict } from "~/domain/conflicts";
 import { Search, planOf, scheduleFast } from "./fast";
+import { MipBuilder, type MipModel } from "./mip";
 import { WEIGHTS, conflictWeight } from "./objective";
 import { buildProblem, candidatesOf, placementRules, unaryCost, type Candidate } from "./problem";
 import type { Plan, ProgrammeInput, ScheduleOptions } from "./types";
 
 export interface LpResult {
-  Status: string;
+  Status: "Optimal" | "Time limit reached" | (string & {});
   ObjectiveValue?: number;
   /** The best lower bound the solver proved (a MIP's dual bound), when it reports one. */
   DualBound?: number;
-  Columns: Record<string, { Primal: number }>;
+  /** Every column's value, in the model's column order, when the solver has a feasible solution. */
+  values?: ArrayLike<number>;
 }
 /**
- * Solves a CPLEX LP-format model. `start`: values of named columns, a feasible plan the
- * solver starts from (its MIP start), so that it returns at least as good a plan.
+ * Solves a MipModel. `start`: a value for every column, a feasible plan the solver starts from
+ * (its MIP start), so that it returns at least as good a plan.
  */
-export type LpSolver = (
-  lp: string,
-  options: { time_limit: number; mip_rel_gap?: number; start?: Record<string, number> },
-) => LpResult;
+export type LpSolver = (model: MipModel, options: { time_limit: number; mip_rel_gap?: number; start?: ArrayLike<number> }) => LpResult;
 
 export interface ExactResult {
   plan: Plan;
@@ -49,35 +51,31 @@ export interface ExactResult {
   /** The model's size, for the bench's notes. */
   variables: number;
   rows: number;
+  nonzeros: number;
   /** The objective no plan can beat, as far as the solver proved (equals the plan's when optimal). */
   bound: number | null;
 }
 
 /**
- * The seconds to keep, out of the time given, for what HiGHS does outside its `time_limit`:
- * reading the text and taking the starting solution before its clock starts, and checking its
- * clock late in presolve on a large model. Reading alone: 0.25–0.35 s per million characters
- * on the shared 2-core machine when quiet, and a seed run under load still ended 2.5 s late
- * with 0.4 s kept per million: 0.7 s per million, plus 0.5 s for the start and the answer.
+ * The seconds to keep, out of the time given, for what the solver does outside its
+ * `time_limit`: copying the arrays in and taking the starting solution before its clock
+ * starts (HiGHS: 0.3 s per million nonzeros on the shared 2-core machine when quiet), its
+ * late clock checks and answer (0.2 s over its limit at most, 60–120 sessions and the seed),
+ * and committing its plan through the checker: 0.6 s in all at random-120 (0.92 M nonzeros).
+ * Twice that, for a loaded machine. See ADR 0030.
  */
-export function readingSeconds(chars: number): number {
-  return 0.5 + (0.7 * chars) / 1e6;
+export function reserveSeconds(nonzeros: number): number {
+  return 0.5 + (0.8 * nonzeros) / 1e6;
 }
 /** Below this many seconds left for the solve itself, the exact model is not given to the solver (no plan, as when the time ran out). */
 const MIN_SOLVE_SECONDS = 1;
 
 const levelWeight = (level: string) => (level === "warning" ? WEIGHTS.warning : level === "info" ? WEIGHTS.info : 0);
-const num = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
-/** One row of a pair variable: y ≥ Σ plus − Σ minus − 1 (`minus` ⊆ the candidates summed in `plus`). */
+/** One row of a pair variable: y ≥ Σ plus − Σ minus − 1. */
 interface PairRow {
-  plus: string[];
-  minus: string[];
-}
-/** An auxiliary variable y ≥ Σ(row) − 1 for each of its rows (a pair conflict), with its rows kept to value a start. */
-interface PairVar {
-  name: string;
-  rows: PairRow[];
+  plus: number[];
+  minus: number[];
 }
 
 /**
@@ -94,6 +92,33 @@ export function scheduleExact(
   timeLimit: number | (() => number),
   start?: Pick<Plan, "placements">,
 ): ExactResult | null {
+  const built = buildExactModel(input, options, start);
+  if (built === null) return null;
+  const { model, search, movable, xs, startValues } = built;
+  const size = { variables: model.numCols, rows: model.numRows, nonzeros: model.matrix.indices.length };
+  if (movable.length === 0) return { plan: planOf(search), status: "optimal", ...size, bound: search.objective() };
+
+  const seconds = (typeof timeLimit === "number" ? timeLimit : timeLimit()) - reserveSeconds(size.nonzeros);
+  if (seconds < MIN_SOLVE_SECONDS || options.outOfTime?.() === true) return null;
+  const result = solve(model, { time_limit: seconds, mip_rel_gap: 0, start: startValues });
+  const values = result.values;
+  if (!values || (result.Status !== "Optimal" && !(result.Status === "Time limit reached" && Number.isFinite(result.ObjectiveValue)))) return null;
+  // Commit the model's placements through the checker (in input order), then report like the fast solver.
+  for (const i of movable) if (search.at[i]) search.commit(i, null);
+  for (const i of movable) {
+    const chosen = xs.get(i)!.find(({ col }) => values[col]! > 0.5);
+    if (chosen && search.weigh(i, chosen.c) !== null) search.commit(i, chosen.c);
+  }
+  const plan = planOf(search);
+  const optimal = result.Status === "Optimal";
+  return { plan, status: optimal ? "optimal" : "feasible", ...size, bound: optimal ? plan.objective : (result.DualBound ?? null) };
+}
+
+/**
+ * The exact model as arrays, with every column valued at the starting plan (`start`, default:
+ * the fast solver's). Null when `options.outOfTime` says the time ran out while building it.
+ */
+export function buildExactModel(input: ProgrammeInput, options: ScheduleOptions, start?: Pick<Plan, "placements">) {
   const p = buildProblem(input, options);
   const search = new Search(input, { ...options, effort: 0 });
   const checker = createChecker(p.base);
@@ -116,21 +141,20 @@ export function scheduleExact(
     cands.set(i, list);
   }
 
-  const objective: string[] = [];
-  const rows: string[] = [];
-  const binaries: string[] = [];
-  const bounds: string[] = [];
-  const x = (i: number, k: number) => `x${i}_${k}`;
+  const mip = new MipBuilder();
+  /** Session i's candidates with their columns x[i,k]; u[i] its unplaced column. */
+  const xs = new Map<number, { c: Candidate; col: number }[]>();
+  const unplaced = new Map<number, number>();
   for (const i of movable) {
-    const list = cands.get(i)!;
-    list.forEach(({ cost }, k) => {
-      binaries.push(x(i, k));
-      if (cost !== 0) objective.push(`${num(cost)} ${x(i, k)}`);
-    });
-    objective.push(`${WEIGHTS.unplaced} u${i}`);
-    rows.push(`${list.map((_, k) => `${x(i, k)} + `).join("")}u${i} = 1`);
-    bounds.push(`0 <= u${i} <= 1`);
+    const cols = cands.get(i)!.map(({ c, cost }, k) => ({ c, col: mip.col(`x${i}_${k}`, { cost, integer: true }) }));
+    const u = mip.col(`u${i}`, { cost: WEIGHTS.unplaced });
+    xs.set(i, cols);
+    unplaced.set(i, u);
+    for (const { col } of cols) mip.add(col);
+    mip.add(u);
+    mip.endRow(1, 1);
   }
+  const x = (i: number, k: number) => xs.get(i)![k]!.col;
 
   // The instants where something may start, and for each session the candidates running at each of them.
   const points = [...new Set(movable.flatMap((i) => cands.get(i)!.map(({ c }) => c.start)))].sort((a, b) => a - b);
@@ -144,14 +168,14 @@ export function scheduleExact(
     }
     return lo;
   };
-  /** runAt.get(i).get(t): session i's candidates running at instant t. */
-  const runAt = new Map<number, Map<number, string[]>>();
+  /** runAt.get(i).get(t): session i's candidates (columns) running at instant t. */
+  const runAt = new Map<number, Map<number, number[]>>();
   /** Per room, the candidates running at each instant, and the instants where one of them starts. */
-  const roomAt = input.rooms.map(() => new Map<number, string[]>());
+  const roomAt = input.rooms.map(() => new Map<number, number[]>());
   const roomStarts = input.rooms.map(() => new Set<number>());
   const startsOf = new Map<number, Set<number>>();
   for (const i of movable) {
-    const at = new Map<number, string[]>();
+    const at = new Map<number, number[]>();
     const own = new Set<number>();
     cands.get(i)!.forEach(({ c }, k) => {
       own.add(c.start);
@@ -170,16 +194,16 @@ export function scheduleExact(
     startsOf.set(i, own);
   }
 
-  /** One row per distinct clique (intervals overlap iff one starts while the other runs). */
-  const cliques = (at: Map<number, string[]>, starts: Iterable<number>) => {
+  /** One row Σ ≤ 1 per distinct clique (intervals overlap iff one starts while the other runs). */
+  const cliques = (at: Map<number, number[]>, starts: Iterable<number>) => {
     const seen = new Set<string>();
     for (const t of starts) {
       const terms = at.get(t);
       if (!terms || terms.length < 2) continue;
-      const row = terms.join(" + ");
-      if (seen.has(row)) continue;
-      seen.add(row);
-      rows.push(`${row} <= 1`);
+      const key = terms.join(" ");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      mip.addAll(terms).endRow(-Infinity, 1);
     }
   };
   // One session at a time per room and per person.
@@ -189,24 +213,23 @@ export function scheduleExact(
   // r[i,t] = Σ of session i's candidates running at instant t (continuous, defined by an
   // equality row, one per distinct set): the person cliques and the overlap pairs read it
   // instead of repeating the candidates in each of their rows.
-  const running = new Map<string, string>();
-  /** The terms each r variable stands for (to value it in the starting solution). */
-  const runningTerms: { name: string; terms: string[] }[] = [];
-  const runningOf = (i: number, t: number): string | null => {
+  const running = new Map<string, number>();
+  /** The terms each r column stands for (to value it in the starting solution). */
+  const runningTerms: { col: number; terms: number[] }[] = [];
+  const runningOf = (i: number, t: number): number | null => {
     const terms = runAt.get(i)!.get(t);
     return terms ? sumOf(terms) : null;
   };
-  /** A variable equal to the sum of these candidates (of one session, so at most 1): itself for one. */
-  const sumOf = (terms: string[]): string => {
+  /** A column equal to the sum of these candidates (of one session, so at most 1): itself for one. */
+  const sumOf = (terms: number[]): number => {
     if (terms.length === 1) return terms[0]!;
     const key = terms.join(" ");
     const known = running.get(key);
-    if (known) return known;
-    const r = `r${runningTerms.length}`;
+    if (known !== undefined) return known;
+    const r = mip.col(`r${runningTerms.length}`);
     running.set(key, r);
-    runningTerms.push({ name: r, terms });
-    bounds.push(`0 <= ${r} <= 1`);
-    rows.push(`${r} - ${terms.join(" - ")} = 0`);
+    runningTerms.push({ col: r, terms });
+    mip.add(r).addAll(terms, -1).endRow(0, 0);
     return r;
   };
   if (p.blocking("SPEAKER_OVERLAP")) {
@@ -218,10 +241,11 @@ export function scheduleExact(
       for (const t of starts) {
         const there = list.filter((i) => runAt.get(i)!.has(t));
         if (there.length < 2) continue;
-        const row = there.map((i) => runningOf(i, t)!).join(" + ");
-        if (seen.has(row)) continue;
-        seen.add(row);
-        rows.push(`${row} <= 1`);
+        const terms = there.map((i) => runningOf(i, t)!);
+        const key = terms.join(" ");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        mip.addAll(terms).endRow(-Infinity, 1);
       }
     }
   }
@@ -230,17 +254,13 @@ export function scheduleExact(
   const walkBetween = (a: number, b: number) => (input.rooms[a].walkingMinutes[input.rooms[b].id] ?? input.edition.changeoverMinutes) * 60_000;
   let longestWalk = 0;
   for (let a = 0; a < input.rooms.length; a++) for (let b = 0; b < input.rooms.length; b++) if (a !== b) longestWalk = Math.max(longestWalk, walkBetween(a, b));
-  const pairs: PairVar[] = [];
-  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean): string | null => {
+  /** Each pair column y ≥ Σ(row) − 1 for each of its rows (a pair conflict), with its rows kept to value a start. */
+  const pairs: { col: number; rows: PairRow[] }[] = [];
+  const pairVar = (rowsOf: PairRow[], weight: number, hard: boolean): number | null => {
     if (rowsOf.length === 0) return null;
-    const y = `y${pairs.length}`;
-    pairs.push({ name: y, rows: rowsOf });
-    if (hard) bounds.push(`${y} = 0`);
-    else {
-      bounds.push(`0 <= ${y} <= 1`);
-      objective.push(`${num(weight)} ${y}`);
-    }
-    for (const { plus, minus } of rowsOf) rows.push(`${y} - ${plus.join(" - ")}${minus.map((m) => ` + ${m}`).join("")} >= -1`);
+    const y = mip.col(`y${pairs.length}`, hard ? { upper: 0 } : { cost: weight });
+    pairs.push({ col: y, rows: rowsOf });
+    for (const { plus, minus } of rowsOf) mip.add(y).addAll(plus, -1).addAll(minus, 1).endRow(-1, Infinity);
     return y;
   };
   const overlapPair = (i: number, j: number, weight: number, hard: boolean) => {
@@ -257,8 +277,8 @@ export function scheduleExact(
     return pairVar(rowsOf, weight, hard);
   };
   /** The soft parallel pairs of each theme and organisation, for the cuts below. */
-  const groups = new Map<string, { members: Set<number>; ys: string[] }>();
-  const grouped = (key: string, i: number, j: number, y: string | null) => {
+  const groups = new Map<string, { members: Set<number>; ys: number[] }>();
+  const grouped = (key: string, i: number, j: number, y: number | null) => {
     if (y === null) return;
     const g = groups.get(key) ?? { members: new Set<number>(), ys: [] };
     g.members.add(i).add(j);
@@ -292,15 +312,15 @@ export function scheduleExact(
         // A changeover conflict per shared person when i at k and j at m are too close in two
         // rooms. j's candidates too close to k are those starting in [k's end, + the longest
         // walk) or ending in (k's start − the longest walk, k's start], less the ones in k's room
-        // or with a shorter walk: the two windows' sums are variables shared by every candidate
+        // or with a shorter walk: the two windows' sums are columns shared by every candidate
         // of i with the same end (or start) and every partner of j, the few exceptions subtracted.
         const cj = cands.get(j)!;
         const rowsOf: PairRow[] = [];
         cands.get(i)!.forEach(({ c }, k) => {
-          const after: string[] = [];
-          const before: string[] = [];
-          const near: string[] = [];
-          const far: string[] = [];
+          const after: number[] = [];
+          const before: number[] = [];
+          const near: number[] = [];
+          const far: number[] = [];
           cj.forEach(({ c: e }, m) => {
             const isAfter = e.start >= c.end && e.start < c.end + longestWalk;
             const isBefore = e.end <= c.start && e.end > c.start - longestWalk;
@@ -325,40 +345,40 @@ export function scheduleExact(
   // parallel at such instants are distinct and add up. w[g,t] ≥ those bounds at t, and the
   // group's pairs ≥ the sum of w over each chain of such instants. Without them the relaxation
   // spreads every session thinly over time and values each pair at 0.
-  const spreads: { name: string; terms: string[]; ms: number }[] = [];
+  const spreads: { col: number; terms: number[]; ms: number }[] = [];
   for (const g of groups.values()) {
     if (g.ys.length < 2) continue;
     const members = [...g.members];
     const longest = Math.max(...members.map((i) => p.duration[i]));
-    const w = new Map<number, string | null>();
+    const w = new Map<number, number | null>();
     const wAt = (t: number) => {
       if (w.has(t)) return w.get(t)!;
       const there = members.filter((i) => runAt.get(i)!.has(t));
       const ms = Math.min(3, there.length - 1);
-      const name = ms >= 1 ? `w${spreads.length}` : null;
-      if (name) {
+      const col = ms >= 1 ? mip.col(`w${spreads.length}`, { upper: Infinity }) : null;
+      if (col !== null) {
         const terms = there.map((i) => runningOf(i, t)!);
-        spreads.push({ name, terms, ms });
-        for (let m = 1; m <= ms; m++) rows.push(`${name} - ${terms.map((r) => `${m} ${r}`).join(" - ")} >= ${-(m * (m + 1)) / 2}`);
+        spreads.push({ col, terms, ms });
+        for (let m = 1; m <= ms; m++) mip.add(col).addAll(terms, -m).endRow(-(m * (m + 1)) / 2, Infinity);
       }
-      w.set(t, name);
-      return name;
+      w.set(t, col);
+      return col;
     };
     const chains = new Set<string>();
     for (let k = 0; k < points.length && points[k] < points[0]! + longest; k++) {
-      const chain: string[] = [];
+      const chain: number[] = [];
       for (let m = k; m < points.length; m = firstPoint(points[m] + longest)) {
-        const name = wAt(points[m]);
-        if (name) chain.push(name);
+        const col = wAt(points[m]);
+        if (col !== null) chain.push(col);
       }
       if (chain.length === 0 || chains.has(chain.join(" "))) continue;
       chains.add(chain.join(" "));
-      rows.push(`${g.ys.join(" + ")} - ${chain.join(" - ")} >= 0`);
+      mip.addAll(g.ys).addAll(chain, -1).endRow(0, Infinity);
     }
   }
 
   // Daily loads: a person's sessions starting on one local day, beyond the edition's limit.
-  const loads: { name: string; terms: string[]; rhs: number }[] = [];
+  const loads: { col: number; terms: number[]; rhs: number }[] = [];
   if (lvl.SPEAKER_DAILY_LOAD !== "off") {
     const limit = input.edition.dailySessionLimit;
     const dayOf = (t: number) => input.edition.days.findIndex((d) => t >= d.start && t < d.end);
@@ -368,70 +388,40 @@ export function scheduleExact(
           (s, k) => s.roomId !== null && s.start !== null && s.status !== "cancelled" && p.peopleOf[k].includes(q) && dayOf(s.start) === d,
         ).length;
         if (fixed > limit) continue;
-        const terms = list.flatMap((i) => cands.get(i)!.map(({ c }, k) => (dayOf(c.start) === d ? x(i, k) : null)).filter((v): v is string => v !== null));
+        const terms = list.flatMap((i) => xs.get(i)!.filter(({ c }) => dayOf(c.start) === d).map(({ col }) => col));
         if (fixed + list.length <= limit || terms.length === 0) continue;
-        if (p.blocking("SPEAKER_DAILY_LOAD")) rows.push(`${terms.join(" + ")} <= ${limit - fixed}`);
+        if (p.blocking("SPEAKER_DAILY_LOAD")) mip.addAll(terms).endRow(-Infinity, limit - fixed);
         else {
-          const v = `v${q}_${d}`;
-          binaries.push(v);
-          objective.push(`${levelWeight(lvl.SPEAKER_DAILY_LOAD)} ${v}`);
-          rows.push(`${terms.join(" + ")} - ${list.length} ${v} <= ${limit - fixed}`);
-          loads.push({ name: v, terms, rhs: limit - fixed });
+          const v = mip.col(`v${q}_${d}`, { cost: levelWeight(lvl.SPEAKER_DAILY_LOAD), integer: true });
+          mip.addAll(terms).add(v, -list.length).endRow(-Infinity, limit - fixed);
+          loads.push({ col: v, terms, rhs: limit - fixed });
         }
       }
     }
   }
+  const model = mip.build();
 
-  const size = { variables: binaries.length + movable.length + pairs.length + runningTerms.length + spreads.length, rows: rows.length };
-  if (movable.length === 0) return { plan: planOf(search), status: "optimal", ...size, bound: search.objective() };
-
-  // The starting solution: the given plan (or the fast solver's), every variable valued.
-  const startPlan = start ?? scheduleFast(input, options);
-  const startAt = new Map(startPlan.placements.map((pl) => [pl.sessionId, pl]));
-  const value: Record<string, number> = {};
-  for (const i of movable) {
-    const pl = startAt.get(input.sessions[i].id);
-    const o = p.original.get(i);
-    const target = pl ? { room: p.roomIndex.get(pl.roomId), start: pl.start } : o ? { room: o.room, start: o.start } : null;
-    const k = target ? cands.get(i)!.findIndex(({ c }) => c.room === target.room && c.start === target.start) : -1;
-    cands.get(i)!.forEach((_, m) => (value[x(i, m)] = m === k ? 1 : 0));
-    value[`u${i}`] = k >= 0 ? 0 : 1;
+  // The starting solution: the given plan (or the fast solver's), every column valued.
+  const startValues = new Float64Array(model.numCols);
+  if (movable.length > 0) {
+    const startPlan = start ?? scheduleFast(input, options);
+    const startAt = new Map(startPlan.placements.map((pl) => [pl.sessionId, pl]));
+    for (const i of movable) {
+      const pl = startAt.get(input.sessions[i].id);
+      const o = p.original.get(i);
+      const target = pl ? { room: p.roomIndex.get(pl.roomId), start: pl.start } : o ? { room: o.room, start: o.start } : null;
+      const chosen = target ? xs.get(i)!.find(({ c }) => c.room === target.room && c.start === target.start) : undefined;
+      if (chosen) startValues[chosen.col] = 1;
+      else startValues[unplaced.get(i)!] = 1;
+    }
+    const sum = (terms: number[]) => terms.reduce((acc, t) => acc + startValues[t]!, 0);
+    for (const r of runningTerms) startValues[r.col] = sum(r.terms);
+    for (const y of pairs) startValues[y.col] = y.rows.some((row) => sum(row.plus) - sum(row.minus) >= 2) ? 1 : 0;
+    for (const { col, terms, ms } of spreads) {
+      const n = sum(terms);
+      startValues[col] = Math.max(0, ...Array.from({ length: ms }, (_, m) => (m + 1) * n - ((m + 1) * (m + 2)) / 2));
+    }
+    for (const v of loads) startValues[v.col] = sum(v.terms) > v.rhs ? 1 : 0;
   }
-  const sum = (terms: string[]) => terms.reduce((acc, t) => acc + (value[t] ?? 0), 0);
-  for (const r of runningTerms) value[r.name] = sum(r.terms);
-  for (const y of pairs) value[y.name] = y.rows.some((row) => sum(row.plus) - sum(row.minus) >= 2) ? 1 : 0;
-  for (const { name, terms, ms } of spreads) {
-    const n = sum(terms);
-    value[name] = Math.max(0, ...Array.from({ length: ms }, (_, m) => (m + 1) * n - ((m + 1) * (m + 2)) / 2));
-  }
-  for (const v of loads) value[v.name] = sum(v.terms) > v.rhs ? 1 : 0;
-
-  const lp = [
-    "Minimize",
-    ` obj: ${objective.length > 0 ? objective.join(" + ") : "0 u" + movable[0]}`,
-    "Subject To",
-    ...rows.map((row) => ` ${row}`),
-    "Bounds",
-    ...bounds.map((b) => ` ${b}`),
-    "Binaries",
-    ...binaries.map((b) => ` ${b}`),
-    "End",
-  ].join("\n");
-  // HiGHS reads the text and takes the start before its clock starts: that time is taken from its limit.
-  const seconds = (typeof timeLimit === "number" ? timeLimit : timeLimit()) - readingSeconds(lp.length);
-  if (seconds < MIN_SOLVE_SECONDS || outOfTime()) return null;
-  const result = solve(lp, { time_limit: seconds, mip_rel_gap: 0, start: value });
-  if (result.Status !== "Optimal" && !(result.Status === "Time limit reached" && result.ObjectiveValue !== undefined && Number.isFinite(result.ObjectiveValue))) {
-    return null;
-  }
-  // Commit the model's placements through the checker (in input order), then report like the fast solver.
-  for (const i of movable) if (search.at[i]) search.commit(i, null);
-  for (const i of movable) {
-    const k = cands.get(i)!.findIndex((_, m) => (result.Columns[x(i, m)]?.Primal ?? 0) > 0.5);
-    const target = k >= 0 ? cands.get(i)![k]!.c : null;
-    if (target && search.weigh(i, target) !== null) search.commit(i, target);
-  }
-  const plan = planOf(search);
-  const optimal = result.Status === "Optimal";
-  return { plan, status: optimal ? "optimal" : "feasible", ...size, bound: optimal ? plan.objective : (result.DualBound ?? null) };
+  return { model, search, movable, xs, startValues };
 }

@@ -4,5 +4,6 @@ export { WEIGHTS, withPlacements } from "./objective";
 export { evaluatePlan, type Evaluation } from "./evaluate";
 export { scheduleFast, prng } from "./fast";
 export { reasonMessage } from "./reasons";
-export { scheduleExact, type ExactResult, type LpSolver, type LpResult } from "./exact";
+export { scheduleExact, buildExactModel, type ExactResult, type LpSolver, type LpResult } from "./exact";
+export { objectiveOf, type MipModel } from "./mip";
 export { scopeOf } from "./problem";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkProgramme, type ProgrammeInput } from "~/domain/conflicts";
-import { evaluatePlan, scheduleExact, scheduleFast, withPlacements, type ScheduleOptions } from "~/domain/scheduling";
+import { buildExactModel, evaluatePlan, objectiveOf, scheduleExact, scheduleFast, withPlacements, type MipModel, type ScheduleOptions } from "~/domain/scheduling";
+import { MipBuilder } from "~/domain/scheduling/mip";
 import { localInterval } from "~/domain/time";
 import { loadLpSolver } from "~/services/highs.server";
 import { randomInstance } from "../../helpers/scheduling-instances";
@@ -135,16 +136,79 @@ describe("auto-scheduling: the exact model's pieces", () => {
     expect(near!.plan.terms.conflicts).toBe(0);
   });
 
-  it("does not give the solver a model it has no time left to read", () => {
+  it("does not give the solver a model when less than a second would be left for its search", () => {
     const input = randomInstance(7, { sessions: 6, days: 1 });
     let asked = 0;
     const solve = () => {
       asked++;
-      return { Status: "Optimal", ObjectiveValue: 0, Columns: {} };
+      return { Status: "Optimal", ObjectiveValue: 0 };
     };
-    // Less than the seconds HiGHS needs to read the model (0.3 s and more) plus one for the solve.
+    // The seconds kept for what HiGHS does outside its clock (0.3 s and more), plus one for the search.
     expect(scheduleExact(input, { seed: 1 }, solve, 1.2)).toBeNull();
     expect(asked).toBe(0);
+  });
+
+  /** The model's rows as text, lower ≤ Σ coefficient·column ≤ upper. */
+  const rowsOf = (m: MipModel) =>
+    Array.from({ length: m.numRows }, (_, k) => {
+      const terms: string[] = [];
+      for (let e = m.matrix.starts[k]!; e < m.matrix.starts[k + 1]!; e++) terms.push(`${m.matrix.values[e]} ${m.colNames[m.matrix.indices[e]!]}`);
+      return `${m.rowLower[k]} <= ${terms.join(" + ")} <= ${m.rowUpper[k]}`;
+    });
+
+  it("gives the solver arrays: the columns, bounds, costs and rows of two talks of a theme and a speaker in two rooms for one hour", async () => {
+    const input = programme({ rooms: ["A", "B"].map((id) => room(id, { openingHours: [hour] })), sessions: [themed("s1", "p1"), themed("s2", "p1")] });
+    const { model, startValues } = buildExactModel(input, { seed: 1 })!;
+    const cols = model.colNames.map((name, j) => [name, model.colLower[j], model.colUpper[j], model.colCost[j], model.integrality[j]]);
+    expect(cols).toEqual([
+      // Each talk in room A or B (binary), or left out (1000).
+      ["x0_0", 0, 1, 0, 1],
+      ["x0_1", 0, 1, 0, 1],
+      ["u0", 0, 1, 1000, 0],
+      ["x1_0", 0, 1, 0, 1],
+      ["x1_1", 0, 1, 0, 1],
+      ["u1", 0, 1, 1000, 0],
+      // Each talk running at 09:00, and the two in parallel (theme, info: 1).
+      ["r0", 0, 1, 0, 0],
+      ["r1", 0, 1, 0, 0],
+      ["y0", 0, 1, 1, 0],
+    ]);
+    expect(rowsOf(model)).toEqual([
+      "1 <= 1 x0_0 + 1 x0_1 + 1 u0 <= 1",
+      "1 <= 1 x1_0 + 1 x1_1 + 1 u1 <= 1",
+      "-Infinity <= 1 x0_0 + 1 x1_0 <= 1",
+      "-Infinity <= 1 x0_1 + 1 x1_1 <= 1",
+      "0 <= 1 r0 + -1 x0_0 + -1 x0_1 <= 0",
+      "0 <= 1 r1 + -1 x1_0 + -1 x1_1 <= 0",
+      "-Infinity <= 1 r0 + 1 r1 <= 1",
+      "-1 <= 1 y0 + -1 r0 + -1 r1 <= Infinity",
+    ]);
+    expect(model.matrix).toMatchObject({ format: "csr", numRows: 8, numCols: 9 });
+    // The fast plan, every column valued: s1 in B, s2 left out.
+    expect([...startValues]).toEqual([0, 1, 0, 0, 0, 1, 1, 0, 0]);
+    expect(objectiveOf(model, startValues)).toBe(1000);
+    // HiGHS's optimum of these arrays is the plan's objective as the checker weighs it.
+    const result = (await loadLpSolver())(model, { time_limit: 10, mip_rel_gap: 0, start: startValues });
+    expect(result).toMatchObject({ Status: "Optimal", ObjectiveValue: 1000, DualBound: 1000 });
+    const exact = scheduleExact(input, { seed: 1 }, await loadLpSolver(), 10)!;
+    expect(evaluatePlan(input, {}, exact.plan).objective).toBe(result.ObjectiveValue);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])("values every column at the starting plan: the model's objective there is the plan's (random instance %i)", (seed) => {
+    const input = randomInstance(seed, { sessions: 10, days: 1 + (seed % 2) });
+    const fast = scheduleFast(input, { seed: 1 });
+    const { model, startValues } = buildExactModel(input, { seed: 1 }, fast)!;
+    expect(objectiveOf(model, startValues)).toBeCloseTo(evaluatePlan(input, {}, fast).objective, 5);
+  });
+
+  it("adds up a column repeated in a row, and drops the terms that add up to zero", () => {
+    const mip = new MipBuilder();
+    const [a, b, c] = ["a", "b", "c"].map((name) => mip.col(name));
+    mip.add(a).add(b, 2).add(a, 3).endRow(0, 4);
+    mip.add(c).add(b).add(c, -1).endRow(-Infinity, 1);
+    const model = mip.build();
+    expect(rowsOf(model)).toEqual(["0 <= 4 a + 2 b <= 4", "-Infinity <= 1 b <= 1"]);
+    expect([...model.matrix.starts]).toEqual([0, 2, 3]);
   });
 });
 
