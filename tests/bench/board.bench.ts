@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createElement, type ComponentType, type ReactNode } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
-import type { ServerBuild } from "@remix-run/node";
+import type { LinksFunction, MetaFunction, ServerBuild } from "@remix-run/node";
 import { median, round, type BenchContext, type BenchModule } from "./measure";
 import { generateWorkload } from "./workloads";
 
@@ -111,7 +111,7 @@ async function renderRatio(
   const { packBoard } = await import("~/components/board/packed");
   const { createRemixStub } = await import("@remix-run/testing");
   // The very modules the server renders (the build's): the root's document, the edition's layout, the board.
-  type RouteModule = { default: ComponentType; Layout?: ComponentType<{ children: ReactNode }>; links?: never; meta?: never };
+  type RouteModule = { default: ComponentType; Layout?: ComponentType<{ children: ReactNode }>; links?: LinksFunction; meta?: MetaFunction };
   const moduleOf = (id: string) => board.build.routes[id]!.module as unknown as RouteModule;
   const root = moduleOf("root");
   const editionLayout = moduleOf("routes/editions.$editionSlug");

@@ -194,11 +194,11 @@ export function buildExactModel(input: ProgrammeInput, options: ScheduleOptions,
     startsOf.set(i, own);
   }
 
-  /** One row Σ ≤ 1 per distinct clique (intervals overlap iff one starts while the other runs). */
-  const cliques = (at: Map<number, number[]>, starts: Iterable<number>) => {
+  /** One row Σ ≤ 1 per distinct clique: the terms running at each start (intervals overlap iff one starts while the other runs). */
+  const cliques = (starts: Iterable<number>, termsAt: (t: number) => number[] | undefined) => {
     const seen = new Set<string>();
     for (const t of starts) {
-      const terms = at.get(t);
+      const terms = termsAt(t);
       if (!terms || terms.length < 2) continue;
       const key = terms.join(" ");
       if (seen.has(key)) continue;
@@ -207,7 +207,7 @@ export function buildExactModel(input: ProgrammeInput, options: ScheduleOptions,
     }
   };
   // One session at a time per room and per person.
-  if (p.blocking("ROOM_OVERLAP")) input.rooms.forEach((_, r) => cliques(roomAt[r], roomStarts[r]));
+  if (p.blocking("ROOM_OVERLAP")) input.rooms.forEach((_, r) => cliques(roomStarts[r], (t) => roomAt[r].get(t)));
   const sessionsOf = new Map<number, number[]>();
   for (const i of movable) for (const q of p.peopleOf[i]) sessionsOf.set(q, [...(sessionsOf.get(q) ?? []), i]);
   // r[i,t] = Σ of session i's candidates running at instant t (continuous, defined by an
@@ -237,16 +237,10 @@ export function buildExactModel(input: ProgrammeInput, options: ScheduleOptions,
       if (list.length < 2) continue;
       const starts = new Set<number>();
       for (const i of list) for (const t of startsOf.get(i)!) starts.add(t);
-      const seen = new Set<string>();
-      for (const t of starts) {
+      cliques(starts, (t) => {
         const there = list.filter((i) => runAt.get(i)!.has(t));
-        if (there.length < 2) continue;
-        const terms = there.map((i) => runningOf(i, t)!);
-        const key = terms.join(" ");
-        if (seen.has(key)) continue;
-        seen.add(key);
-        mip.addAll(terms).endRow(-Infinity, 1);
-      }
+        return there.length < 2 ? undefined : there.map((i) => runningOf(i, t)!);
+      });
     }
   }
 
