@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useReleaseEarlyEvents } from "./components/early-events";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { DEFAULT_LOCALE, type Locale } from "./i18n";
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<{ locale: Locale }>("root");
   const nonce = useNonce();
+  useReleaseEarlyEvents();
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>
       <head>

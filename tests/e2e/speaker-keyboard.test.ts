@@ -3,7 +3,8 @@
 // the speaker confirms a session, saves the profile, the availability and the practical
 // details with Enter and Space alone; the page never scrolls sideways. Without JavaScript, its
 // forms post as plain forms and are accepted (their Origin is ours, not "null"). The speaker
-// sends a photo and removes it again, after confirming.
+// sends a photo and removes it again, after confirming. Keys pressed before the page's script
+// has hydrated it stay the browser's own, and the script takes over without an error.
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
@@ -197,6 +198,33 @@ describe("the speaker page with the keyboard only, 360 px wide", () => {
     expectNoBrowserErrors(page);
     await context.close();
   }, 60_000);
+
+  it("keys pressed while the page is still loading stay the browser's; then the script takes over, with no error", async () => {
+    // On a slow phone (the processor slowed 4 to 8 times), the speaker tabs through the page
+    // before its script has hydrated it. React 18 used to answer such a key by hydrating at once,
+    // fail (its error #345) and leave the page without its script (ADR 0031).
+    for (const rate of [4, 8, 6, 4, 8]) {
+      const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 } });
+      const page = await newPage(context);
+      await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate });
+      await page.goto(link, { waitUntil: "commit" });
+      await page.locator("main button").first().waitFor({ state: "attached" });
+      for (let i = 0; i < 12; i++) await page.keyboard.press("Tab");
+      // The script takes over: a save is then made in place, not by a plain form post.
+      await page.waitForLoadState("networkidle");
+      await expect
+        .poll(async () => {
+          const posted = page.waitForRequest((request) => request.method() === "POST");
+          await page.getByRole("button", { name: /^Enregistrer le profil/ }).click();
+          const request = await posted;
+          await page.waitForLoadState();
+          return request.isNavigationRequest() ? "a plain form post" : "in place";
+        }, { timeout: 30_000 })
+        .toBe("in place");
+      expectNoBrowserErrors(page);
+      await context.close();
+    }
+  }, 180_000);
 
   it("sends a photo, then removes it after confirming what will happen", async () => {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 } });
