@@ -12,8 +12,10 @@ import { applySchedule, planSchedule, ScheduleDayError, type PlannedSchedule } f
 export const SCHEDULE_HELP = `  schedule --edition SLUG               place the accepted, unscheduled sessions with no new
         [--day YYYY-MM-DD]              error or block conflict and print the plan; one day only
         [--move-placed]                 placed sessions may move (pinned ones never do)
-        [--time-limit SECONDS]          time the solver may spend (default 10)
-        [--seed N]                      the same seed gives the same plan (default 1)
+        [--time-limit SECONDS]          time the solver may spend; more time, a better plan or
+                                        the same (default 10)
+        [--seed N]                      the same seed and time give the same plan, unless the
+                                        machine is too busy to run the same searches (default 1)
         [--apply]                       apply the plan as one change
         [--format json|table] [--lang fr|en]`;
 

@@ -8,6 +8,7 @@ import { openDatabase } from "~/db/client.server";
 import { checkProgramme, createChecker, type ProgrammeInput } from "~/domain/conflicts";
 import { evaluatePlan, scheduleFast, withPlacements } from "~/domain/scheduling";
 import { loadProgramme } from "~/services/programme.server";
+import { scheduleFastWithin } from "~/services/scheduling-solve.server";
 import { freshDatabase } from "../helpers/cli";
 
 const QUARTER = 15 * 60_000;
@@ -40,6 +41,35 @@ describe("auto-scheduling the seed edition with all its sessions unscheduled", (
     // The seed's own data lets every one of its sessions find a place.
     expect(plan.unplaced).toEqual([]);
     expect(plan.placements).toHaveLength(scope.length);
+  });
+
+  it("given the time, runs the fast solver again at 3× the effort while that finds a better plan, and keeps the best", async () => {
+    const input = await seedProgramme();
+    const scope = input.sessions.filter((s) => s.status !== "cancelled").map((s) => s.id);
+    const options = { sessions: scope, seed: 1, effort: 30 };
+    // A clock that moves one tick each time it is read: a run's time is how often it read the
+    // clock, the same on any machine, so what fits before the deadline does not depend on load.
+    let tick = 0;
+    const clock = () => tick++;
+    const ticksOf = (effort: number) => {
+      tick = 0;
+      const plan = scheduleFast(input, { ...options, effort, outOfTime: () => clock() < 0 });
+      return { plan, ticks: tick };
+    };
+    const first = ticksOf(30);
+    const second = ticksOf(90);
+    expect(second.plan.objective).toBeLessThan(first.plan.objective);
+
+    // Time for the first run and for one at 3× its effort, not for a third at 9×.
+    tick = 0;
+    const plan = scheduleFastWithin(input, options, first.ticks + second.ticks * 4.75 - 1, clock);
+    expect(plan.objective).toBe(second.plan.objective);
+    expect(plan.placements).toEqual(second.plan.placements);
+    expect(evaluatePlan(input, options, plan).added).toEqual([]);
+
+    // No time for a second run: the first one's plan.
+    tick = 0;
+    expect(scheduleFastWithin(input, options, first.ticks * 3, clock).placements).toEqual(first.plan.placements);
   });
 
   it("gives true reasons for the sessions the data forbids: a speaker available only at night, a declined speaker", async () => {
