@@ -14,8 +14,8 @@ export const SCHEDULE_HELP = `  schedule --edition SLUG               place the 
         [--move-placed]                 placed sessions may move (pinned ones never do)
         [--time-limit SECONDS]          time the solver may spend; more time, a better plan or
                                         the same (default 10)
-        [--seed N]                      the same seed and time give the same plan, unless the
-                                        machine is too busy to run the same searches (default 1)
+        [--seed N]                      the same seed and time limit give the same plan on a
+                                        machine as fast (default 1)
         [--apply]                       apply the plan as one change
         [--format json|table] [--lang fr|en]`;
 
