@@ -1,6 +1,7 @@
 // Organiser-facing sentences, French and English. Built only when a conflict's message is read.
 import type { Model } from "./model";
 import { featureName } from "../rooms";
+import { formatLocalDate } from "../format";
 import { RULES, type Conflict, type Interval, type Localised, type Role, type SessionInput } from "./types";
 import { localDate, localTime } from "../time";
 
@@ -181,11 +182,10 @@ export function buildMessage(
       return { fr: `${names} n’a pas encore confirmé ${t0.fr}`, en: `${names} has not confirmed ${t0.en} yet` };
     case "SPEAKER_DAILY_LOAD": {
       const d = detail as Extract<MessageDetail, { kind: "load" }>;
-      const [y, m, dd] = d.date.split("-");
       const list = snapshot.map(title);
       return {
-        fr: `${names} a ${snapshot.length} sessions le ${dd}/${m}/${y} (maximum ${d.limit}) : ${list.map((t) => t.fr).join(", ")}`,
-        en: `${names} has ${snapshot.length} sessions on ${dd}/${m}/${y} (limit ${d.limit}): ${list.map((t) => t.en).join(", ")}`,
+        fr: `${names} a ${snapshot.length} sessions le ${formatLocalDate(d.date, "fr")} (maximum ${d.limit}) : ${list.map((t) => t.fr).join(", ")}`,
+        en: `${names} has ${snapshot.length} sessions on ${formatLocalDate(d.date, "en")} (limit ${d.limit}): ${list.map((t) => t.en).join(", ")}`,
       };
     }
     case "ROOM_CLOSED":

@@ -231,7 +231,8 @@ describe("SPEAKER_DAILY_LOAD", () => {
     const [c, ...rest] = check(programme({ sessions: day(4) }), "SPEAKER_DAILY_LOAD");
     expect(rest).toEqual([]);
     expect(c).toMatchObject({ level: "warning", key: `SPEAKER_DAILY_LOAD|p1|${D1}`, people: ["p1"], sessions: day(4).map((s) => s.id) });
-    expect(c.message.fr).toMatch(/^Public p1 a 4 sessions le 26\/03\/2016 \(maximum 3\)/);
+    expect(c.message.fr).toMatch(/^Public p1 a 4 sessions le 26 mars 2016 \(maximum 3\)/);
+    expect(c.message.en).toMatch(/^Public p1 has 4 sessions on 26 March 2016 \(limit 3\)/);
   });
 
   it("a late-night session belongs to the day it started", () => {
