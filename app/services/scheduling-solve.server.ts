@@ -1,7 +1,7 @@
 // The solvers' run on a loaded programme (no database): the command line and the board's
 // worker thread (services/board/auto-schedule.worker.ts) both call it.
 import type { ProgrammeInput } from "~/domain/conflicts";
-import { evaluatePlan, scheduleExact, scheduleFast, scopeOf, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
+import { DEFAULT_EFFORT, evaluatePlan, scheduleExact, scheduleFast, scopeOf, type Evaluation, type Plan, type ScheduleOptions } from "~/domain/scheduling";
 import { loadLpSolver } from "./highs.server";
 
 /** Up to this many sessions in scope, the exact model (HiGHS) also runs in the time left, and the better plan wins. */
@@ -17,7 +17,6 @@ export function reserveOf(timeLimit: number): number {
 
 /** A further run is given the time left divided by this margin (its time is estimated from the previous run's, per unit of effort). */
 const TIME_MARGIN = 1.25;
-const DEFAULT_EFFORT = 200;
 
 /**
  * The fast solver, given the time up to `deadline` (a `now()` instant, milliseconds): a first

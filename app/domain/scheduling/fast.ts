@@ -409,6 +409,9 @@ function constraintOf(p: Problem, i: number): number {
   return hours * share;
 }
 
+/** Annealing steps per movable session when the options give no effort (types.ts: ScheduleOptions.effort). */
+export const DEFAULT_EFFORT = 200;
+
 /**
  * Local search, deterministic for the seed: first every unplaced session gets an ejection
  * chain (see eject); then `effort × sessions` steps of simulated annealing over relocations
@@ -428,7 +431,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
       if (!search.at[u] && !outOfTime() && (eject(search, u, pass === 0 ? 3 : 1, outOfTime) || repack(search, u, outOfTime))) progress = true;
     }
   }
-  const budget = (options.effort ?? 200) * movable.length;
+  const budget = (options.effort ?? DEFAULT_EFFORT) * movable.length;
   if (budget === 0) return;
   let best = search.current();
   let bestAt = search.at.slice();
@@ -489,7 +492,7 @@ export function improve(search: Search, options: ScheduleOptions): void {
   for (const i of differs) if (search.at[i]) search.commit(i, null);
   for (const i of differs) if (bestAt[i]) search.commit(i, bestAt[i]);
   search.journal.length = 0;
-  const limit = search.previews + (options.effort ?? 200) * POLISH_PREVIEWS;
+  const limit = search.previews + (options.effort ?? DEFAULT_EFFORT) * POLISH_PREVIEWS;
   polish(search, movable, () => outOfTime() || search.previews > limit);
 }
 

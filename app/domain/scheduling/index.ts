@@ -2,7 +2,7 @@
 export * from "./types";
 export { WEIGHTS, withPlacements } from "./objective";
 export { evaluatePlan, type Evaluation } from "./evaluate";
-export { scheduleFast, prng } from "./fast";
+export { scheduleFast, prng, DEFAULT_EFFORT } from "./fast";
 export { reasonMessage } from "./reasons";
 export { scheduleExact, buildExactModel, type ExactResult, type LpSolver, type LpResult } from "./exact";
 export { objectiveOf, type MipModel } from "./mip";
