@@ -30,17 +30,15 @@ const TIME_MARGIN = 1.25;
 export function scheduleFastWithin(input: ProgrammeInput, options: ScheduleOptions, deadline: number, now: () => number = () => performance.now()): Plan {
   const outOfTime = () => now() > deadline || options.outOfTime?.() === true;
   const first = options.effort ?? DEFAULT_EFFORT;
-  let started = now();
-  let plan = scheduleFast(input, { ...options, effort: first, outOfTime });
-  // At least a millisecond (a tick) a run, so that the estimate is never zero.
-  let perEffort = Math.max(1, now() - started) / first;
-  for (;;) {
-    const effort = Math.floor((deadline - now()) / TIME_MARGIN / perEffort);
-    if (outOfTime() || !(effort >= 2 * first)) return plan;
-    started = now();
+  let plan: Plan | null = null;
+  for (let effort = first; ; ) {
+    const started = now();
     const next = scheduleFast(input, { ...options, effort, outOfTime });
-    perEffort = Math.max(1, now() - started) / effort;
-    if (next.objective < plan.objective - 1e-9) plan = next;
+    // At least a millisecond (a tick) a run, so that the estimate is never zero.
+    const perEffort = Math.max(1, now() - started) / effort;
+    if (!plan || next.objective < plan.objective - 1e-9) plan = next;
+    effort = Math.floor((deadline - now()) / TIME_MARGIN / perEffort);
+    if (outOfTime() || !(effort >= 2 * first)) return plan;
   }
 }
 
